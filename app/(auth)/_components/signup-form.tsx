@@ -1,0 +1,92 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { signIn } from "next-auth/react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { ApiError, apiFetch } from "@/lib/client/api";
+import { registerSchema, type RegisterInput } from "@/lib/schemas/auth";
+
+type FieldName = keyof RegisterInput;
+
+export function SignupForm() {
+  const router = useRouter();
+  const [fieldErrors, setFieldErrors] = useState<Partial<Record<FieldName, string>>>({});
+
+  const register = useMutation({
+    mutationFn: async (input: RegisterInput) => {
+      await apiFetch("/api/v1/auth/register/", { body: input });
+      const result = await signIn("credentials", { email: input.email, password: input.password, redirect: false });
+      if (!result || result.error) throw new Error("Your account was created, but signing in failed. Sign in to continue.");
+    },
+    onSuccess: () => {
+      router.replace("/dashboard");
+      router.refresh();
+    },
+    onError: (error) => {
+      if (error instanceof ApiError) setFieldErrors(error.fieldErrors());
+    },
+  });
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = Object.fromEntries(new FormData(event.currentTarget));
+    // Same schema as the API: the form says what is wrong before a round trip.
+    const parsed = registerSchema.safeParse(form);
+    if (!parsed.success) {
+      const errors: Partial<Record<FieldName, string>> = {};
+      for (const issue of parsed.error.issues) errors[issue.path[0] as FieldName] ??= issue.message;
+      setFieldErrors(errors);
+      return;
+    }
+    setFieldErrors({});
+    register.mutate(parsed.data);
+  }
+
+  const formError = register.error && !(register.error instanceof ApiError && register.error.code === "validation_error") ? register.error.message : null;
+  const input = (name: FieldName) => ({
+    id: name,
+    name,
+    "aria-invalid": fieldErrors[name] ? true : undefined,
+    "aria-describedby": fieldErrors[name] ? `${name}-error` : undefined,
+  });
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+      <div>
+        <h1 className="text-xl font-semibold">Create your account</h1>
+        <p className="mt-1 text-sm text-zinc-500">You become the owner of a new tenant.</p>
+      </div>
+      {formError ? (
+        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">
+          {formError}
+        </p>
+      ) : null}
+      <Field id="name" label="Your name" error={fieldErrors.name}>
+        <Input {...input("name")} autoComplete="name" required autoFocus />
+      </Field>
+      <Field id="email" label="Work email" error={fieldErrors.email}>
+        <Input {...input("email")} type="email" autoComplete="email" required />
+      </Field>
+      <Field id="password" label="Password" error={fieldErrors.password} hint="At least 10 characters.">
+        <Input {...input("password")} type="password" autoComplete="new-password" required />
+      </Field>
+      <Field id="tenant_name" label="Organisation name" error={fieldErrors.tenant_name}>
+        <Input {...input("tenant_name")} autoComplete="organization" required />
+      </Field>
+      <Button type="submit" className="w-full" pending={register.isPending}>
+        Create account
+      </Button>
+      <p className="text-center text-sm text-zinc-500">
+        Already have an account?{" "}
+        <Link href="/login" className="font-medium text-indigo-600 hover:underline">
+          Sign in
+        </Link>
+      </p>
+    </form>
+  );
+}

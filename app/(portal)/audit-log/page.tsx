@@ -1,0 +1,111 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ShieldAlert } from "lucide-react";
+import { actionLabel, AuditTable } from "@/components/audit/audit-table";
+import { PageHeader } from "@/components/shell/page-header";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { listAuditActionNames, listAuditLogs } from "@/lib/audit/audit-log";
+import { requirePageCaller } from "@/lib/auth/current-caller";
+import { hasRole } from "@/lib/auth/roles";
+import { auditLogQuerySchema } from "@/lib/schemas/audit";
+
+export const metadata: Metadata = { title: "Audit log" };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function AuditLogPage({ searchParams }: { searchParams: SearchParams }) {
+  const caller = await requirePageCaller("/audit-log");
+  if (!hasRole(caller.role, "admin")) {
+    return (
+      <>
+        <PageHeader title="Audit log" description="Who did what, and when." />
+        <Card>
+          <div className="flex items-start gap-3 py-2" role="alert">
+            <ShieldAlert aria-hidden className="mt-0.5 size-5 text-amber-600" />
+            <div>
+              <p className="font-medium text-zinc-900">You do not have access to the audit log</p>
+              <p className="text-sm text-zinc-600">Only admins and owners can open it. Ask an owner of {caller.tenantName} to change your role.</p>
+            </div>
+          </div>
+        </Card>
+      </>
+    );
+  }
+
+  const raw = await searchParams;
+  const parsed = auditLogQuerySchema.safeParse({
+    action: typeof raw.action === "string" && raw.action !== "" ? raw.action : undefined,
+    cursor: typeof raw.cursor === "string" ? raw.cursor : undefined,
+    limit: 25,
+  });
+  const query = parsed.success ? parsed.data : { limit: 25 };
+  const [page, actions] = await Promise.all([
+    listAuditLogs(caller.tenantId, query).catch(() => listAuditLogs(caller.tenantId, { ...query, cursor: undefined })),
+    listAuditActionNames(caller.tenantId),
+  ]);
+  const filterQuery = query.action ? `action=${encodeURIComponent(query.action)}&` : "";
+
+  return (
+    <>
+      <PageHeader title="Audit log" description="Every sign-up, sign-in and sensitive change in this tenant, newest first." />
+      <Card
+        title="Entries"
+        actions={
+          <form method="get" className="flex items-center gap-2" aria-label="Filter the audit log">
+            <label htmlFor="action" className="text-sm text-zinc-600">
+              Action
+            </label>
+            <select
+              id="action"
+              name="action"
+              defaultValue={query.action ?? ""}
+              className="h-8 rounded-md border border-zinc-300 bg-white px-2 text-sm"
+            >
+              <option value="">All actions</option>
+              {actions.map((action) => (
+                <option key={action} value={action}>
+                  {actionLabel(action)}
+                </option>
+              ))}
+            </select>
+            <Button type="submit" variant="secondary" size="sm">
+              Filter
+            </Button>
+          </form>
+        }
+      >
+        {page.data.length === 0 ? (
+          <div className="py-8 text-center">
+            <p className="font-medium text-zinc-900">No entries{query.action ? ` for ${actionLabel(query.action)}` : ""}</p>
+            <p className="mt-1 text-sm text-zinc-500">
+              {query.action ? (
+                <Link href="/audit-log" className="text-indigo-600 hover:underline">
+                  Show all actions
+                </Link>
+              ) : (
+                "Sign-ins and changes will show up here as they happen."
+              )}
+            </p>
+          </div>
+        ) : (
+          <AuditTable entries={page.data} />
+        )}
+        <nav aria-label="Pagination" className="mt-4 flex items-center justify-between text-sm">
+          {query.cursor ? (
+            <Link href={`/audit-log?${filterQuery}`} className="font-medium text-indigo-600 hover:underline">
+              ← Newest
+            </Link>
+          ) : (
+            <span />
+          )}
+          {page.next_cursor ? (
+            <Link href={`/audit-log?${filterQuery}cursor=${page.next_cursor}`} className="font-medium text-indigo-600 hover:underline">
+              Older entries →
+            </Link>
+          ) : null}
+        </nav>
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,100 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AuditTable } from "@/components/audit/audit-table";
+import { PageHeader } from "@/components/shell/page-header";
+import { Badge, tenantStatusTone } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { RelativeTime } from "@/components/ui/relative-time";
+import { listAuditLogs } from "@/lib/audit/audit-log";
+import { requirePageCaller } from "@/lib/auth/current-caller";
+import { hasRole } from "@/lib/auth/roles";
+import { getAccount, listMembers } from "@/lib/tenants/account";
+
+export const metadata: Metadata = { title: "Dashboard" };
+
+const STATUS_TEXT: Record<string, string> = {
+  pending: "Waiting for a Stripe account to be connected before payments can flow.",
+  active: "Connected to Stripe and able to accept payments.",
+  suspended: "Suspended: API access is paused. Contact the platform team.",
+};
+
+export default async function DashboardPage() {
+  const caller = await requirePageCaller("/dashboard");
+  const canAudit = hasRole(caller.role, "admin");
+  const [account, members, audit] = await Promise.all([
+    getAccount(caller),
+    listMembers(caller),
+    canAudit ? listAuditLogs(caller.tenantId, { limit: 8 }) : Promise.resolve(null),
+  ]);
+
+  return (
+    <>
+      <PageHeader title="Dashboard" description={`An overview of ${account.tenant.name}: its status, its people and what happened lately.`} />
+      <div className="grid gap-6 md:grid-cols-2">
+        <Card title="Tenant">
+          <dl className="space-y-3 text-sm">
+            <div className="flex items-center justify-between gap-4">
+              <dt className="text-zinc-500">Status</dt>
+              <dd>
+                <Badge tone={tenantStatusTone(account.tenant.status)}>{account.tenant.status}</Badge>
+              </dd>
+            </div>
+            <p className="text-zinc-600">{STATUS_TEXT[account.tenant.status] ?? ""}</p>
+            <div className="flex items-center justify-between gap-4">
+              <dt className="text-zinc-500">Slug</dt>
+              <dd className="font-mono text-xs">{account.tenant.slug}</dd>
+            </div>
+            <div className="flex items-center justify-between gap-4">
+              <dt className="text-zinc-500">Created</dt>
+              <dd>
+                <RelativeTime date={account.tenant.created_at} />
+              </dd>
+            </div>
+            <div className="flex items-center justify-between gap-4">
+              <dt className="text-zinc-500">Your role</dt>
+              <dd className="font-medium">{account.role}</dd>
+            </div>
+          </dl>
+        </Card>
+        <Card title="Members" description={canAudit ? `${members.length} ${members.length === 1 ? "person" : "people"} in this tenant` : "Members see only themselves."}>
+          <ul className="divide-y divide-zinc-100" data-testid="members-list">
+            {members.map((member) => (
+              <li key={member.id} className="flex items-center justify-between gap-3 py-2 text-sm">
+                <div className="min-w-0">
+                  <p className="truncate font-medium text-zinc-900">{member.name}</p>
+                  <p className="truncate text-zinc-500">{member.email}</p>
+                </div>
+                <div className="text-right">
+                  <Badge tone={member.role === "owner" ? "accent" : "grey"}>{member.role}</Badge>
+                  <p className="mt-1 text-xs text-zinc-500">
+                    Last sign-in <RelativeTime date={member.last_login_at} />
+                  </p>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      </div>
+      <Card
+        className="mt-6"
+        title="Recent activity"
+        description="The latest entries of the audit log."
+        actions={
+          canAudit ? (
+            <Link href="/audit-log" className="text-sm font-medium text-indigo-600 hover:underline">
+              View all
+            </Link>
+          ) : undefined
+        }
+      >
+        {!audit ? (
+          <p className="text-sm text-zinc-500">Only admins and owners can see the audit log.</p>
+        ) : audit.data.length === 0 ? (
+          <p className="text-sm text-zinc-500">Nothing has happened yet.</p>
+        ) : (
+          <AuditTable entries={audit.data} compact />
+        )}
+      </Card>
+    </>
+  );
+}

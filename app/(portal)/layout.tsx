@@ -1,0 +1,19 @@
+import type { ReactNode } from "react";
+import { headers } from "next/headers";
+import { Sidebar } from "@/components/shell/sidebar";
+import { requirePageCaller } from "@/lib/auth/current-caller";
+
+export default async function PortalLayout({ children }: { children: ReactNode }) {
+  const path = (await headers()).get("x-pathname") ?? "/dashboard";
+  const caller = await requirePageCaller(path);
+  return (
+    <div className="min-h-screen">
+      <Sidebar
+        user={{ name: caller.name, email: caller.email, role: caller.role, tenantName: caller.tenantName, tenantStatus: caller.tenantStatus }}
+      />
+      <main className="lg:pl-64">
+        <div className="mx-auto max-w-[1100px] px-4 py-8 sm:px-8">{children}</div>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,15 @@
+// POST /api/v1/auth/register/ — public: creates a tenant (pending) and its owner
+import { apiRoute } from "@/lib/http/route";
+import { registerSchema } from "@/lib/schemas/auth";
+import { registerTenant } from "@/lib/tenants/register-tenant";
+import { issueAccessToken } from "@/lib/auth/tokens";
+import { toTenantView, toUserView } from "@/lib/tenants/views";
+
+export const POST = apiRoute({ access: "public", body: registerSchema }, async ({ body, meta }) => {
+  const { user, tenant, membership } = await registerTenant(body, meta);
+  const token = await issueAccessToken(user.id, tenant.id);
+  return Response.json(
+    { user: toUserView(user), tenant: toTenantView(tenant), role: membership.role, ...token },
+    { status: 201 },
+  );
+});

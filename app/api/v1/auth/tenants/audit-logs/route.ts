@@ -1,0 +1,8 @@
+// GET /api/v1/auth/tenants/audit-logs/ — admin+: the tenant's audit log, newest first
+import { apiRoute } from "@/lib/http/route";
+import { auditLogQuerySchema } from "@/lib/schemas/audit";
+import { listAuditLogs } from "@/lib/audit/audit-log";
+
+export const GET = apiRoute({ access: "admin", query: auditLogQuerySchema }, async ({ caller, query }) => {
+  return Response.json(await listAuditLogs(caller.tenantId, query));
+});

@@ -1,0 +1,67 @@
+import { Badge, severityTone } from "@/components/ui/badge";
+import { RelativeTime } from "@/components/ui/relative-time";
+import { Table, Td, Th, Tr } from "@/components/ui/table";
+import type { AuditLogView } from "@/lib/audit/audit-log";
+
+const ACTION_LABELS: Record<string, string> = {
+  "auth.signed_up": "Signed up",
+  "auth.signed_in": "Signed in",
+  "auth.signed_out": "Signed out",
+  "auth.login_failed": "Failed sign-in",
+  "auth.login_throttled": "Sign-in throttled",
+};
+
+export function actionLabel(action: string): string {
+  return ACTION_LABELS[action] ?? action;
+}
+
+function actorText(entry: AuditLogView): string {
+  if (entry.actor.type === "user") return entry.actor.name ? `${entry.actor.name} (${entry.actor.email})` : (entry.actor.label ?? "user");
+  return entry.actor.label ? `${entry.actor.type}: ${entry.actor.label}` : entry.actor.type;
+}
+
+export function AuditTable({ entries, compact = false }: { entries: AuditLogView[]; compact?: boolean }) {
+  return (
+    <Table>
+      <thead>
+        <tr>
+          <Th>Action</Th>
+          <Th>Actor</Th>
+          <Th>Time</Th>
+          {compact ? null : (
+            <>
+              <Th>IP</Th>
+              <Th>User agent</Th>
+            </>
+          )}
+        </tr>
+      </thead>
+      <tbody>
+        {entries.map((entry) => (
+          <Tr key={entry.id} data-testid="audit-row" data-action={entry.action}>
+            <Td>
+              <div className="flex items-center gap-2">
+                <span className="font-medium text-zinc-900">{actionLabel(entry.action)}</span>
+                {entry.severity !== "info" ? <Badge tone={severityTone(entry.severity)}>{entry.severity}</Badge> : null}
+              </div>
+              <code className="font-mono text-xs text-zinc-500">{entry.action}</code>
+              {entry.reason ? <p className="mt-1 text-xs text-zinc-600">Reason: {entry.reason}</p> : null}
+            </Td>
+            <Td className="text-zinc-700">{actorText(entry)}</Td>
+            <Td className="whitespace-nowrap text-zinc-600">
+              <RelativeTime date={entry.created_at} />
+            </Td>
+            {compact ? null : (
+              <>
+                <Td className="font-mono text-xs text-zinc-600">{entry.ip ?? "—"}</Td>
+                <Td className="max-w-[260px] truncate text-xs text-zinc-500" title={entry.user_agent ?? undefined}>
+                  {entry.user_agent ?? "—"}
+                </Td>
+              </>
+            )}
+          </Tr>
+        ))}
+      </tbody>
+    </Table>
+  );
+}

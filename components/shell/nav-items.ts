@@ -1,0 +1,9 @@
+import type { Role } from "@/lib/auth/roles";
+
+export type NavItem = { href: string; label: string; icon: "dashboard" | "audit"; minRole: Role };
+
+// The sections that exist; each feature adds its own entry.
+export const NAV_ITEMS: NavItem[] = [
+  { href: "/dashboard", label: "Dashboard", icon: "dashboard", minRole: "member" },
+  { href: "/audit-log", label: "Audit log", icon: "audit", minRole: "admin" },
+];

@@ -1,0 +1,123 @@
+"use client";
+
+import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
+import { ChevronsUpDown, KeyRound, LayoutDashboard, LogOut, Menu, ScrollText, X } from "lucide-react";
+import { signOut } from "next-auth/react";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { useState } from "react";
+import { Badge, tenantStatusTone } from "@/components/ui/badge";
+import { hasRole, type Role } from "@/lib/auth/roles";
+import { cn } from "@/lib/utils";
+import { NAV_ITEMS, type NavItem } from "./nav-items";
+
+const icons = { dashboard: LayoutDashboard, audit: ScrollText } satisfies Record<NavItem["icon"], unknown>;
+
+type ShellUser = { name: string; email: string; role: Role; tenantName: string; tenantStatus: string };
+
+export function Sidebar({ user }: { user: ShellUser }) {
+  const pathname = usePathname();
+  const [open, setOpen] = useState(false);
+
+  return (
+    <>
+      <div className="sticky top-0 z-30 flex h-14 items-center justify-between border-b border-zinc-200 bg-white px-4 lg:hidden">
+        <span className="font-semibold">{user.tenantName}</span>
+        <button
+          type="button"
+          onClick={() => setOpen((value) => !value)}
+          className="rounded-md p-2 text-zinc-700 hover:bg-zinc-100"
+          aria-label={open ? "Close navigation" : "Open navigation"}
+          aria-expanded={open}
+          aria-controls="portal-sidebar"
+        >
+          {open ? <X aria-hidden className="size-5" /> : <Menu aria-hidden className="size-5" />}
+        </button>
+      </div>
+      <aside
+        id="portal-sidebar"
+        className={cn(
+          "fixed inset-y-0 left-0 z-40 flex w-64 flex-col border-r border-zinc-200 bg-white transition-transform lg:translate-x-0",
+          open ? "translate-x-0 shadow-xl" : "-translate-x-full",
+        )}
+      >
+        <div className="flex items-center gap-2 px-5 pt-5 pb-4">
+          <span className="flex size-7 items-center justify-center rounded-md bg-indigo-600 text-white">
+            <KeyRound aria-hidden className="size-4" />
+          </span>
+          <span className="text-sm font-semibold text-zinc-900">Tenant Admin Portal</span>
+        </div>
+        <div className="mx-3 mb-3 rounded-md border border-zinc-200 px-3 py-2">
+          <p className="truncate text-sm font-medium text-zinc-900" data-testid="tenant-name">
+            {user.tenantName}
+          </p>
+          <Badge tone={tenantStatusTone(user.tenantStatus)} className="mt-1">
+            {user.tenantStatus}
+          </Badge>
+        </div>
+        <nav aria-label="Portal" className="flex-1 space-y-0.5 px-3">
+          {NAV_ITEMS.map((item) => {
+            const Icon = icons[item.icon];
+            const allowed = hasRole(user.role, item.minRole);
+            const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
+            const classes = cn(
+              "flex items-center gap-2.5 rounded-md px-2.5 py-2 text-sm",
+              active ? "bg-zinc-100 font-medium text-zinc-900" : "text-zinc-600 hover:bg-zinc-50 hover:text-zinc-900",
+              !allowed && "cursor-not-allowed text-zinc-400 hover:bg-transparent hover:text-zinc-400",
+            );
+            return allowed ? (
+              <Link key={item.href} href={item.href} className={classes} aria-current={active ? "page" : undefined} onClick={() => setOpen(false)}>
+                <Icon aria-hidden className="size-4" />
+                {item.label}
+              </Link>
+            ) : (
+              <span key={item.href} className={classes} aria-disabled="true" title={`Only ${item.minRole}s and owners can open this.`}>
+                <Icon aria-hidden className="size-4" />
+                {item.label}
+              </span>
+            );
+          })}
+        </nav>
+        <DropdownMenu.Root>
+          <DropdownMenu.Trigger asChild>
+            <button
+              type="button"
+              className="m-3 flex items-center gap-3 rounded-md border border-zinc-200 px-3 py-2 text-left hover:bg-zinc-50"
+              aria-label={`Account menu for ${user.name}`}
+            >
+              <span className="flex size-8 shrink-0 items-center justify-center rounded-full bg-zinc-200 text-sm font-medium text-zinc-700">
+                {user.name.slice(0, 1).toUpperCase()}
+              </span>
+              <span className="min-w-0 flex-1">
+                <span className="block truncate text-sm font-medium text-zinc-900">{user.name}</span>
+                <span className="block truncate text-xs text-zinc-500" data-testid="user-role">
+                  {user.role}
+                </span>
+              </span>
+              <ChevronsUpDown aria-hidden className="size-4 text-zinc-400" />
+            </button>
+          </DropdownMenu.Trigger>
+          <DropdownMenu.Portal>
+            <DropdownMenu.Content side="top" align="start" sideOffset={4} className="z-50 w-56 rounded-md border border-zinc-200 bg-white p-1 shadow-lg">
+              <div className="px-2 py-1.5 text-xs text-zinc-500">
+                <p className="truncate">{user.email}</p>
+                <p>
+                  Role: <span className="font-medium text-zinc-700">{user.role}</span>
+                </p>
+              </div>
+              <DropdownMenu.Separator className="my-1 h-px bg-zinc-200" />
+              <DropdownMenu.Item
+                onSelect={() => void signOut({ callbackUrl: "/login" })}
+                className="flex cursor-pointer items-center gap-2 rounded px-2 py-1.5 text-sm text-zinc-700 outline-none data-highlighted:bg-zinc-100"
+              >
+                <LogOut aria-hidden className="size-4" />
+                Sign out
+              </DropdownMenu.Item>
+            </DropdownMenu.Content>
+          </DropdownMenu.Portal>
+        </DropdownMenu.Root>
+      </aside>
+      {open ? <div className="fixed inset-0 z-30 bg-zinc-900/20 lg:hidden" aria-hidden onClick={() => setOpen(false)} /> : null}
+    </>
+  );
+}

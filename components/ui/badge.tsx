@@ -1,0 +1,29 @@
+import type { ReactNode } from "react";
+import { cn } from "@/lib/utils";
+
+// Meaning colours only: green working, amber attention, red destructive/failed, grey inactive.
+const tones = {
+  green: "bg-emerald-50 text-emerald-700 ring-emerald-600/20",
+  amber: "bg-amber-50 text-amber-800 ring-amber-600/20",
+  red: "bg-red-50 text-red-700 ring-red-600/20",
+  grey: "bg-zinc-100 text-zinc-700 ring-zinc-500/20",
+  accent: "bg-indigo-50 text-indigo-700 ring-indigo-600/20",
+} as const;
+
+export type BadgeTone = keyof typeof tones;
+
+export function Badge({ tone = "grey", children, className }: { tone?: BadgeTone; children: ReactNode; className?: string }) {
+  return (
+    <span className={cn("inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset", tones[tone], className)}>
+      {children}
+    </span>
+  );
+}
+
+export function tenantStatusTone(status: string): BadgeTone {
+  return status === "active" ? "green" : status === "suspended" ? "red" : "amber";
+}
+
+export function severityTone(severity: string): BadgeTone {
+  return severity === "critical" ? "red" : severity === "warning" ? "amber" : "grey";
+}

@@ -1,0 +1,109 @@
+import { prisma, type TransactionClient } from "@/lib/db";
+import type { RequestMeta } from "@/lib/http/request-meta";
+import type { AuditLogQuery } from "@/lib/schemas/audit";
+import { badRequest } from "@/lib/http/errors";
+
+export const AUDIT_ACTIONS = {
+  signedUp: "auth.signed_up",
+  signedIn: "auth.signed_in",
+  signedOut: "auth.signed_out",
+  loginFailed: "auth.login_failed",
+  loginThrottled: "auth.login_throttled",
+} as const;
+
+export type AuditActor =
+  | { type: "user"; userId: string; label?: string }
+  | { type: "system" | "stripe" | "anonymous"; label?: string };
+
+export type AuditEntryInput = {
+  tenantId: string | null;
+  actor: AuditActor;
+  action: string;
+  target?: { type: string; id: string };
+  reason?: string;
+  severity?: "info" | "warning" | "critical";
+  meta?: RequestMeta;
+  metadata?: Record<string, unknown>;
+};
+
+type Db = TransactionClient | typeof prisma;
+
+/** Append-only. Call it with the transaction that makes the change, so both land or neither. */
+export async function recordAudit(db: Db, entry: AuditEntryInput): Promise<void> {
+  await db.auditLog.create({
+    data: {
+      tenantId: entry.tenantId,
+      actorType: entry.actor.type,
+      actorUserId: entry.actor.type === "user" ? entry.actor.userId : null,
+      actorLabel: entry.actor.label ?? null,
+      action: entry.action,
+      targetType: entry.target?.type ?? null,
+      targetId: entry.target?.id ?? null,
+      reason: entry.reason ?? null,
+      severity: entry.severity ?? "info",
+      ip: entry.meta?.ip ?? null,
+      userAgent: entry.meta?.userAgent ?? null,
+      metadata: entry.metadata === undefined ? undefined : (entry.metadata as object),
+    },
+  });
+}
+
+export type AuditLogView = {
+  id: string;
+  action: string;
+  severity: string;
+  actor: { type: string; user_id: string | null; name: string | null; email: string | null; label: string | null };
+  target: { type: string; id: string } | null;
+  reason: string | null;
+  ip: string | null;
+  user_agent: string | null;
+  metadata: unknown;
+  created_at: string;
+};
+
+/** Newest first, cursor-paginated, always scoped to one tenant. */
+export async function listAuditLogs(tenantId: string, query: AuditLogQuery) {
+  const where = { tenantId, ...(query.action ? { action: query.action } : {}) };
+  if (query.cursor) {
+    const anchor = await prisma.auditLog.findFirst({ where: { id: query.cursor, tenantId }, select: { id: true } });
+    if (!anchor) throw badRequest("invalid_cursor", "The cursor does not belong to this list.");
+  }
+  const rows = await prisma.auditLog.findMany({
+    where,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: query.limit + 1,
+    ...(query.cursor ? { cursor: { id: query.cursor }, skip: 1 } : {}),
+    include: { actorUser: { select: { id: true, name: true, email: true } } },
+  });
+  const page = rows.slice(0, query.limit);
+  const data: AuditLogView[] = page.map((row) => ({
+    id: row.id,
+    action: row.action,
+    severity: row.severity,
+    actor: {
+      type: row.actorType,
+      user_id: row.actorUserId,
+      name: row.actorUser?.name ?? null,
+      email: row.actorUser?.email ?? null,
+      label: row.actorLabel,
+    },
+    target: row.targetType && row.targetId ? { type: row.targetType, id: row.targetId } : null,
+    reason: row.reason,
+    ip: row.ip,
+    user_agent: row.userAgent,
+    metadata: row.metadata ?? null,
+    created_at: row.createdAt.toISOString(),
+  }));
+  return { data, next_cursor: rows.length > query.limit ? (page.at(-1)?.id ?? null) : null };
+}
+
+/** The actions this tenant's log holds, for the filter. */
+export async function listAuditActionNames(tenantId: string): Promise<string[]> {
+  const rows = await prisma.auditLog.findMany({
+    where: { tenantId },
+    distinct: ["action"],
+    select: { action: true },
+    orderBy: { action: "asc" },
+  });
+  return rows.map((row) => row.action);
+}

@@ -1,0 +1,64 @@
+import { prisma } from "@/lib/db";
+import { unauthorized } from "@/lib/http/errors";
+import { asRole, type Role } from "@/lib/auth/roles";
+import { readToken, sessionCookieNames } from "@/lib/auth/tokens";
+
+/** The signed-in person and the tenant they act for, as the server sees them now. */
+export type Caller = {
+  userId: string;
+  email: string;
+  name: string;
+  tenantId: string;
+  tenantName: string;
+  tenantStatus: string;
+  role: Role;
+  via: "session" | "bearer";
+};
+
+type CookieReader = { get(name: string): { value: string } | undefined };
+
+/**
+ * Resolves a caller from `Authorization: Bearer` or the session cookie. The
+ * role is read from the membership on every request, never trusted from the
+ * token, so a demotion takes effect at once.
+ */
+export async function resolveCaller(headers: Headers, cookies: CookieReader): Promise<Caller | null> {
+  const authorization = headers.get("authorization");
+  let raw: string | undefined;
+  let via: Caller["via"];
+  if (authorization) {
+    const [scheme, value] = authorization.split(" ");
+    if (scheme !== "Bearer" || !value) throw unauthorized("invalid_token", "Use Authorization: Bearer <access_token>.");
+    raw = value;
+    via = "bearer";
+  } else {
+    raw = sessionCookieNames()
+      .map((name) => cookies.get(name)?.value)
+      .find(Boolean);
+    via = "session";
+    if (!raw) return null;
+  }
+  const token = await readToken(raw);
+  if (!token) {
+    if (via === "bearer") throw unauthorized("invalid_token", "The access token is invalid or expired.");
+    return null;
+  }
+  const membership = await prisma.membership.findUnique({
+    where: { userId_tenantId: { userId: token.sub, tenantId: token.tid } },
+    include: { user: true, tenant: true },
+  });
+  if (!membership) {
+    if (via === "bearer") throw unauthorized("invalid_token", "The access token no longer grants access.");
+    return null;
+  }
+  return {
+    userId: membership.userId,
+    email: membership.user.email,
+    name: membership.user.name,
+    tenantId: membership.tenantId,
+    tenantName: membership.tenant.name,
+    tenantStatus: membership.tenant.status,
+    role: asRole(membership.role),
+    via,
+  };
+}

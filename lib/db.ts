@@ -1,0 +1,108 @@
+// The one Prisma client. DATABASE_URL picks the database: a `file:` URL (the
+// default, `file:./.data/portal.db`, relative to the working directory) is the
+// embedded SQLite database through better-sqlite3; a `postgres://` or
+// `postgresql://` URL is PostgreSQL through pg. Both clients are generated
+// from prisma/schema.prisma by `npm run db:generate` (lib/generated/<provider>).
+//
+// The client is created on first use, not at import, so scripts and tests can
+// set DATABASE_URL before touching the database, and importing this module
+// (e.g. during `next build`) opens nothing.
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { Prisma, PrismaClient as SqliteClient } from "@/lib/generated/sqlite/client";
+import { PrismaClient as PostgresClient } from "@/lib/generated/postgresql/client";
+
+// The namespace (types such as Prisma.UserWhereInput, and values such as
+// Prisma.PrismaClientKnownRequestError, which both clients share through the
+// same runtime).
+export { Prisma };
+
+/** The client type the app is written against (the SQLite client's). */
+export type PrismaClient = SqliteClient;
+
+/** The `tx` in `prisma.$transaction(async (tx) => …)`. */
+export type TransactionClient = Prisma.TransactionClient;
+
+export const DEFAULT_DATABASE_URL = "file:./.data/portal.db";
+
+/** How long a SQLite connection waits for another writer before failing (ms). */
+const SQLITE_BUSY_TIMEOUT_MS = 10_000;
+
+export type DatabaseTarget = { provider: "sqlite"; file: string } | { provider: "postgresql"; url: string };
+
+/** Parses DATABASE_URL; throws one clear line for anything unsupported. */
+export function databaseTarget(url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL): DatabaseTarget {
+  if (url.startsWith("file:")) {
+    let file = url.slice("file:".length).replace(/[?#].*$/, "");
+    if (file.startsWith("//")) file = fileURLToPath(url.replace(/[?#].*$/, "")); // file:///abs/path
+    if (!file) throw new Error(`DATABASE_URL "${url}" names no file`);
+    return { provider: "sqlite", file: file === ":memory:" ? file : path.resolve(process.cwd(), file) };
+  }
+  if (/^postgres(ql)?:\/\//.test(url)) return { provider: "postgresql", url };
+  throw new Error("DATABASE_URL must be a file: URL (SQLite) or a postgresql:// URL");
+}
+
+function createClient(): PrismaClient {
+  const target = databaseTarget();
+  if (target.provider === "postgresql") {
+    // The PostgreSQL client is generated from the same models, so its API is
+    // the SQLite client's (PostgreSQL only adds options, e.g. `mode:
+    // "insensitive"` filters, that the app does not use). TypeScript sees two
+    // distinct generated classes, hence the cast.
+    return new PostgresClient({ adapter: new PrismaPg({ connectionString: target.url }) }) as unknown as PrismaClient;
+  }
+  if (target.file !== ":memory:") {
+    if (!existsSync(target.file)) {
+      throw new Error(`SQLite database ${target.file} does not exist: run \`npm run db:migrate\``);
+    }
+    // WAL lets the dev server and a seed script (or a test and the app) read
+    // and write the same file at once; the mode is stored in the file, and
+    // switching needs a connection of its own, so do it before the adapter
+    // opens one. `db:migrate` sets it too.
+    const db = new Database(target.file, { timeout: SQLITE_BUSY_TIMEOUT_MS });
+    try {
+      db.pragma("journal_mode = WAL");
+    } finally {
+      db.close();
+    }
+  }
+  // better-sqlite3's `timeout` is SQLite's busy timeout.
+  const adapter = new PrismaBetterSqlite3({ url: target.file, timeout: SQLITE_BUSY_TIMEOUT_MS });
+  return new SqliteClient({ adapter });
+}
+
+// Development: Next's hot reload re-evaluates this module; keeping the client
+// on globalThis reuses its connections instead of leaking a pool per reload.
+const globalCache = globalThis as typeof globalThis & { __portalPrisma?: PrismaClient };
+let client: PrismaClient | undefined;
+
+function getClient(): PrismaClient {
+  client ??= globalCache.__portalPrisma ?? createClient();
+  if (process.env.NODE_ENV !== "production") globalCache.__portalPrisma = client;
+  return client;
+}
+
+/** The Prisma client, created from DATABASE_URL on first property access. */
+export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
+  get(_target, property) {
+    const instance = getClient();
+    const value = Reflect.get(instance, property, instance);
+    return typeof value === "function" ? value.bind(instance) : value;
+  },
+  has: (_target, property) => Reflect.has(getClient(), property),
+});
+
+/**
+ * Closes the client (scripts, tests). The next use of `prisma` creates a new
+ * one from the then-current DATABASE_URL.
+ */
+export async function disconnectPrisma(): Promise<void> {
+  const current = client ?? globalCache.__portalPrisma;
+  client = undefined;
+  delete globalCache.__portalPrisma;
+  await current?.$disconnect();
+}

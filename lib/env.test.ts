@@ -1,0 +1,87 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { ConfigError, parseEnv } from "./env";
+
+const secret = "x".repeat(40);
+const key = Buffer.alloc(32, 7).toString("base64");
+
+describe("parseEnv", () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), "env-"));
+    vi.spyOn(process, "cwd").mockReturnValue(dir);
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("applies the documented defaults", () => {
+    const config = parseEnv({ NODE_ENV: "development" });
+    expect(config.databaseUrl).toBe("file:./.data/portal.db");
+    expect(config.port).toBe(3000);
+    expect(config.appUrl).toBe("http://localhost:3000");
+    expect(config.stripeConnectOnboarding).toBe("account_links");
+    expect(config.stripeSimulator).toBe(true);
+    expect(config.webhookAllowPrivateTargets).toBe(false);
+  });
+
+  it("derives APP_URL from PORT and trims a trailing slash from an explicit one", () => {
+    expect(parseEnv({ NODE_ENV: "development", PORT: "4100" }).appUrl).toBe("http://localhost:4100");
+    expect(parseEnv({ NODE_ENV: "development", APP_URL: "https://portal.example.com/" }).appUrl).toBe("https://portal.example.com");
+  });
+
+  it("generates the development secrets once into .data/ and reuses them", () => {
+    const first = parseEnv({ NODE_ENV: "development" });
+    const second = parseEnv({ NODE_ENV: "development" });
+    expect(first.authSecret.length).toBeGreaterThanOrEqual(32);
+    expect(second.authSecret).toBe(first.authSecret);
+    expect(first.encryptionKey).toHaveLength(32);
+    expect(readFileSync(path.join(dir, ".data", "auth-secret"), "utf8").trim()).toBe(first.authSecret);
+  });
+
+  it("refuses production without AUTH_SECRET, naming it", () => {
+    expect(() => parseEnv({ NODE_ENV: "production", ENCRYPTION_KEY: key })).toThrow(/^Configuration error: AUTH_SECRET is required in production/);
+  });
+
+  it("refuses production without ENCRYPTION_KEY, naming it", () => {
+    expect(() => parseEnv({ NODE_ENV: "production", AUTH_SECRET: secret })).toThrow(/ENCRYPTION_KEY is required in production/);
+  });
+
+  it("refuses malformed settings with one line naming the variable", () => {
+    const cases: [Record<string, string>, string][] = [
+      [{ AUTH_SECRET: "short" }, "AUTH_SECRET"],
+      [{ ENCRYPTION_KEY: "bm90LTMyLWJ5dGVz" }, "ENCRYPTION_KEY"],
+      [{ DATABASE_URL: "mysql://localhost/db" }, "DATABASE_URL"],
+      [{ PORT: "99999" }, "PORT"],
+      [{ STRIPE_CONNECT_ONBOARDING: "magic" }, "STRIPE_CONNECT_ONBOARDING"],
+      [{ WEBHOOK_ALLOW_PRIVATE_TARGETS: "yes" }, "WEBHOOK_ALLOW_PRIVATE_TARGETS"],
+    ];
+    for (const [extra, name] of cases) {
+      let thrown: unknown;
+      try {
+        parseEnv({ NODE_ENV: "production", AUTH_SECRET: secret, ENCRYPTION_KEY: key, ...extra });
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown, name).toBeInstanceOf(ConfigError);
+      expect((thrown as ConfigError).variable).toBe(name);
+      expect((thrown as ConfigError).message).not.toContain("\n");
+    }
+  });
+
+  it("accepts a complete production configuration and keeps the simulator off", () => {
+    const config = parseEnv({ NODE_ENV: "production", AUTH_SECRET: secret, ENCRYPTION_KEY: key, DATABASE_URL: "postgresql://u@h/db" });
+    expect(config.isProduction).toBe(true);
+    expect(config.stripeSimulator).toBe(false);
+    expect(config.encryptionKey.equals(Buffer.alloc(32, 7))).toBe(true);
+  });
+
+  it("never lets the simulator run with a live Stripe key", () => {
+    expect(() =>
+      parseEnv({ NODE_ENV: "production", AUTH_SECRET: secret, ENCRYPTION_KEY: key, STRIPE_SECRET_KEY: "sk_live_abc123", STRIPE_SIMULATOR: "1" }),
+    ).toThrow(/STRIPE_SIMULATOR/);
+  });
+});

@@ -1,0 +1,139 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * The portal's configuration, validated once per process. Names and defaults
+ * are part of the contract (DESIGN.md, README). Development never needs a
+ * hand-edited .env: the two secrets are generated once into .data/.
+ * Production refuses to start without them.
+ */
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, message: string) {
+    super(`Configuration error: ${variable} ${message}`);
+    this.name = "ConfigError";
+  }
+}
+
+const DEFAULT_DATABASE_URL = "file:./.data/portal.db";
+const dataDir = () => path.join(process.cwd(), ".data");
+
+const flag = z
+  .enum(["0", "1", "true", "false", ""])
+  .optional()
+  .transform((value) => value === "1" || value === "true");
+
+const rawSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z
+    .string()
+    .default(DEFAULT_DATABASE_URL)
+    .refine((url) => /^(file:|postgres(ql)?:\/\/)/.test(url), "must be a file: URL or a postgresql:// URL"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  APP_URL: z.url({ protocol: /^https?$/ }).optional(),
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  ENCRYPTION_KEY: z
+    .string()
+    .refine((value) => Buffer.from(value, "base64").length === 32, "must be 32 bytes, base64-encoded")
+    .optional(),
+  STRIPE_SECRET_KEY: z
+    .string()
+    .regex(/^(sk|rk)_(live|test)_[A-Za-z0-9]+$/, "must look like sk_live_… or sk_test_…")
+    .optional(),
+  STRIPE_SIMULATOR: flag,
+  STRIPE_CONNECT_ONBOARDING: z.enum(["account_links", "oauth"]).default("account_links"),
+  STRIPE_CONNECT_CLIENT_ID: z.string().regex(/^ca_[A-Za-z0-9]+$/, "must look like ca_…").optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_/, "must look like whsec_…").optional(),
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: flag,
+});
+
+export type Env = {
+  nodeEnv: "development" | "production" | "test";
+  isProduction: boolean;
+  databaseUrl: string;
+  port: number;
+  appUrl: string;
+  authSecret: string;
+  encryptionKey: Buffer;
+  stripeSecretKey: string | undefined;
+  stripeSimulator: boolean;
+  stripeConnectOnboarding: "account_links" | "oauth";
+  stripeConnectClientId: string | undefined;
+  stripeWebhookSecret: string | undefined;
+  webhookAllowPrivateTargets: boolean;
+};
+
+/** Reads a development secret from .data/, creating it the first time. */
+function developmentSecret(file: string, make: () => string): string {
+  const target = path.join(dataDir(), file);
+  if (existsSync(target)) return readFileSync(target, "utf8").trim();
+  mkdirSync(dataDir(), { recursive: true });
+  const value = make();
+  writeFileSync(target, value + "\n", { mode: 0o600 });
+  return value;
+}
+
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  // Empty strings count as unset: `FOO= npm start` should mean "no FOO".
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
+  const result = rawSchema.safeParse(cleaned);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new ConfigError(String(issue.path[0] ?? "configuration"), issue.message);
+  }
+  const raw = result.data;
+  const isProduction = raw.NODE_ENV === "production";
+
+  const require = (name: "AUTH_SECRET" | "ENCRYPTION_KEY", hint: string) => {
+    throw new ConfigError(name, `is required in production (${hint})`);
+  };
+  const authSecret =
+    raw.AUTH_SECRET ??
+    (isProduction
+      ? require("AUTH_SECRET", "a random string of at least 32 characters: openssl rand -base64 32")
+      : developmentSecret("auth-secret", () => randomBytes(32).toString("base64url")));
+  const encryptionKey =
+    raw.ENCRYPTION_KEY ??
+    (isProduction
+      ? require("ENCRYPTION_KEY", "32 random bytes, base64: openssl rand -base64 32")
+      : developmentSecret("encryption-key", () => randomBytes(32).toString("base64")));
+
+  if (raw.STRIPE_SIMULATOR && raw.STRIPE_SECRET_KEY?.includes("_live_")) {
+    throw new ConfigError("STRIPE_SIMULATOR", "cannot be on together with a live STRIPE_SECRET_KEY");
+  }
+  if (raw.STRIPE_CONNECT_ONBOARDING === "oauth" && !raw.STRIPE_CONNECT_CLIENT_ID && raw.STRIPE_SECRET_KEY) {
+    throw new ConfigError("STRIPE_CONNECT_CLIENT_ID", "is required when STRIPE_CONNECT_ONBOARDING=oauth");
+  }
+
+  return {
+    nodeEnv: raw.NODE_ENV,
+    isProduction,
+    databaseUrl: raw.DATABASE_URL,
+    port: raw.PORT,
+    appUrl: (raw.APP_URL ?? `http://localhost:${raw.PORT}`).replace(/\/+$/, ""),
+    authSecret,
+    encryptionKey: Buffer.from(encryptionKey, "base64"),
+    stripeSecretKey: raw.STRIPE_SECRET_KEY,
+    // The simulator is on by default only in development/test without a real key.
+    stripeSimulator: raw.STRIPE_SIMULATOR || (!isProduction && !raw.STRIPE_SECRET_KEY),
+    stripeConnectOnboarding: raw.STRIPE_CONNECT_ONBOARDING,
+    stripeConnectClientId: raw.STRIPE_CONNECT_CLIENT_ID,
+    stripeWebhookSecret: raw.STRIPE_WEBHOOK_SECRET,
+    webhookAllowPrivateTargets: raw.WEBHOOK_ALLOW_PRIVATE_TARGETS,
+  };
+}
+
+let cached: Env | undefined;
+
+/** The validated configuration; read lazily so `next build` needs no secrets. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** For tests that change process.env between cases. */
+export function resetEnvCache(): void {
+  cached = undefined;
+}

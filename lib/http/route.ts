@@ -1,0 +1,126 @@
+import type { NextRequest } from "next/server";
+import { z } from "zod";
+import { env } from "@/lib/env";
+import { resolveCaller, type Caller } from "@/lib/auth/caller";
+import { hasRole, type Role } from "@/lib/auth/roles";
+import { badRequest, forbidden, payloadTooLarge, toErrorResponse, unauthorized, validationError } from "@/lib/http/errors";
+import { requestMetaFromHeaders, type RequestMeta } from "@/lib/http/request-meta";
+
+export const MAX_BODY_BYTES = 64 * 1024;
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+type Access = "public" | Role;
+
+type HandlerContext<A extends Access, B, Q, P> = {
+  req: NextRequest;
+  body: B;
+  query: Q;
+  params: P;
+  caller: A extends "public" ? Caller | null : Caller;
+  meta: RequestMeta;
+};
+
+type RouteOptions<A extends Access, B, Q> = {
+  /** Least role that may call; "public" skips authentication. */
+  access: A;
+  body?: z.ZodType<B>;
+  query?: z.ZodType<Q>;
+};
+
+type RouteContext = { params: Promise<Record<string, string | string[]>> };
+
+/** Reads the body as text, refusing more than MAX_BODY_BYTES even when Content-Length lies. */
+async function readBody(req: NextRequest): Promise<string> {
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  if (declared > MAX_BODY_BYTES) throw payloadTooLarge(MAX_BODY_BYTES);
+  if (!req.body) return "";
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      throw payloadTooLarge(MAX_BODY_BYTES);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+async function parseJsonBody<B>(req: NextRequest, schema: z.ZodType<B>): Promise<B> {
+  const text = await readBody(req);
+  let data: unknown = {};
+  if (text.trim() !== "") {
+    try {
+      data = JSON.parse(text);
+    } catch {
+      throw badRequest("invalid_json", "The request body is not valid JSON.");
+    }
+  }
+  const result = schema.safeParse(data);
+  if (!result.success) throw validationError(result.error);
+  return result.data;
+}
+
+function parseQuery<Q>(req: NextRequest, schema: z.ZodType<Q>): Q {
+  const result = schema.safeParse(Object.fromEntries(req.nextUrl.searchParams));
+  if (!result.success) throw validationError(result.error);
+  return result.data;
+}
+
+/**
+ * Cookie-authenticated writes must come from our own pages. Bearer clients are
+ * not exposed to CSRF (browsers never attach the header on their own).
+ */
+function assertSameOrigin(req: NextRequest): void {
+  const origin = req.headers.get("origin");
+  const allowed = new Set([new URL(env().appUrl).origin]);
+  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
+  if (host) allowed.add(`${req.nextUrl.protocol}//${host}`);
+  if (!origin || !allowed.has(origin)) {
+    throw forbidden("csrf_origin_mismatch", "This request did not come from the portal's own pages.");
+  }
+}
+
+/**
+ * The one wrapper for /api/v1 handlers: caller, role, CSRF, body and query
+ * parsing, and the error shape. Handlers receive parsed input and return JSON.
+ */
+export function apiRoute<A extends Access, B = undefined, Q = undefined, P = Record<string, string>>(
+  options: RouteOptions<A, B, Q>,
+  handler: (ctx: HandlerContext<A, B, Q, P>) => Promise<Response>,
+) {
+  return async function route(req: NextRequest, context?: RouteContext): Promise<Response> {
+    try {
+      // A public endpoint ignores a stale token rather than refusing the request.
+      const caller =
+        options.access === "public"
+          ? await resolveCaller(req.headers, req.cookies).catch(() => null)
+          : await resolveCaller(req.headers, req.cookies);
+      if (options.access !== "public") {
+        if (!caller) throw unauthorized();
+        if (!hasRole(caller.role, options.access)) {
+          throw forbidden("forbidden", `This action needs the ${options.access} role; you are ${caller.role}.`);
+        }
+      }
+      if (caller?.via === "session" && !SAFE_METHODS.has(req.method)) assertSameOrigin(req);
+
+      const query = (options.query ? parseQuery(req, options.query) : undefined) as Q;
+      const body = (options.body ? await parseJsonBody(req, options.body) : undefined) as B;
+      const params = ((await context?.params) ?? {}) as P;
+      return await handler({
+        req,
+        body,
+        query,
+        params,
+        caller: caller as HandlerContext<A, B, Q, P>["caller"],
+        meta: requestMetaFromHeaders(req.headers),
+      });
+    } catch (error) {
+      return toErrorResponse(error);
+    }
+  };
+}

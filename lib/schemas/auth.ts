@@ -1,0 +1,28 @@
+import { z } from "zod";
+
+// Shared by the route handlers and the sign-up / sign-in forms.
+
+export const emailSchema = z
+  .email({ message: "Enter a valid email address." })
+  .max(254)
+  .transform((email) => email.trim().toLowerCase());
+
+export const passwordSchema = z
+  .string()
+  .min(10, "Use at least 10 characters.")
+  .max(128, "Use at most 128 characters.");
+
+export const registerSchema = z.strictObject({
+  email: emailSchema,
+  password: passwordSchema,
+  name: z.string().trim().min(1, "Enter your name.").max(100),
+  tenant_name: z.string().trim().min(2, "Enter your organisation's name.").max(100),
+});
+export type RegisterInput = z.infer<typeof registerSchema>;
+
+export const loginSchema = z.strictObject({
+  email: emailSchema,
+  // Any length is accepted here: a wrong password must look like a wrong password.
+  password: z.string().min(1, "Enter your password.").max(1024),
+});
+export type LoginInput = z.infer<typeof loginSchema>;

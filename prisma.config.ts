@@ -1,0 +1,18 @@
+// Prisma CLI configuration. The CLI is used here only for `prisma generate`
+// (through `npm run db:generate`, which passes each provider's schema copy
+// with --schema); migrations run through scripts/db with Prisma's WebAssembly
+// schema engine, because the CLI's native engine cannot be downloaded offline
+// (shared/DESIGN.md, "Environment facts").
+//
+// No `env()` here: it throws when the variable is unset, and the default
+// below is what a fresh clone runs with.
+import { defineConfig } from "prisma/config";
+
+export default defineConfig({
+  // The source of truth, written for SQLite. scripts/db writes one copy per
+  // provider to prisma/generated/<provider>/schema.prisma.
+  schema: "prisma/schema.prisma",
+  datasource: {
+    url: process.env.DATABASE_URL || "file:./.data/portal.db",
+  },
+});

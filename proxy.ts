@@ -1,0 +1,62 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { readToken, sessionCookieNames } from "@/lib/auth/tokens";
+
+// Pages behind sign-in. The portal layout checks the membership against the
+// database as well; this only saves a render for visitors with no session.
+const PORTAL_PREFIXES = ["/dashboard", "/audit-log", "/api-keys", "/webhooks", "/stripe", "/team"];
+
+function contentSecurityPolicy(nonce: string): string {
+  const dev = process.env.NODE_ENV !== "production";
+  return [
+    "default-src 'self'",
+    // Next's own inline bootstrap scripts carry this nonce; dev's HMR needs eval.
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+    // Radix positions popovers with style attributes, which nonces cannot cover.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    `connect-src 'self'${dev ? " ws: wss:" : ""}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
+
+async function hasSession(request: NextRequest): Promise<boolean> {
+  const raw = sessionCookieNames()
+    .map((name) => request.cookies.get(name)?.value)
+    .find(Boolean);
+  return raw ? (await readToken(raw)) !== null : false;
+}
+
+export async function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  if (PORTAL_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`))) {
+    if (!(await hasSession(request))) {
+      const login = new URL("/login", request.url);
+      login.searchParams.set("callbackUrl", pathname + search);
+      return NextResponse.redirect(login);
+    }
+  }
+
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const csp = contentSecurityPolicy(nonce);
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("x-pathname", pathname + search);
+  requestHeaders.set("Content-Security-Policy", csp);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", csp);
+  return response;
+}
+
+export const config = {
+  // Pages only: API routes answer JSON and get the static headers from next.config.ts.
+  matcher: [
+    {
+      source: "/((?!api/|_next/static|_next/image|favicon.ico).*)",
+      missing: [{ type: "header", key: "next-router-prefetch" }],
+    },
+  ],
+};

@@ -1,0 +1,158 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { prisma } from "@/lib/db";
+import { GET as auditLogs } from "@/app/api/v1/auth/tenants/audit-logs/route";
+import { recordAudit } from "@/lib/audit/audit-log";
+import { apiRoute } from "@/lib/http/route";
+import { call, registerOwner } from "./helpers/api";
+import { addMember } from "./helpers/fixtures";
+
+const AUDIT = "/api/v1/auth/tenants/audit-logs/";
+
+// A write endpoint built with the same wrapper, to exercise what every handler inherits.
+let writes = 0;
+const echo = apiRoute(
+  { access: "admin", body: z.strictObject({ key_type: z.enum(["live", "test", "all"]), confirm: z.literal(true) }) },
+  async ({ body, caller }) => {
+    writes += 1;
+    return Response.json({ key_type: body.key_type, tenant_id: caller.tenantId });
+  },
+);
+
+describe("roles are enforced on the server", () => {
+  it("refuses a member on an admin endpoint with 403 and lets admins and owners in", async () => {
+    const owner = await registerOwner();
+    const admin = await addMember(owner.tenantId, "admin");
+    const member = await addMember(owner.tenantId, "member");
+    const refused = await call(auditLogs, AUDIT, { token: member.token });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error).toMatchObject({ code: "forbidden", message: expect.stringContaining("admin") });
+    expect((await call(auditLogs, AUDIT, { token: admin.token })).status).toBe(200);
+    expect((await call(auditLogs, AUDIT, { token: owner.token })).status).toBe(200);
+  });
+
+  it("reads the role from the membership on every request, so a demotion applies at once", async () => {
+    const owner = await registerOwner();
+    const admin = await addMember(owner.tenantId, "admin");
+    expect((await call(auditLogs, AUDIT, { token: admin.token })).status).toBe(200);
+    await prisma.membership.updateMany({ where: { userId: admin.userId }, data: { role: "member" } });
+    expect((await call(auditLogs, AUDIT, { token: admin.token })).status).toBe(403);
+    await prisma.membership.deleteMany({ where: { userId: admin.userId } });
+    const removed = await call(auditLogs, AUDIT, { token: admin.token });
+    expect(removed.status).toBe(401);
+  });
+});
+
+describe("tenant isolation", () => {
+  it("never shows one tenant's audit entries to another", async () => {
+    const a = await registerOwner();
+    const b = await registerOwner();
+    const seenByB = await call(auditLogs, AUDIT, { token: b.token });
+    expect(seenByB.body.data.length).toBeGreaterThan(0);
+    const tenantsSeen = await prisma.auditLog.findMany({ where: { id: { in: seenByB.body.data.map((e: { id: string }) => e.id) } } });
+    expect(new Set(tenantsSeen.map((entry) => entry.tenantId))).toEqual(new Set([b.tenantId]));
+
+    const aEntry = await prisma.auditLog.findFirstOrThrow({ where: { tenantId: a.tenantId } });
+    const crossCursor = await call(auditLogs, `${AUDIT}?cursor=${aEntry.id}`, { token: b.token });
+    expect(crossCursor.status).toBe(400);
+    expect(crossCursor.body.error.code).toBe("invalid_cursor");
+  });
+
+  it("scopes the wrapper's caller to the token's tenant", async () => {
+    const a = await registerOwner();
+    const result = await call(echo, "/api/v1/echo/", { token: a.token, body: { key_type: "live", confirm: true } });
+    expect(result.body.tenant_id).toBe(a.tenantId);
+  });
+});
+
+describe("the route wrapper", () => {
+  it("answers 400 with zod issues for unknown enum values, missing fields and unknown fields, without running the handler", async () => {
+    const owner = await registerOwner();
+    const before = writes;
+    for (const body of [{ key_type: "prod", confirm: true }, { key_type: "live" }, { key_type: "live", confirm: true, extra: 1 }, "[1,"]) {
+      const result = await call(echo, "/api/v1/echo/", { token: owner.token, body });
+      expect(result.status).toBe(400);
+      expect(["validation_error", "invalid_json"]).toContain(result.body.error.code);
+    }
+    const enumIssue = await call(echo, "/api/v1/echo/", { token: owner.token, body: { key_type: "prod", confirm: true } });
+    expect(enumIssue.body.error.details).toEqual([expect.objectContaining({ path: ["key_type"], code: "invalid_value" })]);
+    expect(writes).toBe(before);
+  });
+
+  it("answers 413 for an oversized body even when Content-Length is missing", async () => {
+    const owner = await registerOwner();
+    const result = await call(echo, "/api/v1/echo/", { token: owner.token, body: JSON.stringify({ key_type: "live", confirm: true, pad: "x".repeat(65 * 1024) }) });
+    expect(result.status).toBe(413);
+  });
+
+  it("checks Origin on cookie-authenticated writes (CSRF) but not on Bearer ones", async () => {
+    const owner = await registerOwner();
+    const body = { key_type: "test", confirm: true };
+    const before = writes;
+    const noOrigin = await call(echo, "/api/v1/echo/", { cookie: owner.token, body });
+    expect(noOrigin.status).toBe(403);
+    expect(noOrigin.body.error.code).toBe("csrf_origin_mismatch");
+    const evil = await call(echo, "/api/v1/echo/", { cookie: owner.token, body, origin: "https://evil.example" });
+    expect(evil.status).toBe(403);
+    expect(writes).toBe(before);
+    const same = await call(echo, "/api/v1/echo/", { cookie: owner.token, body, origin: "http://localhost:3000" });
+    expect(same.status).toBe(200);
+    const bearer = await call(echo, "/api/v1/echo/", { token: owner.token, body, origin: "https://evil.example" });
+    expect(bearer.status).toBe(200);
+    // Reads with a cookie need no Origin.
+    expect((await call(auditLogs, AUDIT, { cookie: owner.token })).status).toBe(200);
+  });
+
+  it("answers 401 on protected endpoints without credentials", async () => {
+    const result = await call(echo, "/api/v1/echo/", { body: { key_type: "live", confirm: true } });
+    expect(result.status).toBe(401);
+    expect(result.body).toEqual({ error: { code: "unauthorized", message: expect.any(String) } });
+  });
+});
+
+describe("GET /api/v1/auth/tenants/audit-logs/", () => {
+  it("lists newest first, paginates by cursor without gaps or repeats, and filters by action", async () => {
+    const owner = await registerOwner();
+    for (let i = 0; i < 30; i++) {
+      await recordAudit(prisma, {
+        tenantId: owner.tenantId,
+        actor: { type: "system" },
+        action: i % 3 === 0 ? "auth.login_failed" : "auth.signed_in",
+        meta: { ip: "192.0.2.1", userAgent: "seed" },
+      });
+    }
+    const all: { id: string; created_at: string }[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const page: { status: number; body: { data: { id: string; created_at: string }[]; next_cursor: string | null } } = await call(
+        auditLogs,
+        `${AUDIT}?limit=7${cursor ? `&cursor=${cursor}` : ""}`,
+        { token: owner.token },
+      );
+      expect(page.status).toBe(200);
+      all.push(...page.body.data);
+      cursor = page.body.next_cursor;
+      pages += 1;
+    } while (cursor);
+    expect(all).toHaveLength(31); // 30 + the sign-up
+    expect(pages).toBe(5);
+    expect(new Set(all.map((entry) => entry.id)).size).toBe(31);
+    const times = all.map((entry) => Date.parse(entry.created_at));
+    expect([...times].sort((x, y) => y - x)).toEqual(times);
+
+    const failed = await call(auditLogs, `${AUDIT}?action=auth.login_failed&limit=100`, { token: owner.token });
+    expect(failed.body.data).toHaveLength(10);
+    expect(failed.body.data.every((entry: { action: string }) => entry.action === "auth.login_failed")).toBe(true);
+    expect(failed.body.data[0]).toMatchObject({ actor: { type: "system" }, ip: "192.0.2.1", user_agent: "seed" });
+  });
+
+  it("rejects a bad query with 400", async () => {
+    const owner = await registerOwner();
+    for (const query of ["limit=0", "limit=500", "action=DROP TABLE", "unknown=1"]) {
+      const result = await call(auditLogs, `${AUDIT}?${query}`, { token: owner.token });
+      expect(result.status, query).toBe(400);
+      expect(result.body.error.code).toBe("validation_error");
+    }
+  });
+});

@@ -1,0 +1,191 @@
+import { describe, expect, it } from "vitest";
+import { prisma } from "@/lib/db";
+import { POST as login } from "@/app/api/v1/auth/login/route";
+import { GET as me } from "@/app/api/v1/auth/me/route";
+import { POST as register } from "@/app/api/v1/auth/register/route";
+import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_IP } from "@/lib/auth/login-throttle";
+import { call, registerOwner } from "./helpers/api";
+
+const REGISTER = "/api/v1/auth/register/";
+const LOGIN = "/api/v1/auth/login/";
+
+async function counts() {
+  return { users: await prisma.user.count(), tenants: await prisma.tenant.count(), memberships: await prisma.membership.count() };
+}
+
+describe("POST /api/v1/auth/register/", () => {
+  it("creates a pending tenant, its owner and membership, audited, and returns a working token", async () => {
+    const result = await call(register, REGISTER, {
+      body: { email: "Founder@Example.TEST", password: "a long enough password", name: "Fay Founder", tenant_name: "Fay's Shop" },
+    });
+    expect(result.status).toBe(201);
+    expect(result.body).toMatchObject({
+      user: { email: "founder@example.test", name: "Fay Founder" },
+      tenant: { name: "Fay's Shop", slug: "fay-s-shop", status: "pending" },
+      role: "owner",
+      token_type: "Bearer",
+      expires_in: 3600,
+    });
+    expect(result.body.access_token).toEqual(expect.any(String));
+    expect(JSON.stringify(result.body)).not.toContain("password");
+
+    const user = await prisma.user.findUniqueOrThrow({ where: { email: "founder@example.test" }, include: { memberships: true } });
+    expect(user.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(user.memberships).toEqual([expect.objectContaining({ role: "owner", tenantId: result.body.tenant.id })]);
+    const audit = await prisma.auditLog.findMany({ where: { tenantId: result.body.tenant.id } });
+    expect(audit).toEqual([expect.objectContaining({ action: "auth.signed_up", actorUserId: user.id, ip: "203.0.113.10", userAgent: "vitest" })]);
+
+    const whoami = await call(me, "/api/v1/auth/me/", { token: result.body.access_token });
+    expect(whoami.status).toBe(200);
+    expect(whoami.body).toMatchObject({ user: { id: user.id }, tenant: { id: result.body.tenant.id }, role: "owner" });
+  });
+
+  it("treats emails case-insensitively: a second sign-up with the same address is 409 email_taken", async () => {
+    const { input } = await registerOwner({ email: "same@example.test" });
+    const before = await counts();
+    const again = await call(register, REGISTER, { body: { ...input, email: "SAME@example.test", tenant_name: "Other" } });
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe("email_taken");
+    expect(await counts()).toEqual(before);
+  });
+
+  it("gives each tenant a unique slug", async () => {
+    const a = await registerOwner({ tenant_name: "Twin" });
+    const b = await registerOwner({ tenant_name: "Twin" });
+    const slugs = await prisma.tenant.findMany({ where: { id: { in: [a.tenantId, b.tenantId] } }, select: { slug: true } });
+    expect(new Set(slugs.map((tenant) => tenant.slug)).size).toBe(2);
+  });
+
+  const bad: [string, unknown, string, string[]?][] = [
+    ["malformed JSON", "{not json", "invalid_json"],
+    ["missing fields", {}, "validation_error", ["email", "password", "name", "tenant_name"]],
+    ["wrong types", { email: 42, password: true, name: [], tenant_name: {} }, "validation_error", ["email", "password", "name", "tenant_name"]],
+    ["an invalid email", { email: "nope", password: "long enough pw", name: "N", tenant_name: "T T" }, "validation_error", ["email"]],
+    ["a short password", { email: "a@b.test", password: "short", name: "N", tenant_name: "T T" }, "validation_error", ["password"]],
+    ["unknown fields", { email: "a@b.test", password: "long enough pw", name: "N", tenant_name: "T T", role: "owner" }, "validation_error", [""]],
+    ["a JSON array", [], "validation_error"],
+  ];
+  for (const [label, body, code, paths] of bad) {
+    it(`answers 400 ${code} for ${label} and changes nothing`, async () => {
+      const before = await counts();
+      const result = await call(register, REGISTER, { body });
+      expect(result.status).toBe(400);
+      expect(result.body.error.code).toBe(code);
+      expect(result.body.error.message).toEqual(expect.any(String));
+      if (paths) {
+        const seen = (result.body.error.details as { path: string[] }[]).map((issue) => issue.path.join("."));
+        for (const path of paths) expect(seen).toContain(path);
+      }
+      expect(await counts()).toEqual(before);
+    });
+  }
+
+  it("answers 413 for a body over 64 KB and changes nothing", async () => {
+    const before = await counts();
+    const result = await call(register, REGISTER, {
+      body: { email: "big@example.test", password: "long enough pw", name: "x".repeat(70 * 1024), tenant_name: "Big" },
+    });
+    expect(result.status).toBe(413);
+    expect(result.body.error.code).toBe("payload_too_large");
+    expect(await counts()).toEqual(before);
+  });
+});
+
+describe("POST /api/v1/auth/login/", () => {
+  it("returns an access token for the right password, case-insensitively on the email, and audits it", async () => {
+    const owner = await registerOwner();
+    const result = await call(login, LOGIN, { body: { email: owner.input.email.toUpperCase(), password: owner.input.password } });
+    expect(result.status).toBe(200);
+    expect(result.body).toEqual({ access_token: expect.any(String), token_type: "Bearer", expires_in: 3600 });
+    const whoami = await call(me, "/api/v1/auth/me/", { token: result.body.access_token });
+    expect(whoami.body.user.id).toBe(owner.userId);
+    const entry = await prisma.auditLog.findFirst({ where: { tenantId: owner.tenantId, action: "auth.signed_in" } });
+    expect(entry).toMatchObject({ actorUserId: owner.userId, ip: "203.0.113.10" });
+    const user = await prisma.user.findUniqueOrThrow({ where: { id: owner.userId } });
+    expect(user.lastLoginAt).toBeInstanceOf(Date);
+  });
+
+  it("answers the same 401 invalid_credentials for a wrong password and an unknown email, and audits both", async () => {
+    const owner = await registerOwner();
+    const wrong = await call(login, LOGIN, { body: { email: owner.input.email, password: "not the password" }, ip: "198.51.100.1" });
+    const unknown = await call(login, LOGIN, { body: { email: "nobody@example.test", password: "not the password" }, ip: "198.51.100.1" });
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect(wrong.body).toEqual(unknown.body);
+    expect(wrong.body.error.code).toBe("invalid_credentials");
+    const failed = await prisma.auditLog.findMany({ where: { action: "auth.login_failed", ip: "198.51.100.1" }, orderBy: { createdAt: "asc" } });
+    expect(failed.map((entry) => [entry.tenantId, entry.actorLabel])).toEqual([
+      [owner.tenantId, owner.input.email],
+      [null, "nobody@example.test"],
+    ]);
+    expect(JSON.stringify(failed)).not.toContain("not the password");
+  });
+
+  it("throttles an account after repeated failures with 429 and Retry-After, even for the right password", async () => {
+    const owner = await registerOwner();
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) {
+      const result = await call(login, LOGIN, { body: { email: owner.input.email, password: `wrong ${i}` }, ip: `192.0.2.${i + 1}` });
+      expect(result.status).toBe(401);
+    }
+    const blocked = await call(login, LOGIN, { body: { email: owner.input.email, password: owner.input.password }, ip: "192.0.2.99" });
+    expect(blocked.status).toBe(429);
+    expect(blocked.body.error.code).toBe("too_many_requests");
+    const retryAfter = Number(blocked.headers.get("retry-after"));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(15 * 60);
+    expect(await prisma.auditLog.count({ where: { action: "auth.login_throttled", actorLabel: owner.input.email } })).toBe(1);
+    // Another account is not affected.
+    const other = await registerOwner();
+    expect((await call(login, LOGIN, { body: { email: other.input.email, password: other.input.password } })).status).toBe(200);
+  });
+
+  it("throttles an IP that fails across many accounts", async () => {
+    const ip = "192.0.2.200";
+    for (let i = 0; i < MAX_FAILURES_PER_IP; i++) {
+      await call(login, LOGIN, { body: { email: `spray${i}@example.test`, password: "guess" }, ip });
+    }
+    const owner = await registerOwner();
+    const blocked = await call(login, LOGIN, { body: { email: owner.input.email, password: owner.input.password }, ip });
+    expect(blocked.status).toBe(429);
+    expect(blocked.headers.get("retry-after")).toMatch(/^\d+$/);
+    const elsewhere = await call(login, LOGIN, { body: { email: owner.input.email, password: owner.input.password }, ip: "192.0.2.201" });
+    expect(elsewhere.status).toBe(200);
+  });
+
+  it("resets the account count after a successful sign-in", async () => {
+    const owner = await registerOwner();
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT - 1; i++) {
+      await call(login, LOGIN, { body: { email: owner.input.email, password: "wrong" } });
+    }
+    expect((await call(login, LOGIN, { body: { email: owner.input.email, password: owner.input.password } })).status).toBe(200);
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT - 1; i++) {
+      expect((await call(login, LOGIN, { body: { email: owner.input.email, password: "wrong" } })).status).toBe(401);
+    }
+  });
+
+  it("validates the body like every endpoint", async () => {
+    const result = await call(login, LOGIN, { body: { email: "a@b.test" } });
+    expect(result.status).toBe(400);
+    expect(result.body.error.details).toEqual([expect.objectContaining({ path: ["password"] })]);
+  });
+});
+
+describe("GET /api/v1/auth/me/", () => {
+  it("answers 401 without credentials and for a bad token", async () => {
+    const none = await call(me, "/api/v1/auth/me/");
+    expect(none.status).toBe(401);
+    expect(none.body.error.code).toBe("unauthorized");
+    const bad = await call(me, "/api/v1/auth/me/", { token: "not-a-token" });
+    expect(bad.status).toBe(401);
+    expect(bad.body.error.code).toBe("invalid_token");
+    const basic = await call(me, "/api/v1/auth/me/", { headers: { authorization: "Basic Zm9vOmJhcg==" } });
+    expect(basic.status).toBe(401);
+  });
+
+  it("accepts the browser session cookie as well as the Bearer token", async () => {
+    const owner = await registerOwner();
+    const result = await call(me, "/api/v1/auth/me/", { cookie: owner.token });
+    expect(result.status).toBe(200);
+    expect(result.body.role).toBe("owner");
+  });
+});

@@ -1,0 +1,62 @@
+import { NextRequest } from "next/server";
+import { POST as registerRoute } from "@/app/api/v1/auth/register/route";
+
+export const BASE_URL = "http://localhost:3000";
+
+type Handler = (req: NextRequest, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+
+export type CallOptions = {
+  method?: string;
+  /** An object is sent as JSON; a string is sent as-is (for malformed bodies). */
+  body?: unknown;
+  token?: string;
+  cookie?: string;
+  origin?: string | null;
+  headers?: Record<string, string>;
+  params?: Record<string, string>;
+  ip?: string;
+};
+
+export type CallResult<T = any> = { status: number; body: T; headers: Headers }; // eslint-disable-line @typescript-eslint/no-explicit-any -- tests read arbitrary JSON
+
+/** Calls a route handler the way Next would, with a real NextRequest. */
+export async function call<T = any>(handler: Handler, path: string, options: CallOptions = {}): Promise<CallResult<T>> { // eslint-disable-line @typescript-eslint/no-explicit-any -- see CallResult
+  const headers = new Headers(options.headers);
+  headers.set("user-agent", headers.get("user-agent") ?? "vitest");
+  headers.set("x-forwarded-for", options.ip ?? "203.0.113.10");
+  if (options.token) headers.set("authorization", `Bearer ${options.token}`);
+  if (options.cookie) headers.set("cookie", `next-auth.session-token=${options.cookie}`);
+  if (options.origin) headers.set("origin", options.origin);
+  let body: string | undefined;
+  if (options.body !== undefined) {
+    body = typeof options.body === "string" ? options.body : JSON.stringify(options.body);
+    headers.set("content-type", "application/json");
+  }
+  const method = options.method ?? (body === undefined ? "GET" : "POST");
+  const request = new NextRequest(new URL(path, BASE_URL), { method, headers, body });
+  const response = await handler(request, { params: Promise.resolve(options.params ?? {}) });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : null, headers: response.headers };
+}
+
+let counter = 0;
+
+/** Registers a fresh tenant through the API and returns its owner's token and ids. */
+export async function registerOwner(overrides: Partial<{ email: string; password: string; name: string; tenant_name: string }> = {}) {
+  counter += 1;
+  const input = {
+    email: `owner${counter}-${Date.now()}@example.test`,
+    password: "correct horse battery",
+    name: `Owner ${counter}`,
+    tenant_name: `Tenant ${counter}`,
+    ...overrides,
+  };
+  const result = await call(registerRoute, "/api/v1/auth/register/", { body: input });
+  if (result.status !== 201) throw new Error(`register failed: ${result.status} ${JSON.stringify(result.body)}`);
+  return {
+    input,
+    token: result.body.access_token as string,
+    userId: result.body.user.id as string,
+    tenantId: result.body.tenant.id as string,
+  };
+}

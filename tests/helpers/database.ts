@@ -1,0 +1,108 @@
+// Throw-away databases for integration tests.
+//
+// createTestDatabase() makes a fresh database (PostgreSQL when
+// TEST_DATABASE_URL names a server, else a SQLite file in a temp dir) and
+// applies the committed migrations to it by running the real `db:migrate`
+// script (scripts/db/migrate.mjs) with that DATABASE_URL. Chosen over
+// replaying the migration.sql files ourselves: it costs under a second per
+// test file (most of it compiling the wasm engine), and in exchange every
+// test database is migrated exactly as a deployment is, `_prisma_migrations`
+// included, so the tests exercise the migration tooling too.
+import { execFile } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import pg from "pg";
+
+export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+
+export type TestDatabase = {
+  url: string;
+  provider: "sqlite" | "postgresql";
+  drop(): Promise<void>;
+};
+
+export type ScriptResult = { code: number; stdout: string; stderr: string };
+
+/**
+ * Runs one of scripts/db/*.mjs (e.g. "migrate", "check") with node directly,
+ * as package.json's db:* entries do (skipping npm's start-up cost). Never
+ * throws for a non-zero exit: the result carries the code.
+ */
+export async function runDbScript(
+  script: string,
+  { env = {}, args = [] }: { env?: Record<string, string | undefined>; args?: string[] } = {},
+): Promise<ScriptResult> {
+  const nodeArgs = ["--experimental-wasm-modules", "--disable-warning=ExperimentalWarning"];
+  try {
+    const { stdout, stderr } = await promisify(execFile)(
+      process.execPath,
+      [...nodeArgs, path.join(ROOT, "scripts/db", `${script}.mjs`), ...args],
+      { cwd: ROOT, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env }, timeout: 120_000 },
+    );
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code?: unknown; stdout?: string; stderr?: string; message: string };
+    if (typeof e.code !== "number") throw error; // could not run at all
+    return { code: e.code, stdout: e.stdout ?? "", stderr: e.stderr ?? e.message };
+  }
+}
+
+/** The same PostgreSQL server as `url`, another database. */
+export function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${encodeURIComponent(database)}`;
+  return u.toString();
+}
+
+/** Runs SQL statements on a short-lived connection. */
+export async function pgQuery(url: string, ...statements: string[]): Promise<pg.QueryResult[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const results: pg.QueryResult[] = [];
+    for (const sql of statements) results.push(await client.query(sql));
+    return results;
+  } finally {
+    await client.end();
+  }
+}
+
+const uniqueName = () => `portal_test_${process.pid}_${randomBytes(6).toString("hex")}`;
+
+/** A fresh, empty, not yet migrated database. */
+export async function createEmptyTestDatabase(): Promise<TestDatabase> {
+  const server = process.env.TEST_DATABASE_URL;
+  if (server) {
+    const name = uniqueName();
+    // The server URL's own database (e.g. /postgres) is where we create and drop from.
+    await pgQuery(server, `CREATE DATABASE "${name}"`);
+    return {
+      url: withDatabase(server, name),
+      provider: "postgresql",
+      drop: async () => {
+        await pgQuery(server, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      },
+    };
+  }
+  const dir = await mkdtemp(path.join(os.tmpdir(), "portal-test-db-"));
+  return {
+    url: `file:${path.join(dir, "test.db")}`,
+    provider: "sqlite",
+    drop: () => rm(dir, { recursive: true, force: true }),
+  };
+}
+
+/** A fresh database with every committed migration applied. */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const database = await createEmptyTestDatabase();
+  const result = await runDbScript("migrate", { env: { DATABASE_URL: database.url } });
+  if (result.code !== 0) {
+    await database.drop().catch(() => {});
+    throw new Error(`db:migrate failed for the test database (exit ${result.code}):\n${result.stdout}${result.stderr}`);
+  }
+  return database;
+}
