@@ -1,20 +1,8 @@
-// Runs once when a server process starts: a bad configuration stops it here,
-// with one line naming the setting, instead of failing on the first request.
+// Runs once when a server process starts. The Node-only part lives in its own
+// module so the Edge compilation of this file never sees process.exit.
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { env, ConfigError } = await import("@/lib/env");
-  try {
-    const config = env();
-    if (config.webhookAllowPrivateTargets) {
-      console.warn(
-        "WARNING: WEBHOOK_ALLOW_PRIVATE_TARGETS=1 lets webhook URLs use http:// and private or loopback addresses. Use it for local development and tests only.",
-      );
-    }
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { checkConfigurationAtStartup } = await import("./lib/startup");
+    checkConfigurationAtStartup();
   }
 }

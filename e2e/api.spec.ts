@@ -39,7 +39,7 @@ test.describe("the JSON API over HTTP", () => {
   test("keeps the error shape over HTTP for bad input", async ({ request }) => {
     const response = await request.post("/api/v1/auth/register/", {
       headers: { "content-type": "application/json" },
-      data: "{oops",
+      data: Buffer.from("{oops"),
     });
     expect(response.status()).toBe(400);
     expect(await response.json()).toEqual({ error: { code: "invalid_json", message: expect.any(String) } });

@@ -33,7 +33,7 @@ test("sign up, land on the dashboard, sign out, sign back in, see the audit trai
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill("definitely not it");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toHaveText("Incorrect email or password.");
+  await expect(page.getByTestId("form-error")).toHaveText("Incorrect email or password.");
   await expect(page).toHaveURL(/\/login/);
   await keepScreenshot(page, "login-wrong-password");
 
@@ -66,11 +66,11 @@ test("repeated wrong passwords are throttled with a clear message", async ({ pag
     await page.getByLabel("Email").fill(email);
     await page.getByLabel("Password").fill(`wrong ${i}`);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("alert")).toHaveText("Incorrect email or password.");
+    await expect(page.getByTestId("form-error")).toHaveText("Incorrect email or password.");
   }
   await page.getByLabel("Password").fill("the right password");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toContainText("Too many failed sign-in attempts");
+  await expect(page.getByTestId("form-error")).toContainText("Too many failed sign-in attempts");
   await expect(page).toHaveURL(/\/login/);
 });
 

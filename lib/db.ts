@@ -40,7 +40,7 @@ export function databaseTarget(url = process.env.DATABASE_URL || DEFAULT_DATABAS
     let file = url.slice("file:".length).replace(/[?#].*$/, "");
     if (file.startsWith("//")) file = fileURLToPath(url.replace(/[?#].*$/, "")); // file:///abs/path
     if (!file) throw new Error(`DATABASE_URL "${url}" names no file`);
-    return { provider: "sqlite", file: file === ":memory:" ? file : path.resolve(process.cwd(), file) };
+    return { provider: "sqlite", file: file === ":memory:" ? file : path.resolve(/*turbopackIgnore: true*/ process.cwd(), file) };
   }
   if (/^postgres(ql)?:\/\//.test(url)) return { provider: "postgresql", url };
   throw new Error("DATABASE_URL must be a file: URL (SQLite) or a postgresql:// URL");
@@ -56,7 +56,8 @@ function createClient(): PrismaClient {
     return new PostgresClient({ adapter: new PrismaPg({ connectionString: target.url }) }) as unknown as PrismaClient;
   }
   if (target.file !== ":memory:") {
-    if (!existsSync(target.file)) {
+    // The file is the deployment's, not the bundle's: keep Turbopack from tracing it.
+    if (!existsSync(/*turbopackIgnore: true*/ target.file)) {
       throw new Error(`SQLite database ${target.file} does not exist: run \`npm run db:migrate\``);
     }
     // WAL lets the dev server and a seed script (or a test and the app) read

@@ -4,5 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 npm run --silent db:migrate
-npm run --silent db:seed
+npm run --silent db:seed -- --force  # a throw-away database, production build
 exec node_modules/.bin/next start -p "$PORT" -H 127.0.0.1

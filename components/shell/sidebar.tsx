@@ -59,7 +59,7 @@ export function Sidebar({ user }: { user: ShellUser }) {
           {NAV_ITEMS.map((item) => {
             const Icon = icons[item.icon];
             const allowed = hasRole(user.role, item.minRole);
-            const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
+            const active = allowed && (pathname === item.href || pathname.startsWith(`${item.href}/`));
             const classes = cn(
               "flex items-center gap-2.5 rounded-md px-2.5 py-2 text-sm",
               active ? "bg-zinc-100 font-medium text-zinc-900" : "text-zinc-600 hover:bg-zinc-50 hover:text-zinc-900",

@@ -16,6 +16,8 @@ import { SESSION_MAX_AGE_SECONDS } from "@/lib/auth/tokens";
  */
 export function authOptions(): NextAuthOptions {
   const config = env();
+  // next-auth builds its redirects and callback URLs from NEXTAUTH_URL; ours is APP_URL.
+  process.env.NEXTAUTH_URL = config.appUrl;
   return {
     secret: config.authSecret,
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },

@@ -44,7 +44,7 @@ export function LoginForm() {
         <p className="mt-1 text-sm text-zinc-500">Manage your integration: Stripe, API keys, webhooks.</p>
       </div>
       {error ? (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">
+        <p role="alert" data-testid="form-error" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">
           {error}
         </p>
       ) : null}

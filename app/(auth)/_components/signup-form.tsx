@@ -62,7 +62,7 @@ export function SignupForm() {
         <p className="mt-1 text-sm text-zinc-500">You become the owner of a new tenant.</p>
       </div>
       {formError ? (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">
+        <p role="alert" data-testid="form-error" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">
           {formError}
         </p>
       ) : null}
