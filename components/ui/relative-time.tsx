@@ -6,12 +6,12 @@ export function relativeLabel(value: Date): string {
   return formatDistanceToNowStrict(value, { addSuffix: true });
 }
 
-/** A relative time with the exact time on hover. Server-rendered, so no hydration drift. */
+/** A relative time with the exact time on hover. In client components the label may move on between server and browser render, hence suppressHydrationWarning. */
 export function RelativeTime({ date }: { date: Date | string | null }) {
   if (!date) return <span className="text-zinc-400">never</span>;
   const value = typeof date === "string" ? new Date(date) : date;
   return (
-    <time dateTime={value.toISOString()} title={format(value, "yyyy-MM-dd HH:mm:ss xxx")} className="tabular-nums">
+    <time dateTime={value.toISOString()} title={format(value, "yyyy-MM-dd HH:mm:ss xxx")} className="tabular-nums" suppressHydrationWarning>
       {relativeLabel(value)}
     </time>
   );

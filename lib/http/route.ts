@@ -1,6 +1,7 @@
 import type { NextRequest } from "next/server";
 import { z } from "zod";
 import { env } from "@/lib/env";
+import { authenticateApiKey, type ApiKeyCaller } from "@/lib/api-keys/api-keys";
 import { resolveCaller, type Caller } from "@/lib/auth/caller";
 import { hasRole, type Role } from "@/lib/auth/roles";
 import { badRequest, forbidden, payloadTooLarge, toErrorResponse, unauthorized, validationError } from "@/lib/http/errors";
@@ -9,14 +10,17 @@ import { requestMetaFromHeaders, type RequestMeta } from "@/lib/http/request-met
 export const MAX_BODY_BYTES = 64 * 1024;
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-type Access = "public" | Role;
+/** "public", the least portal role, or "api_key" for the platform API (Bearer sk_…). */
+type Access = "public" | Role | "api_key";
+
+type CallerFor<A extends Access> = A extends "api_key" ? ApiKeyCaller : A extends "public" ? Caller | null : Caller;
 
 type HandlerContext<A extends Access, B, Q, P> = {
   req: NextRequest;
   body: B;
   query: Q;
   params: P;
-  caller: A extends "public" ? Caller | null : Caller;
+  caller: CallerFor<A>;
   meta: RequestMeta;
 };
 
@@ -85,6 +89,24 @@ function assertSameOrigin(req: NextRequest): void {
   }
 }
 
+async function resolveAccess(req: NextRequest, access: Access): Promise<Caller | ApiKeyCaller | null> {
+  if (access === "api_key") {
+    const [scheme, value] = (req.headers.get("authorization") ?? "").split(" ");
+    if (scheme !== "Bearer" || !value) {
+      throw unauthorized("invalid_api_key", "Send your secret key as Authorization: Bearer sk_….");
+    }
+    return authenticateApiKey(value);
+  }
+  // A public endpoint ignores a stale token rather than refusing the request.
+  if (access === "public") return resolveCaller(req.headers, req.cookies).catch(() => null);
+  const caller = await resolveCaller(req.headers, req.cookies);
+  if (!caller) throw unauthorized();
+  if (!hasRole(caller.role, access)) {
+    throw forbidden("forbidden", `This action needs the ${access} role; you are ${caller.role}.`);
+  }
+  return caller;
+}
+
 /**
  * The one wrapper for /api/v1 handlers: caller, role, CSRF, body and query
  * parsing, and the error shape. Handlers receive parsed input and return JSON.
@@ -95,18 +117,8 @@ export function apiRoute<A extends Access, B = undefined, Q = undefined, P = Rec
 ) {
   return async function route(req: NextRequest, context?: RouteContext): Promise<Response> {
     try {
-      // A public endpoint ignores a stale token rather than refusing the request.
-      const caller =
-        options.access === "public"
-          ? await resolveCaller(req.headers, req.cookies).catch(() => null)
-          : await resolveCaller(req.headers, req.cookies);
-      if (options.access !== "public") {
-        if (!caller) throw unauthorized();
-        if (!hasRole(caller.role, options.access)) {
-          throw forbidden("forbidden", `This action needs the ${options.access} role; you are ${caller.role}.`);
-        }
-      }
-      if (caller?.via === "session" && !SAFE_METHODS.has(req.method)) assertSameOrigin(req);
+      const caller = await resolveAccess(req, options.access);
+      if (caller && "via" in caller && caller.via === "session" && !SAFE_METHODS.has(req.method)) assertSameOrigin(req);
 
       const query = (options.query ? parseQuery(req, options.query) : undefined) as Q;
       const body = (options.body ? await parseJsonBody(req, options.body) : undefined) as B;
@@ -116,7 +128,7 @@ export function apiRoute<A extends Access, B = undefined, Q = undefined, P = Rec
         body,
         query,
         params,
-        caller: caller as HandlerContext<A, B, Q, P>["caller"],
+        caller: caller as CallerFor<A>,
         meta: requestMetaFromHeaders(req.headers),
       });
     } catch (error) {

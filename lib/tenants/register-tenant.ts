@@ -6,6 +6,7 @@ import { conflict } from "@/lib/http/errors";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import type { RegisterInput } from "@/lib/schemas/auth";
 import { isUniqueViolation } from "@/lib/db-errors";
+import { issueKeys } from "@/lib/api-keys/api-keys";
 
 export function slugify(name: string): string {
   const base = name
@@ -24,7 +25,11 @@ async function availableSlug(name: string): Promise<string> {
   return taken ? `${base}-${randomBytes(3).toString("hex")}` : base;
 }
 
-/** Creates the tenant (pending), its owner and the owner membership, audited, in one transaction. */
+/**
+ * Creates the tenant (pending), its owner, the owner membership and the first
+ * live and test keys, audited, in one transaction. The secrets are returned
+ * here once and never again.
+ */
 export async function registerTenant(input: RegisterInput, meta: RequestMeta) {
   const passwordHash = await hashPassword(input.password);
   const slug = await availableSlug(input.tenant_name);
@@ -37,15 +42,16 @@ export async function registerTenant(input: RegisterInput, meta: RequestMeta) {
       const membership = await tx.membership.create({
         data: { userId: user.id, tenantId: tenant.id, role: "owner" },
       });
+      const apiKeys = await issueKeys(tx, tenant.id, user.id, ["live", "test"]);
       await recordAudit(tx, {
         tenantId: tenant.id,
         actor: { type: "user", userId: user.id, label: user.email },
         action: AUDIT_ACTIONS.signedUp,
         target: { type: "tenant", id: tenant.id },
         meta,
-        metadata: { tenant_name: tenant.name },
+        metadata: { tenant_name: tenant.name, api_key_ids: apiKeys.map((key) => key.id) },
       });
-      return { user, tenant, membership };
+      return { user, tenant, membership, apiKeys };
     });
   } catch (error) {
     if (isUniqueViolation(error, "email")) {

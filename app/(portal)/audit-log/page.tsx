@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ShieldAlert } from "lucide-react";
 import { actionLabel, AuditTable } from "@/components/audit/audit-table";
+import { AccessDenied } from "@/components/shell/access-denied";
 import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -20,15 +20,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
     return (
       <>
         <PageHeader title="Audit log" description="Who did what, and when." />
-        <Card>
-          <div className="flex items-start gap-3 py-2" role="alert">
-            <ShieldAlert aria-hidden className="mt-0.5 size-5 text-amber-600" />
-            <div>
-              <p className="font-medium text-zinc-900">You do not have access to the audit log</p>
-              <p className="text-sm text-zinc-600">Only admins and owners can open it. Ask an owner of {caller.tenantName} to change your role.</p>
-            </div>
-          </div>
-        </Card>
+        <AccessDenied what="the audit log" who="admins and owners" tenantName={caller.tenantName} />
       </>
     );
   }

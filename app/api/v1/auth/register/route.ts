@@ -1,4 +1,4 @@
-// POST /api/v1/auth/register/ — public: creates a tenant (pending) and its owner
+// POST /api/v1/auth/register/ — public: creates a tenant (pending), its owner and first API keys
 import { apiRoute } from "@/lib/http/route";
 import { registerSchema } from "@/lib/schemas/auth";
 import { registerTenant } from "@/lib/tenants/register-tenant";
@@ -6,10 +6,10 @@ import { issueAccessToken } from "@/lib/auth/tokens";
 import { toTenantView, toUserView } from "@/lib/tenants/views";
 
 export const POST = apiRoute({ access: "public", body: registerSchema }, async ({ body, meta }) => {
-  const { user, tenant, membership } = await registerTenant(body, meta);
+  const { user, tenant, membership, apiKeys } = await registerTenant(body, meta);
   const token = await issueAccessToken(user.id, tenant.id);
   return Response.json(
-    { user: toUserView(user), tenant: toTenantView(tenant), role: membership.role, ...token },
+    { user: toUserView(user), tenant: toTenantView(tenant), role: membership.role, ...token, api_keys: apiKeys },
     { status: 201 },
   );
 });

@@ -1,0 +1,139 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { AlertTriangle } from "lucide-react";
+import { useState, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { CopyField } from "@/components/ui/copy-field";
+import { Dialog } from "@/components/ui/dialog";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { useToast } from "@/components/ui/toaster";
+import type { ApiKeyView } from "@/lib/api-keys/api-keys";
+import { apiFetch } from "@/lib/client/api";
+import type { KeyType } from "@/lib/schemas/api-keys";
+import { API_KEYS_QUERY } from "./queries";
+import { keyTypeLabel, ModePicker } from "./mode-picker";
+
+const CONFIRM_WORD = "regenerate";
+const GRACE_OPTIONS = [
+  { hours: 0, label: "Immediately" },
+  { hours: 1, label: "In 1 hour" },
+  { hours: 24, label: "In 24 hours" },
+  { hours: 72, label: "In 3 days" },
+  { hours: 168, label: "In 7 days" },
+];
+
+type RegenerateResult = { key_type: KeyType; api_keys: ApiKeyView[]; replaced: { count: number; expires_at: string } };
+
+export function RegenerateDialog({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  const [keyType, setKeyType] = useState<KeyType>("test");
+  const [grace, setGrace] = useState(0);
+  const [typed, setTyped] = useState("");
+
+  const regenerate = useMutation({
+    mutationFn: () =>
+      apiFetch<RegenerateResult>("/api/v1/auth/tenants/api-keys/regenerate/", {
+        body: { key_type: keyType, confirm: true, expire_old_in_hours: grace },
+      }),
+    onSuccess: (result) => {
+      void queryClient.invalidateQueries({ queryKey: API_KEYS_QUERY });
+      toast({ title: `New ${keyTypeLabel(result.key_type)} keys issued`, description: "Copy the secret now: it is shown only once." });
+    },
+  });
+
+  // Leaving the dialog forgets the new secrets for good.
+  function close(next: boolean) {
+    if (!next) {
+      regenerate.reset();
+      setTyped("");
+      setGrace(0);
+      setKeyType("test");
+    }
+    onOpenChange(next);
+  }
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    if (typed.trim() === CONFIRM_WORD) regenerate.mutate();
+  }
+
+  const result = regenerate.data;
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={close}
+      title={result ? "Your new keys" : "Regenerate API keys"}
+      description={
+        result
+          ? "Store the secret key in your server's configuration now."
+          : `Issues a new publishable and secret key for ${keyTypeLabel(keyType)} mode. ${
+              grace === 0 ? "The current keys stop working immediately." : `The current keys keep working for ${grace} hour${grace === 1 ? "" : "s"}, then stop.`
+            }`
+      }
+    >
+      {result ? (
+        <div className="space-y-4">
+          <p className="flex items-start gap-2 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" role="alert">
+            <AlertTriangle aria-hidden className="mt-0.5 size-4 shrink-0" />
+            You will not see the secret key again. If you lose it, regenerate.
+          </p>
+          {result.api_keys.map((key) => (
+            <div key={key.id}>
+              <p className="mb-1 text-sm font-medium text-zinc-800">
+                {key.mode === "live" ? "Live" : "Test"} {key.type} key
+              </p>
+              <CopyField value={key.key} label={`${key.mode} ${key.type} key`} />
+            </div>
+          ))}
+          <p className="text-sm text-zinc-600">
+            {result.replaced.count === 0
+              ? "No keys were replaced."
+              : grace === 0
+                ? `${result.replaced.count} old key${result.replaced.count === 1 ? "" : "s"} stopped working.`
+                : `${result.replaced.count} old key${result.replaced.count === 1 ? "" : "s"} keep working until ${new Date(result.replaced.expires_at).toLocaleString()}.`}
+          </p>
+          <div className="flex justify-end">
+            <Button onClick={() => close(false)}>I have stored the secret</Button>
+          </div>
+        </div>
+      ) : (
+        <form onSubmit={onSubmit} className="space-y-4">
+          <ModePicker name="regenerate-key-type" value={keyType} onChange={setKeyType} />
+          <Field id="grace" label="Old keys stop working">
+            <select
+              id="grace"
+              value={grace}
+              onChange={(event) => setGrace(Number(event.target.value))}
+              className="h-10 w-full rounded-md border border-zinc-300 bg-white px-3 text-sm"
+            >
+              {GRACE_OPTIONS.map((option) => (
+                <option key={option.hours} value={option.hours}>
+                  {option.label}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field id="regenerate-confirm" label={`Type "${CONFIRM_WORD}" to confirm`}>
+            <Input id="regenerate-confirm" value={typed} onChange={(event) => setTyped(event.target.value)} autoComplete="off" spellCheck={false} />
+          </Field>
+          {regenerate.error ? (
+            <p className="text-sm text-red-600" role="alert" data-testid="regenerate-error">
+              {regenerate.error.message}
+            </p>
+          ) : null}
+          <div className="flex justify-end gap-2">
+            <Button type="button" variant="secondary" onClick={() => close(false)}>
+              Cancel
+            </Button>
+            <Button type="submit" disabled={typed.trim() !== CONFIRM_WORD} pending={regenerate.isPending}>
+              Regenerate {keyTypeLabel(keyType)} keys
+            </Button>
+          </div>
+        </form>
+      )}
+    </Dialog>
+  );
+}

@@ -1,0 +1,7 @@
+// GET /api/v1/account/ — platform API, secret key: the tenant, the key's mode, the Stripe status
+import { apiRoute } from "@/lib/http/route";
+import { getPlatformAccount } from "@/lib/tenants/platform-account";
+
+export const GET = apiRoute({ access: "api_key" }, async ({ caller }) => {
+  return Response.json(await getPlatformAccount(caller));
+});

@@ -1,0 +1,45 @@
+"use client";
+
+import * as ToastPrimitive from "@radix-ui/react-toast";
+import { CheckCircle2 } from "lucide-react";
+import { createContext, useCallback, useContext, useState, type ReactNode } from "react";
+
+type Toast = { id: number; title: string; description?: string };
+const ToastContext = createContext<(toast: Omit<Toast, "id">) => void>(() => {});
+
+/** Success messages after an async action; failures stay inline next to the control. */
+export function Toaster({ children }: { children: ReactNode }) {
+  const [toasts, setToasts] = useState<Toast[]>([]);
+  const push = useCallback((toast: Omit<Toast, "id">) => {
+    setToasts((current) => [...current, { ...toast, id: Date.now() + Math.random() }]);
+  }, []);
+  return (
+    <ToastContext.Provider value={push}>
+      <ToastPrimitive.Provider duration={5000}>
+        {children}
+        {toasts.map((toast) => (
+          <ToastPrimitive.Root
+            key={toast.id}
+            onOpenChange={(open) => {
+              if (!open) setToasts((current) => current.filter((item) => item.id !== toast.id));
+            }}
+            className="flex items-start gap-3 rounded-lg border border-zinc-200 bg-white p-4 shadow-lg"
+          >
+            <CheckCircle2 aria-hidden className="mt-0.5 size-5 shrink-0 text-emerald-600" />
+            <div>
+              <ToastPrimitive.Title className="text-sm font-medium text-zinc-900">{toast.title}</ToastPrimitive.Title>
+              {toast.description ? (
+                <ToastPrimitive.Description className="mt-0.5 text-sm text-zinc-600">{toast.description}</ToastPrimitive.Description>
+              ) : null}
+            </div>
+          </ToastPrimitive.Root>
+        ))}
+        <ToastPrimitive.Viewport className="fixed right-4 bottom-4 z-[60] flex w-[360px] max-w-[calc(100vw-2rem)] flex-col gap-2 outline-none" />
+      </ToastPrimitive.Provider>
+    </ToastContext.Provider>
+  );
+}
+
+export function useToast() {
+  return useContext(ToastContext);
+}

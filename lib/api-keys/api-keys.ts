@@ -1,0 +1,222 @@
+import { prisma, type TransactionClient } from "@/lib/db";
+import { recordAudit } from "@/lib/audit/audit-log";
+import type { Caller } from "@/lib/auth/caller";
+import { badRequest, forbidden, unauthorized } from "@/lib/http/errors";
+import type { RequestMeta } from "@/lib/http/request-meta";
+import type { KeyType, RegenerateApiKeysInput, RevokeApiKeysInput } from "@/lib/schemas/api-keys";
+import { generateKey, hashKey, maskKey, parseKey, type KeyKind, type KeyMode } from "./key-format";
+
+export const API_KEY_ACTIONS = { regenerated: "api_keys.regenerated", revoked: "api_keys.revoked" } as const;
+
+/** How stale last_used_at may get: at most one write per key per minute. */
+export const LAST_USED_RESOLUTION_MS = 60_000;
+
+// Twenty owners' clicks may arrive at once; they queue on the tenant row.
+const KEY_TRANSACTION = { maxWait: 15_000, timeout: 20_000 } as const;
+
+export type KeyStatus = "active" | "expiring" | "expired" | "revoked";
+
+type KeyRow = {
+  id: string;
+  mode: string;
+  kind: string;
+  prefix: string;
+  last4: string;
+  publishableKey: string | null;
+  createdAt: Date;
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+  revokedReason: string | null;
+  lastUsedAt: Date | null;
+  createdBy?: { id: string; name: string; email: string } | null;
+};
+
+export function modesFor(keyType: KeyType): KeyMode[] {
+  return keyType === "all" ? ["live", "test"] : [keyType];
+}
+
+export function keyStatus(key: Pick<KeyRow, "revokedAt" | "expiresAt">, now = new Date()): KeyStatus {
+  if (key.revokedAt) return "revoked";
+  if (key.expiresAt) return key.expiresAt > now ? "expiring" : "expired";
+  return "active";
+}
+
+/** The API's view of a key. `fullKey` is passed only in the one response that issues it. */
+export function toApiKeyView(key: KeyRow, now = new Date(), fullKey?: string) {
+  return {
+    id: key.id,
+    mode: key.mode as KeyMode,
+    type: key.kind as KeyKind,
+    key: fullKey ?? key.publishableKey ?? maskKey(key.prefix, key.last4),
+    last4: key.last4,
+    status: keyStatus(key, now),
+    created_at: key.createdAt.toISOString(),
+    created_by: key.createdBy ? { id: key.createdBy.id, name: key.createdBy.name, email: key.createdBy.email } : null,
+    expires_at: key.expiresAt?.toISOString() ?? null,
+    last_used_at: key.lastUsedAt?.toISOString() ?? null,
+    revoked_at: key.revokedAt?.toISOString() ?? null,
+    revoked_reason: key.revokedReason,
+  };
+}
+export type ApiKeyView = ReturnType<typeof toApiKeyView>;
+
+/** Creates a publishable and a secret key per mode; the secrets leave this function once, in the views. */
+export async function issueKeys(tx: TransactionClient, tenantId: string, userId: string | null, modes: KeyMode[]) {
+  const now = new Date();
+  const views: ApiKeyView[] = [];
+  for (const mode of modes) {
+    for (const kind of ["publishable", "secret"] as const) {
+      const generated = generateKey(kind, mode);
+      const row = await tx.apiKey.create({
+        data: {
+          tenantId,
+          mode,
+          kind,
+          prefix: generated.prefix,
+          last4: generated.last4,
+          keyHash: generated.hash,
+          publishableKey: kind === "publishable" ? generated.key : null,
+          createdById: userId,
+        },
+        include: { createdBy: true },
+      });
+      views.push(toApiKeyView(row, now, generated.key));
+    }
+  }
+  return views;
+}
+
+export async function listApiKeys(tenantId: string) {
+  const rows = await prisma.apiKey.findMany({
+    where: { tenantId },
+    include: { createdBy: true },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+  });
+  const now = new Date();
+  return { data: rows.map((row) => toApiKeyView(row, now)) };
+}
+
+function assertConfirmed(confirm: boolean | undefined, what: string) {
+  if (confirm !== true) {
+    throw badRequest("confirmation_required", `Send "confirm": true to ${what}. Nothing was changed.`);
+  }
+}
+
+/**
+ * Takes the tenant's row lock for the rest of the transaction, so concurrent
+ * regenerations and revocations of one tenant run one after another (on
+ * PostgreSQL the UPDATE's lock; SQLite has a single writer anyway).
+ */
+async function lockTenantKeys(tx: TransactionClient, tenantId: string) {
+  await tx.tenant.update({ where: { id: tenantId }, data: { updatedAt: new Date() } });
+}
+
+/** Keys that still authenticate: not revoked, not past a grace deadline. */
+function workingKeysWhere(tenantId: string, modes: KeyMode[], now: Date) {
+  return { tenantId, mode: { in: modes }, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] };
+}
+
+export async function regenerateApiKeys(caller: Caller, input: RegenerateApiKeysInput, meta: RequestMeta) {
+  assertConfirmed(input.confirm, "regenerate keys");
+  const modes = modesFor(input.key_type);
+  return prisma.$transaction(async (tx) => {
+    await lockTenantKeys(tx, caller.tenantId);
+    const now = new Date();
+    const replaced = await tx.apiKey.findMany({ where: workingKeysWhere(caller.tenantId, modes, now), select: { id: true, expiresAt: true } });
+    let oldKeysExpireAt: Date = now;
+    if (input.expire_old_in_hours > 0) {
+      oldKeysExpireAt = new Date(now.getTime() + input.expire_old_in_hours * 3_600_000);
+      // A key already in an earlier grace period keeps its earlier deadline.
+      await tx.apiKey.updateMany({
+        where: { id: { in: replaced.filter((key) => !key.expiresAt).map((key) => key.id) } },
+        data: { expiresAt: oldKeysExpireAt },
+      });
+    } else {
+      await tx.apiKey.updateMany({
+        where: { id: { in: replaced.map((key) => key.id) } },
+        data: { revokedAt: now, revokedById: caller.userId, revokedReason: "Replaced by a regenerated key" },
+      });
+    }
+    const issued = await issueKeys(tx, caller.tenantId, caller.userId, modes);
+    await recordAudit(tx, {
+      tenantId: caller.tenantId,
+      actor: { type: "user", userId: caller.userId, label: caller.email },
+      action: API_KEY_ACTIONS.regenerated,
+      severity: "warning",
+      target: { type: "api_keys", id: input.key_type },
+      meta,
+      metadata: {
+        modes,
+        grace_hours: input.expire_old_in_hours,
+        replaced_key_ids: replaced.map((key) => key.id),
+        new_key_ids: issued.map((key) => key.id),
+        old_keys_expire_at: oldKeysExpireAt.toISOString(),
+      },
+    });
+    return {
+      key_type: input.key_type,
+      api_keys: issued,
+      replaced: { count: replaced.length, expires_at: oldKeysExpireAt.toISOString() },
+    };
+  }, KEY_TRANSACTION);
+}
+
+export async function revokeApiKeys(caller: Caller, input: RevokeApiKeysInput, meta: RequestMeta) {
+  assertConfirmed(input.confirm, "revoke keys");
+  const modes = modesFor(input.key_type);
+  return prisma.$transaction(async (tx) => {
+    await lockTenantKeys(tx, caller.tenantId);
+    const now = new Date();
+    const revoked = await tx.apiKey.findMany({ where: workingKeysWhere(caller.tenantId, modes, now), select: { id: true } });
+    await tx.apiKey.updateMany({
+      where: { id: { in: revoked.map((key) => key.id) } },
+      data: { revokedAt: now, revokedById: caller.userId, revokedReason: input.reason },
+    });
+    await recordAudit(tx, {
+      tenantId: caller.tenantId,
+      actor: { type: "user", userId: caller.userId, label: caller.email },
+      action: API_KEY_ACTIONS.revoked,
+      severity: "critical",
+      target: { type: "api_keys", id: input.key_type },
+      reason: input.reason,
+      meta,
+      metadata: { modes, revoked_key_ids: revoked.map((key) => key.id), count: revoked.length },
+    });
+    return { key_type: input.key_type, revoked_count: revoked.length, revoked_at: now.toISOString(), reason: input.reason };
+  }, KEY_TRANSACTION);
+}
+
+export type ApiKeyCaller = {
+  keyId: string;
+  mode: KeyMode;
+  tenant: { id: string; name: string; slug: string; status: string };
+};
+
+const invalidApiKey = () => unauthorized("invalid_api_key", "The API key is invalid, revoked or expired.");
+
+/**
+ * Authenticates `Authorization: Bearer sk_…` for the platform API. Every
+ * request reads the key's row (one indexed lookup by hash): no cache, so a
+ * revoked or replaced key fails on the very next request.
+ */
+export async function authenticateApiKey(raw: string): Promise<ApiKeyCaller> {
+  const parsed = parseKey(raw);
+  if (!parsed) throw invalidApiKey(); // before any database lookup
+  if (parsed.kind === "publishable") {
+    throw forbidden("publishable_key_not_allowed", "Publishable keys cannot call the platform API; use a secret key (sk_…).");
+  }
+  const key = await prisma.apiKey.findUnique({
+    where: { keyHash: hashKey(raw) },
+    select: { id: true, mode: true, revokedAt: true, expiresAt: true, lastUsedAt: true, tenant: { select: { id: true, name: true, slug: true, status: true } } },
+  });
+  const now = new Date();
+  if (!key || keyStatus(key, now) === "revoked" || keyStatus(key, now) === "expired") throw invalidApiKey();
+  if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
+    // Conditional, so concurrent requests in the same minute write once.
+    await prisma.apiKey.updateMany({
+      where: { id: key.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lte: new Date(now.getTime() - LAST_USED_RESOLUTION_MS) } }] },
+      data: { lastUsedAt: now },
+    });
+  }
+  return { keyId: key.id, mode: key.mode as KeyMode, tenant: key.tenant };
+}

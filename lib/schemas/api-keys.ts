@@ -1,0 +1,30 @@
+import { z } from "zod";
+
+// Shared by the API key route handlers and the dialogs on /api-keys.
+
+export const keyTypeSchema = z.enum(["live", "test", "all"]);
+export type KeyType = z.infer<typeof keyTypeSchema>;
+
+export const MAX_GRACE_HOURS = 168;
+export const REVOKE_REASON_MIN = 5;
+export const REVOKE_REASON_MAX = 500;
+
+// `confirm` is checked by the service, so that leaving it out answers
+// confirmation_required rather than a generic validation error.
+export const regenerateApiKeysSchema = z.strictObject({
+  key_type: keyTypeSchema,
+  confirm: z.boolean().optional(),
+  expire_old_in_hours: z.number().int().min(0).max(MAX_GRACE_HOURS).default(0),
+});
+export type RegenerateApiKeysInput = z.infer<typeof regenerateApiKeysSchema>;
+
+export const revokeApiKeysSchema = z.strictObject({
+  key_type: keyTypeSchema,
+  reason: z
+    .string({ error: "Give a reason: it goes into the audit log." })
+    .trim()
+    .min(REVOKE_REASON_MIN, `Give a reason of at least ${REVOKE_REASON_MIN} characters.`)
+    .max(REVOKE_REASON_MAX, `Keep the reason under ${REVOKE_REASON_MAX} characters.`),
+  confirm: z.boolean().optional(),
+});
+export type RevokeApiKeysInput = z.infer<typeof revokeApiKeysSchema>;
