@@ -97,13 +97,21 @@ export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
   has: (_target, property) => Reflect.has(getClient(), property),
 });
 
+const disconnectHooks = new Set<() => Promise<void> | void>();
+
+/** Lets a module with its own connection to the same database close it with the client. */
+export function onDisconnect(hook: () => Promise<void> | void): void {
+  disconnectHooks.add(hook);
+}
+
 /**
- * Closes the client (scripts, tests). The next use of `prisma` creates a new
- * one from the then-current DATABASE_URL.
+ * Closes the client (scripts, tests), and every connection registered with
+ * onDisconnect. The next use of `prisma` creates a new one from the
+ * then-current DATABASE_URL.
  */
 export async function disconnectPrisma(): Promise<void> {
   const current = client ?? globalCache.__portalPrisma;
   client = undefined;
   delete globalCache.__portalPrisma;
-  await current?.$disconnect();
+  await Promise.all([current?.$disconnect(), ...[...disconnectHooks].map((hook) => hook())]);
 }

@@ -5,7 +5,14 @@ import { POST as register } from "@/app/api/v1/auth/register/route";
 import { GET as listKeys } from "@/app/api/v1/auth/tenants/api-keys/route";
 import { POST as regenerate } from "@/app/api/v1/auth/tenants/api-keys/regenerate/route";
 import { POST as revoke } from "@/app/api/v1/auth/tenants/api-keys/revoke/route";
+import { findKeyByHash } from "@/lib/api-keys/key-lookup";
 import { call } from "./helpers/api";
+
+// Pass-through, so a test can prove a malformed key never reaches the database.
+vi.mock("@/lib/api-keys/key-lookup", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("@/lib/api-keys/key-lookup")>();
+  return { ...actual, findKeyByHash: vi.fn(actual.findKeyByHash) };
+});
 import { addMember } from "./helpers/fixtures";
 
 const LIST = "/api/v1/auth/tenants/api-keys/";
@@ -124,7 +131,8 @@ describe("GET /api/v1/account/ (platform API)", () => {
     expect(publishable.status).toBe(403);
     expect(publishable.body.error.code).toBe("publishable_key_not_allowed");
 
-    const lookups = vi.spyOn(prisma.apiKey, "findUnique");
+    const lookups = vi.mocked(findKeyByHash);
+    lookups.mockClear();
     const tampered = owner.liveSecret.slice(0, 12) + (owner.liveSecret[12] === "A" ? "B" : "A") + owner.liveSecret.slice(13);
     for (const bad of [tampered, "sk_live_short", "nonsense", owner.liveSecret + "x"]) {
       const result = await accountWith(bad);
@@ -132,7 +140,6 @@ describe("GET /api/v1/account/ (platform API)", () => {
       expect(result.body.error.code).toBe("invalid_api_key");
     }
     expect(lookups).not.toHaveBeenCalled(); // rejected before any database lookup
-    lookups.mockRestore();
 
     const { generateKey } = await import("@/lib/api-keys/key-format");
     const unknown = await accountWith(generateKey("secret", "live").key);
@@ -141,6 +148,16 @@ describe("GET /api/v1/account/ (platform API)", () => {
     expect((await call(account, ACCOUNT)).status).toBe(401);
     // A portal access token is not an API key.
     expect((await call(account, ACCOUNT, { token: owner.token })).body.error.code).toBe("invalid_api_key");
+  });
+
+  it("refuses every key of a suspended tenant with 403 tenant_suspended, at once", async () => {
+    const owner = await ownerWithSecrets();
+    await prisma.tenant.update({ where: { id: owner.tenantId }, data: { status: "suspended" } });
+    const result = await accountWith(owner.liveSecret);
+    expect(result.status).toBe(403);
+    expect(result.body.error.code).toBe("tenant_suspended");
+    await prisma.tenant.update({ where: { id: owner.tenantId }, data: { status: "pending" } });
+    expect((await accountWith(owner.liveSecret)).status).toBe(200);
   });
 
   it("keeps last_used_at current with at most one write per key per minute", async () => {
@@ -263,8 +280,8 @@ describe("POST /api/v1/auth/tenants/api-keys/regenerate/", () => {
     const a = await ownerWithSecrets();
     const b = await ownerWithSecrets();
     const before = await keySnapshot(a.tenantId);
-    await call(regenerate, REGENERATE, { token: b.token, body: { key_type: "all", confirm: true } });
-    await call(revoke, REVOKE, { token: b.token, body: { key_type: "all", confirm: true, reason: "tenant B incident" } });
+    expect((await call(regenerate, REGENERATE, { token: b.token, body: { key_type: "all", confirm: true } })).status).toBe(201);
+    expect((await call(revoke, REVOKE, { token: b.token, body: { key_type: "all", confirm: true, reason: "tenant B incident" } })).body.revoked_count).toBe(4);
     expect(await keySnapshot(a.tenantId)).toEqual(before);
     expect((await accountWith(a.liveSecret)).status).toBe(200);
   });

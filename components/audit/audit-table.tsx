@@ -9,7 +9,15 @@ const ACTION_LABELS: Record<string, string> = {
   "auth.signed_out": "Signed out",
   "auth.login_failed": "Failed sign-in",
   "auth.login_throttled": "Sign-in throttled",
+  "api_keys.regenerated": "API keys regenerated",
+  "api_keys.revoked": "API keys revoked",
 };
+
+/** What was acted on, in words: "live and test keys", "test keys". */
+function targetText(entry: AuditLogView): string | null {
+  if (entry.target?.type === "api_keys") return entry.target.id === "all" ? "live and test keys" : `${entry.target.id} keys`;
+  return null;
+}
 
 export function actionLabel(action: string): string {
   return ACTION_LABELS[action] ?? action;
@@ -45,6 +53,7 @@ export function AuditTable({ entries, compact = false }: { entries: AuditLogView
                 {entry.severity !== "info" ? <Badge tone={severityTone(entry.severity)}>{entry.severity}</Badge> : null}
               </div>
               <code className="font-mono text-xs text-zinc-500">{entry.action}</code>
+              {targetText(entry) ? <p className="mt-1 text-xs text-zinc-600">{targetText(entry)}</p> : null}
               {entry.reason ? <p className="mt-1 text-xs text-zinc-600">Reason: {entry.reason}</p> : null}
             </Td>
             <Td className="text-zinc-700">{actorText(entry)}</Td>

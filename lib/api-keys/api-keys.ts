@@ -5,6 +5,7 @@ import { badRequest, forbidden, unauthorized } from "@/lib/http/errors";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import type { KeyType, RegenerateApiKeysInput, RevokeApiKeysInput } from "@/lib/schemas/api-keys";
 import { generateKey, hashKey, maskKey, parseKey, type KeyKind, type KeyMode } from "./key-format";
+import { findKeyByHash } from "./key-lookup";
 
 export const API_KEY_ACTIONS = { regenerated: "api_keys.regenerated", revoked: "api_keys.revoked" } as const;
 
@@ -78,7 +79,7 @@ export async function issueKeys(tx: TransactionClient, tenantId: string, userId:
           publishableKey: kind === "publishable" ? generated.key : null,
           createdById: userId,
         },
-        include: { createdBy: true },
+        include: { createdBy: { select: { id: true, name: true, email: true } } },
       });
       views.push(toApiKeyView(row, now, generated.key));
     }
@@ -89,7 +90,7 @@ export async function issueKeys(tx: TransactionClient, tenantId: string, userId:
 export async function listApiKeys(tenantId: string) {
   const rows = await prisma.apiKey.findMany({
     where: { tenantId },
-    include: { createdBy: true },
+    include: { createdBy: { select: { id: true, name: true, email: true } } },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
   });
   const now = new Date();
@@ -196,8 +197,8 @@ const invalidApiKey = () => unauthorized("invalid_api_key", "The API key is inva
 
 /**
  * Authenticates `Authorization: Bearer sk_…` for the platform API. Every
- * request reads the key's row (one indexed lookup by hash): no cache, so a
- * revoked or replaced key fails on the very next request.
+ * request reads the key's row (one indexed lookup by hash, key-lookup.ts): no
+ * cache, so a revoked or replaced key fails on the very next request.
  */
 export async function authenticateApiKey(raw: string): Promise<ApiKeyCaller> {
   const parsed = parseKey(raw);
@@ -205,12 +206,12 @@ export async function authenticateApiKey(raw: string): Promise<ApiKeyCaller> {
   if (parsed.kind === "publishable") {
     throw forbidden("publishable_key_not_allowed", "Publishable keys cannot call the platform API; use a secret key (sk_…).");
   }
-  const key = await prisma.apiKey.findUnique({
-    where: { keyHash: hashKey(raw) },
-    select: { id: true, mode: true, revokedAt: true, expiresAt: true, lastUsedAt: true, tenant: { select: { id: true, name: true, slug: true, status: true } } },
-  });
+  const key = await findKeyByHash(hashKey(raw));
   const now = new Date();
   if (!key || keyStatus(key, now) === "revoked" || keyStatus(key, now) === "expired") throw invalidApiKey();
+  if (key.tenant.status === "suspended") {
+    throw forbidden("tenant_suspended", "This tenant is suspended: API access is paused. Contact the platform team.");
+  }
   if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
     // Conditional, so concurrent requests in the same minute write once.
     await prisma.apiKey.updateMany({

@@ -1,0 +1,108 @@
+// npm run bench:keys — with 10,000 keys across 1,000 tenants, drives
+// GET /api/v1/account/ (a valid secret key) and GET /api/health/ against the
+// production build with the same concurrency, and prints requests per second,
+// p50/p99 latency and the ratio. Target: account ≥ 90% of health's throughput.
+import autocannon from "autocannon";
+import { ensureBuild, prepareDatabase, startServer } from "./server";
+
+const TENANTS = 1_000;
+const KEYS_PER_TENANT = 10; // 4 working keys and 6 replaced ones, as after a few rotations
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
+const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+
+async function seed(databaseUrl: string): Promise<string[]> {
+  process.env.DATABASE_URL = databaseUrl;
+  const { prisma, disconnectPrisma } = await import("@/lib/db");
+  const { generateKey } = await import("@/lib/api-keys/key-format");
+  const validSecrets: string[] = [];
+  const started = Date.now();
+  for (let t = 0; t < TENANTS; t++) {
+    const tenant = await prisma.tenant.create({ data: { name: `Bench tenant ${t}`, slug: `bench-${t}` } });
+    const rows = [];
+    for (let k = 0; k < KEYS_PER_TENANT; k++) {
+      const kind = k % 2 === 0 ? "secret" : "publishable";
+      const mode = k % 4 < 2 ? "live" : "test";
+      const generated = generateKey(kind, mode);
+      const working = k < 4;
+      if (working && kind === "secret" && t % 20 === 0) validSecrets.push(generated.key);
+      rows.push({
+        tenantId: tenant.id,
+        mode,
+        kind,
+        prefix: generated.prefix,
+        last4: generated.last4,
+        keyHash: generated.hash,
+        publishableKey: kind === "publishable" ? generated.key : null,
+        revokedAt: working ? null : new Date(),
+        revokedReason: working ? null : "Replaced by a regenerated key",
+      });
+    }
+    await prisma.apiKey.createMany({ data: rows });
+  }
+  const count = await prisma.apiKey.count();
+  console.log(`seeded ${count} keys across ${TENANTS} tenants in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  await disconnectPrisma();
+  return validSecrets;
+}
+
+type Figures = { rps: number; p50: number; p99: number; errors: number; non2xx: number };
+
+async function drive(url: string, keys: string[] | null): Promise<Figures> {
+  let next = 0;
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: DURATION_S,
+    // Rotate through keys of 50 tenants so the lookups are not one hot row.
+    requests: keys ? [{ setupRequest: (request) => ({ ...request, headers: { ...request.headers, authorization: `Bearer ${keys[next++ % keys.length]}` } }) }] : undefined,
+  });
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors, non2xx: result.non2xx };
+}
+
+function mean(values: Figures[]): Figures {
+  const avg = (pick: (f: Figures) => number) => values.reduce((sum, f) => sum + pick(f), 0) / values.length;
+  return { rps: avg((f) => f.rps), p50: avg((f) => f.p50), p99: avg((f) => f.p99), errors: avg((f) => f.errors), non2xx: avg((f) => f.non2xx) };
+}
+
+async function main() {
+  ensureBuild();
+  const database = prepareDatabase();
+  const keys = await seed(database.url);
+  const server = await startServer(database.url);
+  try {
+    const health = `${server.baseUrl}/api/health/`;
+    const account = `${server.baseUrl}/api/v1/account/`;
+    const probe = await fetch(account, { headers: { authorization: `Bearer ${keys[0]}` } });
+    if (probe.status !== 200) throw new Error(`/api/v1/account/ answered ${probe.status} to a valid key`);
+    console.log(`warming up (${CONNECTIONS} connections)…`);
+    await autocannon({ url: health, connections: CONNECTIONS, duration: 3 });
+    await autocannon({ url: account, connections: CONNECTIONS, duration: 3, headers: { authorization: `Bearer ${keys[0]}` } });
+
+    const healthRuns: Figures[] = [];
+    const accountRuns: Figures[] = [];
+    for (let round = 1; round <= ROUNDS; round++) {
+      healthRuns.push(await drive(health, null));
+      accountRuns.push(await drive(account, keys));
+      console.log(`round ${round}/${ROUNDS}: health ${healthRuns.at(-1)!.rps.toFixed(0)} req/s, account ${accountRuns.at(-1)!.rps.toFixed(0)} req/s`);
+    }
+    const h = mean(healthRuns);
+    const a = mean(accountRuns);
+    const row = (name: string, f: Figures) =>
+      `${name.padEnd(22)} ${f.rps.toFixed(0).padStart(8)} req/s   p50 ${f.p50.toFixed(1).padStart(6)} ms   p99 ${f.p99.toFixed(1).padStart(6)} ms   errors ${f.errors}   non-2xx ${f.non2xx}`;
+    console.log("");
+    console.log(`bench:keys  ${TENANTS} tenants, ${TENANTS * KEYS_PER_TENANT} keys, ${CONNECTIONS} connections, ${ROUNDS} × ${DURATION_S} s per endpoint, ${database.url.startsWith("file:") ? "SQLite" : "PostgreSQL"}`);
+    console.log(row("GET /api/health/", h));
+    console.log(row("GET /api/v1/account/", a));
+    const ratio = a.rps / h.rps;
+    console.log(`ratio account/health: ${(ratio * 100).toFixed(1)}% (target ≥ 90%) ${ratio >= 0.9 ? "MET" : "NOT MET"}`);
+  } finally {
+    server.stop();
+    database.cleanup();
+  }
+}
+
+main().catch((error) => {
+  console.error("bench:keys failed:", error instanceof Error ? error.message : error);
+  process.exit(1);
+});
