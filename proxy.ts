@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { readToken, sessionCookieNames } from "@/lib/auth/tokens";
+import { readToken, sessionTokenFromCookies } from "@/lib/auth/tokens";
 
 // Pages behind sign-in. The portal layout checks the membership against the
 // database as well; this only saves a render for visitors with no session.
@@ -24,9 +24,7 @@ function contentSecurityPolicy(nonce: string): string {
 }
 
 async function hasSession(request: NextRequest): Promise<boolean> {
-  const raw = sessionCookieNames()
-    .map((name) => request.cookies.get(name)?.value)
-    .find(Boolean);
+  const raw = sessionTokenFromCookies(request.cookies);
   return raw ? (await readToken(raw)) !== null : false;
 }
 

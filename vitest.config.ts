@@ -27,6 +27,8 @@ export default defineConfig({
           hookTimeout: 60_000,
           fileParallelism: true,
           maxWorkers: 2,
+          // Runs after the unit project when both are run together (`npx vitest run`).
+          sequence: { groupOrder: 1 },
         },
       },
     ],

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { DEMO, DEMO_PASSWORD, keepScreenshot, signIn, uniqueEmail } from "./helpers";
+import { DEMO, DEMO_PASSWORD, keepScreenshot, registerViaApi, signIn, uniqueEmail } from "./helpers";
 
 type IssuedKey = { mode: string; type: string; key: string };
 
@@ -7,9 +7,7 @@ type IssuedKey = { mode: string; type: string; key: string };
 async function ownerWithKeys(page: Page, request: APIRequestContext) {
   const email = uniqueEmail("keys-owner");
   const password = "keys owner password";
-  const response = await request.post("/api/v1/auth/register/", {
-    data: { email, password, name: "Kim Keyholder", tenant_name: "Keyholder Ltd" },
-  });
+  const response = await registerViaApi(request, { email, password, name: "Kim Keyholder", tenant_name: "Keyholder Ltd" });
   expect(response.status()).toBe(201);
   const keys = (await response.json()).api_keys as IssuedKey[];
   await signIn(page, email, password);

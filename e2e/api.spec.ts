@@ -21,6 +21,7 @@ test.describe("the JSON API over HTTP", () => {
     for (const path of ["/api/v1/auth/register/", "/api/v1/auth/register"]) {
       const response = await request.post(path, {
         data: { email: uniqueEmail("slash"), password: "long enough password", name: "S", tenant_name: "Slash Co" },
+        headers: { "x-forwarded-for": `198.19.0.${path.length}` }, // sign-ups are throttled per IP
         maxRedirects: 0,
       });
       expect(response.status(), path).toBe(201);
@@ -28,6 +29,12 @@ test.describe("the JSON API over HTTP", () => {
     for (const path of ["/api/v1/auth/tenants/audit-logs/", "/api/v1/auth/tenants/audit-logs"]) {
       const response = await request.get(`${path}?limit=2`, { headers: auth, maxRedirects: 0 });
       expect(response.status(), path).toBe(200);
+    }
+    // Unknown paths answer in the error shape too.
+    for (const path of ["/api/v1/nope/", "/api/v1/auth/me/extra"]) {
+      const response = await request.post(path, { headers: auth, data: {}, maxRedirects: 0 });
+      expect(response.status(), path).toBe(404);
+      expect((await response.json()).error.code).toBe("not_found");
     }
     // Methods a route does not have are refused the same way on both spellings.
     for (const path of ["/api/v1/auth/me/", "/api/v1/auth/me"]) {

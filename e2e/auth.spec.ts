@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO, DEMO_PASSWORD, keepScreenshot, signIn, signOut, uniqueEmail } from "./helpers";
+import { DEMO, DEMO_PASSWORD, keepScreenshot, registerViaApi, signIn, signOut, uniqueEmail } from "./helpers";
 
 test("sign up, land on the dashboard, sign out, sign back in, see the audit trail", async ({ page }) => {
   const email = uniqueEmail("founder");
@@ -57,9 +57,7 @@ test("sign up, land on the dashboard, sign out, sign back in, see the audit trai
 
 test("repeated wrong passwords are throttled with a clear message", async ({ page, request }) => {
   const email = uniqueEmail("throttled");
-  const created = await request.post("/api/v1/auth/register/", {
-    data: { email, password: "the right password", name: "T", tenant_name: "Throttle Co" },
-  });
+  const created = await registerViaApi(request, { email, password: "the right password", name: "T", tenant_name: "Throttle Co" });
   expect(created.status()).toBe(201);
   await page.goto("/login");
   for (let i = 0; i < 5; i++) {

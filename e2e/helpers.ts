@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 
@@ -29,4 +29,20 @@ export async function signOut(page: Page) {
 
 export function uniqueEmail(prefix: string) {
   return `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.test`;
+}
+
+let signupCounter = 0;
+
+/**
+ * Registers through the API as if from its own address: sign-ups are throttled
+ * per IP, and the whole suite runs from 127.0.0.1. (With no proxy in front,
+ * Next keeps a client's X-Forwarded-For, which is what makes this possible;
+ * the README says never to expose `next start` directly for that reason.)
+ */
+export async function registerViaApi(request: APIRequestContext, data: { email: string; password: string; name: string; tenant_name: string }) {
+  signupCounter += 1;
+  return request.post("/api/v1/auth/register/", {
+    data,
+    headers: { "x-forwarded-for": `198.18.${process.pid % 250}.${signupCounter % 250}` },
+  });
 }

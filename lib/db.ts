@@ -8,13 +8,17 @@
 // set DATABASE_URL before touching the database, and importing this module
 // (e.g. during `next build`) opens nothing.
 import { existsSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { Prisma, PrismaClient as SqliteClient } from "@/lib/generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "@/lib/generated/postgresql/client";
+import { databaseTarget } from "@/lib/database-url";
+
+export { DEFAULT_DATABASE_URL, databaseTarget, type DatabaseTarget } from "@/lib/database-url";
+
+/** How long a SQLite connection waits for another writer before failing (ms). */
+const SQLITE_BUSY_TIMEOUT_MS = 10_000;
 
 // The namespace (types such as Prisma.UserWhereInput, and values such as
 // Prisma.PrismaClientKnownRequestError, which both clients share through the
@@ -26,25 +30,6 @@ export type PrismaClient = SqliteClient;
 
 /** The `tx` in `prisma.$transaction(async (tx) => …)`. */
 export type TransactionClient = Prisma.TransactionClient;
-
-export const DEFAULT_DATABASE_URL = "file:./.data/portal.db";
-
-/** How long a SQLite connection waits for another writer before failing (ms). */
-const SQLITE_BUSY_TIMEOUT_MS = 10_000;
-
-export type DatabaseTarget = { provider: "sqlite"; file: string } | { provider: "postgresql"; url: string };
-
-/** Parses DATABASE_URL; throws one clear line for anything unsupported. */
-export function databaseTarget(url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL): DatabaseTarget {
-  if (url.startsWith("file:")) {
-    let file = url.slice("file:".length).replace(/[?#].*$/, "");
-    if (file.startsWith("//")) file = fileURLToPath(url.replace(/[?#].*$/, "")); // file:///abs/path
-    if (!file) throw new Error(`DATABASE_URL "${url}" names no file`);
-    return { provider: "sqlite", file: file === ":memory:" ? file : path.resolve(/*turbopackIgnore: true*/ process.cwd(), file) };
-  }
-  if (/^postgres(ql)?:\/\//.test(url)) return { provider: "postgresql", url };
-  throw new Error("DATABASE_URL must be a file: URL (SQLite) or a postgresql:// URL");
-}
 
 function createClient(): PrismaClient {
   const target = databaseTarget();

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { DEFAULT_DATABASE_URL, databaseTarget } from "@/lib/database-url";
 
 /**
  * The portal's configuration, validated once per process. Names and defaults
@@ -17,7 +18,6 @@ export class ConfigError extends Error {
   }
 }
 
-const DEFAULT_DATABASE_URL = "file:./.data/portal.db";
 const dataDir = () => path.join(process.cwd(), ".data");
 
 const flag = z
@@ -30,7 +30,13 @@ const rawSchema = z.object({
   DATABASE_URL: z
     .string()
     .default(DEFAULT_DATABASE_URL)
-    .refine((url) => /^(file:|postgres(ql)?:\/\/)/.test(url), "must be a file: URL or a postgresql:// URL"),
+    .refine((url) => {
+      try {
+        return Boolean(databaseTarget(url));
+      } catch {
+        return false;
+      }
+    }, "must be a file: URL or a postgresql:// URL"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   APP_URL: z.url({ protocol: /^https?$/ }).optional(),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),

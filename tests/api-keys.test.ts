@@ -6,7 +6,7 @@ import { GET as listKeys } from "@/app/api/v1/auth/tenants/api-keys/route";
 import { POST as regenerate } from "@/app/api/v1/auth/tenants/api-keys/regenerate/route";
 import { POST as revoke } from "@/app/api/v1/auth/tenants/api-keys/revoke/route";
 import { findKeyByHash } from "@/lib/api-keys/key-lookup";
-import { call } from "./helpers/api";
+import { call, nextTestIp } from "./helpers/api";
 
 // Pass-through, so a test can prove a malformed key never reaches the database.
 vi.mock("@/lib/api-keys/key-lookup", async (importOriginal) => {
@@ -27,6 +27,7 @@ async function ownerWithSecrets() {
   const email = `keys-${Date.now()}-${Math.random().toString(36).slice(2)}@example.test`;
   const result = await call(register, "/api/v1/auth/register/", {
     body: { email, password: "long enough password", name: "Key Owner", tenant_name: "Keys Inc" },
+    ip: nextTestIp(),
   });
   expect(result.status).toBe(201);
   const keys = result.body.api_keys as KeyView[];
@@ -323,6 +324,21 @@ describe("POST /api/v1/auth/tenants/api-keys/revoke/", () => {
     const entry = await prisma.auditLog.findFirstOrThrow({ where: { tenantId: owner.tenantId, action: "api_keys.revoked" } });
     expect(entry).toMatchObject({ severity: "critical", reason: "Key pasted in a public repo", actorUserId: owner.userId, targetId: "live" });
     expect(entry.metadata).toMatchObject({ modes: ["live"], count: 2 });
+  });
+
+  it("never stores a leaked secret pasted into the reason", async () => {
+    const owner = await ownerWithSecrets();
+    const reason = `Leaked: ${owner.liveSecret} was in a gist`;
+    const result = await call(revoke, REVOKE, { token: owner.token, body: { key_type: "live", reason, confirm: true } });
+    expect(result.status).toBe(200);
+    expect(result.body.reason).toBe("Leaked: sk_live_[redacted] was in a gist");
+    const everything = JSON.stringify([
+      await prisma.auditLog.findMany({ where: { tenantId: owner.tenantId } }),
+      await prisma.apiKey.findMany({ where: { tenantId: owner.tenantId } }),
+      (await call(listKeys, LIST, { token: owner.token })).body,
+    ]);
+    expect(everything).not.toContain(owner.liveSecret);
+    expect(everything).toContain("sk_live_[redacted]");
   });
 
   it("also ends keys in a grace period", async () => {

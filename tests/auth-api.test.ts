@@ -3,7 +3,7 @@ import { prisma } from "@/lib/db";
 import { POST as login } from "@/app/api/v1/auth/login/route";
 import { GET as me } from "@/app/api/v1/auth/me/route";
 import { POST as register } from "@/app/api/v1/auth/register/route";
-import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_IP } from "@/lib/auth/login-throttle";
+import { LOGIN_LIMITS, SIGNUP_LIMIT_PER_IP } from "@/lib/auth/auth-throttle";
 import { call, registerOwner } from "./helpers/api";
 
 const REGISTER = "/api/v1/auth/register/";
@@ -80,6 +80,19 @@ describe("POST /api/v1/auth/register/", () => {
     });
   }
 
+  it("throttles sign-ups from one IP", async () => {
+    const ip = "192.0.2.150";
+    for (let i = 0; i < SIGNUP_LIMIT_PER_IP; i++) {
+      const result = await call(register, REGISTER, { body: { email: `burst${i}@example.test`, password: "long enough pw", name: "B", tenant_name: "Burst" }, ip });
+      expect(result.status).toBe(201);
+    }
+    const before = await counts();
+    const blocked = await call(register, REGISTER, { body: { email: "burst-last@example.test", password: "long enough pw", name: "B", tenant_name: "Burst" }, ip });
+    expect(blocked.status).toBe(429);
+    expect(blocked.headers.get("retry-after")).toMatch(/^\d+$/);
+    expect(await counts()).toEqual(before);
+  });
+
   it("answers 413 for a body over 64 KB and changes nothing", async () => {
     const before = await counts();
     const result = await call(register, REGISTER, {
@@ -121,27 +134,54 @@ describe("POST /api/v1/auth/login/", () => {
     expect(JSON.stringify(failed)).not.toContain("not the password");
   });
 
-  it("throttles an account after repeated failures with 429 and Retry-After, even for the right password", async () => {
+  it("throttles an account from one IP after repeated failures with 429 and Retry-After, even for the right password", async () => {
     const owner = await registerOwner();
-    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) {
-      const result = await call(login, LOGIN, { body: { email: owner.input.email, password: `wrong ${i}` }, ip: `192.0.2.${i + 1}` });
+    const ip = "192.0.2.10";
+    for (let i = 0; i < LOGIN_LIMITS.accountFromIp; i++) {
+      const result = await call(login, LOGIN, { body: { email: owner.input.email, password: `wrong ${i}` }, ip });
       expect(result.status).toBe(401);
     }
-    const blocked = await call(login, LOGIN, { body: { email: owner.input.email, password: owner.input.password }, ip: "192.0.2.99" });
+    const blocked = await call(login, LOGIN, { body: { email: owner.input.email, password: owner.input.password }, ip });
     expect(blocked.status).toBe(429);
     expect(blocked.body.error.code).toBe("too_many_requests");
     const retryAfter = Number(blocked.headers.get("retry-after"));
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(15 * 60);
+    expect(blocked.body.error.details).toEqual({ retry_after: retryAfter });
+    // Still throttled, but the audit log gets one entry per window, not one per attempt.
+    expect((await call(login, LOGIN, { body: { email: owner.input.email, password: "again" }, ip })).status).toBe(429);
     expect(await prisma.auditLog.count({ where: { action: "auth.login_throttled", actorLabel: owner.input.email } })).toBe(1);
-    // Another account is not affected.
+    // The owner at another address is not locked out by someone else's guesses.
+    expect((await call(login, LOGIN, { body: { email: owner.input.email, password: owner.input.password }, ip: "192.0.2.11" })).status).toBe(200);
+    // Another account from the same IP is not affected.
     const other = await registerOwner();
-    expect((await call(login, LOGIN, { body: { email: other.input.email, password: other.input.password } })).status).toBe(200);
+    expect((await call(login, LOGIN, { body: { email: other.input.email, password: other.input.password }, ip })).status).toBe(200);
+  });
+
+  it("counts guesses sent in parallel: at most the limit are checked, the rest are throttled", async () => {
+    const owner = await registerOwner();
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => call(login, LOGIN, { body: { email: owner.input.email, password: `parallel ${i}` }, ip: "192.0.2.20" })),
+    );
+    const statuses = results.map((result) => result.status);
+    expect(statuses.filter((status) => status === 401).length).toBeLessThanOrEqual(LOGIN_LIMITS.accountFromIp);
+    expect(statuses.filter((status) => status === 429).length).toBeGreaterThanOrEqual(30 - LOGIN_LIMITS.accountFromIp);
+    expect(statuses.every((status) => status === 401 || status === 429)).toBe(true);
+    expect(await prisma.auditLog.count({ where: { action: "auth.login_failed", actorLabel: owner.input.email } })).toBeLessThanOrEqual(LOGIN_LIMITS.accountFromIp);
+  });
+
+  it("throttles an account guessed at from many IPs, at a higher limit", async () => {
+    const owner = await registerOwner();
+    for (let i = 0; i < LOGIN_LIMITS.account; i++) {
+      expect((await call(login, LOGIN, { body: { email: owner.input.email, password: "wrong" }, ip: `10.9.${Math.floor(i / 4)}.${i}` })).status).toBe(401);
+    }
+    const blocked = await call(login, LOGIN, { body: { email: owner.input.email, password: owner.input.password }, ip: "10.9.99.1" });
+    expect(blocked.status).toBe(429);
   });
 
   it("throttles an IP that fails across many accounts", async () => {
     const ip = "192.0.2.200";
-    for (let i = 0; i < MAX_FAILURES_PER_IP; i++) {
+    for (let i = 0; i < LOGIN_LIMITS.ip; i++) {
       await call(login, LOGIN, { body: { email: `spray${i}@example.test`, password: "guess" }, ip });
     }
     const owner = await registerOwner();
@@ -152,13 +192,24 @@ describe("POST /api/v1/auth/login/", () => {
     expect(elsewhere.status).toBe(200);
   });
 
+  it("reads the client IP from the proxy's entry, so a forged X-Forwarded-For does not dodge the throttle", async () => {
+    const owner = await registerOwner();
+    for (let i = 0; i < LOGIN_LIMITS.accountFromIp; i++) {
+      await call(login, LOGIN, { body: { email: owner.input.email, password: "wrong" }, ip: `6.6.6.${i}, 192.0.2.30` });
+    }
+    const blocked = await call(login, LOGIN, { body: { email: owner.input.email, password: owner.input.password }, ip: "7.7.7.7, 192.0.2.30" });
+    expect(blocked.status).toBe(429);
+    const failed = await prisma.auditLog.findFirstOrThrow({ where: { action: "auth.login_failed", actorLabel: owner.input.email } });
+    expect(failed.ip).toBe("192.0.2.30");
+  });
+
   it("resets the account count after a successful sign-in", async () => {
     const owner = await registerOwner();
-    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT - 1; i++) {
+    for (let i = 0; i < LOGIN_LIMITS.accountFromIp - 1; i++) {
       await call(login, LOGIN, { body: { email: owner.input.email, password: "wrong" } });
     }
     expect((await call(login, LOGIN, { body: { email: owner.input.email, password: owner.input.password } })).status).toBe(200);
-    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT - 1; i++) {
+    for (let i = 0; i < LOGIN_LIMITS.accountFromIp; i++) {
       expect((await call(login, LOGIN, { body: { email: owner.input.email, password: "wrong" } })).status).toBe(401);
     }
   });

@@ -40,6 +40,14 @@ describe("generateKey", () => {
   });
 });
 
+describe("checksum", () => {
+  it("is the CRC32 of the key body in 6 base62 digits (a fixed vector pins the algorithm)", () => {
+    // The standard CRC32 of "hello" is 0x3610A686 = 907060870, in base62 "zNvy2", padded to six.
+    expect(checksum("hello")).toBe("0zNvy2");
+    expect(checksum("sk_test_" + "0".repeat(32))).toBe("127lYz");
+  });
+});
+
 describe("parseKey", () => {
   const valid = generateKey("secret", "live").key;
 

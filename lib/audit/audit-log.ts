@@ -2,6 +2,7 @@ import { prisma, type TransactionClient } from "@/lib/db";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import type { AuditLogQuery } from "@/lib/schemas/audit";
 import { badRequest } from "@/lib/http/errors";
+import { redactDeep, redactSecrets } from "@/lib/audit/redact";
 
 export const AUDIT_ACTIONS = {
   signedUp: "auth.signed_up",
@@ -39,11 +40,12 @@ export async function recordAudit(db: Db, entry: AuditEntryInput): Promise<void>
       action: entry.action,
       targetType: entry.target?.type ?? null,
       targetId: entry.target?.id ?? null,
-      reason: entry.reason ?? null,
+      // Defence in depth: free text never carries a secret into the log.
+      reason: entry.reason === undefined ? null : redactSecrets(entry.reason),
       severity: entry.severity ?? "info",
       ip: entry.meta?.ip ?? null,
       userAgent: entry.meta?.userAgent ?? null,
-      metadata: entry.metadata === undefined ? undefined : (entry.metadata as object),
+      metadata: entry.metadata === undefined ? undefined : (redactDeep(entry.metadata) as object),
     },
   });
 }

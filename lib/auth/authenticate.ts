@@ -1,9 +1,9 @@
 import { prisma } from "@/lib/db";
 import { AUDIT_ACTIONS, recordAudit } from "@/lib/audit/audit-log";
-import { AppError, unauthorized } from "@/lib/http/errors";
+import { unauthorized } from "@/lib/http/errors";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import type { LoginInput } from "@/lib/schemas/auth";
-import { assertLoginAllowed } from "@/lib/auth/login-throttle";
+import { beginLoginAttempt, finishAttempt } from "@/lib/auth/auth-throttle";
 import { verifyAgainstDummy, verifyPassword } from "@/lib/auth/password";
 import { asRole, type Role } from "@/lib/auth/roles";
 
@@ -37,24 +37,13 @@ export async function authenticateWithPassword(
     ? ({ type: "user", userId: user.id, label: input.email } as const)
     : ({ type: "anonymous", label: input.email } as const);
 
-  try {
-    await assertLoginAllowed(input.email, meta.ip);
-  } catch (error) {
-    if (error instanceof AppError && error.status === 429) {
-      await recordAudit(prisma, {
-        tenantId,
-        actor,
-        action: AUDIT_ACTIONS.loginThrottled,
-        severity: "warning",
-        meta,
-        metadata: { channel },
-      });
-    }
-    throw error;
-  }
+  const attemptId = await beginLoginAttempt(input.email, meta.ip, () =>
+    recordAudit(prisma, { tenantId, actor, action: AUDIT_ACTIONS.loginThrottled, severity: "warning", meta, metadata: { channel } }),
+  );
 
   const valid = user ? await verifyPassword(user.passwordHash, input.password) : await verifyAgainstDummy(input.password);
   if (!user || !valid || !membership) {
+    await finishAttempt(attemptId, "failed");
     await recordAudit(prisma, {
       tenantId,
       actor,
@@ -66,6 +55,7 @@ export async function authenticateWithPassword(
     throw invalidCredentials();
   }
 
+  await finishAttempt(attemptId, "succeeded");
   await prisma.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
     await recordAudit(tx, {

@@ -1,7 +1,7 @@
 import { prisma } from "@/lib/db";
 import { unauthorized } from "@/lib/http/errors";
 import { asRole, type Role } from "@/lib/auth/roles";
-import { readToken, sessionCookieNames } from "@/lib/auth/tokens";
+import { bearerCredential, readToken, sessionTokenFromCookies } from "@/lib/auth/tokens";
 
 /** The signed-in person and the tenant they act for, as the server sees them now. */
 export type Caller = {
@@ -23,21 +23,11 @@ type CookieReader = { get(name: string): { value: string } | undefined };
  * token, so a demotion takes effect at once.
  */
 export async function resolveCaller(headers: Headers, cookies: CookieReader): Promise<Caller | null> {
-  const authorization = headers.get("authorization");
-  let raw: string | undefined;
-  let via: Caller["via"];
-  if (authorization) {
-    const [scheme, value] = authorization.split(" ");
-    if (scheme !== "Bearer" || !value) throw unauthorized("invalid_token", "Use Authorization: Bearer <access_token>.");
-    raw = value;
-    via = "bearer";
-  } else {
-    raw = sessionCookieNames()
-      .map((name) => cookies.get(name)?.value)
-      .find(Boolean);
-    via = "session";
-    if (!raw) return null;
-  }
+  const bearer = bearerCredential(headers);
+  if (bearer === null) throw unauthorized("invalid_token", "Use Authorization: Bearer <access_token>.");
+  const via: Caller["via"] = bearer === undefined ? "session" : "bearer";
+  const raw = bearer ?? sessionTokenFromCookies(cookies);
+  if (!raw) return null;
   const token = await readToken(raw);
   if (!token) {
     if (via === "bearer") throw unauthorized("invalid_token", "The access token is invalid or expired.");

@@ -27,7 +27,24 @@ export async function readToken(token: string): Promise<PortalToken | null> {
   }
 }
 
-/** next-auth names the cookie after whether it is served over HTTPS. */
-export function sessionCookieNames(): string[] {
-  return ["__Secure-next-auth.session-token", "next-auth.session-token"];
+// next-auth names the cookie after whether it is served over HTTPS.
+const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
+
+type CookieReader = { get(name: string): { value: string } | undefined };
+
+/** The raw session JWT from the browser's cookie, if any. */
+export function sessionTokenFromCookies(cookies: CookieReader): string | undefined {
+  return SESSION_COOKIES.map((name) => cookies.get(name)?.value).find(Boolean);
+}
+
+/**
+ * The credential in `Authorization: Bearer <credential>` (the scheme is
+ * case-insensitive): undefined when there is no Authorization header, null
+ * when there is one of another shape.
+ */
+export function bearerCredential(headers: Headers): string | null | undefined {
+  const authorization = headers.get("authorization");
+  if (authorization === null) return undefined;
+  const match = /^bearer\s+(\S+)\s*$/i.exec(authorization);
+  return match ? match[1] : null;
 }

@@ -10,12 +10,13 @@ function header(source: HeaderSource, name: string): string | null {
 }
 
 /**
- * The first X-Forwarded-For hop is the client when the portal runs behind a
- * proxy that sets it (the deployment contract in the README); Next's own
- * server sets it for direct connections too.
+ * The client's address is the *last* X-Forwarded-For entry: the one our own
+ * reverse proxy appended (the deployment contract in the README). Entries to
+ * its left were written by the client and are not trusted. Without a proxy,
+ * Next's server sets the header to the socket's address when it is absent.
  */
 export function requestMetaFromHeaders(source: HeaderSource): RequestMeta {
-  const forwarded = header(source, "x-forwarded-for")?.split(",")[0]?.trim();
+  const forwarded = header(source, "x-forwarded-for")?.split(",").at(-1)?.trim();
   const ip = forwarded || header(source, "x-real-ip") || null;
   const userAgent = header(source, "user-agent")?.slice(0, 512) || null;
   return { ip, userAgent };

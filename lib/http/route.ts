@@ -3,6 +3,7 @@ import { z } from "zod";
 import { env } from "@/lib/env";
 import { authenticateApiKey, type ApiKeyCaller } from "@/lib/api-keys/api-keys";
 import { resolveCaller, type Caller } from "@/lib/auth/caller";
+import { bearerCredential } from "@/lib/auth/tokens";
 import { hasRole, type Role } from "@/lib/auth/roles";
 import { badRequest, forbidden, payloadTooLarge, toErrorResponse, unauthorized, validationError } from "@/lib/http/errors";
 import { requestMetaFromHeaders, type RequestMeta } from "@/lib/http/request-meta";
@@ -91,11 +92,9 @@ function assertSameOrigin(req: NextRequest): void {
 
 async function resolveAccess(req: NextRequest, access: Access): Promise<Caller | ApiKeyCaller | null> {
   if (access === "api_key") {
-    const [scheme, value] = (req.headers.get("authorization") ?? "").split(" ");
-    if (scheme !== "Bearer" || !value) {
-      throw unauthorized("invalid_api_key", "Send your secret key as Authorization: Bearer sk_….");
-    }
-    return authenticateApiKey(value);
+    const credential = bearerCredential(req.headers);
+    if (!credential) throw unauthorized("invalid_api_key", "Send your secret key as Authorization: Bearer sk_….");
+    return authenticateApiKey(credential);
   }
   // A public endpoint ignores a stale token rather than refusing the request.
   if (access === "public") return resolveCaller(req.headers, req.cookies).catch(() => null);

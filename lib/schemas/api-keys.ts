@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { redactSecrets } from "@/lib/audit/redact";
 
 // Shared by the API key route handlers and the dialogs on /api-keys.
 
@@ -24,7 +25,9 @@ export const revokeApiKeysSchema = z.strictObject({
     .string({ error: "Give a reason: it goes into the audit log." })
     .trim()
     .min(REVOKE_REASON_MIN, `Give a reason of at least ${REVOKE_REASON_MIN} characters.`)
-    .max(REVOKE_REASON_MAX, `Keep the reason under ${REVOKE_REASON_MAX} characters.`),
+    .max(REVOKE_REASON_MAX, `Keep the reason under ${REVOKE_REASON_MAX} characters.`)
+    // A pasted leaked key is stored as its prefix only (audit log and key list).
+    .transform(redactSecrets),
   confirm: z.boolean().optional(),
 });
 export type RevokeApiKeysInput = z.infer<typeof revokeApiKeysSchema>;

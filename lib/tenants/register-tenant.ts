@@ -7,6 +7,7 @@ import type { RequestMeta } from "@/lib/http/request-meta";
 import type { RegisterInput } from "@/lib/schemas/auth";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { issueKeys } from "@/lib/api-keys/api-keys";
+import { beginSignupAttempt, finishAttempt } from "@/lib/auth/auth-throttle";
 
 export function slugify(name: string): string {
   const base = name
@@ -19,9 +20,9 @@ export function slugify(name: string): string {
   return base || "tenant";
 }
 
-async function availableSlug(name: string): Promise<string> {
+async function availableSlug(name: string, forceSuffix: boolean): Promise<string> {
   const base = slugify(name);
-  const taken = await prisma.tenant.findUnique({ where: { slug: base }, select: { id: true } });
+  const taken = forceSuffix || (await prisma.tenant.findUnique({ where: { slug: base }, select: { id: true } }));
   return taken ? `${base}-${randomBytes(3).toString("hex")}` : base;
 }
 
@@ -31,10 +32,28 @@ async function availableSlug(name: string): Promise<string> {
  * here once and never again.
  */
 export async function registerTenant(input: RegisterInput, meta: RequestMeta) {
+  const attemptId = await beginSignupAttempt(input.email, meta.ip);
   const passwordHash = await hashPassword(input.password);
-  const slug = await availableSlug(input.tenant_name);
   try {
-    return await prisma.$transaction(async (tx) => {
+    const created = await createTenantWithOwner(input, passwordHash, meta, false).catch((error: unknown) => {
+      // Two sign-ups raced for the same slug: the later one takes a suffixed slug.
+      if (isUniqueViolation(error, "slug")) return createTenantWithOwner(input, passwordHash, meta, true);
+      throw error;
+    });
+    await finishAttempt(attemptId, "succeeded");
+    return created;
+  } catch (error) {
+    await finishAttempt(attemptId, "failed");
+    if (isUniqueViolation(error, "email")) {
+      throw conflict("email_taken", "An account with this email already exists. Sign in instead.");
+    }
+    throw error;
+  }
+}
+
+async function createTenantWithOwner(input: RegisterInput, passwordHash: string, meta: RequestMeta, forceSuffix: boolean) {
+  const slug = await availableSlug(input.tenant_name, forceSuffix);
+  return prisma.$transaction(async (tx) => {
       const user = await tx.user.create({
         data: { email: input.email, name: input.name, passwordHash },
       });
@@ -52,15 +71,5 @@ export async function registerTenant(input: RegisterInput, meta: RequestMeta) {
         metadata: { tenant_name: tenant.name, api_key_ids: apiKeys.map((key) => key.id) },
       });
       return { user, tenant, membership, apiKeys };
-    });
-  } catch (error) {
-    if (isUniqueViolation(error, "email")) {
-      throw conflict("email_taken", "An account with this email already exists. Sign in instead.");
-    }
-    if (isUniqueViolation(error, "slug")) {
-      // Two sign-ups raced for the same slug; the second one takes a suffixed one.
-      return registerTenant({ ...input, tenant_name: input.tenant_name }, meta);
-    }
-    throw error;
-  }
+  });
 }

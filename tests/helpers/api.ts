@@ -40,6 +40,13 @@ export async function call<T = any>(handler: Handler, path: string, options: Cal
 }
 
 let counter = 0;
+let ipCounter = 0;
+
+/** A fresh documentation-range address, for sign-ups: they are throttled per IP. */
+export function nextTestIp(): string {
+  ipCounter += 1;
+  return `198.18.${Math.floor(ipCounter / 250)}.${ipCounter % 250}`;
+}
 
 /** Registers a fresh tenant through the API and returns its owner's token and ids. */
 export async function registerOwner(overrides: Partial<{ email: string; password: string; name: string; tenant_name: string }> = {}) {
@@ -51,7 +58,7 @@ export async function registerOwner(overrides: Partial<{ email: string; password
     tenant_name: `Tenant ${counter}`,
     ...overrides,
   };
-  const result = await call(registerRoute, "/api/v1/auth/register/", { body: input });
+  const result = await call(registerRoute, "/api/v1/auth/register/", { body: input, ip: nextTestIp() });
   if (result.status !== 201) throw new Error(`register failed: ${result.status} ${JSON.stringify(result.body)}`);
   return {
     input,
