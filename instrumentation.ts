@@ -2,7 +2,8 @@
 // module so the Edge compilation of this file never sees process.exit.
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
-    const { checkConfigurationAtStartup } = await import("./lib/startup");
+    const { checkConfigurationAtStartup, startBackgroundWork } = await import("./lib/startup");
     checkConfigurationAtStartup();
+    await startBackgroundWork();
   }
 }

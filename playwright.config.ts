@@ -28,6 +28,8 @@ export const E2E_SERVER_ENV = {
   AUTH_SECRET: "e2e-auth-secret-at-least-32-characters-long",
   ENCRYPTION_KEY: Buffer.alloc(32, 3).toString("base64"),
   SEED_DEMO_PASSWORD: "e2e demo password",
+  // The webhook tests deliver to a receiver on 127.0.0.1 (the SSRF rules are proven in the integration suite).
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: "1",
 };
 
 export default defineConfig({

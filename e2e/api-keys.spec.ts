@@ -42,7 +42,7 @@ test("an owner regenerates test keys, sees the secret once, copies it, and only 
   const secretField = dialog.getByLabel("test secret key", { exact: true });
   const newSecret = await secretField.inputValue();
   expect(newSecret).toMatch(/^sk_test_[0-9A-Za-z]{38}$/);
-  await keepScreenshot(page, "api-keys-new-secret");
+  await keepScreenshot(page, "api-keys-new-secret", { fullPage: false });
   await dialog.getByRole("button", { name: "Copy test secret key" }).click();
   await expect(dialog.getByRole("button", { name: "Copy test secret key" })).toContainText("Copied");
   const copied = await page.evaluate(() => navigator.clipboard.readText());
@@ -81,7 +81,7 @@ test("an owner revokes the live keys with a reason and the audit log shows it", 
   await dialog.getByRole("button", { name: "Revoke live keys" }).click();
   await expect(dialog).toContainText("Give a reason of at least 5 characters.");
   await dialog.getByLabel("Reason (goes into the audit log)").fill("Live secret pasted into a support ticket");
-  await keepScreenshot(page, "api-keys-revoke");
+  await keepScreenshot(page, "api-keys-revoke", { fullPage: false });
   await dialog.getByRole("button", { name: "Revoke live keys" }).click();
   await expect(page.getByRole("dialog")).toHaveCount(0);
   await expect(page.getByText("Revoked 2 live keys", { exact: true })).toBeVisible();

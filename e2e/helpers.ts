@@ -8,9 +8,10 @@ export const DEMO = { owner: "owner@demo.test", admin: "admin@demo.test", member
 const SCREENSHOT_DIR = path.join(process.cwd(), "e2e", "artifacts", "screenshots");
 
 /** Keeps a full-page screenshot of what the person sees, among the test artifacts. */
-export async function keepScreenshot(page: Page, name: string) {
+export async function keepScreenshot(page: Page, name: string, options: { fullPage?: boolean } = {}) {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+  // Dialogs are fixed overlays: a viewport shot shows them as a person sees them.
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: options.fullPage ?? true });
 }
 
 export async function signIn(page: Page, email: string, password: string) {

@@ -1,5 +1,12 @@
 import { ConfigError, env } from "@/lib/env";
 
+/** The in-process webhook worker, unless WEBHOOK_WORKER=off (separate `npm run worker` processes). */
+export async function startBackgroundWork(): Promise<void> {
+  if (process.env.WEBHOOK_WORKER === "off" || process.env.NEXT_PHASE === "phase-production-build") return;
+  const { ensureInProcessWorker } = await import("@/lib/webhooks/worker");
+  ensureInProcessWorker();
+}
+
 /**
  * A bad configuration stops the server here, with one line naming the
  * setting, instead of failing on the first request.

@@ -7,11 +7,11 @@ export default async function PortalLayout({ children }: { children: ReactNode }
   const path = (await headers()).get("x-pathname") ?? "/dashboard";
   const caller = await requirePageCaller(path);
   return (
-    <div className="min-h-screen">
+    <div className="min-h-screen lg:flex">
       <Sidebar
         user={{ name: caller.name, email: caller.email, role: caller.role, tenantName: caller.tenantName, tenantStatus: caller.tenantStatus }}
       />
-      <main className="lg:pl-64">
+      <main className="min-w-0 flex-1">
         <div className="mx-auto max-w-[1100px] px-4 py-8 sm:px-8">{children}</div>
       </main>
     </div>

@@ -11,11 +11,17 @@ const ACTION_LABELS: Record<string, string> = {
   "auth.login_throttled": "Sign-in throttled",
   "api_keys.regenerated": "API keys regenerated",
   "api_keys.revoked": "API keys revoked",
+  "webhooks.endpoint_configured": "Webhook endpoint set",
+  "webhooks.endpoint_removed": "Webhook endpoint removed",
+  "webhooks.endpoint_disabled": "Webhook endpoint disabled",
+  "webhooks.secret_revealed": "Webhook secret revealed",
 };
 
 /** What was acted on, in words: "live and test keys", "test keys". */
 function targetText(entry: AuditLogView): string | null {
   if (entry.target?.type === "api_keys") return entry.target.id === "all" ? "live and test keys" : `${entry.target.id} keys`;
+  const url = (entry.metadata as { url?: unknown } | null)?.url;
+  if (entry.target?.type === "webhook_endpoint" && typeof url === "string") return url;
   return null;
 }
 
@@ -23,9 +29,16 @@ export function actionLabel(action: string): string {
   return ACTION_LABELS[action] ?? action;
 }
 
-function actorText(entry: AuditLogView): string {
-  if (entry.actor.type === "user") return entry.actor.name ? `${entry.actor.name} (${entry.actor.email})` : (entry.actor.label ?? "user");
-  return entry.actor.label ? `${entry.actor.type}: ${entry.actor.label}` : entry.actor.type;
+function Actor({ entry }: { entry: AuditLogView }) {
+  const { actor } = entry;
+  const name = actor.type === "user" ? (actor.name ?? actor.label ?? "user") : actor.type === "anonymous" ? "Unknown account" : actor.type;
+  const detail = actor.type === "user" ? (actor.email ?? actor.label) : actor.label;
+  return (
+    <>
+      <p className="text-zinc-800">{name}</p>
+      {detail ? <p className="max-w-[260px] truncate text-xs text-zinc-500" title={detail}>{detail}</p> : null}
+    </>
+  );
 }
 
 export function AuditTable({ entries, compact = false }: { entries: AuditLogView[]; compact?: boolean }) {
@@ -48,15 +61,17 @@ export function AuditTable({ entries, compact = false }: { entries: AuditLogView
         {entries.map((entry) => (
           <Tr key={entry.id} data-testid="audit-row" data-action={entry.action}>
             <Td>
-              <div className="flex items-center gap-2">
-                <span className="font-medium text-zinc-900">{actionLabel(entry.action)}</span>
+              <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
+                <span className="font-medium whitespace-nowrap text-zinc-900">{actionLabel(entry.action)}</span>
                 {entry.severity !== "info" ? <Badge tone={severityTone(entry.severity)}>{entry.severity}</Badge> : null}
               </div>
               <code className="font-mono text-xs text-zinc-500">{entry.action}</code>
               {targetText(entry) ? <p className="mt-1 text-xs text-zinc-600">{targetText(entry)}</p> : null}
               {entry.reason ? <p className="mt-1 text-xs text-zinc-600">Reason: {entry.reason}</p> : null}
             </Td>
-            <Td className="text-zinc-700">{actorText(entry)}</Td>
+            <Td>
+              <Actor entry={entry} />
+            </Td>
             <Td className="whitespace-nowrap text-zinc-600">
               <RelativeTime date={entry.created_at} />
             </Td>

@@ -1,7 +1,7 @@
 "use client";
 
 import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
-import { ChevronsUpDown, KeyRound, KeySquare, LayoutDashboard, LogOut, Menu, ScrollText, X } from "lucide-react";
+import { ChevronsUpDown, KeyRound, KeySquare, LayoutDashboard, Webhook, LogOut, Menu, ScrollText, X } from "lucide-react";
 import { signOut } from "next-auth/react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
@@ -11,7 +11,7 @@ import { hasRole, type Role } from "@/lib/auth/roles";
 import { cn } from "@/lib/utils";
 import { NAV_ITEMS, type NavItem } from "./nav-items";
 
-const icons = { dashboard: LayoutDashboard, audit: ScrollText, keys: KeySquare } satisfies Record<NavItem["icon"], unknown>;
+const icons = { dashboard: LayoutDashboard, audit: ScrollText, keys: KeySquare, webhooks: Webhook } satisfies Record<NavItem["icon"], unknown>;
 
 type ShellUser = { name: string; email: string; role: Role; tenantName: string; tenantStatus: string };
 
@@ -37,7 +37,8 @@ export function Sidebar({ user }: { user: ShellUser }) {
       <aside
         id="portal-sidebar"
         className={cn(
-          "fixed inset-y-0 left-0 z-40 flex w-64 flex-col border-r border-zinc-200 bg-white transition-transform lg:translate-x-0",
+          // Phones: an off-canvas drawer. Desktop: a sticky column beside the content.
+          "fixed inset-y-0 left-0 z-40 flex w-64 shrink-0 flex-col border-r border-zinc-200 bg-white transition-transform lg:sticky lg:top-0 lg:h-screen lg:translate-x-0",
           open ? "translate-x-0 shadow-xl" : "-translate-x-full",
         )}
       >

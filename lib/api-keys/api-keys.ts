@@ -4,6 +4,7 @@ import type { Caller } from "@/lib/auth/caller";
 import { badRequest, forbidden, unauthorized } from "@/lib/http/errors";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import type { KeyType, RegenerateApiKeysInput, RevokeApiKeysInput } from "@/lib/schemas/api-keys";
+import { emitEvent } from "@/lib/webhooks/outbox";
 import { generateKey, hashKey, maskKey, parseKey, type KeyKind, type KeyMode } from "./key-format";
 import { findKeyByHash } from "./key-lookup";
 
@@ -154,6 +155,13 @@ export async function regenerateApiKeys(caller: Caller, input: RegenerateApiKeys
         old_keys_expire_at: oldKeysExpireAt.toISOString(),
       },
     });
+    await emitEvent(tx, caller.tenantId, "api_keys.regenerated", {
+      key_type: input.key_type,
+      modes,
+      new_key_ids: issued.map((key) => key.id),
+      replaced_count: replaced.length,
+      old_keys_expire_at: oldKeysExpireAt.toISOString(),
+    });
     return {
       key_type: input.key_type,
       api_keys: issued,
@@ -182,6 +190,12 @@ export async function revokeApiKeys(caller: Caller, input: RevokeApiKeysInput, m
       reason: input.reason,
       meta,
       metadata: { modes, revoked_key_ids: revoked.map((key) => key.id), count: revoked.length },
+    });
+    await emitEvent(tx, caller.tenantId, "api_keys.revoked", {
+      key_type: input.key_type,
+      modes,
+      revoked_count: revoked.length,
+      reason: input.reason,
     });
     return { key_type: input.key_type, revoked_count: revoked.length, revoked_at: now.toISOString(), reason: input.reason };
   }, KEY_TRANSACTION);

@@ -5,7 +5,7 @@ import { prisma } from "@/lib/db";
 import { AUDIT_ACTIONS, recordAudit } from "@/lib/audit/audit-log";
 import { authenticateWithPassword } from "@/lib/auth/authenticate";
 import { AppError } from "@/lib/http/errors";
-import { requestMetaFromHeaders } from "@/lib/http/request-meta";
+import { requestMetaFromHeaders, type RequestMeta } from "@/lib/http/request-meta";
 import { loginSchema } from "@/lib/schemas/auth";
 import { SESSION_MAX_AGE_SECONDS } from "@/lib/auth/tokens";
 
@@ -14,7 +14,7 @@ import { SESSION_MAX_AGE_SECONDS } from "@/lib/auth/tokens";
  * authenticateWithPassword as POST /api/v1/auth/login/; the error it throws
  * reaches the sign-in form as `error` (its message is user-facing).
  */
-export function authOptions(): NextAuthOptions {
+export function authOptions(meta: RequestMeta = { ip: null, userAgent: null }): NextAuthOptions {
   const config = env();
   // next-auth builds its redirects and callback URLs from NEXTAUTH_URL; ours is APP_URL.
   process.env.NEXTAUTH_URL = config.appUrl;
@@ -35,7 +35,7 @@ export function authOptions(): NextAuthOptions {
           const parsed = loginSchema.safeParse({ email: credentials?.email, password: credentials?.password });
           if (!parsed.success) throw new Error("Incorrect email or password.");
           try {
-            const user = await authenticateWithPassword(parsed.data, requestMetaFromHeaders(req.headers ?? {}), "browser");
+            const user = await authenticateWithPassword(parsed.data, meta.ip || meta.userAgent ? meta : requestMetaFromHeaders(req.headers ?? {}), "browser");
             return { id: user.userId, email: user.email, name: user.name, tenantId: user.tenantId };
           } catch (error) {
             if (error instanceof AppError) throw new Error(error.message);
@@ -57,6 +57,7 @@ export function authOptions(): NextAuthOptions {
           tenantId: token.tid,
           actor: { type: "user", userId: token.sub, label: token.email ?? undefined },
           action: AUDIT_ACTIONS.signedOut,
+          meta,
         });
       },
     },

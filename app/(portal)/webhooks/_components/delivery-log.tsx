@@ -1,0 +1,207 @@
+"use client";
+
+import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
+import { RotateCw } from "lucide-react";
+import { useState } from "react";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Dialog } from "@/components/ui/dialog";
+import { RelativeTime } from "@/components/ui/relative-time";
+import { Table, Td, Th, Tr } from "@/components/ui/table";
+import { useToast } from "@/components/ui/toaster";
+import { apiFetch } from "@/lib/client/api";
+import type { AttemptView, MessageView } from "@/lib/webhooks/views";
+import { CONFIG_QUERY, DELIVERIES_PATH, DELIVERIES_QUERY, fetchDeliveries, type DeliveriesPage } from "./queries";
+
+const STATUS_TONE: Record<string, BadgeTone> = { delivered: "green", pending: "grey", failing: "amber", failed: "red" };
+const ATTEMPT_TONE: Record<string, BadgeTone> = { succeeded: "green", failed: "red", pending: "grey", in_flight: "accent", cancelled: "grey" };
+
+function AttemptDetail({ attempt }: { attempt: AttemptView }) {
+  return (
+    <li className="rounded-md border border-zinc-200 p-3" data-testid="attempt-detail">
+      <div className="flex flex-wrap items-center gap-2 text-sm">
+        <span className="font-medium">Attempt {attempt.attempt_number}</span>
+        <Badge tone={ATTEMPT_TONE[attempt.state] ?? "grey"}>{attempt.state}</Badge>
+        <span className="text-zinc-500">{attempt.trigger}</span>
+        {attempt.status_code ? <span className="font-mono tabular-nums">HTTP {attempt.status_code}</span> : null}
+        {attempt.duration_ms !== null ? <span className="text-zinc-500 tabular-nums">{attempt.duration_ms} ms</span> : null}
+        <span className="text-zinc-500">
+          {attempt.state === "pending" ? (
+            <>
+              due <RelativeTime date={attempt.due_at} />
+            </>
+          ) : (
+            <RelativeTime date={attempt.finished_at ?? attempt.started_at} />
+          )}
+        </span>
+      </div>
+      {attempt.error ? <p className="mt-1 text-sm text-red-700">{attempt.error}</p> : null}
+      {attempt.request_headers ? (
+        <pre className="mt-2 overflow-x-auto rounded bg-zinc-100 p-2 font-mono text-xs">
+          {Object.entries(attempt.request_headers)
+            .map(([name, value]) => `${name}: ${value}`)
+            .join("\n")}
+        </pre>
+      ) : null}
+      {attempt.response_body ? (
+        <pre className="mt-2 max-h-32 overflow-auto rounded bg-zinc-900 p-2 font-mono text-xs text-zinc-100">{attempt.response_body}</pre>
+      ) : null}
+    </li>
+  );
+}
+
+export function DeliveryLog({ initial, configured }: { initial: DeliveriesPage; configured: boolean }) {
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  const [status, setStatus] = useState("");
+  const [openId, setOpenId] = useState<string | null>(null);
+
+  const query = useInfiniteQuery({
+    queryKey: [...DELIVERIES_QUERY, status],
+    queryFn: ({ pageParam }) => fetchDeliveries(status, pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.next_cursor ?? undefined,
+    initialData: status === "" ? { pages: [initial], pageParams: [undefined] } : undefined,
+    // Scheduled retries change state on their own: keep the log current while the page is open.
+    refetchInterval: 5_000,
+  });
+  const messages = query.data?.pages.flatMap((page) => page.data) ?? [];
+  const open = messages.find((message) => message.id === openId) ?? null;
+
+  const retry = useMutation({
+    mutationFn: (id: string) => apiFetch<{ message: MessageView; attempt: AttemptView }>(`${DELIVERIES_PATH}${id}/retry/`, { body: {} }),
+    onSuccess: (result) => {
+      void queryClient.invalidateQueries({ queryKey: DELIVERIES_QUERY });
+      void queryClient.invalidateQueries({ queryKey: CONFIG_QUERY });
+      toast({
+        title: result.attempt.state === "succeeded" ? "Delivered" : "Retry failed",
+        description: result.attempt.status_code ? `Your endpoint answered ${result.attempt.status_code}.` : (result.attempt.error ?? undefined),
+      });
+    },
+  });
+
+  return (
+    <Card
+      title="Deliveries"
+      description="Every event sent to your endpoint, newest first, with each attempt."
+      actions={
+        <>
+          <label htmlFor="delivery-status" className="text-sm text-zinc-600">
+            Status
+          </label>
+          <select
+            id="delivery-status"
+            value={status}
+            onChange={(event) => setStatus(event.target.value)}
+            className="h-8 rounded-md border border-zinc-300 bg-white px-2 text-sm"
+          >
+            <option value="">All</option>
+            <option value="delivered">Delivered</option>
+            <option value="failing">Failing (retry scheduled)</option>
+            <option value="failed">Failed</option>
+            <option value="pending">Pending</option>
+          </select>
+        </>
+      }
+    >
+      {messages.length === 0 ? (
+        <div className="py-8 text-center">
+          <p className="font-medium text-zinc-900">No deliveries{status ? ` with status ${status}` : ""} yet</p>
+          <p className="mt-1 text-sm text-zinc-500">
+            {configured ? "Send a test event above, or change something (for example regenerate test API keys)." : "Add an endpoint to start receiving events."}
+          </p>
+        </div>
+      ) : (
+        <Table>
+          <thead>
+            <tr>
+              <Th>Status</Th>
+              <Th>Event</Th>
+              <Th>Attempts</Th>
+              <Th>Last response</Th>
+              <Th>Next retry</Th>
+              <Th className="text-right">Actions</Th>
+            </tr>
+          </thead>
+          <tbody>
+            {messages.map((message) => (
+              <Tr key={message.id} data-testid="delivery-row" data-status={message.status} data-event={message.event_type}>
+                <Td>
+                  <Badge tone={STATUS_TONE[message.status] ?? "grey"}>{message.status}</Badge>
+                </Td>
+                <Td>
+                  <p className="font-mono text-xs text-zinc-900">{message.event_type}</p>
+                  <p className="font-mono text-xs text-zinc-500">{message.id}</p>
+                </Td>
+                <Td className="tabular-nums">{message.attempt_count}</Td>
+                <Td className="whitespace-nowrap">
+                  {message.last_status_code ? <span className="font-mono tabular-nums">{message.last_status_code} </span> : message.last_attempt_at ? "no answer " : "—"}
+                  {message.last_attempt_at ? (
+                    <span className="text-zinc-500">
+                      <RelativeTime date={message.last_attempt_at} />
+                    </span>
+                  ) : null}
+                </Td>
+                <Td className="whitespace-nowrap text-zinc-600">{message.next_attempt_at ? <RelativeTime date={message.next_attempt_at} /> : "—"}</Td>
+                <Td className="text-right whitespace-nowrap">
+                  <Button size="sm" variant="ghost" onClick={() => setOpenId(message.id)} aria-label={`Details of ${message.id}`}>
+                    Details
+                  </Button>
+                  <Button
+                    size="sm"
+                    variant="secondary"
+                    disabled={!configured}
+                    pending={retry.isPending && retry.variables === message.id}
+                    onClick={() => retry.mutate(message.id)}
+                    aria-label={`Retry ${message.id}`}
+                  >
+                    <RotateCw aria-hidden className="size-3.5" />
+                    Retry
+                  </Button>
+                </Td>
+              </Tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
+      {retry.error ? (
+        <p className="mt-3 text-sm text-red-600" role="alert">
+          {retry.error.message}
+        </p>
+      ) : null}
+      {query.hasNextPage ? (
+        <div className="mt-4 text-center">
+          <Button variant="secondary" size="sm" onClick={() => void query.fetchNextPage()} pending={query.isFetchingNextPage}>
+            Load older deliveries
+          </Button>
+        </div>
+      ) : null}
+
+      <Dialog open={open !== null} onOpenChange={(next) => (next ? null : setOpenId(null))} title={open ? open.event_type : "Delivery"} description={open ? `Message ${open.id}` : undefined}>
+        {open ? (
+          <div className="space-y-4">
+            <div>
+              <p className="mb-1 text-xs font-medium tracking-wide text-zinc-500 uppercase">Request body</p>
+              <pre className="max-h-56 overflow-auto rounded-md bg-zinc-900 p-3 font-mono text-xs text-zinc-100">{JSON.stringify(open.body, null, 2)}</pre>
+            </div>
+            <ol className="space-y-2">
+              {open.attempts.map((attempt) => (
+                <AttemptDetail key={attempt.id} attempt={attempt} />
+              ))}
+            </ol>
+            <div className="flex justify-end gap-2">
+              <Button variant="secondary" onClick={() => setOpenId(null)}>
+                Close
+              </Button>
+              <Button disabled={!configured} pending={retry.isPending} onClick={() => retry.mutate(open.id)}>
+                <RotateCw aria-hidden className="size-4" />
+                Retry now
+              </Button>
+            </div>
+          </div>
+        ) : null}
+      </Dialog>
+    </Card>
+  );
+}

@@ -1,0 +1,138 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { Send } from "lucide-react";
+import { useState } from "react";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
+import { ApiError, apiFetch } from "@/lib/client/api";
+import { EVENT_TYPES } from "@/lib/webhooks/event-types";
+import { CONFIG_QUERY, DELIVERIES_QUERY } from "./queries";
+
+type TestResult = {
+  delivered: boolean;
+  status_code: number;
+  response_time_ms: number;
+  response_body: string;
+  message_id: string;
+  request_headers: Record<string, string> | null;
+};
+
+const pretty = (value: unknown) => JSON.stringify(value, null, 2);
+
+export function TestConsole() {
+  const queryClient = useQueryClient();
+  const [eventType, setEventType] = useState(EVENT_TYPES[0].type);
+  const [payload, setPayload] = useState(pretty(EVENT_TYPES[0].example));
+  const [jsonError, setJsonError] = useState<string | null>(null);
+
+  const send = useMutation({
+    mutationFn: (body: { event_type: string; payload: Record<string, unknown> }) => apiFetch<TestResult>("/api/v1/auth/tenants/webhooks/test/", { body }),
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: DELIVERIES_QUERY });
+      void queryClient.invalidateQueries({ queryKey: CONFIG_QUERY });
+    },
+  });
+
+  function pickEvent(type: string) {
+    setEventType(type);
+    setPayload(pretty(EVENT_TYPES.find((event) => event.type === type)?.example ?? {}));
+    setJsonError(null);
+  }
+
+  function onSend() {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(payload);
+    } catch (error) {
+      setJsonError(`Not valid JSON: ${(error as Error).message}`);
+      return;
+    }
+    if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) {
+      setJsonError("The payload must be a JSON object.");
+      return;
+    }
+    setJsonError(null);
+    send.mutate({ event_type: eventType, payload: parsed as Record<string, unknown> });
+  }
+
+  const result = send.data;
+  const failure = send.error instanceof ApiError ? send.error : null;
+  return (
+    <Card title="Test console" description="Send one signed event to your endpoint now and see exactly what came back.">
+      <div className="grid gap-4 lg:grid-cols-2">
+        <div className="space-y-3">
+          <Field id="test-event-type" label="Event type" hint={EVENT_TYPES.find((event) => event.type === eventType)?.description}>
+            <select
+              id="test-event-type"
+              value={eventType}
+              onChange={(event) => pickEvent(event.target.value)}
+              className="h-10 w-full rounded-md border border-zinc-300 bg-white px-3 font-mono text-sm"
+            >
+              {EVENT_TYPES.map((event) => (
+                <option key={event.type} value={event.type}>
+                  {event.type}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field id="test-payload" label="Payload (the event's data)" error={jsonError ?? undefined}>
+            <textarea
+              id="test-payload"
+              value={payload}
+              onChange={(event) => setPayload(event.target.value)}
+              rows={10}
+              spellCheck={false}
+              aria-invalid={jsonError ? true : undefined}
+              className="block w-full rounded-md border border-zinc-300 bg-zinc-50 px-3 py-2 font-mono text-xs focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 focus:outline-none"
+            />
+          </Field>
+          <Button onClick={onSend} pending={send.isPending}>
+            <Send aria-hidden className="size-4" />
+            Send test event
+          </Button>
+        </div>
+        <div className="min-w-0 space-y-3 text-sm" aria-live="polite" data-testid="test-result">
+          {!result && !failure ? (
+            <p className="rounded-md border border-dashed border-zinc-300 p-4 text-zinc-500">The response from your endpoint appears here.</p>
+          ) : null}
+          {failure ? (
+            <div className="rounded-md border border-red-200 bg-red-50 p-4 text-red-800" role="alert">
+              <p className="font-medium">{failure.status === 408 ? "Timed out" : failure.status === 502 ? "Unreachable" : "Not sent"}</p>
+              <p>{failure.message}</p>
+            </div>
+          ) : null}
+          {result ? (
+            <>
+              <div className="flex flex-wrap items-center gap-2">
+                <Badge tone={result.delivered ? "green" : "red"}>{result.delivered ? "delivered" : "not accepted"}</Badge>
+                <span className="font-mono tabular-nums" data-testid="test-status-code">
+                  HTTP {result.status_code}
+                </span>
+                <span className="text-zinc-500 tabular-nums" data-testid="test-response-time">
+                  {result.response_time_ms} ms
+                </span>
+              </div>
+              <div>
+                <p className="mb-1 text-xs font-medium tracking-wide text-zinc-500 uppercase">Response body</p>
+                <pre className="max-h-48 overflow-auto rounded-md bg-zinc-900 p-3 font-mono text-xs text-zinc-100">{result.response_body || "(empty)"}</pre>
+              </div>
+              {result.request_headers ? (
+                <div>
+                  <p className="mb-1 text-xs font-medium tracking-wide text-zinc-500 uppercase">Headers sent</p>
+                  <pre className="overflow-auto rounded-md bg-zinc-100 p-3 font-mono text-xs text-zinc-800">
+                    {Object.entries(result.request_headers)
+                      .map(([name, value]) => `${name}: ${value}`)
+                      .join("\n")}
+                  </pre>
+                </div>
+              ) : null}
+            </>
+          ) : null}
+        </div>
+      </div>
+    </Card>
+  );
+}

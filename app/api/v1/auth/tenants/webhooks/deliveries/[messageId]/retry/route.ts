@@ -1,0 +1,7 @@
+// POST /api/v1/auth/tenants/webhooks/deliveries/{message_id}/retry/ — admin+: send the message again now
+import { apiRoute } from "@/lib/http/route";
+import { retryMessage } from "@/lib/webhooks/deliveries";
+
+export const POST = apiRoute<"admin", undefined, undefined, { messageId: string }>({ access: "admin" }, async ({ caller, params }) => {
+  return Response.json(await retryMessage(caller, params.messageId));
+});

@@ -1,0 +1,7 @@
+// POST /api/v1/auth/tenants/webhooks/secret/reveal/ — admin+, audited: the full signing secret
+import { apiRoute } from "@/lib/http/route";
+import { revealWebhookSecret } from "@/lib/webhooks/endpoint";
+
+export const POST = apiRoute({ access: "admin" }, async ({ caller, meta }) => {
+  return Response.json(await revealWebhookSecret(caller, meta));
+});

@@ -1,0 +1,30 @@
+import { expect, test } from "@playwright/test";
+import { DEMO, DEMO_PASSWORD, keepScreenshot, signIn } from "./helpers";
+
+test.describe("phone width (390 px)", () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test("the sidebar collapses behind a menu button and tables scroll inside their cards", async ({ page }) => {
+    await page.goto("/login");
+    await keepScreenshot(page, "phone-login");
+    await signIn(page, DEMO.owner, DEMO_PASSWORD);
+    await expect(page.getByRole("navigation", { name: "Portal" })).not.toBeInViewport();
+    await keepScreenshot(page, "phone-dashboard");
+
+    await page.getByRole("button", { name: "Open navigation" }).click();
+    await expect(page.getByRole("navigation", { name: "Portal" })).toBeInViewport();
+    await keepScreenshot(page, "phone-navigation");
+    await page.getByRole("link", { name: "API keys" }).click();
+    await expect(page).toHaveURL(/\/api-keys$/);
+    await expect(page.getByRole("navigation", { name: "Portal" })).not.toBeInViewport();
+    await keepScreenshot(page, "phone-api-keys");
+
+    // Nothing is wider than the screen: wide tables scroll inside their card.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+
+    await page.goto("/audit-log");
+    await keepScreenshot(page, "phone-audit-log");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  });
+});

@@ -1,0 +1,92 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { expect, test } from "@playwright/test";
+import { Webhook } from "standardwebhooks";
+import { DEMO, DEMO_PASSWORD, keepScreenshot, signIn } from "./helpers";
+
+/** A receiver on 127.0.0.1 that verifies every signature and answers as told. */
+async function startReceiver() {
+  const state = { status: 200, secret: "", received: [] as { type: string; verified: boolean; id: string }[] };
+  const server: Server = createServer((req, res) => {
+    let body = "";
+    req.on("data", (chunk) => (body += chunk));
+    req.on("end", () => {
+      let verified = false;
+      try {
+        new Webhook(state.secret).verify(body, req.headers as Record<string, string>);
+        verified = true;
+      } catch {
+        verified = false;
+      }
+      state.received.push({ type: JSON.parse(body).type, verified, id: String(req.headers["webhook-id"]) });
+      res.writeHead(state.status, { "content-type": "application/json" }).end(JSON.stringify({ ok: state.status < 300 }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { state, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`, close: () => server.close() };
+}
+
+test("an admin configures a receiver, tests it, sees a failed delivery and its retry, and retries it after the fix", async ({ page, request }) => {
+  const receiver = await startReceiver();
+  try {
+    await signIn(page, DEMO.admin, DEMO_PASSWORD);
+    await page.getByRole("link", { name: "Webhooks" }).click();
+    await expect(page).toHaveURL(/\/webhooks$/);
+
+    await page.getByLabel("Endpoint URL").fill("ftp://nope");
+    await page.getByRole("button", { name: "Add endpoint" }).click();
+    await expect(page.getByTestId("url-error")).toBeVisible();
+
+    await page.getByLabel("Endpoint URL").fill(receiver.url);
+    await page.getByRole("button", { name: "Add endpoint" }).click();
+    const secretField = page.getByRole("textbox", { name: "webhook signing secret", exact: true });
+    receiver.state.secret = await secretField.inputValue();
+    expect(receiver.state.secret).toMatch(/^whsec_/);
+    await page.getByRole("button", { name: "I have stored the secret" }).click();
+    await expect(page.getByTestId("secret-masked")).toHaveText(`whsec_****...${receiver.state.secret.slice(-4)}`);
+
+    // The test console: a signed event, its status and timing.
+    await page.getByLabel("Payload (the event's data)").fill("{ not json");
+    await page.getByRole("button", { name: "Send test event" }).click();
+    await expect(page.getByText(/Not valid JSON/)).toBeVisible();
+    await page.getByLabel("Event type").selectOption("webhook.test");
+    await page.getByRole("button", { name: "Send test event" }).click();
+    await expect(page.getByTestId("test-status-code")).toHaveText("HTTP 200");
+    await expect(page.getByTestId("test-response-time")).toHaveText(/^\d+ ms$/);
+    await expect(page.getByTestId("test-result")).toContainText("webhook-signature: v1,");
+    expect(receiver.state.received.at(-1)).toMatchObject({ type: "webhook.test", verified: true });
+    await keepScreenshot(page, "webhooks");
+
+    // Break the receiver, then cause a real event: the owner regenerates test keys through the API.
+    receiver.state.status = 500;
+    const login = await request.post("/api/v1/auth/login/", { data: { email: DEMO.owner, password: DEMO_PASSWORD } });
+    const { access_token } = await login.json();
+    const regenerated = await request.post("/api/v1/auth/tenants/api-keys/regenerate/", {
+      headers: { authorization: `Bearer ${access_token}` },
+      data: { key_type: "test", confirm: true },
+    });
+    expect(regenerated.status()).toBe(201);
+
+    const row = page.locator('[data-testid="delivery-row"][data-event="api_keys.regenerated"]');
+    await expect(row).toHaveAttribute("data-status", "failing", { timeout: 20_000 });
+    await expect(row).toContainText("500");
+    await row.getByRole("button", { name: /^Details of/ }).click();
+    const details = page.getByRole("dialog");
+    await expect(details.getByTestId("attempt-detail").filter({ hasText: "failed" }).first()).toContainText("HTTP 500");
+    await expect(details.getByTestId("attempt-detail").filter({ hasText: "pending" })).toContainText("due in");
+    await keepScreenshot(page, "webhooks-delivery-detail", { fullPage: false });
+    await page.keyboard.press("Escape");
+    await expect(page.getByRole("dialog")).toHaveCount(0);
+
+    // Fix it and retry by hand.
+    receiver.state.status = 200;
+    await row.getByRole("button", { name: /^Retry/ }).click();
+    await expect(row).toHaveAttribute("data-status", "delivered", { timeout: 15_000 });
+    const regeneratedDeliveries = receiver.state.received.filter((entry) => entry.type === "api_keys.regenerated");
+    expect(regeneratedDeliveries.at(-1)?.verified).toBe(true);
+    expect(new Set(regeneratedDeliveries.map((entry) => entry.id)).size).toBe(1);
+    await keepScreenshot(page, "webhooks-delivered");
+  } finally {
+    receiver.close();
+  }
+});

@@ -1,0 +1,127 @@
+import { prisma } from "@/lib/db";
+import { recordAudit } from "@/lib/audit/audit-log";
+import type { Caller } from "@/lib/auth/caller";
+import { decryptSecret, encryptSecret } from "@/lib/crypto/secret-box";
+import { env } from "@/lib/env";
+import { AppError, conflict } from "@/lib/http/errors";
+import type { RequestMeta } from "@/lib/http/request-meta";
+import type { ConfigureWebhookInput } from "@/lib/schemas/webhooks";
+import { WEBHOOK_ACTIONS } from "./delivery";
+import { checkWebhookUrl } from "./outbound";
+import { maskWebhookSecret, newWebhookSecret } from "./signing";
+
+const notConfigured = () => conflict("webhook_not_configured", "No webhook endpoint is configured. Set its URL first.");
+
+/** The endpoint's configuration and health, as GET /webhooks/config/ answers it. */
+export async function getWebhookConfig(tenantId: string) {
+  const endpoint = await prisma.webhookEndpoint.findUnique({ where: { tenantId } });
+  const [lastAttempt, failingMessages] = await Promise.all([
+    prisma.webhookAttempt.findFirst({
+      where: { tenantId, state: { in: ["succeeded", "failed"] } },
+      orderBy: { finishedAt: "desc" },
+      select: { finishedAt: true, statusCode: true, state: true, error: true },
+    }),
+    prisma.webhookMessage.count({ where: { tenantId, status: "failing" } }),
+  ]);
+  return {
+    url: endpoint?.url ?? null,
+    secret_masked: endpoint ? maskWebhookSecret(endpoint.secretLast4) : null,
+    enabled: Boolean(endpoint?.url && endpoint.enabled),
+    disabled_reason: endpoint?.enabled === false ? endpoint.disabledReason : null,
+    disabled_at: endpoint?.enabled === false ? (endpoint.disabledAt?.toISOString() ?? null) : null,
+    created_at: endpoint?.createdAt.toISOString() ?? null,
+    updated_at: endpoint?.updatedAt.toISOString() ?? null,
+    health: {
+      last_delivery_at: lastAttempt?.finishedAt?.toISOString() ?? null,
+      last_status_code: lastAttempt?.statusCode ?? null,
+      last_outcome: lastAttempt ? (lastAttempt.state === "succeeded" ? "delivered" : "failed") : null,
+      last_error: lastAttempt?.state === "failed" ? lastAttempt.error : null,
+      failing_messages: failingMessages,
+      failing_since: endpoint?.failingSince?.toISOString() ?? null,
+    },
+  };
+}
+export type WebhookConfigView = Awaited<ReturnType<typeof getWebhookConfig>>;
+
+/**
+ * Sets (or changes) the URL; the first configuration, or regenerate_secret,
+ * makes a new secret, returned in full here only. Setting the URL again
+ * re-enables a disabled endpoint.
+ */
+export async function configureWebhook(caller: Caller, input: ConfigureWebhookInput, meta: RequestMeta) {
+  const violation = await checkWebhookUrl(input.url, { allowPrivate: env().webhookAllowPrivateTargets });
+  if (violation) throw new AppError(400, violation.code, violation.message);
+  const url = new URL(input.url).toString();
+
+  const newSecret = await prisma.$transaction(async (tx) => {
+    const existing = await tx.webhookEndpoint.findUnique({ where: { tenantId: caller.tenantId } });
+    const secret = !existing || input.regenerate_secret ? newWebhookSecret() : null;
+    const secretFields = secret ? { secretEncrypted: encryptSecret(secret), secretLast4: secret.slice(-4) } : {};
+    const reenabled = existing ? !existing.enabled : false;
+    if (existing) {
+      await tx.webhookEndpoint.update({
+        where: { tenantId: caller.tenantId },
+        data: { url, ...secretFields, enabled: true, disabledReason: null, disabledAt: null, failingSince: null },
+      });
+    } else {
+      await tx.webhookEndpoint.create({
+        data: { tenantId: caller.tenantId, url, secretEncrypted: encryptSecret(secret!), secretLast4: secret!.slice(-4) },
+      });
+    }
+    await recordAudit(tx, {
+      tenantId: caller.tenantId,
+      actor: { type: "user", userId: caller.userId, label: caller.email },
+      action: WEBHOOK_ACTIONS.configured,
+      severity: secret && existing ? "warning" : "info",
+      target: { type: "webhook_endpoint", id: caller.tenantId },
+      meta,
+      metadata: { url, previous_url: existing?.url ?? null, secret_created: Boolean(secret), re_enabled: reenabled },
+    });
+    return secret;
+  });
+  return { ...(await getWebhookConfig(caller.tenantId)), ...(newSecret ? { secret: newSecret } : {}) };
+}
+
+/** Removes the URL and stops deliveries; the secret is kept for reconfiguration. */
+export async function removeWebhookUrl(caller: Caller, meta: RequestMeta) {
+  const endpoint = await prisma.webhookEndpoint.findUnique({ where: { tenantId: caller.tenantId } });
+  if (!endpoint?.url) throw notConfigured();
+  const now = new Date();
+  await prisma.$transaction(async (tx) => {
+    await tx.webhookEndpoint.update({ where: { tenantId: caller.tenantId }, data: { url: null, failingSince: null } });
+    const pending = await tx.webhookAttempt.findMany({ where: { tenantId: caller.tenantId, state: "pending" }, select: { messageId: true } });
+    await tx.webhookAttempt.updateMany({
+      where: { tenantId: caller.tenantId, state: "pending" },
+      data: { state: "cancelled", error: "Endpoint removed", finishedAt: now },
+    });
+    await tx.webhookMessage.updateMany({
+      where: { id: { in: pending.map((row) => row.messageId) }, status: { not: "delivered" } },
+      data: { status: "failed", nextAttemptAt: null },
+    });
+    await recordAudit(tx, {
+      tenantId: caller.tenantId,
+      actor: { type: "user", userId: caller.userId, label: caller.email },
+      action: WEBHOOK_ACTIONS.removed,
+      severity: "warning",
+      target: { type: "webhook_endpoint", id: caller.tenantId },
+      meta,
+      metadata: { url: endpoint.url, cancelled_attempts: pending.length },
+    });
+  });
+  return getWebhookConfig(caller.tenantId);
+}
+
+/** The full secret, for a receiver that lost it. Audited. */
+export async function revealWebhookSecret(caller: Caller, meta: RequestMeta) {
+  const endpoint = await prisma.webhookEndpoint.findUnique({ where: { tenantId: caller.tenantId } });
+  if (!endpoint) throw notConfigured();
+  await recordAudit(prisma, {
+    tenantId: caller.tenantId,
+    actor: { type: "user", userId: caller.userId, label: caller.email },
+    action: WEBHOOK_ACTIONS.secretRevealed,
+    severity: "warning",
+    target: { type: "webhook_endpoint", id: caller.tenantId },
+    meta,
+  });
+  return { secret: decryptSecret(endpoint.secretEncrypted) };
+}

@@ -1,0 +1,45 @@
+import { randomBytes, randomInt } from "node:crypto";
+import { Webhook } from "standardwebhooks";
+
+/**
+ * Standard Webhooks: a whsec_ secret (base64 of 33 random bytes: a multiple
+ * of three, so no "=" padding ends up in the masked last four), and per
+ * delivery the headers webhook-id, webhook-timestamp and webhook-signature
+ * (v1,<base64 HMAC-SHA256 of "id.timestamp.body">). The secret itself is never sent.
+ */
+export function newWebhookSecret(): string {
+  return `whsec_${randomBytes(33).toString("base64")}`;
+}
+
+const ID_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+
+/** msg_ + 24 base62 characters: the webhook-id, stable across retries. */
+export function newMessageId(): string {
+  let id = "msg_";
+  for (let i = 0; i < 24; i++) id += ID_ALPHABET[randomInt(ID_ALPHABET.length)];
+  return id;
+}
+
+export type SignedHeaders = {
+  "webhook-id": string;
+  "webhook-timestamp": string;
+  "webhook-signature": string;
+};
+
+export function signDelivery(secret: string, messageId: string, sentAt: Date, body: string): SignedHeaders {
+  const signature = new Webhook(secret).sign(messageId, sentAt, body);
+  return {
+    "webhook-id": messageId,
+    "webhook-timestamp": String(Math.floor(sentAt.getTime() / 1000)),
+    "webhook-signature": signature,
+  };
+}
+
+/** The body every delivery carries: {"type", "timestamp", "data"}. */
+export function eventBody(type: string, data: unknown, at: Date): string {
+  return JSON.stringify({ type, timestamp: at.toISOString(), data });
+}
+
+export function maskWebhookSecret(last4: string): string {
+  return `whsec_****...${last4}`;
+}

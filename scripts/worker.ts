@@ -1,0 +1,19 @@
+// npm run worker — delivers webhooks in a process of its own, for deployments
+// that scale out (run the web servers with WEBHOOK_WORKER=off). Several may
+// run at once: leases keep them from sending the same attempt twice.
+import { disconnectPrisma } from "@/lib/db";
+import { checkConfigurationAtStartup } from "@/lib/startup";
+import { startWebhookWorker } from "@/lib/webhooks/worker";
+
+checkConfigurationAtStartup();
+const worker = startWebhookWorker({ concurrency: Number(process.env.WEBHOOK_WORKER_CONCURRENCY ?? 10) });
+console.log(`webhook worker ${worker.id} started`);
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, async () => {
+    console.log(`webhook worker ${worker.id}: ${signal}, finishing the current batch`);
+    await worker.stop();
+    await disconnectPrisma();
+    process.exit(0);
+  });
+}
