@@ -58,7 +58,13 @@ function createClient(): PrismaClient {
   }
   // better-sqlite3's `timeout` is SQLite's busy timeout.
   const adapter = new PrismaBetterSqlite3({ url: target.file, timeout: SQLITE_BUSY_TIMEOUT_MS });
-  return new SqliteClient({ adapter });
+  const sqlite = new SqliteClient({ adapter });
+  // WAL with synchronous=NORMAL (SQLite's recommendation for WAL): a commit
+  // survives a crash of the process, only the last ones may be lost on power
+  // failure; FULL would fsync on every commit. The adapter has one connection
+  // and runs statements in order, so this applies before any other query.
+  void sqlite.$executeRawUnsafe("PRAGMA synchronous = NORMAL").catch(() => undefined);
+  return sqlite;
 }
 
 // Development: Next's hot reload re-evaluates this module; keeping the client

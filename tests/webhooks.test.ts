@@ -318,9 +318,9 @@ describe("delivery from the outbox", () => {
     const ids: string[] = [];
     for (let i = 0; i < 8; i++) ids.push((await prisma.$transaction((tx) => emitEvent(tx, owner.tenantId, "webhook.test", { i })))!);
     const claimed = await claimDueAttempts("crashed-worker", 50);
-    expect(claimed).toHaveLength(8);
+    expect(claimed.attempts).toHaveLength(8);
     // Another worker cannot take leased attempts…
-    expect(await claimDueAttempts("other-worker", 50)).toHaveLength(0);
+    expect((await claimDueAttempts("other-worker", 50)).attempts).toHaveLength(0);
     // …until the lease has run out.
     await prisma.webhookAttempt.updateMany({ where: { tenantId: owner.tenantId }, data: { leaseUntil: new Date(Date.now() - 1) } });
     await drain("recovery-worker");

@@ -35,6 +35,7 @@ async function requireEndpointUrl(tenantId: string) {
 async function sendNow(messageId: string, tenantId: string, trigger: "manual" | "test") {
   const last = await prisma.webhookAttempt.aggregate({ where: { messageId }, _max: { attemptNumber: true } });
   const attempt = await prisma.webhookAttempt.create({
+    include: { message: true },
     data: {
       messageId,
       tenantId,
@@ -45,7 +46,7 @@ async function sendNow(messageId: string, tenantId: string, trigger: "manual" | 
       leaseUntil: new Date(Date.now() + LEASE_MS),
     },
   });
-  const delivery = await deliverAttempt(attempt.id, INLINE_WORKER);
+  const delivery = await deliverAttempt(attempt, INLINE_WORKER);
   const stored = await prisma.webhookAttempt.findUniqueOrThrow({ where: { id: attempt.id } });
   return { delivery, attempt: stored };
 }

@@ -1,4 +1,5 @@
-import { prisma, type TransactionClient } from "@/lib/db";
+import { randomUUID } from "node:crypto";
+import { prisma, type Prisma, type TransactionClient } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/audit-log";
 import { decryptSecret } from "@/lib/crypto/secret-box";
 import { env } from "@/lib/env";
@@ -24,59 +25,73 @@ const claimableWhere = (now: Date) => ({
   OR: [{ state: "pending", dueAt: { lte: now } }, { state: "in_flight", leaseUntil: { lt: now } }],
 });
 
+type ClaimedAttempt = Prisma.WebhookAttemptGetPayload<{ include: { message: true } }>;
+export type ClaimedBatch = { leaseOwner: string; attempts: ClaimedAttempt[] };
+
 /**
- * Claims up to `limit` due attempts for `workerId`. Each claim is a
- * conditional update, so when several workers race for one attempt exactly
- * one of them wins it; an attempt whose worker died is claimable again once
+ * Claims up to `limit` due attempts in one conditional update, under a lease
+ * token of this batch's own. When several workers race for an attempt exactly
+ * one update wins it; an attempt whose worker died is claimable again once
  * its lease runs out (delivery is at least once).
  */
-export async function claimDueAttempts(workerId: string, limit: number, now = new Date()): Promise<string[]> {
+export async function claimDueAttempts(workerId: string, limit: number, now = new Date()): Promise<ClaimedBatch> {
+  const leaseOwner = `${workerId}:${randomUUID()}`;
   const candidates = await prisma.webhookAttempt.findMany({
     where: claimableWhere(now),
     orderBy: { dueAt: "asc" },
     take: limit,
     select: { id: true },
   });
-  const claimed: string[] = [];
-  for (const { id } of candidates) {
-    const { count } = await prisma.webhookAttempt.updateMany({
-      where: { id, ...claimableWhere(now) },
-      data: { state: "in_flight", leaseOwner: workerId, leaseUntil: new Date(now.getTime() + LEASE_MS) },
-    });
-    if (count === 1) claimed.push(id);
+  if (candidates.length === 0) return { leaseOwner, attempts: [] };
+  await prisma.webhookAttempt.updateMany({
+    where: { id: { in: candidates.map((candidate) => candidate.id) }, ...claimableWhere(now) },
+    data: { state: "in_flight", leaseOwner, leaseUntil: new Date(now.getTime() + LEASE_MS) },
+  });
+  const attempts = await prisma.webhookAttempt.findMany({ where: { leaseOwner, state: "in_flight" }, include: { message: true } });
+  return { leaseOwner, attempts };
+}
+
+type EndpointForDelivery = { url: string | null; enabled: boolean; secret: string; failingSince: Date | null };
+/** Endpoints (with their decrypted secrets) looked up once per batch, not once per attempt. */
+export type EndpointCache = Map<string, Promise<EndpointForDelivery | null>>;
+
+function endpointFor(tenantId: string, cache: EndpointCache): Promise<EndpointForDelivery | null> {
+  let found = cache.get(tenantId);
+  if (!found) {
+    found = prisma.webhookEndpoint
+      .findUnique({ where: { tenantId } })
+      .then((row) => (row ? { url: row.url, enabled: row.enabled, secret: decryptSecret(row.secretEncrypted), failingSince: row.failingSince } : null));
+    cache.set(tenantId, found);
   }
-  return claimed;
+  return found;
 }
 
 export type DeliveryResult = { attemptId: string; messageId: string; result: OutboundResult | null };
 
 /** Sends one claimed attempt and records what happened. Never throws for the receiver's failures. */
-export async function deliverAttempt(attemptId: string, workerId: string): Promise<DeliveryResult> {
-  const attempt = await prisma.webhookAttempt.findUniqueOrThrow({ where: { id: attemptId }, include: { message: true } });
-  const endpoint = await prisma.webhookEndpoint.findUnique({ where: { tenantId: attempt.tenantId } });
+export async function deliverAttempt(attempt: ClaimedAttempt, leaseOwner: string, cache: EndpointCache = new Map()): Promise<DeliveryResult> {
+  const endpoint = await endpointFor(attempt.tenantId, cache);
   if (!endpoint?.url || !endpoint.enabled) {
     await prisma.$transaction(async (tx) => {
       await tx.webhookAttempt.updateMany({
-        where: { id: attemptId, leaseOwner: workerId },
+        where: { id: attempt.id, leaseOwner },
         data: { state: "cancelled", error: endpoint?.url ? "The endpoint is disabled." : "No endpoint URL is configured.", finishedAt: new Date() },
       });
       await tx.webhookMessage.updateMany({ where: { id: attempt.messageId, status: { not: "delivered" } }, data: { status: "failed", nextAttemptAt: null } });
     });
-    return { attemptId, messageId: attempt.messageId, result: null };
+    return { attemptId: attempt.id, messageId: attempt.messageId, result: null };
   }
 
   const sentAt = new Date();
-  const signed = signDelivery(decryptSecret(endpoint.secretEncrypted), attempt.messageId, sentAt, attempt.message.body);
-  const headers = { ...signed, "content-type": "application/json", "user-agent": USER_AGENT };
-  await prisma.webhookAttempt.update({ where: { id: attemptId }, data: { startedAt: sentAt, url: endpoint.url } });
+  const signed = signDelivery(endpoint.secret, attempt.messageId, sentAt, attempt.message.body);
   const result = await sendWebhookRequest({
     url: endpoint.url,
-    headers,
+    headers: { ...signed, "content-type": "application/json", "user-agent": USER_AGENT },
     body: attempt.message.body,
     allowPrivate: env().webhookAllowPrivateTargets,
   });
-  await recordResult({ attemptId, workerId, trigger: attempt.trigger, messageId: attempt.messageId, tenantId: attempt.tenantId, headers: signed, result });
-  return { attemptId, messageId: attempt.messageId, result };
+  await recordResult({ attempt, leaseOwner, url: endpoint.url, endpointFailing: endpoint.failingSince !== null, sentAt, headers: signed, result });
+  return { attemptId: attempt.id, messageId: attempt.messageId, result };
 }
 
 function describeFailure(result: OutboundResult): string | null {
@@ -115,70 +130,85 @@ async function disableEndpoint(tx: TransactionClient, tenantId: string, reason: 
 }
 
 async function recordResult(input: {
-  attemptId: string;
-  workerId: string;
-  trigger: string;
-  messageId: string;
-  tenantId: string;
+  attempt: ClaimedAttempt;
+  leaseOwner: string;
+  url: string;
+  endpointFailing: boolean;
+  sentAt: Date;
   headers: Record<string, string>;
   result: OutboundResult;
 }) {
-  const { result } = input;
+  const { result, attempt } = input;
+  const tenantId = attempt.tenantId;
   const now = new Date();
   const failure = describeFailure(result);
   const statusCode = result.kind === "response" ? result.statusCode : null;
+  const attemptRecord = {
+    state: failure ? "failed" : "succeeded",
+    url: input.url,
+    startedAt: input.sentAt,
+    statusCode,
+    durationMs: Math.round(result.durationMs),
+    responseBody: result.kind === "response" ? result.body.slice(0, RESPONSE_BODY_KEPT) : null,
+    error: failure,
+    finishedAt: now,
+    requestHeaders: JSON.stringify(input.headers),
+    leaseUntil: null,
+  };
+  const ownAttempt = { id: attempt.id, leaseOwner: input.leaseOwner, state: "in_flight" };
+  const counted = { attemptCount: { increment: 1 }, lastAttemptAt: now, lastStatusCode: statusCode };
+
+  if (!failure) {
+    // The common case, as one batch of statements in one transaction (npm
+    // run bench:webhooks). Conditional updates keep it right even if this
+    // worker's lease was lost: a message is marked delivered once.
+    await prisma.$transaction([
+      prisma.webhookAttempt.updateMany({ where: ownAttempt, data: attemptRecord }),
+      prisma.webhookMessage.updateMany({
+        where: { id: attempt.messageId, status: { not: "delivered" } },
+        data: { ...counted, status: "delivered", deliveredAt: now, nextAttemptAt: null },
+      }),
+      ...(attempt.attemptNumber > 1
+        ? [
+            prisma.webhookAttempt.updateMany({
+              where: { messageId: attempt.messageId, state: "pending" },
+              data: { state: "cancelled", error: "Delivered by another attempt", finishedAt: now },
+            }),
+          ]
+        : []),
+      ...(input.endpointFailing ? [prisma.webhookEndpoint.updateMany({ where: { tenantId }, data: { failingSince: null } })] : []),
+    ]);
+    return;
+  }
+
   await prisma.$transaction(async (tx) => {
-    const { count } = await tx.webhookAttempt.updateMany({
-      where: { id: input.attemptId, leaseOwner: input.workerId, state: "in_flight" },
-      data: {
-        state: failure ? "failed" : "succeeded",
-        statusCode,
-        durationMs: Math.round(result.durationMs),
-        responseBody: result.kind === "response" ? result.body.slice(0, RESPONSE_BODY_KEPT) : null,
-        error: failure,
-        finishedAt: now,
-        requestHeaders: JSON.stringify(input.headers),
-        leaseUntil: null,
-      },
-    });
+    const { count } = await tx.webhookAttempt.updateMany({ where: ownAttempt, data: attemptRecord });
     if (count === 0) return; // The lease was lost to another worker; its record wins.
 
-    const message = await tx.webhookMessage.update({
-      where: { id: input.messageId },
-      data: { attemptCount: { increment: 1 }, lastAttemptAt: now, lastStatusCode: statusCode },
-    });
-    if (!failure) {
-      await tx.webhookMessage.update({ where: { id: message.id }, data: { status: "delivered", deliveredAt: now, nextAttemptAt: null } });
-      await tx.webhookAttempt.updateMany({
-        where: { messageId: message.id, state: "pending" },
-        data: { state: "cancelled", error: "Delivered by another attempt", finishedAt: now },
-      });
-      await tx.webhookEndpoint.updateMany({ where: { tenantId: input.tenantId }, data: { failingSince: null } });
-      return;
-    }
+    const message = await tx.webhookMessage.update({ where: { id: attempt.messageId }, data: counted });
 
     if (statusCode === 410) {
       await tx.webhookMessage.update({ where: { id: message.id }, data: { status: "failed", nextAttemptAt: null } });
-      await disableEndpoint(tx, input.tenantId, "The endpoint answered 410 Gone.", now);
+      await disableEndpoint(tx, tenantId, "The endpoint answered 410 Gone.", now);
       return;
     }
 
-    const endpoint = await tx.webhookEndpoint.findUnique({ where: { tenantId: input.tenantId } });
+    const endpoint = await tx.webhookEndpoint.findUnique({ where: { tenantId } });
     const failingSince = endpoint?.failingSince ?? now;
     if (endpoint && !endpoint.failingSince) {
-      await tx.webhookEndpoint.update({ where: { tenantId: input.tenantId }, data: { failingSince: now } });
+      await tx.webhookEndpoint.update({ where: { tenantId }, data: { failingSince: now } });
     }
     if (now.getTime() - failingSince.getTime() >= DISABLE_AFTER_FAILING_MS) {
       await tx.webhookMessage.update({ where: { id: message.id }, data: { status: "failed", nextAttemptAt: null } });
-      await disableEndpoint(tx, input.tenantId, "Deliveries have failed for 5 days without a success.", now);
+      await disableEndpoint(tx, tenantId, "Deliveries have failed for 5 days without a success.", now);
       return;
     }
 
-    if (input.trigger === "test") {
+    if (attempt.trigger === "test") {
       await tx.webhookMessage.update({ where: { id: message.id }, data: { status: "failed", nextAttemptAt: null } });
       return;
     }
-    if (input.trigger === "manual") {
+    if (attempt.trigger === "manual") {
       // A failed manual retry leaves any scheduled retry in place.
       const scheduled = await tx.webhookAttempt.findFirst({ where: { messageId: message.id, state: "pending" }, orderBy: { dueAt: "asc" } });
       await tx.webhookMessage.update({
@@ -198,7 +228,7 @@ async function recordResult(input: {
     const dueAt = new Date(now.getTime() + delay);
     const last = await tx.webhookAttempt.aggregate({ where: { messageId: message.id }, _max: { attemptNumber: true } });
     await tx.webhookAttempt.create({
-      data: { messageId: message.id, tenantId: input.tenantId, attemptNumber: (last._max.attemptNumber ?? 0) + 1, trigger: "scheduled", dueAt },
+      data: { messageId: message.id, tenantId, attemptNumber: (last._max.attemptNumber ?? 0) + 1, trigger: "scheduled", dueAt },
     });
     await tx.webhookMessage.update({ where: { id: message.id }, data: { status: "failing", nextAttemptAt: dueAt } });
   });
@@ -206,20 +236,21 @@ async function recordResult(input: {
 
 /** Claims and delivers one batch, `concurrency` requests at a time. Returns how many attempts it handled. */
 export async function deliverDueAttempts(workerId: string, options: { batchSize?: number; concurrency?: number } = {}): Promise<number> {
-  const ids = await claimDueAttempts(workerId, options.batchSize ?? 50);
-  const queue = [...ids];
+  const { leaseOwner, attempts } = await claimDueAttempts(workerId, options.batchSize ?? 50);
+  const queue = [...attempts];
+  const cache: EndpointCache = new Map();
   const concurrency = Math.max(1, options.concurrency ?? 10);
   await Promise.all(
     Array.from({ length: Math.min(concurrency, queue.length) }, async () => {
-      for (let id = queue.shift(); id; id = queue.shift()) {
+      for (let attempt = queue.shift(); attempt; attempt = queue.shift()) {
         try {
-          await deliverAttempt(id, workerId);
+          await deliverAttempt(attempt, leaseOwner, cache);
         } catch (error) {
           // The lease expires and another pass retries it; say why without leaking payloads.
-          console.error(`[webhooks] attempt ${id} could not be processed:`, error instanceof Error ? error.message : error);
+          console.error(`[webhooks] attempt ${attempt.id} could not be processed:`, error instanceof Error ? error.message : error);
         }
       }
     }),
   );
-  return ids.length;
+  return attempts.length;
 }

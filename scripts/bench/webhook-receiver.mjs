@@ -1,0 +1,49 @@
+// The benchmark's receiver, in a process of its own: verifies every
+// delivery's signature with the standardwebhooks library, counts duplicates by
+// webhook-id, and measures enqueue-to-receipt latency from data.enqueued_at.
+import { createServer } from "node:http";
+import { Webhook } from "standardwebhooks";
+
+const verifiers = new Map();
+let stats;
+const reset = () => (stats = { count: 0, verified: 0, rejected: 0, duplicates: 0, ids: new Set(), latencies: [], first: 0, last: 0 });
+reset();
+
+const percentile = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : 0);
+
+const server = createServer((req, res) => {
+  let body = "";
+  req.on("data", (chunk) => (body += chunk));
+  req.on("end", () => {
+    if (req.url === "/_secrets") {
+      for (const [tenant, secret] of Object.entries(JSON.parse(body))) verifiers.set(tenant, new Webhook(secret));
+      return res.writeHead(204).end();
+    }
+    if (req.url === "/_reset") {
+      reset();
+      return res.writeHead(204).end();
+    }
+    if (req.url === "/_stats") {
+      const sorted = [...stats.latencies].sort((a, b) => a - b);
+      const { ids, latencies: _latencies, ...rest } = stats;
+      return res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ ...rest, unique: ids.size, p50: percentile(sorted, 50), p99: percentile(sorted, 99) }));
+    }
+    const now = Date.now();
+    const tenant = req.url.split("/")[2];
+    try {
+      const event = verifiers.get(tenant).verify(body, req.headers);
+      stats.verified += 1;
+      stats.latencies.push(now - event.data.enqueued_at);
+    } catch {
+      stats.rejected += 1;
+    }
+    const id = req.headers["webhook-id"];
+    if (stats.ids.has(id)) stats.duplicates += 1;
+    stats.ids.add(id);
+    stats.count += 1;
+    stats.first ||= now;
+    stats.last = now;
+    res.writeHead(204).end();
+  });
+});
+server.listen(0, "127.0.0.1", () => console.log(`PORT ${server.address().port}`));
