@@ -6,7 +6,12 @@ import { checkConfigurationAtStartup } from "@/lib/startup";
 import { startWebhookWorker } from "@/lib/webhooks/worker";
 
 checkConfigurationAtStartup();
-const worker = startWebhookWorker({ concurrency: Number(process.env.WEBHOOK_WORKER_CONCURRENCY ?? 10) });
+const concurrency = Number(process.env.WEBHOOK_WORKER_CONCURRENCY ?? 10);
+if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 100) {
+  console.error("Configuration error: WEBHOOK_WORKER_CONCURRENCY must be a whole number from 1 to 100");
+  process.exit(1);
+}
+const worker = startWebhookWorker({ concurrency });
 console.log(`webhook worker ${worker.id} started`);
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

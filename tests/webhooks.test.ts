@@ -52,9 +52,10 @@ async function configuredOwner() {
 }
 
 /** Runs the worker until nothing is due. */
-async function drain(workerId = "test-worker") {
+async function drain(workerId = "test-worker", batchSize = 50) {
   let total = 0;
-  for (let handled = await deliverDueAttempts(workerId); handled > 0; handled = await deliverDueAttempts(workerId)) total += handled;
+  const pass = () => deliverDueAttempts(workerId, { batchSize, concurrency: 3 });
+  for (let handled = await pass(); handled > 0; handled = await pass()) total += handled;
   return total;
 }
 
@@ -195,6 +196,8 @@ describe("POST /webhooks/test/", () => {
     expect(none.body.error.code).toBe("webhook_not_configured");
 
     const { owner: other, target } = await configuredOwner();
+    // https://, so only the address rule can stop it (the receiver counts TCP connections).
+    await call(setConfig, CONFIG, { token: other.token, body: { url: `https://127.0.0.1:${target.port}/hooks` } });
     allowPrivateTargets(false);
     const forbidden = await call(sendTest, TEST, { token: other.token, body: {} });
     expect(forbidden.status).toBe(400);
@@ -262,13 +265,15 @@ describe("delivery from the outbox", () => {
   });
 
   it("honours Retry-After on 429 and 503", async () => {
-    const { owner, target } = await configuredOwner();
-    target.respond({ kind: "status", status: 503, headers: { "retry-after": "120" } });
-    await prisma.$transaction((tx) => emitEvent(tx, owner.tenantId, "webhook.test", {}));
-    const before = Date.now();
-    await drain();
-    const next = await prisma.webhookAttempt.findFirstOrThrow({ where: { tenantId: owner.tenantId, state: "pending" } });
-    expect(next.dueAt.getTime() - before).toBeGreaterThanOrEqual(119_000);
+    for (const status of [429, 503]) {
+      const { owner, target } = await configuredOwner();
+      target.respond({ kind: "status", status, headers: { "retry-after": "120" } });
+      await prisma.$transaction((tx) => emitEvent(tx, owner.tenantId, "webhook.test", {}));
+      const before = Date.now();
+      await drain();
+      const next = await prisma.webhookAttempt.findFirstOrThrow({ where: { tenantId: owner.tenantId, state: "pending" } });
+      expect(next.dueAt.getTime() - before, String(status)).toBeGreaterThanOrEqual(119_000);
+    }
   });
 
   it("disables the endpoint on 410 Gone, audits it, and re-enables it when the URL is set again", async () => {
@@ -331,11 +336,47 @@ describe("delivery from the outbox", () => {
   it("two workers running at once never send the same attempt twice", async () => {
     const { owner, target } = await configuredOwner();
     for (let i = 0; i < 30; i++) await prisma.$transaction((tx) => emitEvent(tx, owner.tenantId, "webhook.test", { i }));
-    await Promise.all([drain("worker-a"), drain("worker-b")]);
+    // Small batches, and each worker keeps going while anything is left, so
+    // both really compete for the same attempts.
+    const work = async (workerId: string) => {
+      while ((await prisma.webhookAttempt.count({ where: { tenantId: owner.tenantId, state: { in: ["pending", "in_flight"] } } })) > 0) {
+        // Like the real worker, wait a little when the other one holds everything that is left.
+        if ((await deliverDueAttempts(workerId, { batchSize: 3, concurrency: 2 })) === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    };
+    await Promise.all([work("worker-a"), work("worker-b")]);
     const seen = target.received.map((r) => r.headers["webhook-id"]);
     expect(seen).toHaveLength(30);
     expect(new Set(seen).size).toBe(30);
     expect(await prisma.webhookAttempt.count({ where: { tenantId: owner.tenantId, state: "succeeded" } })).toBe(30);
+    const leaseOwners = await prisma.webhookAttempt.findMany({ where: { tenantId: owner.tenantId }, select: { leaseOwner: true } });
+    expect(new Set(leaseOwners.map((row) => row.leaseOwner?.split(":")[0])).size).toBeGreaterThanOrEqual(1);
+  });
+
+  it("a failure that lands after the endpoint was removed schedules nothing more", async () => {
+    const { owner, target } = await configuredOwner();
+    target.respond({ kind: "slow", delayMs: 300 });
+    await prisma.$transaction((tx) => emitEvent(tx, owner.tenantId, "webhook.test", {}));
+    const delivering = drain();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await call(deleteConfig, CONFIG, { method: "DELETE", token: owner.token });
+    target.respond({ kind: "status", status: 500 });
+    await delivering;
+    expect(await prisma.webhookAttempt.count({ where: { tenantId: owner.tenantId, state: "pending" } })).toBe(0);
+    expect(await prisma.webhookMessage.findFirstOrThrow({ where: { tenantId: owner.tenantId } })).toMatchObject({ nextAttemptAt: null });
+  });
+
+  it("a worker whose lease was taken over does not send the attempt", async () => {
+    const { owner, target } = await configuredOwner();
+    await prisma.$transaction((tx) => emitEvent(tx, owner.tenantId, "webhook.test", {}));
+    const stale = await claimDueAttempts("slow-worker", 10);
+    await prisma.webhookAttempt.updateMany({ where: { tenantId: owner.tenantId }, data: { leaseUntil: new Date(Date.now() - 1) } });
+    await drain("fast-worker");
+    expect(target.received).toHaveLength(1);
+    const { deliverAttempt } = await import("@/lib/webhooks/delivery");
+    const late = await deliverAttempt(stale.attempts[0], stale.leaseOwner);
+    expect(late.result).toBeNull();
+    expect(target.received).toHaveLength(1);
   });
 });
 
@@ -348,6 +389,9 @@ describe("roles and tenant isolation", () => {
     expect((await call(sendTest, TEST, { token: member.token, body: {} })).status).toBe(403);
     expect((await call(reveal, "/x", { token: member.token })).status).toBe(403);
     expect((await call(listDeliveries, DELIVERIES, { token: member.token })).status).toBe(403);
+    expect((await call(setConfig, CONFIG, { token: member.token, body: { url: target.url } })).status).toBe(403);
+    expect((await call(deleteConfig, CONFIG, { method: "DELETE", token: member.token })).status).toBe(403);
+    expect((await call(reveal, "/x", { token: admin.token })).status).toBe(200);
     expect((await call(sendTest, TEST, { token: admin.token, body: {} })).status).toBe(200);
     expect((await call(setConfig, CONFIG, { token: admin.token, body: { url: target.url } })).status).toBe(200);
 

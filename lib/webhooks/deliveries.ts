@@ -1,6 +1,8 @@
 import { prisma } from "@/lib/db";
 import type { Caller } from "@/lib/auth/caller";
 import { AppError, badRequest, conflict, notFound } from "@/lib/http/errors";
+import { isUniqueViolation } from "@/lib/db-errors";
+import { webhookNotConfigured } from "./endpoint";
 import type { DeliveriesQuery, TestWebhookInput } from "@/lib/schemas/webhooks";
 import { deliverAttempt, LEASE_MS } from "./delivery";
 import { DEFAULT_TEST_EVENT, EVENT_TYPES } from "./event-types";
@@ -11,45 +13,42 @@ const INLINE_WORKER = "inline";
 
 /** Messages newest first, each with its attempts, cursor-paginated, scoped to the tenant. */
 export async function listDeliveries(tenantId: string, query: DeliveriesQuery) {
+  // Keyset paging on (createdAt, id): a message whose status changed since the
+  // previous page (the log refreshes) cannot make the next page skip a row.
+  let before = {};
   if (query.cursor) {
-    const anchor = await prisma.webhookMessage.findFirst({ where: { id: query.cursor, tenantId }, select: { id: true } });
+    const anchor = await prisma.webhookMessage.findFirst({ where: { id: query.cursor, tenantId }, select: { id: true, createdAt: true } });
     if (!anchor) throw badRequest("invalid_cursor", "The cursor does not belong to this list.");
+    before = { OR: [{ createdAt: { lt: anchor.createdAt } }, { createdAt: anchor.createdAt, id: { lt: anchor.id } }] };
   }
   const rows = await prisma.webhookMessage.findMany({
-    where: { tenantId, ...(query.status ? { status: query.status } : {}) },
+    where: { tenantId, ...(query.status ? { status: query.status } : {}), ...before },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: query.limit + 1,
-    ...(query.cursor ? { cursor: { id: query.cursor }, skip: 1 } : {}),
     include: { attempts: { orderBy: { attemptNumber: "asc" } } },
   });
   const page = rows.slice(0, query.limit);
   return { data: page.map(toMessageView), next_cursor: rows.length > query.limit ? (page.at(-1)?.id ?? null) : null };
 }
 
+// A test or a retry is sent even to a disabled endpoint: that is how a person
+// checks a fix. Scheduled deliveries stay stopped until the URL is saved again.
 async function requireEndpointUrl(tenantId: string) {
   const endpoint = await prisma.webhookEndpoint.findUnique({ where: { tenantId }, select: { url: true } });
-  if (!endpoint?.url) throw conflict("webhook_not_configured", "No webhook endpoint is configured. Set its URL first.");
+  if (!endpoint?.url) throw webhookNotConfigured();
 }
 
-/** Creates an attempt already claimed by this request, so no worker picks it up, and sends it now. */
-async function sendNow(messageId: string, tenantId: string, trigger: "manual" | "test") {
-  const last = await prisma.webhookAttempt.aggregate({ where: { messageId }, _max: { attemptNumber: true } });
-  const attempt = await prisma.webhookAttempt.create({
-    include: { message: true },
-    data: {
-      messageId,
-      tenantId,
-      attemptNumber: (last._max.attemptNumber ?? 0) + 1,
-      trigger,
-      state: "in_flight",
-      leaseOwner: INLINE_WORKER,
-      leaseUntil: new Date(Date.now() + LEASE_MS),
-    },
-  });
+const inFlight = () => conflict("delivery_in_progress", "This message is being sent right now. Wait for that attempt to finish.");
+
+/** Sends an attempt this request created already claimed (no worker picks it up), now. */
+async function sendNow(attemptId: string) {
+  const attempt = await prisma.webhookAttempt.findUniqueOrThrow({ where: { id: attemptId }, include: { message: true } });
   const delivery = await deliverAttempt(attempt, INLINE_WORKER);
   const stored = await prisma.webhookAttempt.findUniqueOrThrow({ where: { id: attempt.id } });
-  return { delivery, attempt: stored };
+  return { delivery, attempt: toAttemptView(stored) };
 }
+
+const inlineClaim = () => ({ state: "in_flight", leaseOwner: INLINE_WORKER, leaseUntil: new Date(Date.now() + LEASE_MS) });
 
 /**
  * POST /webhooks/test/: one signed delivery now. A receiver's non-2xx is an
@@ -60,13 +59,21 @@ export async function sendTestEvent(caller: Caller, input: TestWebhookInput) {
   const type = input.event_type ?? DEFAULT_TEST_EVENT;
   const data = input.payload ?? EVENT_TYPES.find((event) => event.type === type)?.example ?? {};
   const messageId = newMessageId();
-  await prisma.webhookMessage.create({
-    data: { id: messageId, tenantId: caller.tenantId, eventType: type, body: eventBody(type, data, new Date()) },
+  // The message and its attempt in one write: nothing half-made if we crash here.
+  const created = await prisma.webhookMessage.create({
+    data: {
+      id: messageId,
+      tenantId: caller.tenantId,
+      eventType: type,
+      body: eventBody(type, data, new Date()),
+      attempts: { create: { tenantId: caller.tenantId, attemptNumber: 1, trigger: "test", ...inlineClaim() } },
+    },
+    include: { attempts: true },
   });
-  const { delivery, attempt } = await sendNow(messageId, caller.tenantId, "test");
+  const { delivery, attempt } = await sendNow(created.attempts[0].id);
   const result = delivery.result;
-  const details = { message_id: messageId, response_time_ms: attempt.durationMs };
-  if (!result) throw conflict("webhook_not_configured", "The endpoint is not configured.");
+  const details = { message_id: messageId, response_time_ms: attempt.duration_ms, request_headers: attempt.request_headers };
+  if (!result) throw webhookNotConfigured();
   switch (result.kind) {
     case "timeout":
       throw new AppError(408, "webhook_timeout", "Your endpoint did not answer within 10 seconds.", details);
@@ -78,10 +85,10 @@ export async function sendTestEvent(caller: Caller, input: TestWebhookInput) {
       return {
         delivered: result.statusCode >= 200 && result.statusCode < 300,
         status_code: result.statusCode,
-        response_time_ms: attempt.durationMs,
-        response_body: attempt.responseBody ?? "",
+        response_time_ms: attempt.duration_ms,
+        response_body: attempt.response_body ?? "",
         message_id: messageId,
-        request_headers: attempt.requestHeaders ? (JSON.parse(attempt.requestHeaders) as Record<string, string>) : null,
+        request_headers: attempt.request_headers,
       };
   }
 }
@@ -91,10 +98,24 @@ export async function retryMessage(caller: Caller, messageId: string) {
   const message = await prisma.webhookMessage.findFirst({ where: { id: messageId, tenantId: caller.tenantId }, select: { id: true } });
   if (!message) throw notFound("No such message.");
   await requireEndpointUrl(caller.tenantId);
-  const { attempt } = await sendNow(message.id, caller.tenantId, "manual");
+  const busy = await prisma.webhookAttempt.count({ where: { messageId: message.id, state: "in_flight", leaseUntil: { gt: new Date() } } });
+  if (busy > 0) throw inFlight();
+  const last = await prisma.webhookAttempt.aggregate({ where: { messageId: message.id }, _max: { attemptNumber: true } });
+  let attemptId: string;
+  try {
+    const created = await prisma.webhookAttempt.create({
+      data: { messageId: message.id, tenantId: caller.tenantId, attemptNumber: (last._max.attemptNumber ?? 0) + 1, trigger: "manual", ...inlineClaim() },
+    });
+    attemptId = created.id;
+  } catch (error) {
+    // Two retries at once: the attempt number is unique per message.
+    if (isUniqueViolation(error, "attemptNumber")) throw inFlight();
+    throw error;
+  }
+  const { attempt } = await sendNow(attemptId);
   const updated = await prisma.webhookMessage.findUniqueOrThrow({
     where: { id: message.id },
     include: { attempts: { orderBy: { attemptNumber: "asc" } } },
   });
-  return { message: toMessageView(updated), attempt: toAttemptView(attempt) };
+  return { message: toMessageView(updated), attempt };
 }

@@ -51,7 +51,7 @@ export async function claimDueAttempts(workerId: string, limit: number, now = ne
   return { leaseOwner, attempts };
 }
 
-type EndpointForDelivery = { url: string | null; enabled: boolean; secret: string; failingSince: Date | null };
+type EndpointForDelivery = { url: string | null; enabled: boolean; secret: string };
 /** Endpoints (with their decrypted secrets) looked up once per batch, not once per attempt. */
 export type EndpointCache = Map<string, Promise<EndpointForDelivery | null>>;
 
@@ -60,7 +60,7 @@ function endpointFor(tenantId: string, cache: EndpointCache): Promise<EndpointFo
   if (!found) {
     found = prisma.webhookEndpoint
       .findUnique({ where: { tenantId } })
-      .then((row) => (row ? { url: row.url, enabled: row.enabled, secret: decryptSecret(row.secretEncrypted), failingSince: row.failingSince } : null));
+      .then((row) => (row ? { url: row.url, enabled: row.enabled, secret: decryptSecret(row.secretEncrypted) } : null));
     cache.set(tenantId, found);
   }
   return found;
@@ -71,7 +71,9 @@ export type DeliveryResult = { attemptId: string; messageId: string; result: Out
 /** Sends one claimed attempt and records what happened. Never throws for the receiver's failures. */
 export async function deliverAttempt(attempt: ClaimedAttempt, leaseOwner: string, cache: EndpointCache = new Map()): Promise<DeliveryResult> {
   const endpoint = await endpointFor(attempt.tenantId, cache);
-  if (!endpoint?.url || !endpoint.enabled) {
+  // Scheduled deliveries stop at a disabled endpoint; a person's test or retry may still try it.
+  const url = endpoint?.url;
+  if (!endpoint || !url || (!endpoint.enabled && attempt.trigger === "scheduled")) {
     await prisma.$transaction(async (tx) => {
       await tx.webhookAttempt.updateMany({
         where: { id: attempt.id, leaseOwner },
@@ -82,15 +84,23 @@ export async function deliverAttempt(attempt: ClaimedAttempt, leaseOwner: string
     return { attemptId: attempt.id, messageId: attempt.messageId, result: null };
   }
 
+  // Renew the lease right before sending: a batch can outlast its first lease,
+  // and an attempt whose lease went to another worker must not be sent twice.
+  const { count: stillOurs } = await prisma.webhookAttempt.updateMany({
+    where: { id: attempt.id, leaseOwner, state: "in_flight" },
+    data: { leaseUntil: new Date(Date.now() + LEASE_MS) },
+  });
+  if (stillOurs === 0) return { attemptId: attempt.id, messageId: attempt.messageId, result: null };
+
   const sentAt = new Date();
   const signed = signDelivery(endpoint.secret, attempt.messageId, sentAt, attempt.message.body);
   const result = await sendWebhookRequest({
-    url: endpoint.url,
+    url,
     headers: { ...signed, "content-type": "application/json", "user-agent": USER_AGENT },
     body: attempt.message.body,
     allowPrivate: env().webhookAllowPrivateTargets,
   });
-  await recordResult({ attempt, leaseOwner, url: endpoint.url, endpointFailing: endpoint.failingSince !== null, sentAt, headers: signed, result });
+  await recordResult({ attempt, leaseOwner, url, sentAt, headers: signed, result });
   return { attemptId: attempt.id, messageId: attempt.messageId, result };
 }
 
@@ -133,7 +143,6 @@ async function recordResult(input: {
   attempt: ClaimedAttempt;
   leaseOwner: string;
   url: string;
-  endpointFailing: boolean;
   sentAt: Date;
   headers: Record<string, string>;
   result: OutboundResult;
@@ -176,7 +185,7 @@ async function recordResult(input: {
             }),
           ]
         : []),
-      ...(input.endpointFailing ? [prisma.webhookEndpoint.updateMany({ where: { tenantId }, data: { failingSince: null } })] : []),
+      prisma.webhookEndpoint.updateMany({ where: { tenantId, failingSince: { not: null } }, data: { failingSince: null } }),
     ]);
     return;
   }
@@ -186,6 +195,13 @@ async function recordResult(input: {
     if (count === 0) return; // The lease was lost to another worker; its record wins.
 
     const message = await tx.webhookMessage.update({ where: { id: attempt.messageId }, data: counted });
+    if (message.status === "delivered") return; // Another attempt got through meanwhile.
+    const current = await tx.webhookEndpoint.findUnique({ where: { tenantId } });
+    if (!current?.url || !current.enabled) {
+      // Removed or disabled while this attempt was in flight: nothing more is scheduled.
+      await tx.webhookMessage.update({ where: { id: message.id }, data: { status: "failed", nextAttemptAt: null } });
+      return;
+    }
 
     if (statusCode === 410) {
       await tx.webhookMessage.update({ where: { id: message.id }, data: { status: "failed", nextAttemptAt: null } });
@@ -193,9 +209,9 @@ async function recordResult(input: {
       return;
     }
 
-    const endpoint = await tx.webhookEndpoint.findUnique({ where: { tenantId } });
-    const failingSince = endpoint?.failingSince ?? now;
-    if (endpoint && !endpoint.failingSince) {
+    const endpoint = current;
+    const failingSince = endpoint.failingSince ?? now;
+    if (!endpoint.failingSince) {
       await tx.webhookEndpoint.update({ where: { tenantId }, data: { failingSince: now } });
     }
     if (now.getTime() - failingSince.getTime() >= DISABLE_AFTER_FAILING_MS) {
@@ -239,7 +255,7 @@ export async function deliverDueAttempts(workerId: string, options: { batchSize?
   const { leaseOwner, attempts } = await claimDueAttempts(workerId, options.batchSize ?? 50);
   const queue = [...attempts];
   const cache: EndpointCache = new Map();
-  const concurrency = Math.max(1, options.concurrency ?? 10);
+  const concurrency = Number.isInteger(options.concurrency) && options.concurrency! > 0 ? options.concurrency! : 10;
   await Promise.all(
     Array.from({ length: Math.min(concurrency, queue.length) }, async () => {
       for (let attempt = queue.shift(); attempt; attempt = queue.shift()) {

@@ -10,7 +10,7 @@ import { WEBHOOK_ACTIONS } from "./delivery";
 import { checkWebhookUrl } from "./outbound";
 import { maskWebhookSecret, newWebhookSecret } from "./signing";
 
-const notConfigured = () => conflict("webhook_not_configured", "No webhook endpoint is configured. Set its URL first.");
+export const webhookNotConfigured = () => conflict("webhook_not_configured", "No webhook endpoint is configured. Set its URL first.");
 
 /** The endpoint's configuration and health, as GET /webhooks/config/ answers it. */
 export async function getWebhookConfig(tenantId: string) {
@@ -85,7 +85,7 @@ export async function configureWebhook(caller: Caller, input: ConfigureWebhookIn
 /** Removes the URL and stops deliveries; the secret is kept for reconfiguration. */
 export async function removeWebhookUrl(caller: Caller, meta: RequestMeta) {
   const endpoint = await prisma.webhookEndpoint.findUnique({ where: { tenantId: caller.tenantId } });
-  if (!endpoint?.url) throw notConfigured();
+  if (!endpoint?.url) throw webhookNotConfigured();
   const now = new Date();
   await prisma.$transaction(async (tx) => {
     await tx.webhookEndpoint.update({ where: { tenantId: caller.tenantId }, data: { url: null, failingSince: null } });
@@ -114,7 +114,7 @@ export async function removeWebhookUrl(caller: Caller, meta: RequestMeta) {
 /** The full secret, for a receiver that lost it. Audited. */
 export async function revealWebhookSecret(caller: Caller, meta: RequestMeta) {
   const endpoint = await prisma.webhookEndpoint.findUnique({ where: { tenantId: caller.tenantId } });
-  if (!endpoint) throw notConfigured();
+  if (!endpoint) throw webhookNotConfigured();
   await recordAudit(prisma, {
     tenantId: caller.tenantId,
     actor: { type: "user", userId: caller.userId, label: caller.email },

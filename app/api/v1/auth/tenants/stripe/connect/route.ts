@@ -1,0 +1,8 @@
+// POST /api/v1/auth/tenants/stripe/connect/ — owner only: the onboarding URL, with a single-use state
+import { apiRoute } from "@/lib/http/route";
+import { connectStripeSchema } from "@/lib/schemas/stripe";
+import { startConnect } from "@/lib/stripe/connect";
+
+export const POST = apiRoute({ access: "owner", body: connectStripeSchema }, async ({ caller, meta }) => {
+  return Response.json(await startConnect(caller, meta));
+});

@@ -1,0 +1,16 @@
+// GET /api/v1/auth/tenants/stripe/refresh/ — Stripe sends an expired or used account link here: a fresh one
+import { apiRoute } from "@/lib/http/route";
+import { AppError } from "@/lib/http/errors";
+import { stripeCallbackQuerySchema } from "@/lib/schemas/stripe";
+import { refreshOnboardingLink } from "@/lib/stripe/connect";
+import { browserRedirect, loginRedirect } from "@/lib/stripe/redirects";
+
+export const GET = apiRoute({ access: "public", query: stripeCallbackQuerySchema }, async ({ req, caller, query }) => {
+  if (!caller) return loginRedirect(req);
+  try {
+    return browserRedirect(await refreshOnboardingLink(caller, query.state));
+  } catch (error) {
+    if (error instanceof AppError) return browserRedirect(`/stripe?error=${encodeURIComponent(error.code)}&message=${encodeURIComponent(error.message)}`);
+    throw error;
+  }
+});

@@ -1,0 +1,38 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { OutcomeButton, SimulatorCard } from "@/components/stripe/simulator-card";
+import { simulatorEnabled } from "@/lib/stripe/simulator";
+
+export const metadata: Metadata = { title: "Connect with Stripe (simulator)" };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function SimulatedAuthorizePage({ searchParams }: { searchParams: SearchParams }) {
+  if (!simulatorEnabled()) notFound();
+  const params = await searchParams;
+  const redirectUri = String(params.redirect_uri ?? "");
+  const state = String(params.state ?? "");
+  if (!redirectUri) notFound();
+  return (
+    <SimulatorCard title="Connect your Stripe account">
+      <p>
+        The platform (client <code className="font-mono">{String(params.client_id ?? "")}</code>) asks for <code className="font-mono">{String(params.scope ?? "read_write")}</code>{" "}
+        access to a Stripe account. Choose what the account owner does:
+      </p>
+      <form method="post" action="/api/stripe-simulator/finish/" className="space-y-2">
+        <input type="hidden" name="flow" value="oauth" />
+        <input type="hidden" name="redirect_uri" value={redirectUri} />
+        <input type="hidden" name="state" value={state} />
+        <OutcomeButton outcome="complete" tone="primary">
+          Complete onboarding
+        </OutcomeButton>
+        <OutcomeButton outcome="requirements_due" tone="secondary">
+          Leave requirements due
+        </OutcomeButton>
+        <OutcomeButton outcome="deny" tone="danger">
+          Deny
+        </OutcomeButton>
+      </form>
+    </SimulatorCard>
+  );
+}

@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { OutcomeButton, SimulatorCard } from "@/components/stripe/simulator-card";
+import { describeAccountLink, simulatorEnabled } from "@/lib/stripe/simulator";
+
+export const metadata: Metadata = { title: "Stripe onboarding (simulator)" };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function SimulatedOnboardingPage({ searchParams }: { searchParams: SearchParams }) {
+  if (!simulatorEnabled()) notFound();
+  const link = String((await searchParams).link ?? "");
+  const described = await describeAccountLink(link);
+  if (!described) notFound();
+  return (
+    <SimulatorCard title="Set up payments for your business">
+      <p>
+        This page stands in for Stripe&apos;s hosted onboarding of account <code className="font-mono">{described.account}</code>. Choose what the
+        business owner does:
+      </p>
+      <form method="post" action="/api/stripe-simulator/finish/" className="space-y-2">
+        <input type="hidden" name="flow" value="account_link" />
+        <input type="hidden" name="link" value={link} />
+        <OutcomeButton outcome="complete" tone="primary">
+          Complete onboarding
+        </OutcomeButton>
+        <OutcomeButton outcome="requirements_due" tone="secondary">
+          Leave requirements due
+        </OutcomeButton>
+      </form>
+      {described.expired ? <p className="text-amber-700">This link was already used or has expired: you will be sent for a fresh one.</p> : null}
+    </SimulatorCard>
+  );
+}

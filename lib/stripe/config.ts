@@ -1,0 +1,82 @@
+import { createHmac } from "node:crypto";
+import Stripe from "stripe";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/http/errors";
+
+/**
+ * Which Stripe the portal talks to: the real one when STRIPE_SECRET_KEY is
+ * set, otherwise the built-in simulator (development, tests, and production
+ * only with STRIPE_SIMULATOR=1). Every call goes through stripe-node; for the
+ * simulator it is pointed at our own /v1 and /oauth routes with host/port/protocol.
+ */
+export type StripeSetup = {
+  stripe: Stripe;
+  simulator: boolean;
+  onboarding: "account_links" | "oauth";
+  clientId: string | null;
+  webhookSecret: string | null;
+  /** Where the simulator answers (its pages included); null for real Stripe. */
+  simulatorBaseUrl: string | null;
+};
+
+export const SIMULATOR_API_KEY = "sk_test_simulator0000000000000000";
+
+/** The simulator's own webhook signing secret, stable per installation (derived from AUTH_SECRET). */
+export function simulatorWebhookSecret(): string {
+  return `whsec_${createHmac("sha256", env().authSecret).update("stripe-simulator-webhooks").digest("base64")}`;
+}
+
+let cached: { key: string; setup: StripeSetup | null } | undefined;
+
+export function stripeSetup(): StripeSetup | null {
+  const config = env();
+  // Tests point the simulator at a server of their own; everything else uses APP_URL.
+  const simulatorBase = (process.env.STRIPE_SIMULATOR_URL ?? config.appUrl).replace(/\/+$/, "");
+  const cacheKey = `${config.stripeSecretKey ?? ""}|${config.stripeSimulator}|${simulatorBase}|${config.stripeConnectOnboarding}`;
+  if (cached?.key === cacheKey) return cached.setup;
+
+  let setup: StripeSetup | null = null;
+  if (config.stripeSecretKey) {
+    setup = {
+      stripe: new Stripe(config.stripeSecretKey, { maxNetworkRetries: 2, timeout: 10_000, appInfo: { name: "tenant-admin-portal" } }),
+      simulator: false,
+      onboarding: config.stripeConnectOnboarding,
+      clientId: config.stripeConnectClientId ?? null,
+      webhookSecret: config.stripeWebhookSecret ?? null,
+      simulatorBaseUrl: null,
+    };
+  } else if (config.stripeSimulator) {
+    const base = new URL(simulatorBase);
+    setup = {
+      stripe: new Stripe(SIMULATOR_API_KEY, {
+        host: base.hostname,
+        port: Number(base.port || (base.protocol === "https:" ? 443 : 80)),
+        protocol: base.protocol === "https:" ? "https" : "http",
+        maxNetworkRetries: 0,
+        timeout: 10_000,
+      }),
+      simulator: true,
+      onboarding: config.stripeConnectOnboarding,
+      clientId: config.stripeConnectClientId ?? "ca_simulator",
+      webhookSecret: config.stripeWebhookSecret ?? simulatorWebhookSecret(),
+      simulatorBaseUrl: simulatorBase,
+    };
+  }
+  cached = { key: cacheKey, setup };
+  return setup;
+}
+
+export function requireStripe(): StripeSetup {
+  const setup = stripeSetup();
+  if (!setup) {
+    throw new AppError(
+      503,
+      "stripe_not_configured",
+      "Stripe is not configured: set STRIPE_SECRET_KEY (and STRIPE_CONNECT_CLIENT_ID for oauth mode), or STRIPE_SIMULATOR=1 for the built-in simulator.",
+    );
+  }
+  if (setup.onboarding === "oauth" && !setup.clientId) {
+    throw new AppError(503, "stripe_not_configured", "STRIPE_CONNECT_ONBOARDING=oauth needs STRIPE_CONNECT_CLIENT_ID.");
+  }
+  return setup;
+}

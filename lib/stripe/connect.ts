@@ -1,0 +1,386 @@
+import { createHash, randomBytes } from "node:crypto";
+import Stripe from "stripe";
+import { prisma, type TransactionClient } from "@/lib/db";
+import { recordAudit } from "@/lib/audit/audit-log";
+import type { Caller } from "@/lib/auth/caller";
+import { env } from "@/lib/env";
+import { AppError, badRequest, conflict, forbidden } from "@/lib/http/errors";
+import type { RequestMeta } from "@/lib/http/request-meta";
+import type { DisconnectStripeInput, StripeCallbackQuery } from "@/lib/schemas/stripe";
+import { emitEvent } from "@/lib/webhooks/outbox";
+import { requireStripe, type StripeSetup } from "./config";
+
+export const STRIPE_ACTIONS = {
+  connectStarted: "stripe.connect_started",
+  connected: "stripe.account_connected",
+  connectFailed: "stripe.connect_failed",
+  disconnected: "stripe.account_disconnected",
+  lostAccess: "stripe.access_lost",
+} as const;
+
+const STATE_TTL_MS = 10 * 60 * 1000;
+const hashState = (state: string) => createHash("sha256").update(state).digest("hex");
+
+type ConnectionRow = NonNullable<Awaited<ReturnType<typeof prisma.stripeConnection.findUnique>>>;
+type Requirements = {
+  currently_due: string[];
+  eventually_due: string[];
+  past_due: string[];
+  pending_verification: string[];
+  disabled_reason: string | null;
+  current_deadline: number | null;
+};
+
+const EMPTY_REQUIREMENTS: Requirements = {
+  currently_due: [],
+  eventually_due: [],
+  past_due: [],
+  pending_verification: [],
+  disabled_reason: null,
+  current_deadline: null,
+};
+
+export function requirementsOf(account: Stripe.Account): Requirements {
+  const r = account.requirements;
+  return {
+    currently_due: r?.currently_due ?? [],
+    eventually_due: r?.eventually_due ?? [],
+    past_due: r?.past_due ?? [],
+    pending_verification: r?.pending_verification ?? [],
+    disabled_reason: r?.disabled_reason ?? null,
+    current_deadline: r?.current_deadline ?? null,
+  };
+}
+
+// stripe-node's Account type leaves out `livemode`, which the API sends.
+const livemodeOf = (account: Stripe.Account) => (account as Stripe.Account & { livemode?: boolean }).livemode ?? false;
+
+/** Stripe's failures, in the API's error shape. */
+export function stripeFailure(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof Stripe.errors.StripeConnectionError || error instanceof Stripe.errors.StripeAPIError) {
+    return new AppError(502, "stripe_unreachable", "Stripe could not be reached. Try again in a moment.");
+  }
+  if (error instanceof Stripe.errors.StripeInvalidGrantError) {
+    return badRequest("invalid_grant", `Stripe refused the authorization code: ${error.message}`);
+  }
+  if (error instanceof Stripe.errors.StripeAuthenticationError) {
+    return new AppError(502, "stripe_misconfigured", "Stripe refused the platform's API key. Check STRIPE_SECRET_KEY.");
+  }
+  if (error instanceof Stripe.errors.StripeError) {
+    return new AppError(502, "stripe_error", `Stripe answered with an error: ${error.message}`);
+  }
+  return new AppError(502, "stripe_unreachable", "Stripe could not be reached. Try again in a moment.");
+}
+
+async function callStripe<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    throw stripeFailure(error);
+  }
+}
+
+function needsOnboarding(connection: ConnectionRow): boolean {
+  const requirements = (connection.requirements as Requirements | null) ?? EMPTY_REQUIREMENTS;
+  return !connection.detailsSubmitted || requirements.currently_due.length > 0 || requirements.past_due.length > 0;
+}
+
+const apiBase = () => `${env().appUrl}/api/v1/auth/tenants/stripe`;
+
+function authorizeUrl(setup: StripeSetup, state: string): string {
+  const params = new URLSearchParams({
+    response_type: "code",
+    client_id: setup.clientId ?? "",
+    scope: "read_write",
+    state,
+    redirect_uri: `${apiBase()}/callback/`,
+  });
+  const base = setup.simulatorBaseUrl ? `${setup.simulatorBaseUrl}/stripe-simulator/authorize` : "https://connect.stripe.com/oauth/authorize";
+  return `${base}?${params}`;
+}
+
+function accountLinkFor(setup: StripeSetup, accountId: string, state: string) {
+  return callStripe(() =>
+    setup.stripe.accountLinks.create({
+      account: accountId,
+      type: "account_onboarding",
+      refresh_url: `${apiBase()}/refresh/?state=${encodeURIComponent(state)}`,
+      return_url: `${apiBase()}/callback/?state=${encodeURIComponent(state)}`,
+    }),
+  );
+}
+
+/** POST /stripe/connect/: where to send the owner, with a single-use state bound to them. */
+export async function startConnect(caller: Caller, meta: RequestMeta) {
+  const setup = requireStripe();
+  const connection = await prisma.stripeConnection.findUnique({ where: { tenantId: caller.tenantId } });
+  const linked = connection && connection.status !== "disconnected" ? connection : null;
+  if (linked?.status === "connected" && (setup.onboarding === "oauth" || linked.mode === "oauth" || !needsOnboarding(linked))) {
+    throw conflict("already_connected", "This tenant is already connected to a Stripe account. Disconnect it first to connect another.");
+  }
+
+  const state = randomBytes(32).toString("base64url");
+  const expiresAt = new Date(Date.now() + STATE_TTL_MS);
+  let url: string;
+  if (setup.onboarding === "oauth") {
+    url = authorizeUrl(setup, state);
+  } else {
+    let accountId = linked?.accountId;
+    if (!accountId) {
+      const account = await callStripe(() =>
+        setup.stripe.accounts.create({
+          controller: {
+            stripe_dashboard: { type: "express" },
+            fees: { payer: "application" },
+            losses: { payments: "application" },
+            requirement_collection: "stripe",
+          },
+          metadata: { tenant_id: caller.tenantId },
+        }),
+      );
+      accountId = account.id;
+      await prisma.stripeConnection.upsert({
+        where: { tenantId: caller.tenantId },
+        create: { tenantId: caller.tenantId, accountId, mode: "account_links", status: "onboarding", livemode: livemodeOf(account) },
+        update: { accountId, mode: "account_links", status: "onboarding", disconnectedReason: null, requirements: undefined, chargesEnabled: false, payoutsEnabled: false, detailsSubmitted: false },
+      });
+    }
+    url = (await accountLinkFor(setup, accountId, state)).url;
+  }
+
+  await prisma.$transaction(async (tx) => {
+    await tx.oAuthState.create({ data: { stateHash: hashState(state), tenantId: caller.tenantId, userId: caller.userId, mode: setup.onboarding, expiresAt } });
+    await recordAudit(tx, {
+      tenantId: caller.tenantId,
+      actor: { type: "user", userId: caller.userId, label: caller.email },
+      action: STRIPE_ACTIONS.connectStarted,
+      target: { type: "stripe_connection", id: caller.tenantId },
+      meta,
+      metadata: { mode: setup.onboarding, simulator: setup.simulator },
+    });
+  });
+  return { url, mode: setup.onboarding, expires_at: expiresAt.toISOString(), simulator: setup.simulator };
+}
+
+const invalidState = () => forbidden("invalid_state", "This Stripe link is invalid, expired, already used, or was started by someone else. Start again from the Stripe page.");
+
+/** Checks the state against the signed-in caller and spends it (single use). */
+async function spendState(caller: Caller, state: string | undefined) {
+  if (!state) throw invalidState();
+  const row = await prisma.oAuthState.findUnique({ where: { stateHash: hashState(state) } });
+  if (!row || row.usedAt || row.expiresAt <= new Date() || row.userId !== caller.userId || row.tenantId !== caller.tenantId) throw invalidState();
+  const { count } = await prisma.oAuthState.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: new Date() } });
+  if (count !== 1) throw invalidState();
+  return row;
+}
+
+/** Checks the state without spending it (the refresh of an expired account link). */
+export async function refreshOnboardingLink(caller: Caller, state: string | undefined): Promise<string> {
+  const setup = requireStripe();
+  if (!state) throw invalidState();
+  const row = await prisma.oAuthState.findUnique({ where: { stateHash: hashState(state) } });
+  if (!row || row.usedAt || row.expiresAt <= new Date() || row.userId !== caller.userId || row.tenantId !== caller.tenantId || row.mode !== "account_links") {
+    throw invalidState();
+  }
+  const connection = await prisma.stripeConnection.findUnique({ where: { tenantId: caller.tenantId } });
+  if (!connection || connection.status === "disconnected") throw invalidState();
+  return (await accountLinkFor(setup, connection.accountId, state)).url;
+}
+
+function statusFields(account: Stripe.Account) {
+  return {
+    chargesEnabled: account.charges_enabled ?? false,
+    payoutsEnabled: account.payouts_enabled ?? false,
+    detailsSubmitted: account.details_submitted ?? false,
+    requirements: requirementsOf(account),
+    livemode: livemodeOf(account),
+    lastCheckedAt: new Date(),
+  };
+}
+
+async function setTenantStatus(tx: TransactionClient, tenantId: string, chargesEnabled: boolean) {
+  const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { status: true } });
+  if (tenant.status === "suspended") return;
+  await tx.tenant.update({ where: { id: tenantId }, data: { status: chargesEnabled ? "active" : "pending" } });
+}
+
+/** GET /stripe/callback/: finishes onboarding for the signed-in user who started it. */
+export async function completeConnect(caller: Caller, query: StripeCallbackQuery, meta: RequestMeta) {
+  const setup = requireStripe();
+  const state = await spendState(caller, query.state);
+  const actor = { type: "user", userId: caller.userId, label: caller.email } as const;
+
+  if (query.error) {
+    await recordAudit(prisma, {
+      tenantId: caller.tenantId,
+      actor,
+      action: STRIPE_ACTIONS.connectFailed,
+      severity: "warning",
+      reason: query.error_description ?? query.error,
+      meta,
+      metadata: { error: query.error },
+    });
+    throw badRequest("oauth_error", query.error_description ?? `Stripe reported: ${query.error}`, { stripe_error: query.error });
+  }
+
+  let accountId: string;
+  let scope: string | null = null;
+  if (state.mode === "oauth") {
+    if (!query.code) throw badRequest("missing_code", "Stripe did not send an authorization code.");
+    const token = await callStripe(() => setup.stripe.oauth.token({ grant_type: "authorization_code", code: query.code! }));
+    if (!token.stripe_user_id) throw new AppError(502, "stripe_error", "Stripe's answer named no account.");
+    accountId = token.stripe_user_id;
+    scope = token.scope ?? null;
+  } else {
+    const connection = await prisma.stripeConnection.findUnique({ where: { tenantId: caller.tenantId } });
+    if (!connection || connection.status === "disconnected") throw invalidState();
+    accountId = connection.accountId;
+  }
+  const account = await callStripe(() => setup.stripe.accounts.retrieve(accountId));
+  const fields = statusFields(account);
+
+  await prisma.$transaction(async (tx) => {
+    await tx.stripeConnection.upsert({
+      where: { tenantId: caller.tenantId },
+      create: { tenantId: caller.tenantId, accountId, mode: state.mode, status: "connected", scope, connectedAt: new Date(), connectedById: caller.userId, ...fields },
+      update: { accountId, mode: state.mode, status: "connected", scope, connectedAt: new Date(), connectedById: caller.userId, disconnectedReason: null, ...fields },
+    });
+    await setTenantStatus(tx, caller.tenantId, fields.chargesEnabled);
+    await recordAudit(tx, {
+      tenantId: caller.tenantId,
+      actor,
+      action: STRIPE_ACTIONS.connected,
+      target: { type: "stripe_account", id: accountId },
+      meta,
+      metadata: { mode: state.mode, charges_enabled: fields.chargesEnabled, payouts_enabled: fields.payoutsEnabled },
+    });
+    await emitEvent(tx, caller.tenantId, "stripe.account.connected", {
+      account_id: accountId,
+      charges_enabled: fields.chargesEnabled,
+      payouts_enabled: fields.payoutsEnabled,
+      details_submitted: fields.detailsSubmitted,
+    });
+  });
+  return getStoredStatus(caller.tenantId);
+}
+
+/** The status as stored (no call to Stripe). */
+export async function getStoredStatus(tenantId: string) {
+  const [connection, tenant] = await Promise.all([
+    prisma.stripeConnection.findUnique({ where: { tenantId } }),
+    prisma.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { status: true } }),
+  ]);
+  const setup = (() => {
+    try {
+      return requireStripe();
+    } catch {
+      return null;
+    }
+  })();
+  const connected = connection?.status === "connected";
+  return {
+    connected,
+    onboarding_started: connection?.status === "onboarding",
+    account_id: connection && connection.status !== "disconnected" ? connection.accountId : null,
+    mode: connection?.mode ?? setup?.onboarding ?? null,
+    livemode: connection?.livemode ?? false,
+    charges_enabled: connected ? connection.chargesEnabled : false,
+    payouts_enabled: connected ? connection.payoutsEnabled : false,
+    details_submitted: connected ? connection.detailsSubmitted : false,
+    requirements: connected ? ((connection.requirements as Requirements | null) ?? EMPTY_REQUIREMENTS) : EMPTY_REQUIREMENTS,
+    disconnected_reason: connection?.status === "disconnected" ? connection.disconnectedReason : null,
+    tenant_status: tenant.status,
+    checked_at: connection?.lastCheckedAt?.toISOString() ?? null,
+    simulator: setup?.simulator ?? false,
+    configured: setup !== null,
+  };
+}
+export type StripeStatusView = Awaited<ReturnType<typeof getStoredStatus>>;
+
+/** Marks a connection disconnected because Stripe says the platform lost access. */
+export async function markDisconnected(tenantId: string, reason: string, actor: "stripe" | "system") {
+  await prisma.$transaction(async (tx) => {
+    const { count } = await tx.stripeConnection.updateMany({
+      where: { tenantId, status: { not: "disconnected" } },
+      data: { status: "disconnected", disconnectedReason: reason, chargesEnabled: false, payoutsEnabled: false, lastCheckedAt: new Date() },
+    });
+    if (count === 0) return;
+    await setTenantStatus(tx, tenantId, false);
+    await recordAudit(tx, { tenantId, actor: { type: actor, label: "Stripe" }, action: STRIPE_ACTIONS.lostAccess, severity: "warning", reason });
+    await emitEvent(tx, tenantId, "stripe.account.disconnected", { reason });
+  });
+}
+
+/** GET /stripe/status/: fetched live from Stripe and stored. */
+export async function refreshStripeStatus(tenantId: string) {
+  const connection = await prisma.stripeConnection.findUnique({ where: { tenantId } });
+  if (!connection || connection.status !== "connected") return getStoredStatus(tenantId);
+  const setup = requireStripe();
+  try {
+    const account = await setup.stripe.accounts.retrieve(connection.accountId);
+    await applyAccountUpdate(connection.accountId, account, false);
+  } catch (error) {
+    if (error instanceof Stripe.errors.StripePermissionError || (error instanceof Stripe.errors.StripeError && error.code === "account_invalid")) {
+      await markDisconnected(tenantId, "Stripe reports that the platform no longer has access to this account (deauthorized).", "system");
+    } else {
+      throw stripeFailure(error);
+    }
+  }
+  return getStoredStatus(tenantId);
+}
+
+/** Stores an account's state (from a live fetch or an account.updated event); emits stripe.account.updated when something visible changed. */
+export async function applyAccountUpdate(accountId: string, account: Stripe.Account, fromEvent: boolean) {
+  const fields = statusFields(account);
+  await prisma.$transaction(async (tx) => {
+    const connection = await tx.stripeConnection.findFirst({ where: { accountId, status: { not: "disconnected" } } });
+    if (!connection) return;
+    const before = JSON.stringify([connection.chargesEnabled, connection.payoutsEnabled, connection.detailsSubmitted, connection.requirements]);
+    const after = JSON.stringify([fields.chargesEnabled, fields.payoutsEnabled, fields.detailsSubmitted, fields.requirements]);
+    await tx.stripeConnection.update({ where: { id: connection.id }, data: fields });
+    if (connection.status === "connected") await setTenantStatus(tx, connection.tenantId, fields.chargesEnabled);
+    if (before !== after && connection.status === "connected") {
+      await emitEvent(tx, connection.tenantId, "stripe.account.updated", {
+        account_id: accountId,
+        charges_enabled: fields.chargesEnabled,
+        payouts_enabled: fields.payoutsEnabled,
+        details_submitted: fields.detailsSubmitted,
+        currently_due: fields.requirements.currently_due,
+        source: fromEvent ? "stripe_event" : "status_check",
+      });
+    }
+  });
+}
+
+/** POST /stripe/disconnect/: deauthorizes (oauth) or unlinks (account links), clears the record. */
+export async function disconnectStripe(caller: Caller, input: DisconnectStripeInput, meta: RequestMeta) {
+  if (input.confirm !== true) throw badRequest("confirmation_required", 'Send "confirm": true to disconnect. Nothing was changed.');
+  const connection = await prisma.stripeConnection.findUnique({ where: { tenantId: caller.tenantId } });
+  if (!connection || connection.status === "disconnected") throw conflict("not_connected", "This tenant is not connected to Stripe.");
+  if (connection.mode === "oauth" && connection.status === "connected") {
+    const setup = requireStripe();
+    try {
+      await setup.stripe.oauth.deauthorize({ client_id: setup.clientId ?? "", stripe_user_id: connection.accountId });
+    } catch (error) {
+      // An account Stripe already considers disconnected is still cleared here.
+      const alreadyGone = error instanceof Stripe.errors.StripeError && ["invalid_client", "account_invalid"].includes(String(error.code ?? error.type ?? ""));
+      if (!alreadyGone && !(error instanceof Stripe.errors.StripePermissionError) && !(error instanceof Stripe.errors.StripeInvalidRequestError)) throw stripeFailure(error);
+    }
+  }
+  await prisma.$transaction(async (tx) => {
+    await tx.stripeConnection.delete({ where: { id: connection.id } });
+    await setTenantStatus(tx, caller.tenantId, false);
+    await recordAudit(tx, {
+      tenantId: caller.tenantId,
+      actor: { type: "user", userId: caller.userId, label: caller.email },
+      action: STRIPE_ACTIONS.disconnected,
+      severity: "warning",
+      target: { type: "stripe_account", id: connection.accountId },
+      meta,
+      metadata: { mode: connection.mode },
+    });
+    await emitEvent(tx, caller.tenantId, "stripe.account.disconnected", { account_id: connection.accountId, reason: "disconnected_by_owner" });
+  });
+  return getStoredStatus(caller.tenantId);
+}
