@@ -30,6 +30,8 @@ export const E2E_SERVER_ENV = {
   SEED_DEMO_PASSWORD: "e2e demo password",
   // The webhook tests deliver to a receiver on 127.0.0.1 (the SSRF rules are proven in the integration suite).
   WEBHOOK_ALLOW_PRIVATE_TARGETS: "1",
+  // The built-in Stripe simulator, which a production build only runs when asked.
+  STRIPE_SIMULATOR: "1",
 };
 
 export default defineConfig({

@@ -3,9 +3,9 @@
  * offending fields sit in different places of `meta` per provider, so look
  * for the field name anywhere in it.
  */
-export function isUniqueViolation(error: unknown, field: string): boolean {
+export function isUniqueViolation(error: unknown, field?: string): boolean {
   if (typeof error !== "object" || error === null) return false;
   const { code, meta } = error as { code?: unknown; meta?: unknown };
   if (code !== "P2002") return false;
-  return JSON.stringify(meta ?? {}).includes(field);
+  return field === undefined || JSON.stringify(meta ?? {}).includes(field);
 }

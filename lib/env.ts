@@ -24,6 +24,11 @@ const flag = z
   .enum(["0", "1", "true", "false", ""])
   .optional()
   .transform((value) => value === "1" || value === "true");
+/** Like flag, but keeps "not set" apart from an explicit 0, for settings with a computed default. */
+const optionalFlag = z
+  .enum(["0", "1", "true", "false"])
+  .optional()
+  .transform((value) => (value === undefined ? undefined : value === "1" || value === "true"));
 
 const rawSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -48,7 +53,7 @@ const rawSchema = z.object({
     .string()
     .regex(/^(sk|rk)_(live|test)_[A-Za-z0-9]+$/, "must look like sk_live_… or sk_test_…")
     .optional(),
-  STRIPE_SIMULATOR: flag,
+  STRIPE_SIMULATOR: optionalFlag,
   STRIPE_CONNECT_ONBOARDING: z.enum(["account_links", "oauth"]).default("account_links"),
   STRIPE_CONNECT_CLIENT_ID: z.string().regex(/^ca_[A-Za-z0-9]+$/, "must look like ca_…").optional(),
   STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_/, "must look like whsec_…").optional(),
@@ -122,8 +127,8 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
     authSecret,
     encryptionKey: Buffer.from(encryptionKey, "base64"),
     stripeSecretKey: raw.STRIPE_SECRET_KEY,
-    // The simulator is on by default only in development/test without a real key.
-    stripeSimulator: raw.STRIPE_SIMULATOR || (!isProduction && !raw.STRIPE_SECRET_KEY),
+    // On by default only in development/test without a real key; never together with a key.
+    stripeSimulator: !raw.STRIPE_SECRET_KEY && (raw.STRIPE_SIMULATOR ?? !isProduction),
     stripeConnectOnboarding: raw.STRIPE_CONNECT_ONBOARDING,
     stripeConnectClientId: raw.STRIPE_CONNECT_CLIENT_ID,
     stripeWebhookSecret: raw.STRIPE_WEBHOOK_SECRET,

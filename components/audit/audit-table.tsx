@@ -15,6 +15,11 @@ const ACTION_LABELS: Record<string, string> = {
   "webhooks.endpoint_removed": "Webhook endpoint removed",
   "webhooks.endpoint_disabled": "Webhook endpoint disabled",
   "webhooks.secret_revealed": "Webhook secret revealed",
+  "stripe.connect_started": "Stripe onboarding started",
+  "stripe.account_connected": "Stripe account connected",
+  "stripe.connect_failed": "Stripe onboarding failed",
+  "stripe.account_disconnected": "Stripe disconnected",
+  "stripe.access_lost": "Stripe access lost",
 };
 
 /** What was acted on, in words: "live and test keys", "test keys". */

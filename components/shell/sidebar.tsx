@@ -1,7 +1,7 @@
 "use client";
 
 import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
-import { ChevronsUpDown, KeyRound, KeySquare, LayoutDashboard, Webhook, LogOut, Menu, ScrollText, X } from "lucide-react";
+import { ChevronsUpDown, CreditCard, KeyRound, KeySquare, LayoutDashboard, Webhook, LogOut, Menu, ScrollText, X } from "lucide-react";
 import { signOut } from "next-auth/react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
@@ -11,7 +11,7 @@ import { hasRole, type Role } from "@/lib/auth/roles";
 import { cn } from "@/lib/utils";
 import { NAV_ITEMS, type NavItem } from "./nav-items";
 
-const icons = { dashboard: LayoutDashboard, audit: ScrollText, keys: KeySquare, webhooks: Webhook } satisfies Record<NavItem["icon"], unknown>;
+const icons = { dashboard: LayoutDashboard, audit: ScrollText, keys: KeySquare, webhooks: Webhook, stripe: CreditCard } satisfies Record<NavItem["icon"], unknown>;
 
 type ShellUser = { name: string; email: string; role: Role; tenantName: string; tenantStatus: string };
 

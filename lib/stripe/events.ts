@@ -24,7 +24,8 @@ export async function handleStripeEvent(rawBody: string, signature: string | nul
   try {
     await prisma.stripeEvent.create({ data: { id: event.id, type: event.type, accountId: event.account ?? null } });
   } catch (error) {
-    if (isUniqueViolation(error, "id") || isUniqueViolation(error, "PRIMARY")) return { received: true, duplicate: true };
+    // The only unique key of StripeEvent is its id: this event was handled before.
+    if (isUniqueViolation(error)) return { received: true, duplicate: true };
     throw error;
   }
 

@@ -4,6 +4,8 @@ import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { SIMULATOR_API_KEY, simulatorWebhookSecret, stripeSetup } from "./config";
 
+export { SIMULATOR_API_KEY as SIMULATOR_API_KEY_FOR_TESTS };
+
 /**
  * The built-in Stripe simulator: the subset of Stripe's HTTP API the portal
  * calls (accounts, account links, OAuth token and deauthorize), with objects

@@ -19,6 +19,21 @@ export const EVENT_TYPES: EventTypeInfo[] = [
     description: "API keys were revoked in an emergency; no replacement was issued.",
     example: { key_type: "live", modes: ["live"], revoked_count: 2, reason: "Key pasted in a public repository" },
   },
+  {
+    type: "stripe.account.connected",
+    description: "A Stripe account was connected to the tenant.",
+    example: { account_id: "acct_123", charges_enabled: true, payouts_enabled: true, details_submitted: true },
+  },
+  {
+    type: "stripe.account.updated",
+    description: "Something the tenant sees changed on the connected account (capabilities, requirements).",
+    example: { account_id: "acct_123", charges_enabled: false, payouts_enabled: false, details_submitted: true, currently_due: ["external_account"], source: "stripe_event" },
+  },
+  {
+    type: "stripe.account.disconnected",
+    description: "The Stripe account was disconnected, by an owner or on Stripe's side.",
+    example: { account_id: "acct_123", reason: "disconnected_by_owner" },
+  },
 ];
 
 export const DEFAULT_TEST_EVENT = "webhook.test";

@@ -9,6 +9,8 @@ import { listAuditLogs } from "@/lib/audit/audit-log";
 import { requirePageCaller } from "@/lib/auth/current-caller";
 import { hasRole } from "@/lib/auth/roles";
 import { getAccount, listMembers } from "@/lib/tenants/account";
+import { getStoredStatus } from "@/lib/stripe/connect";
+import { requirementInWords } from "@/components/stripe/requirements";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -21,11 +23,13 @@ const STATUS_TEXT: Record<string, string> = {
 export default async function DashboardPage() {
   const caller = await requirePageCaller("/dashboard");
   const canAudit = hasRole(caller.role, "admin");
-  const [account, members, audit] = await Promise.all([
+  const [account, members, audit, stripe] = await Promise.all([
     getAccount(caller),
     listMembers(caller),
     canAudit ? listAuditLogs(caller.tenantId, { limit: 8 }) : Promise.resolve(null),
+    getStoredStatus(caller.tenantId),
   ]);
+  const due = stripe.requirements.currently_due;
 
   return (
     <>
@@ -75,6 +79,30 @@ export default async function DashboardPage() {
           </ul>
         </Card>
       </div>
+      <Card
+        className="mt-6"
+        title="Stripe"
+        description={stripe.connected ? `Account ${stripe.account_id}` : "No Stripe account is connected yet."}
+        actions={
+          canAudit ? (
+            <Link href="/stripe" className="text-sm font-medium text-indigo-600 hover:underline">
+              {stripe.connected ? "Manage" : "Connect"}
+            </Link>
+          ) : undefined
+        }
+      >
+        <div className="flex flex-wrap items-center gap-2 text-sm" data-testid="dashboard-stripe">
+          {stripe.connected ? (
+            <>
+              <Badge tone={stripe.charges_enabled ? "green" : "amber"}>charges {stripe.charges_enabled ? "enabled" : "disabled"}</Badge>
+              <Badge tone={stripe.payouts_enabled ? "green" : "amber"}>payouts {stripe.payouts_enabled ? "enabled" : "disabled"}</Badge>
+              {due.length > 0 ? <span className="text-amber-800">Stripe needs: {due.map(requirementInWords).join("; ")}</span> : null}
+            </>
+          ) : (
+            <Badge tone="grey">{stripe.disconnected_reason ? "disconnected" : "not connected"}</Badge>
+          )}
+        </div>
+      </Card>
       <Card
         className="mt-6"
         title="Recent activity"

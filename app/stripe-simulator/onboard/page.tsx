@@ -3,6 +3,9 @@ import { notFound } from "next/navigation";
 import { OutcomeButton, SimulatorCard } from "@/components/stripe/simulator-card";
 import { describeAccountLink, simulatorEnabled } from "@/lib/stripe/simulator";
 
+// Depends on the configuration at request time, never on the build machine's.
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = { title: "Stripe onboarding (simulator)" };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;

@@ -1,0 +1,314 @@
+import Stripe from "stripe";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { prisma } from "@/lib/db";
+import { resetEnvCache } from "@/lib/env";
+import { POST as connect } from "@/app/api/v1/auth/tenants/stripe/connect/route";
+import { GET as callback } from "@/app/api/v1/auth/tenants/stripe/callback/route";
+import { GET as refresh } from "@/app/api/v1/auth/tenants/stripe/refresh/route";
+import { GET as status } from "@/app/api/v1/auth/tenants/stripe/status/route";
+import { POST as disconnect } from "@/app/api/v1/auth/tenants/stripe/disconnect/route";
+import { POST as stripeWebhook } from "@/app/api/stripe/webhooks/route";
+import { stripeSetup } from "@/lib/stripe/config";
+import { finishAccountLink, finishOAuthAuthorize, handleSimulatorRequest, SIMULATOR_API_KEY_FOR_TESTS } from "@/lib/stripe/simulator";
+import { call, registerOwner } from "./helpers/api";
+import { addMember } from "./helpers/fixtures";
+import { startStripeSimulator } from "./helpers/stripe-simulator";
+
+let simulator: Awaited<ReturnType<typeof startStripeSimulator>>;
+
+function useMode(mode: "account_links" | "oauth") {
+  process.env.STRIPE_CONNECT_ONBOARDING = mode;
+  resetEnvCache();
+}
+
+beforeAll(async () => {
+  simulator = await startStripeSimulator();
+  process.env.STRIPE_SIMULATOR_URL = simulator.url;
+});
+afterAll(() => simulator.close());
+beforeEach(() => {
+  delete process.env.STRIPE_SIMULATOR;
+  process.env.STRIPE_SIMULATOR_URL = simulator.url;
+  useMode("account_links");
+});
+
+const JSON_ACCEPT = { accept: "application/json" };
+
+async function startConnect(token: string) {
+  const result = await call(connect, "/api/v1/auth/tenants/stripe/connect/", { token, body: {} });
+  expect(result.status).toBe(200);
+  return result.body as { url: string; mode: string; expires_at: string };
+}
+
+/** Follows a redirect target back into the callback route, as the browser would, with the session cookie. */
+async function followCallback(target: string, cookie: string, accept?: "json") {
+  const url = new URL(target);
+  const handler = url.pathname.includes("/refresh/") ? refresh : callback;
+  return call(handler, url.pathname + url.search, { cookie, headers: accept ? JSON_ACCEPT : {} });
+}
+
+describe("account_links mode", () => {
+  it("connect → simulated onboarding → callback → status → disconnect", async () => {
+    const owner = await registerOwner();
+    const started = await startConnect(owner.token);
+    expect(started.mode).toBe("account_links");
+    expect(started.url).toMatch(new RegExp(`^${simulator.url}/stripe-simulator/onboard\\?link=link_sim`));
+    expect(Date.parse(started.expires_at) - Date.now()).toBeLessThanOrEqual(10 * 60_000);
+    const pending = await prisma.stripeConnection.findUniqueOrThrow({ where: { tenantId: owner.tenantId } });
+    expect(pending).toMatchObject({ status: "onboarding", mode: "account_links" });
+    const stateRow = await prisma.oAuthState.findFirstOrThrow({ where: { tenantId: owner.tenantId } });
+    expect(stateRow.stateHash).toMatch(/^[0-9a-f]{64}$/);
+
+    const returnUrl = await finishAccountLink(new URL(started.url).searchParams.get("link")!, "complete");
+    expect(returnUrl).toContain("/api/v1/auth/tenants/stripe/callback/?state=");
+    expect(returnUrl).not.toContain(stateRow.stateHash);
+    const back = await followCallback(returnUrl, owner.token);
+    expect(back.status).toBe(303);
+    expect(back.headers.get("location")).toBe("http://localhost:3000/stripe?connected=1");
+
+    const tenant = await prisma.tenant.findUniqueOrThrow({ where: { id: owner.tenantId } });
+    expect(tenant.status).toBe("active");
+    const live = await call(status, "/x", { token: owner.token });
+    expect(live.body).toMatchObject({
+      connected: true,
+      account_id: pending.accountId,
+      mode: "account_links",
+      livemode: false,
+      charges_enabled: true,
+      payouts_enabled: true,
+      details_submitted: true,
+      requirements: { currently_due: [], past_due: [] },
+      tenant_status: "active",
+    });
+    expect(await prisma.auditLog.count({ where: { tenantId: owner.tenantId, action: "stripe.account_connected" } })).toBe(1);
+
+    // Connected and complete: a second connect is a conflict.
+    const again = await call(connect, "/x", { token: owner.token, body: {} });
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe("already_connected");
+
+    const noConfirm = await call(disconnect, "/x", { token: owner.token, body: {} });
+    expect(noConfirm.body.error.code).toBe("confirmation_required");
+    const gone = await call(disconnect, "/x", { token: owner.token, body: { confirm: true } });
+    expect(gone.status).toBe(200);
+    expect(gone.body).toMatchObject({ connected: false, tenant_status: "pending" });
+    expect(await prisma.stripeConnection.count({ where: { tenantId: owner.tenantId } })).toBe(0);
+    expect((await call(disconnect, "/x", { token: owner.token, body: { confirm: true } })).status).toBe(409);
+  });
+
+  it("lists requirements left due, lets the owner continue onboarding, and completes", async () => {
+    const owner = await registerOwner();
+    const first = await startConnect(owner.token);
+    const back = await followCallback(await finishAccountLink(new URL(first.url).searchParams.get("link")!, "requirements_due"), owner.token, "json");
+    expect(back.status).toBe(200);
+    expect(back.body).toMatchObject({ connected: true, charges_enabled: false, tenant_status: "pending" });
+    expect(back.body.requirements.currently_due).toEqual(["external_account", "individual.verification.document"]);
+    expect(back.body.requirements.current_deadline).toEqual(expect.any(Number));
+
+    const second = await startConnect(owner.token); // continue onboarding: allowed while something is due
+    const done = await followCallback(await finishAccountLink(new URL(second.url).searchParams.get("link")!, "complete"), owner.token, "json");
+    expect(done.body).toMatchObject({ connected: true, charges_enabled: true, tenant_status: "active" });
+  });
+
+  it("sends an expired or used link back through refresh_url to a fresh one", async () => {
+    const owner = await registerOwner();
+    const started = await startConnect(owner.token);
+    const link = new URL(started.url).searchParams.get("link")!;
+    await finishAccountLink(link, "requirements_due"); // uses the link
+    const refreshTarget = await finishAccountLink(link, "complete");
+    expect(refreshTarget).toContain("/api/v1/auth/tenants/stripe/refresh/?state=");
+    const fresh = await followCallback(refreshTarget, owner.token);
+    expect(fresh.status).toBe(303);
+    expect(fresh.headers.get("location")).toMatch(/\/stripe-simulator\/onboard\?link=link_sim/);
+    expect(fresh.headers.get("location")).not.toContain(link);
+  });
+
+  it("refuses every bad state with 403 invalid_state and stores nothing", async () => {
+    const owner = await registerOwner();
+    const started = await startConnect(owner.token);
+    const returnUrl = await finishAccountLink(new URL(started.url).searchParams.get("link")!, "complete");
+    const state = new URL(returnUrl).searchParams.get("state")!;
+    const base = "/api/v1/auth/tenants/stripe/callback/";
+    const admin = await addMember(owner.tenantId, "admin");
+    const stranger = await registerOwner();
+
+    const attempts: [string, string, string][] = [
+      ["missing", base, owner.token],
+      ["wrong", `${base}?state=not-a-real-state`, owner.token],
+      ["another user's (same tenant)", `${base}?state=${state}`, admin.token],
+      ["another tenant's", `${base}?state=${state}`, stranger.token],
+    ];
+    for (const [label, path, cookie] of attempts) {
+      const result = await call(callback, path, { cookie, headers: JSON_ACCEPT });
+      expect(result.status, label).toBe(403);
+      expect(result.body.error.code, label).toBe("invalid_state");
+    }
+    const browser = await call(callback, `${base}?state=nope`, { cookie: owner.token });
+    expect(browser.status).toBe(303);
+    expect(browser.headers.get("location")).toContain("/stripe?error=invalid_state");
+
+    await prisma.oAuthState.updateMany({ where: { tenantId: owner.tenantId }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    const expired = await call(callback, `${base}?state=${state}`, { cookie: owner.token, headers: JSON_ACCEPT });
+    expect(expired.status).toBe(403);
+    expect((await prisma.stripeConnection.findUniqueOrThrow({ where: { tenantId: owner.tenantId } })).status).toBe("onboarding");
+    expect((await prisma.tenant.findUniqueOrThrow({ where: { id: owner.tenantId } })).status).toBe("pending");
+
+    // Reused: a fresh state works once, then never again.
+    const next = await startConnect(owner.token);
+    const nextReturn = await finishAccountLink(new URL(next.url).searchParams.get("link")!, "complete");
+    expect((await followCallback(nextReturn, owner.token, "json")).status).toBe(200);
+    const reused = await followCallback(nextReturn, owner.token, "json");
+    expect(reused.status).toBe(403);
+  });
+
+  it("sends a signed-out browser to sign in and back", async () => {
+    const result = await call(callback, "/api/v1/auth/tenants/stripe/callback/?state=abc");
+    expect(result.status).toBe(303);
+    expect(result.headers.get("location")).toBe(
+      `http://localhost:3000/login?callbackUrl=${encodeURIComponent("/api/v1/auth/tenants/stripe/callback/?state=abc")}`,
+    );
+  });
+
+  it("answers 502 when Stripe cannot be reached, and 503 when Stripe is not configured", async () => {
+    const owner = await registerOwner();
+    process.env.STRIPE_SIMULATOR_URL = "http://127.0.0.1:9";
+    const unreachable = await call(connect, "/x", { token: owner.token, body: {} });
+    expect(unreachable.status).toBe(502);
+    expect(unreachable.body.error.code).toBe("stripe_unreachable");
+    expect(await prisma.stripeConnection.count({ where: { tenantId: owner.tenantId } })).toBe(0);
+
+    process.env.STRIPE_SIMULATOR = "0";
+    resetEnvCache();
+    expect(stripeSetup()).toBeNull();
+    const off = await call(connect, "/x", { token: owner.token, body: {} });
+    expect(off.status).toBe(503);
+    expect(off.body.error.code).toBe("stripe_not_configured");
+  });
+});
+
+describe("oauth mode", () => {
+  beforeEach(() => useMode("oauth"));
+
+  it("authorize → callback with a code → connected; disconnect deauthorizes at Stripe", async () => {
+    const owner = await registerOwner();
+    const started = await startConnect(owner.token);
+    const authorize = new URL(started.url);
+    expect(authorize.pathname).toBe("/stripe-simulator/authorize");
+    expect(authorize.searchParams.get("client_id")).toBe("ca_simulator");
+    expect(authorize.searchParams.get("redirect_uri")).toBe("http://localhost:3000/api/v1/auth/tenants/stripe/callback/");
+    const state = authorize.searchParams.get("state")!;
+    const back = await finishOAuthAuthorize({ redirectUri: authorize.searchParams.get("redirect_uri")!, state, outcome: "complete" });
+    const result = await followCallback(back, owner.token, "json");
+    expect(result.status).toBe(200);
+    expect(result.body).toMatchObject({ connected: true, mode: "oauth", charges_enabled: true });
+    const accountId = result.body.account_id as string;
+
+    const gone = await call(disconnect, "/x", { token: owner.token, body: { confirm: true } });
+    expect(gone.status).toBe(200);
+    const lookup = await handleSimulatorRequest("GET", `/v1/accounts/${accountId}`, new URLSearchParams(), `Bearer ${SIMULATOR_API_KEY_FOR_TESTS}`);
+    expect(lookup.status).toBe(403); // deauthorized at the simulator
+  });
+
+  it("reports access_denied, a missing code and a spent code", async () => {
+    const owner = await registerOwner();
+    const redirectUri = "http://localhost:3000/api/v1/auth/tenants/stripe/callback/";
+    const denied = new URL((await startConnect(owner.token)).url).searchParams.get("state")!;
+    const deniedResult = await followCallback(await finishOAuthAuthorize({ redirectUri, state: denied, outcome: "deny" }), owner.token, "json");
+    expect(deniedResult.status).toBe(400);
+    expect(deniedResult.body.error).toMatchObject({ code: "oauth_error", message: "The user denied your request" });
+
+    const noCode = new URL((await startConnect(owner.token)).url).searchParams.get("state")!;
+    const missing = await call(callback, `/api/v1/auth/tenants/stripe/callback/?state=${noCode}`, { cookie: owner.token, headers: JSON_ACCEPT });
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.code).toBe("missing_code");
+
+    const first = new URL((await startConnect(owner.token)).url).searchParams.get("state")!;
+    const firstBack = new URL(await finishOAuthAuthorize({ redirectUri, state: first, outcome: "complete" }));
+    const code = firstBack.searchParams.get("code")!;
+    expect((await followCallback(firstBack.toString(), owner.token, "json")).status).toBe(200);
+    await call(disconnect, "/x", { token: owner.token, body: { confirm: true } });
+    const second = new URL((await startConnect(owner.token)).url).searchParams.get("state")!;
+    const spent = await call(callback, `/api/v1/auth/tenants/stripe/callback/?state=${second}&code=${code}`, { cookie: owner.token, headers: JSON_ACCEPT });
+    expect(spent.status).toBe(400);
+    expect(spent.body.error.code).toBe("invalid_grant");
+    expect(await prisma.stripeConnection.count({ where: { tenantId: owner.tenantId } })).toBe(0);
+  });
+
+  it("marks the connection disconnected when Stripe says the platform lost access", async () => {
+    const owner = await registerOwner();
+    const start = new URL((await startConnect(owner.token)).url);
+    const connected = await followCallback(
+      await finishOAuthAuthorize({ redirectUri: start.searchParams.get("redirect_uri")!, state: start.searchParams.get("state")!, outcome: "complete" }),
+      owner.token,
+      "json",
+    );
+    await handleSimulatorRequest("POST", "/oauth/deauthorize", new URLSearchParams({ stripe_user_id: connected.body.account_id, client_id: "ca_simulator" }), `Bearer ${SIMULATOR_API_KEY_FOR_TESTS}`);
+    const result = await call(status, "/x", { token: owner.token });
+    expect(result.status).toBe(200);
+    expect(result.body).toMatchObject({ connected: false, tenant_status: "pending" });
+    expect(result.body.disconnected_reason).toMatch(/no longer has access/);
+    expect(await prisma.auditLog.count({ where: { tenantId: owner.tenantId, action: "stripe.access_lost" } })).toBe(1);
+  });
+});
+
+describe("POST /api/stripe/webhooks", () => {
+  async function connectedOwner() {
+    const owner = await registerOwner();
+    const started = await startConnect(owner.token);
+    await followCallback(await finishAccountLink(new URL(started.url).searchParams.get("link")!, "requirements_due"), owner.token);
+    const connection = await prisma.stripeConnection.findUniqueOrThrow({ where: { tenantId: owner.tenantId } });
+    return { owner, accountId: connection.accountId };
+  }
+
+  function signedEvent(type: string, object: Record<string, unknown>, account: string, id = `evt_test_${Math.random().toString(36).slice(2)}`) {
+    const payload = JSON.stringify({ id, object: "event", type, account, data: { object }, created: Math.floor(Date.now() / 1000) });
+    const secret = stripeSetup()!.webhookSecret!;
+    return { payload, signature: Stripe.webhooks.generateTestHeaderString({ payload, secret }) };
+  }
+
+  async function deliver(payload: string, signature: string) {
+    return call(stripeWebhook as never, "/api/stripe/webhooks", { body: payload, headers: { "stripe-signature": signature } });
+  }
+
+  it("refuses a bad or missing signature with 400 and changes nothing", async () => {
+    const { owner, accountId } = await connectedOwner();
+    const { payload } = signedEvent("account.updated", { id: accountId, charges_enabled: true, payouts_enabled: true, details_submitted: true }, accountId);
+    const bad = await deliver(payload, "t=1,v1=deadbeef");
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe("invalid_signature");
+    expect((await prisma.tenant.findUniqueOrThrow({ where: { id: owner.tenantId } })).status).toBe("pending");
+  });
+
+  it("applies account.updated once per event id, and account.application.deauthorized disconnects", async () => {
+    const { owner, accountId } = await connectedOwner();
+    const account = { id: accountId, object: "account", charges_enabled: true, payouts_enabled: true, details_submitted: true, requirements: { currently_due: [], eventually_due: [], past_due: [], pending_verification: [], disabled_reason: null, current_deadline: null } };
+    const event = signedEvent("account.updated", account, accountId, "evt_test_dup");
+    expect((await deliver(event.payload, event.signature)).body).toEqual({ received: true, duplicate: false });
+    expect((await deliver(event.payload, event.signature)).body).toEqual({ received: true, duplicate: true });
+    expect((await prisma.tenant.findUniqueOrThrow({ where: { id: owner.tenantId } })).status).toBe("active");
+    expect(await prisma.stripeEvent.count({ where: { id: "evt_test_dup" } })).toBe(1);
+
+    const deauthorized = signedEvent("account.application.deauthorized", { id: "ca_simulator", object: "application" }, accountId);
+    expect((await deliver(deauthorized.payload, deauthorized.signature)).status).toBe(200);
+    const stored = await prisma.stripeConnection.findUniqueOrThrow({ where: { tenantId: owner.tenantId } });
+    expect(stored).toMatchObject({ status: "disconnected", chargesEnabled: false });
+    expect((await prisma.tenant.findUniqueOrThrow({ where: { id: owner.tenantId } })).status).toBe("pending");
+  });
+});
+
+describe("roles and isolation", () => {
+  it("lets only owners connect and disconnect, admins read status, and keeps tenants apart", async () => {
+    const owner = await registerOwner();
+    const admin = await addMember(owner.tenantId, "admin");
+    const member = await addMember(owner.tenantId, "member");
+    expect((await call(connect, "/x", { token: admin.token, body: {} })).status).toBe(403);
+    expect((await call(disconnect, "/x", { token: admin.token, body: { confirm: true } })).status).toBe(403);
+    expect((await call(status, "/x", { token: member.token })).status).toBe(403);
+    expect((await call(status, "/x", { token: admin.token })).status).toBe(200);
+    const started = await startConnect(owner.token);
+    await followCallback(await finishAccountLink(new URL(started.url).searchParams.get("link")!, "complete"), owner.token);
+    const stranger = await registerOwner();
+    const theirs = await call(status, "/x", { token: stranger.token });
+    expect(theirs.body).toMatchObject({ connected: false, account_id: null });
+  });
+});
