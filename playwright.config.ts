@@ -6,18 +6,18 @@ import { defineConfig, devices } from "@playwright/test";
 
 // The config is evaluated by the runner and again by each worker: pick the
 // port and database once and hand them down through the environment.
-if (!process.env.E2E_PORT) {
-  process.env.E2E_PORT = execFileSync(process.execPath, [
-    "-e",
-    "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})",
-  ])
+const freePort = () =>
+  execFileSync(process.execPath, ["-e", "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"])
     .toString()
     .trim();
-}
+process.env.E2E_PORT ??= freePort();
+// A second server in Stripe's oauth onboarding mode (the default server uses account links).
+process.env.E2E_OAUTH_PORT ??= freePort();
 if (!process.env.E2E_DATA_DIR) process.env.E2E_DATA_DIR = mkdtempSync(path.join(tmpdir(), "portal-e2e-"));
 
 const port = Number(process.env.E2E_PORT);
 const baseURL = `http://127.0.0.1:${port}`;
+export const oauthBaseURL = `http://127.0.0.1:${process.env.E2E_OAUTH_PORT}`;
 
 export const E2E_SERVER_ENV = {
   NODE_ENV: "production",
@@ -49,14 +49,31 @@ export default defineConfig({
     launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium" },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } } }],
-  webServer: {
-    // A production build (npm run build ran first), on a fresh database.
-    command: "bash scripts/e2e-server.sh",
-    url: `${baseURL}/login`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    env: E2E_SERVER_ENV,
-    stdout: "pipe",
-    stderr: "pipe",
-  },
+  webServer: [
+    {
+      // A production build (npm run build ran first), on a fresh database.
+      command: "bash scripts/e2e-server.sh",
+      url: `${baseURL}/login`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: E2E_SERVER_ENV,
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+    {
+      command: "bash scripts/e2e-server.sh",
+      url: `${oauthBaseURL}/login`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: {
+        ...E2E_SERVER_ENV,
+        PORT: process.env.E2E_OAUTH_PORT,
+        APP_URL: oauthBaseURL,
+        DATABASE_URL: `file:${path.join(process.env.E2E_DATA_DIR, "portal-oauth.db")}`,
+        STRIPE_CONNECT_ONBOARDING: "oauth",
+      },
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+  ],
 });

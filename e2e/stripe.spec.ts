@@ -65,3 +65,23 @@ test("an admin sees Connect with Stripe disabled, with the reason", async ({ pag
   await expect(page.getByRole("button", { name: "Connect with Stripe" })).toBeDisabled();
   await expect(page.getByTestId("owner-only-note")).toHaveText("Only owners can connect a Stripe account.");
 });
+
+test.describe("oauth onboarding mode", () => {
+  test.use({ baseURL: `http://127.0.0.1:${process.env.E2E_OAUTH_PORT}` });
+
+  test("an owner who denies access sees Stripe's message; one who accepts is connected", async ({ page, request }) => {
+    await freshOwner(page, request, "OAuth Outfitters");
+    await page.goto("/stripe");
+    await page.getByRole("button", { name: "Connect with Stripe" }).click();
+    await expect(page).toHaveURL(/\/stripe-simulator\/authorize\?/);
+    await page.getByRole("button", { name: "Deny" }).click();
+    await expect(page).toHaveURL(/\/stripe\?error=oauth_error/);
+    await expect(page.getByTestId("stripe-notice")).toHaveText("The user denied your request");
+    await keepScreenshot(page, "stripe-oauth-denied");
+
+    await page.getByRole("button", { name: "Connect with Stripe" }).click();
+    await page.getByRole("button", { name: "Complete onboarding" }).click();
+    await expect(page).toHaveURL(/\/stripe\?connected=1$/);
+    await expect(page.getByTestId("stripe-capabilities")).toContainText("charges enabled");
+  });
+});

@@ -79,6 +79,15 @@ describe("parseEnv", () => {
     expect(config.encryptionKey.equals(Buffer.alloc(32, 7))).toBe(true);
   });
 
+  it("runs the Stripe simulator in production only when asked, and never beside a real key", () => {
+    const base = { NODE_ENV: "production", AUTH_SECRET: secret, ENCRYPTION_KEY: key } as const;
+    expect(parseEnv(base).stripeSimulator).toBe(false);
+    expect(parseEnv({ ...base, STRIPE_SIMULATOR: "1" }).stripeSimulator).toBe(true);
+    expect(parseEnv({ ...base, STRIPE_SECRET_KEY: "sk_test_abc123" }).stripeSimulator).toBe(false);
+    expect(parseEnv({ NODE_ENV: "development" }).stripeSimulator).toBe(true);
+    expect(parseEnv({ NODE_ENV: "development", STRIPE_SIMULATOR: "0" }).stripeSimulator).toBe(false);
+  });
+
   it("never lets the simulator run with a live Stripe key", () => {
     expect(() =>
       parseEnv({ NODE_ENV: "production", AUTH_SECRET: secret, ENCRYPTION_KEY: key, STRIPE_SECRET_KEY: "sk_live_abc123", STRIPE_SIMULATOR: "1" }),

@@ -296,6 +296,36 @@ describe("POST /api/stripe/webhooks", () => {
   });
 });
 
+describe("the simulator", () => {
+  it("sends a correctly signed account.updated to the portal when onboarding completes", async () => {
+    const owner = await registerOwner();
+    const started = await startConnect(owner.token);
+    const sent: { url: string; body: string; signature: string }[] = [];
+    const realFetch = globalThis.fetch;
+    globalThis.fetch = (async (input: string | URL | Request, init?: RequestInit) => {
+      sent.push({ url: String(input), body: String(init?.body), signature: new Headers(init?.headers).get("stripe-signature") ?? "" });
+      return new Response("{}", { status: 200 });
+    }) as typeof fetch;
+    try {
+      await finishAccountLink(new URL(started.url).searchParams.get("link")!, "complete");
+    } finally {
+      globalThis.fetch = realFetch;
+    }
+    expect(sent).toHaveLength(1);
+    expect(sent[0].url).toBe("http://localhost:3000/api/stripe/webhooks");
+    const event = Stripe.webhooks.constructEvent(sent[0].body, sent[0].signature, stripeSetup()!.webhookSecret!);
+    expect(event.type).toBe("account.updated");
+    expect(event.data.object).toMatchObject({ charges_enabled: true, payouts_enabled: true });
+  });
+
+  it("answers nothing when the simulator is off", async () => {
+    process.env.STRIPE_SIMULATOR = "0";
+    resetEnvCache();
+    const answer = await handleSimulatorRequest("POST", "/v1/accounts", new URLSearchParams(), `Bearer ${SIMULATOR_API_KEY_FOR_TESTS}`);
+    expect(answer.status).toBe(404);
+  });
+});
+
 describe("roles and isolation", () => {
   it("lets only owners connect and disconnect, admins read status, and keeps tenants apart", async () => {
     const owner = await registerOwner();
