@@ -2,7 +2,6 @@ import { z } from "zod";
 
 // Shared by the webhook route handlers and the forms on /webhooks.
 
-export const MAX_WEBHOOK_URL_LENGTH = 2048;
 export const MAX_TEST_PAYLOAD_BYTES = 64 * 1024;
 
 export const configureWebhookSchema = z.strictObject({

@@ -1,10 +1,15 @@
 // POST /api/stripe/webhooks — Stripe only: events for the platform, signature checked on the raw body
-import { toErrorResponse } from "@/lib/http/errors";
+import { payloadTooLarge, toErrorResponse } from "@/lib/http/errors";
 import { handleStripeEvent } from "@/lib/stripe/events";
+
+// Stripe's events are a few KB; anything far larger is not from Stripe.
+const MAX_EVENT_BYTES = 512 * 1024;
 
 export async function POST(req: Request) {
   try {
-    return Response.json(await handleStripeEvent(await req.text(), req.headers.get("stripe-signature")));
+    const raw = await req.text();
+    if (Buffer.byteLength(raw) > MAX_EVENT_BYTES) throw payloadTooLarge(MAX_EVENT_BYTES);
+    return Response.json(await handleStripeEvent(raw, req.headers.get("stripe-signature")));
   } catch (error) {
     return toErrorResponse(error);
   }
