@@ -75,8 +75,8 @@ test.describe("oauth onboarding mode", () => {
     await page.getByRole("button", { name: "Connect with Stripe" }).click();
     await expect(page).toHaveURL(/\/stripe-simulator\/authorize\?/);
     await page.getByRole("button", { name: "Deny" }).click();
-    await expect(page).toHaveURL(/\/stripe\?error=oauth_error/);
-    await expect(page.getByTestId("stripe-notice")).toHaveText("The user denied your request");
+    await expect(page).toHaveURL(/\/stripe\?error=oauth_error&reason=access_denied$/);
+    await expect(page.getByTestId("stripe-notice")).toHaveText("The connection was denied on Stripe: nothing was connected.");
     await keepScreenshot(page, "stripe-oauth-denied");
 
     await page.getByRole("button", { name: "Connect with Stripe" }).click();

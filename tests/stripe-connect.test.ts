@@ -9,7 +9,10 @@ import { GET as status } from "@/app/api/v1/auth/tenants/stripe/status/route";
 import { POST as disconnect } from "@/app/api/v1/auth/tenants/stripe/disconnect/route";
 import { POST as stripeWebhook } from "@/app/api/stripe/webhooks/route";
 import { stripeSetup } from "@/lib/stripe/config";
-import { finishAccountLink, finishOAuthAuthorize, handleSimulatorRequest, SIMULATOR_API_KEY_FOR_TESTS } from "@/lib/stripe/simulator";
+import { finishAccountLink, finishOAuthAuthorize, handleSimulatorRequest, updateSimulatedAccount } from "@/lib/stripe/simulator";
+import { encryptSecret } from "@/lib/crypto/secret-box";
+import { issueAccessToken } from "@/lib/auth/tokens";
+import { simulatorApiKey } from "@/lib/stripe/config";
 import { call, registerOwner } from "./helpers/api";
 import { addMember } from "./helpers/fixtures";
 import { startStripeSimulator } from "./helpers/stripe-simulator";
@@ -21,11 +24,23 @@ function useMode(mode: "account_links" | "oauth") {
   resetEnvCache();
 }
 
+const realFetch = globalThis.fetch;
+
 beforeAll(async () => {
   simulator = await startStripeSimulator();
   process.env.STRIPE_SIMULATOR_URL = simulator.url;
+  // The simulator sends Stripe's events to APP_URL; here that is this process's own handler.
+  globalThis.fetch = (async (input: string | URL | Request, init?: RequestInit) => {
+    if (String(input) === "http://localhost:3000/api/stripe/webhooks") {
+      return stripeWebhook(new Request(String(input), init));
+    }
+    return realFetch(input, init);
+  }) as typeof fetch;
 });
-afterAll(() => simulator.close());
+afterAll(async () => {
+  globalThis.fetch = realFetch;
+  await simulator.close();
+});
 beforeEach(() => {
   delete process.env.STRIPE_SIMULATOR;
   process.env.STRIPE_SIMULATOR_URL = simulator.url;
@@ -80,6 +95,7 @@ describe("account_links mode", () => {
       requirements: { currently_due: [], past_due: [] },
       tenant_status: "active",
     });
+    // One "connected" entry, whether Stripe's account.updated or the owner's return came first.
     expect(await prisma.auditLog.count({ where: { tenantId: owner.tenantId, action: "stripe.account_connected" } })).toBe(1);
 
     // Connected and complete: a second connect is a conflict.
@@ -150,14 +166,17 @@ describe("account_links mode", () => {
     await prisma.oAuthState.updateMany({ where: { tenantId: owner.tenantId }, data: { expiresAt: new Date(Date.now() - 1000) } });
     const expired = await call(callback, `${base}?state=${state}`, { cookie: owner.token, headers: JSON_ACCEPT });
     expect(expired.status).toBe(403);
-    expect((await prisma.stripeConnection.findUniqueOrThrow({ where: { tenantId: owner.tenantId } })).status).toBe("onboarding");
-    expect((await prisma.tenant.findUniqueOrThrow({ where: { id: owner.tenantId } })).status).toBe("pending");
+    // None of the refused callbacks spent the state or connected anything in anyone's name.
+    expect((await prisma.oAuthState.findFirstOrThrow({ where: { tenantId: owner.tenantId } })).usedAt).toBeNull();
+    expect(await prisma.auditLog.count({ where: { action: "stripe.account_connected", actorType: "user", tenantId: { in: [owner.tenantId, stranger.tenantId] } } })).toBe(0);
+    expect(await prisma.stripeConnection.count({ where: { tenantId: stranger.tenantId } })).toBe(0);
 
     // Reused: a fresh state works once, then never again.
-    const next = await startConnect(owner.token);
-    const nextReturn = await finishAccountLink(new URL(next.url).searchParams.get("link")!, "complete");
-    expect((await followCallback(nextReturn, owner.token, "json")).status).toBe(200);
-    const reused = await followCallback(nextReturn, owner.token, "json");
+    const second = await registerOwner();
+    const next = await startConnect(second.token);
+    const nextReturn = await finishAccountLink(new URL(next.url).searchParams.get("link")!, "requirements_due");
+    expect((await followCallback(nextReturn, second.token, "json")).status).toBe(200);
+    const reused = await followCallback(nextReturn, second.token, "json");
     expect(reused.status).toBe(403);
   });
 
@@ -205,7 +224,7 @@ describe("oauth mode", () => {
 
     const gone = await call(disconnect, "/x", { token: owner.token, body: { confirm: true } });
     expect(gone.status).toBe(200);
-    const lookup = await handleSimulatorRequest("GET", `/v1/accounts/${accountId}`, new URLSearchParams(), `Bearer ${SIMULATOR_API_KEY_FOR_TESTS}`);
+    const lookup = await handleSimulatorRequest("GET", `/v1/accounts/${accountId}`, new URLSearchParams(), `Bearer ${simulatorApiKey()}`);
     expect(lookup.status).toBe(403); // deauthorized at the simulator
   });
 
@@ -242,7 +261,7 @@ describe("oauth mode", () => {
       owner.token,
       "json",
     );
-    await handleSimulatorRequest("POST", "/oauth/deauthorize", new URLSearchParams({ stripe_user_id: connected.body.account_id, client_id: "ca_simulator" }), `Bearer ${SIMULATOR_API_KEY_FOR_TESTS}`);
+    await handleSimulatorRequest("POST", "/oauth/deauthorize", new URLSearchParams({ stripe_user_id: connected.body.account_id, client_id: "ca_simulator" }), `Bearer ${simulatorApiKey()}`);
     const result = await call(status, "/x", { token: owner.token });
     expect(result.status).toBe(200);
     expect(result.body).toMatchObject({ connected: false, tenant_status: "pending" });
@@ -276,11 +295,17 @@ describe("POST /api/stripe/webhooks", () => {
     const bad = await deliver(payload, "t=1,v1=deadbeef");
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe("invalid_signature");
+    const missing = await call(stripeWebhook as never, "/api/stripe/webhooks", { body: payload });
+    expect(missing.status).toBe(400);
+    expect(await prisma.stripeEvent.count({ where: { id: JSON.parse(payload).id } })).toBe(0);
     expect((await prisma.tenant.findUniqueOrThrow({ where: { id: owner.tenantId } })).status).toBe("pending");
   });
 
   it("applies account.updated once per event id, and account.application.deauthorized disconnects", async () => {
     const { owner, accountId } = await connectedOwner();
+    // Stripe's state changes first; the handler reads it live rather than trusting the snapshot.
+    await updateSimulatedAccount(accountId, "complete");
+    await prisma.tenant.update({ where: { id: owner.tenantId }, data: { status: "pending" } });
     const account = { id: accountId, object: "account", charges_enabled: true, payouts_enabled: true, details_submitted: true, requirements: { currently_due: [], eventually_due: [], past_due: [], pending_verification: [], disabled_reason: null, current_deadline: null } };
     const event = signedEvent("account.updated", account, accountId, "evt_test_dup");
     expect((await deliver(event.payload, event.signature)).body).toEqual({ received: true, duplicate: false });
@@ -296,12 +321,58 @@ describe("POST /api/stripe/webhooks", () => {
   });
 });
 
+describe("more of the callback's rules", () => {
+  it("refuses a state used from another tenant even by the same person", async () => {
+    const owner = await registerOwner();
+    const other = await registerOwner();
+    await prisma.membership.create({ data: { userId: owner.userId, tenantId: other.tenantId, role: "owner" } });
+    const started = await startConnect(owner.token);
+    const returnUrl = await finishAccountLink(new URL(started.url).searchParams.get("link")!, "complete");
+    const { access_token: otherTenantSession } = await issueAccessToken(owner.userId, other.tenantId);
+    const crossTenant = await call(callback, new URL(returnUrl).pathname + new URL(returnUrl).search, { cookie: otherTenantSession, headers: JSON_ACCEPT });
+    expect(crossTenant.status).toBe(403);
+    expect(crossTenant.body.error.code).toBe("invalid_state");
+    expect(await prisma.stripeConnection.count({ where: { tenantId: other.tenantId } })).toBe(0);
+  });
+
+  it("sends stripe.account.connected and stripe.account.disconnected to the tenant's webhook", async () => {
+    const owner = await registerOwner();
+    await prisma.webhookEndpoint.create({ data: { tenantId: owner.tenantId, url: "https://example.com/hooks", secretEncrypted: encryptSecret("whsec_dGVzdA=="), secretLast4: "dA==" } });
+    const started = await startConnect(owner.token);
+    await followCallback(await finishAccountLink(new URL(started.url).searchParams.get("link")!, "complete"), owner.token);
+    await call(disconnect, "/x", { token: owner.token, body: { confirm: true } });
+    const types = (await prisma.webhookMessage.findMany({ where: { tenantId: owner.tenantId }, orderBy: { createdAt: "asc" } })).map((m) => m.eventType);
+    expect(types).toEqual(expect.arrayContaining(["stripe.account.connected", "stripe.account.disconnected"]));
+    const connected = await prisma.webhookMessage.findFirstOrThrow({ where: { tenantId: owner.tenantId, eventType: "stripe.account.connected" } });
+    expect(JSON.parse(connected.body).data).toMatchObject({ charges_enabled: true, payouts_enabled: true });
+  });
+
+  it("clears an oauth connection locally when Stripe already considers it disconnected", async () => {
+    useMode("oauth");
+    const owner = await registerOwner();
+    const start = new URL((await startConnect(owner.token)).url);
+    const connected = await followCallback(
+      await finishOAuthAuthorize({ redirectUri: start.searchParams.get("redirect_uri")!, state: start.searchParams.get("state")!, outcome: "complete" }),
+      owner.token,
+      "json",
+    );
+    await handleSimulatorRequest("POST", "/oauth/deauthorize", new URLSearchParams({ stripe_user_id: connected.body.account_id, client_id: "ca_simulator" }), `Bearer ${simulatorApiKey()}`);
+    const result = await call(disconnect, "/x", { token: owner.token, body: { confirm: true } });
+    expect(result.status).toBe(200);
+    expect(await prisma.stripeConnection.count({ where: { tenantId: owner.tenantId } })).toBe(0);
+  });
+
+  it("the simulator refuses to send a browser anywhere but the portal's callbacks", async () => {
+    await expect(finishOAuthAuthorize({ redirectUri: "https://evil.example/steal", state: "x", outcome: "complete" })).rejects.toThrow(/only redirects/);
+  });
+});
+
 describe("the simulator", () => {
   it("sends a correctly signed account.updated to the portal when onboarding completes", async () => {
     const owner = await registerOwner();
     const started = await startConnect(owner.token);
     const sent: { url: string; body: string; signature: string }[] = [];
-    const realFetch = globalThis.fetch;
+    const intercepting = globalThis.fetch;
     globalThis.fetch = (async (input: string | URL | Request, init?: RequestInit) => {
       sent.push({ url: String(input), body: String(init?.body), signature: new Headers(init?.headers).get("stripe-signature") ?? "" });
       return new Response("{}", { status: 200 });
@@ -309,7 +380,7 @@ describe("the simulator", () => {
     try {
       await finishAccountLink(new URL(started.url).searchParams.get("link")!, "complete");
     } finally {
-      globalThis.fetch = realFetch;
+      globalThis.fetch = intercepting;
     }
     expect(sent).toHaveLength(1);
     expect(sent[0].url).toBe("http://localhost:3000/api/stripe/webhooks");
@@ -321,7 +392,7 @@ describe("the simulator", () => {
   it("answers nothing when the simulator is off", async () => {
     process.env.STRIPE_SIMULATOR = "0";
     resetEnvCache();
-    const answer = await handleSimulatorRequest("POST", "/v1/accounts", new URLSearchParams(), `Bearer ${SIMULATOR_API_KEY_FOR_TESTS}`);
+    const answer = await handleSimulatorRequest("POST", "/v1/accounts", new URLSearchParams(), `Bearer ${simulatorApiKey()}`);
     expect(answer.status).toBe(404);
   });
 });

@@ -19,11 +19,16 @@ export type StripeSetup = {
   simulatorBaseUrl: string | null;
 };
 
-export const SIMULATOR_API_KEY = "sk_test_simulator0000000000000000";
+const derived = (purpose: string) => createHmac("sha256", env().authSecret).update(purpose).digest();
+
+/** The key stripe-node sends to the simulator: derived from AUTH_SECRET, so outsiders cannot drive it. */
+export function simulatorApiKey(): string {
+  return `sk_test_sim${derived("stripe-simulator-api-key").toString("hex").slice(0, 32)}`;
+}
 
 /** The simulator's own webhook signing secret, stable per installation (derived from AUTH_SECRET). */
 export function simulatorWebhookSecret(): string {
-  return `whsec_${createHmac("sha256", env().authSecret).update("stripe-simulator-webhooks").digest("base64")}`;
+  return `whsec_${derived("stripe-simulator-webhooks").toString("base64")}`;
 }
 
 let cached: { key: string; setup: StripeSetup | null } | undefined;
@@ -48,7 +53,7 @@ export function stripeSetup(): StripeSetup | null {
   } else if (config.stripeSimulator) {
     const base = new URL(simulatorBase);
     setup = {
-      stripe: new Stripe(SIMULATOR_API_KEY, {
+      stripe: new Stripe(simulatorApiKey(), {
         host: base.hostname,
         port: Number(base.port || (base.protocol === "https:" ? 443 : 80)),
         protocol: base.protocol === "https:" ? "https" : "http",

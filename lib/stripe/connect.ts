@@ -8,7 +8,7 @@ import { AppError, badRequest, conflict, forbidden } from "@/lib/http/errors";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import type { DisconnectStripeInput, StripeCallbackQuery } from "@/lib/schemas/stripe";
 import { emitEvent } from "@/lib/webhooks/outbox";
-import { requireStripe, type StripeSetup } from "./config";
+import { requireStripe, stripeSetup, type StripeSetup } from "./config";
 
 export const STRIPE_ACTIONS = {
   connectStarted: "stripe.connect_started",
@@ -165,11 +165,17 @@ export async function startConnect(caller: Caller, meta: RequestMeta) {
 
 const invalidState = () => forbidden("invalid_state", "This Stripe link is invalid, expired, already used, or was started by someone else. Start again from the Stripe page.");
 
-/** Checks the state against the signed-in caller and spends it (single use). */
-async function spendState(caller: Caller, state: string | undefined) {
+/** The unspent, unexpired state this caller started; invalid_state otherwise. */
+async function findValidState(caller: Caller, state: string | undefined) {
   if (!state) throw invalidState();
   const row = await prisma.oAuthState.findUnique({ where: { stateHash: hashState(state) } });
   if (!row || row.usedAt || row.expiresAt <= new Date() || row.userId !== caller.userId || row.tenantId !== caller.tenantId) throw invalidState();
+  return row;
+}
+
+/** Checks the state against the signed-in caller and spends it (single use, also under concurrency). */
+async function spendState(caller: Caller, state: string | undefined) {
+  const row = await findValidState(caller, state);
   const { count } = await prisma.oAuthState.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: new Date() } });
   if (count !== 1) throw invalidState();
   return row;
@@ -179,10 +185,8 @@ async function spendState(caller: Caller, state: string | undefined) {
 export async function refreshOnboardingLink(caller: Caller, state: string | undefined): Promise<string> {
   const setup = requireStripe();
   if (!state) throw invalidState();
-  const row = await prisma.oAuthState.findUnique({ where: { stateHash: hashState(state) } });
-  if (!row || row.usedAt || row.expiresAt <= new Date() || row.userId !== caller.userId || row.tenantId !== caller.tenantId || row.mode !== "account_links") {
-    throw invalidState();
-  }
+  const row = await findValidState(caller, state);
+  if (row.mode !== "account_links") throw invalidState();
   const connection = await prisma.stripeConnection.findUnique({ where: { tenantId: caller.tenantId } });
   if (!connection || connection.status === "disconnected") throw invalidState();
   return (await accountLinkFor(setup, connection.accountId, state)).url;
@@ -237,16 +241,25 @@ export async function completeConnect(caller: Caller, query: StripeCallbackQuery
     if (!connection || connection.status === "disconnected") throw invalidState();
     accountId = connection.accountId;
   }
+  const elsewhere = await prisma.stripeConnection.findFirst({
+    where: { accountId, tenantId: { not: caller.tenantId }, status: { not: "disconnected" } },
+    select: { id: true },
+  });
+  if (elsewhere) throw conflict("account_in_use", "This Stripe account is already connected to another tenant.");
   const account = await callStripe(() => setup.stripe.accounts.retrieve(accountId));
   const fields = statusFields(account);
 
   await prisma.$transaction(async (tx) => {
+    const existing = await tx.stripeConnection.findUnique({ where: { tenantId: caller.tenantId } });
+    // Stripe's account.updated may have connected it already (the owner came back after the event).
+    const alreadyConnected = existing?.status === "connected" && existing.accountId === accountId;
     await tx.stripeConnection.upsert({
       where: { tenantId: caller.tenantId },
       create: { tenantId: caller.tenantId, accountId, mode: state.mode, status: "connected", scope, connectedAt: new Date(), connectedById: caller.userId, ...fields },
-      update: { accountId, mode: state.mode, status: "connected", scope, connectedAt: new Date(), connectedById: caller.userId, disconnectedReason: null, ...fields },
+      update: { accountId, mode: state.mode, status: "connected", scope, connectedById: caller.userId, disconnectedReason: null, ...fields, ...(alreadyConnected ? {} : { connectedAt: new Date() }) },
     });
     await setTenantStatus(tx, caller.tenantId, fields.chargesEnabled);
+    if (alreadyConnected) return;
     await recordAudit(tx, {
       tenantId: caller.tenantId,
       actor,
@@ -271,13 +284,7 @@ export async function getStoredStatus(tenantId: string) {
     prisma.stripeConnection.findUnique({ where: { tenantId } }),
     prisma.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { status: true } }),
   ]);
-  const setup = (() => {
-    try {
-      return requireStripe();
-    } catch {
-      return null;
-    }
-  })();
+  const setup = stripeSetup();
   const connected = connection?.status === "connected";
   return {
     connected,
@@ -298,18 +305,21 @@ export async function getStoredStatus(tenantId: string) {
 }
 export type StripeStatusView = Awaited<ReturnType<typeof getStoredStatus>>;
 
-/** Marks a connection disconnected because Stripe says the platform lost access. */
-export async function markDisconnected(tenantId: string, reason: string, actor: "stripe" | "system") {
-  await prisma.$transaction(async (tx) => {
-    const { count } = await tx.stripeConnection.updateMany({
-      where: { tenantId, status: { not: "disconnected" } },
-      data: { status: "disconnected", disconnectedReason: reason, chargesEnabled: false, payoutsEnabled: false, lastCheckedAt: new Date() },
-    });
-    if (count === 0) return;
-    await setTenantStatus(tx, tenantId, false);
-    await recordAudit(tx, { tenantId, actor: { type: actor, label: "Stripe" }, action: STRIPE_ACTIONS.lostAccess, severity: "warning", reason });
-    await emitEvent(tx, tenantId, "stripe.account.disconnected", { reason });
+/** Marks a connection disconnected because Stripe says the platform lost access (within the caller's transaction). */
+export async function markDisconnected(tx: TransactionClient, tenantId: string, reason: string, actor: "stripe" | "system") {
+  const { count } = await tx.stripeConnection.updateMany({
+    where: { tenantId, status: { not: "disconnected" } },
+    data: { status: "disconnected", disconnectedReason: reason, chargesEnabled: false, payoutsEnabled: false, lastCheckedAt: new Date() },
   });
+  if (count === 0) return;
+  await setTenantStatus(tx, tenantId, false);
+  await recordAudit(tx, { tenantId, actor: { type: actor, label: "Stripe" }, action: STRIPE_ACTIONS.lostAccess, severity: "warning", reason });
+  await emitEvent(tx, tenantId, "stripe.account.disconnected", { reason });
+}
+
+/** Stripe's way of saying the platform can no longer read the account. */
+export function isLostAccess(error: unknown): boolean {
+  return error instanceof Stripe.errors.StripeError && error.code === "account_invalid";
 }
 
 /** GET /stripe/status/: fetched live from Stripe and stored. */
@@ -317,40 +327,61 @@ export async function refreshStripeStatus(tenantId: string) {
   const connection = await prisma.stripeConnection.findUnique({ where: { tenantId } });
   if (!connection || connection.status !== "connected") return getStoredStatus(tenantId);
   const setup = requireStripe();
+  let account: Stripe.Account | null = null;
   try {
-    const account = await setup.stripe.accounts.retrieve(connection.accountId);
-    await applyAccountUpdate(connection.accountId, account, false);
+    account = await setup.stripe.accounts.retrieve(connection.accountId);
   } catch (error) {
-    if (error instanceof Stripe.errors.StripePermissionError || (error instanceof Stripe.errors.StripeError && error.code === "account_invalid")) {
-      await markDisconnected(tenantId, "Stripe reports that the platform no longer has access to this account (deauthorized).", "system");
-    } else {
-      throw stripeFailure(error);
-    }
+    if (!isLostAccess(error)) throw stripeFailure(error);
   }
+  await prisma.$transaction((tx) =>
+    account
+      ? applyAccountUpdate(tx, connection.accountId, account, false)
+      : markDisconnected(tx, tenantId, "Stripe reports that the platform no longer has access to this account (deauthorized).", "system"),
+  );
   return getStoredStatus(tenantId);
 }
 
-/** Stores an account's state (from a live fetch or an account.updated event); emits stripe.account.updated when something visible changed. */
-export async function applyAccountUpdate(accountId: string, account: Stripe.Account, fromEvent: boolean) {
+/**
+ * Stores an account's state (from a live fetch, within the caller's
+ * transaction); emits stripe.account.updated when something the tenant sees
+ * changed. An Account Links account whose owner never came back through the
+ * callback (the state expired) is connected once Stripe has its details.
+ */
+export async function applyAccountUpdate(tx: TransactionClient, accountId: string, account: Stripe.Account, fromEvent: boolean) {
   const fields = statusFields(account);
-  await prisma.$transaction(async (tx) => {
-    const connection = await tx.stripeConnection.findFirst({ where: { accountId, status: { not: "disconnected" } } });
-    if (!connection) return;
-    const before = JSON.stringify([connection.chargesEnabled, connection.payoutsEnabled, connection.detailsSubmitted, connection.requirements]);
-    const after = JSON.stringify([fields.chargesEnabled, fields.payoutsEnabled, fields.detailsSubmitted, fields.requirements]);
-    await tx.stripeConnection.update({ where: { id: connection.id }, data: fields });
-    if (connection.status === "connected") await setTenantStatus(tx, connection.tenantId, fields.chargesEnabled);
-    if (before !== after && connection.status === "connected") {
-      await emitEvent(tx, connection.tenantId, "stripe.account.updated", {
-        account_id: accountId,
-        charges_enabled: fields.chargesEnabled,
-        payouts_enabled: fields.payoutsEnabled,
-        details_submitted: fields.detailsSubmitted,
-        currently_due: fields.requirements.currently_due,
-        source: fromEvent ? "stripe_event" : "status_check",
-      });
-    }
-  });
+  const connection = await tx.stripeConnection.findFirst({ where: { accountId, status: { not: "disconnected" } } });
+  if (!connection) return;
+  const promote = connection.status === "onboarding" && connection.mode === "account_links" && fields.detailsSubmitted;
+  const status = promote ? "connected" : connection.status;
+  const before = JSON.stringify([connection.chargesEnabled, connection.payoutsEnabled, connection.detailsSubmitted, connection.requirements]);
+  const after = JSON.stringify([fields.chargesEnabled, fields.payoutsEnabled, fields.detailsSubmitted, fields.requirements]);
+  await tx.stripeConnection.update({ where: { id: connection.id }, data: { ...fields, status, ...(promote ? { connectedAt: new Date() } : {}) } });
+  if (status !== "connected") return;
+  await setTenantStatus(tx, connection.tenantId, fields.chargesEnabled);
+  if (promote) {
+    await recordAudit(tx, {
+      tenantId: connection.tenantId,
+      actor: { type: "stripe", label: "Stripe" },
+      action: STRIPE_ACTIONS.connected,
+      target: { type: "stripe_account", id: accountId },
+      metadata: { mode: connection.mode, charges_enabled: fields.chargesEnabled, via: "account.updated" },
+    });
+    await emitEvent(tx, connection.tenantId, "stripe.account.connected", {
+      account_id: accountId,
+      charges_enabled: fields.chargesEnabled,
+      payouts_enabled: fields.payoutsEnabled,
+      details_submitted: fields.detailsSubmitted,
+    });
+  } else if (before !== after) {
+    await emitEvent(tx, connection.tenantId, "stripe.account.updated", {
+      account_id: accountId,
+      charges_enabled: fields.chargesEnabled,
+      payouts_enabled: fields.payoutsEnabled,
+      details_submitted: fields.detailsSubmitted,
+      currently_due: fields.requirements.currently_due,
+      source: fromEvent ? "stripe_event" : "status_check",
+    });
+  }
 }
 
 /** POST /stripe/disconnect/: deauthorizes (oauth) or unlinks (account links), clears the record. */
@@ -364,8 +395,8 @@ export async function disconnectStripe(caller: Caller, input: DisconnectStripeIn
       await setup.stripe.oauth.deauthorize({ client_id: setup.clientId ?? "", stripe_user_id: connection.accountId });
     } catch (error) {
       // An account Stripe already considers disconnected is still cleared here.
-      const alreadyGone = error instanceof Stripe.errors.StripeError && ["invalid_client", "account_invalid"].includes(String(error.code ?? error.type ?? ""));
-      if (!alreadyGone && !(error instanceof Stripe.errors.StripePermissionError) && !(error instanceof Stripe.errors.StripeInvalidRequestError)) throw stripeFailure(error);
+      const alreadyGone = error instanceof Stripe.errors.StripeInvalidClientError || isLostAccess(error);
+      if (!alreadyGone) throw stripeFailure(error);
     }
   }
   await prisma.$transaction(async (tx) => {

@@ -3,11 +3,13 @@ import { prisma } from "@/lib/db";
 import { AppError, badRequest } from "@/lib/http/errors";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { requireStripe } from "./config";
-import { applyAccountUpdate, markDisconnected } from "./connect";
+import { applyAccountUpdate, isLostAccess, markDisconnected, stripeFailure } from "./connect";
 
 /**
  * POST /api/stripe/webhooks: Stripe's events for the platform. The signature
- * is checked on the raw body; each event id is processed once.
+ * is checked on the raw body. The event id is recorded in the same
+ * transaction as its effect, so each event is applied exactly once, and a
+ * crash half-way lets Stripe's retry apply it.
  */
 export async function handleStripeEvent(rawBody: string, signature: string | null) {
   const setup = requireStripe();
@@ -20,26 +22,34 @@ export async function handleStripeEvent(rawBody: string, signature: string | nul
   } catch {
     throw badRequest("invalid_signature", "The Stripe-Signature header does not match this payload.");
   }
+  if (await prisma.stripeEvent.findUnique({ where: { id: event.id }, select: { id: true } })) return { received: true, duplicate: true };
 
-  try {
-    await prisma.stripeEvent.create({ data: { id: event.id, type: event.type, accountId: event.account ?? null } });
-  } catch (error) {
-    // The only unique key of StripeEvent is its id: this event was handled before.
-    if (isUniqueViolation(error)) return { received: true, duplicate: true };
-    throw error;
-  }
-
-  try {
-    if (event.type === "account.updated") {
-      const account = event.data.object as Stripe.Account;
-      await applyAccountUpdate(account.id, account, true);
-    } else if (event.type === "account.application.deauthorized" && event.account) {
-      const connection = await prisma.stripeConnection.findFirst({ where: { accountId: event.account, status: { not: "disconnected" } } });
-      if (connection) await markDisconnected(connection.tenantId, "The account owner disconnected the platform on Stripe.", "stripe");
+  // Events can arrive out of order: read the account as it is now rather than
+  // storing the event's snapshot (a failure here answers 502, so Stripe retries).
+  let account: Stripe.Account | null = null;
+  let lostAccess = event.type === "account.application.deauthorized";
+  if (event.type === "account.updated") {
+    try {
+      account = await setup.stripe.accounts.retrieve((event.data.object as Stripe.Account).id);
+    } catch (error) {
+      if (!isLostAccess(error)) throw stripeFailure(error);
+      lostAccess = true;
     }
+  }
+  const accountId = event.type === "account.updated" ? (event.data.object as Stripe.Account).id : event.account;
+
+  try {
+    await prisma.$transaction(async (tx) => {
+      await tx.stripeEvent.create({ data: { id: event.id, type: event.type, accountId: accountId ?? null } });
+      if (account && accountId) await applyAccountUpdate(tx, accountId, account, true);
+      if (lostAccess && accountId) {
+        const connection = await tx.stripeConnection.findFirst({ where: { accountId, status: { not: "disconnected" } } });
+        if (connection) await markDisconnected(tx, connection.tenantId, "The account owner disconnected the platform on Stripe.", "stripe");
+      }
+    });
   } catch (error) {
-    // Let Stripe deliver it again: forget that it was seen.
-    await prisma.stripeEvent.delete({ where: { id: event.id } }).catch(() => undefined);
+    // The only unique key of StripeEvent is its id: a concurrent delivery of this event won.
+    if (isUniqueViolation(error)) return { received: true, duplicate: true };
     throw error;
   }
   return { received: true, duplicate: false };

@@ -2,9 +2,21 @@ import { randomBytes } from "node:crypto";
 import Stripe from "stripe";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
-import { SIMULATOR_API_KEY, simulatorWebhookSecret, stripeSetup } from "./config";
+import { simulatorApiKey, simulatorWebhookSecret, stripeSetup } from "./config";
 
-export { SIMULATOR_API_KEY as SIMULATOR_API_KEY_FOR_TESTS };
+/**
+ * The only place the simulator sends a browser back to: the portal's own
+ * Stripe callbacks (no open redirect through return_url or redirect_uri).
+ */
+export function isPortalStripeCallback(url: string): boolean {
+  try {
+    const target = new URL(url);
+    const portal = new URL(`${env().appUrl}/api/v1/auth/tenants/stripe/`);
+    return target.origin === portal.origin && target.pathname.startsWith(portal.pathname);
+  } catch {
+    return false;
+  }
+}
 
 /**
  * The built-in Stripe simulator: the subset of Stripe's HTTP API the portal
@@ -97,7 +109,7 @@ function publicAccount(account: SimAccount) {
 /** Answers one request of stripe-node's, as Stripe would. */
 export async function handleSimulatorRequest(method: string, path: string, params: URLSearchParams, authorization: string | null): Promise<SimResponse> {
   if (!simulatorEnabled()) return { status: 404, body: { error: { type: "invalid_request_error", message: "The Stripe simulator is off." } } };
-  if (authorization !== `Bearer ${SIMULATOR_API_KEY}`) {
+  if (authorization !== `Bearer ${simulatorApiKey()}`) {
     return stripeError(401, "api_key_invalid", "Invalid API Key provided.", "authentication_error");
   }
 
@@ -119,6 +131,9 @@ export async function handleSimulatorRequest(method: string, path: string, param
     const accountId = params.get("account") ?? "";
     const account = await load<SimAccount>("account", accountId);
     if (!account) return stripeError(400, "resource_missing", `No such account: '${accountId}'`);
+    for (const name of ["refresh_url", "return_url"]) {
+      if (!isPortalStripeCallback(params.get(name) ?? "")) return stripeError(400, "url_invalid", `The simulator only returns to the portal's own callbacks (${name}).`);
+    }
     const linkId = id("link");
     const link: SimLink = {
       account: accountId,
@@ -217,6 +232,7 @@ export async function finishAccountLink(linkId: string, outcome: OnboardingOutco
 
 /** The simulated OAuth authorize page's choice; answers the redirect back to the portal. */
 export async function finishOAuthAuthorize(input: { redirectUri: string; state: string; outcome: OnboardingOutcome | "deny" }): Promise<string> {
+  if (!isPortalStripeCallback(input.redirectUri)) throw new Error("The simulator only redirects to the portal's own Stripe callback.");
   const target = new URL(input.redirectUri);
   target.searchParams.set("state", input.state);
   if (input.outcome === "deny") {

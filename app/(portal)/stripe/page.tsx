@@ -4,6 +4,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import { requirePageCaller } from "@/lib/auth/current-caller";
 import { hasRole } from "@/lib/auth/roles";
 import { getStoredStatus } from "@/lib/stripe/connect";
+import { callbackErrorMessage } from "@/lib/stripe/redirects";
 import { StripeManager } from "./_components/stripe-manager";
 
 export const metadata: Metadata = { title: "Stripe" };
@@ -26,7 +27,7 @@ export default async function StripePage({ searchParams }: { searchParams: Searc
     params.connected === "1"
       ? ({ kind: "success", message: "Stripe account connected." } as const)
       : typeof params.error === "string"
-        ? ({ kind: "error", message: typeof params.message === "string" ? params.message : `Connecting failed (${params.error}).` } as const)
+        ? ({ kind: "error", message: callbackErrorMessage(params.error, typeof params.reason === "string" ? params.reason : undefined) } as const)
         : null;
   return (
     <>

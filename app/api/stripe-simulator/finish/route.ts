@@ -2,13 +2,13 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { notFound, toErrorResponse, validationError } from "@/lib/http/errors";
-import { finishAccountLink, finishOAuthAuthorize, simulatorEnabled } from "@/lib/stripe/simulator";
+import { finishAccountLink, finishOAuthAuthorize, isPortalStripeCallback, simulatorEnabled } from "@/lib/stripe/simulator";
 
 const finishSchema = z.discriminatedUnion("flow", [
   z.object({ flow: z.literal("account_link"), link: z.string().min(1), outcome: z.enum(["complete", "requirements_due"]) }),
   z.object({
     flow: z.literal("oauth"),
-    redirect_uri: z.url(),
+    redirect_uri: z.url().refine(isPortalStripeCallback, "The simulator only redirects to the portal's own Stripe callback."),
     state: z.string(),
     outcome: z.enum(["complete", "requirements_due", "deny"]),
   }),

@@ -4,7 +4,7 @@ import { apiRoute } from "@/lib/http/route";
 import { AppError } from "@/lib/http/errors";
 import { stripeCallbackQuerySchema } from "@/lib/schemas/stripe";
 import { completeConnect } from "@/lib/stripe/connect";
-import { browserRedirect, loginRedirect, wantsJson } from "@/lib/stripe/redirects";
+import { browserRedirect, errorRedirect, loginRedirect, wantsJson } from "@/lib/stripe/redirects";
 
 export const GET = apiRoute({ access: "public", query: stripeCallbackQuerySchema }, async ({ req, caller, query, meta }) => {
   if (!caller) return wantsJson(req) ? NextResponse.json({ error: { code: "unauthorized", message: "Sign in first." } }, { status: 401 }) : loginRedirect(req);
@@ -13,7 +13,7 @@ export const GET = apiRoute({ access: "public", query: stripeCallbackQuerySchema
     return wantsJson(req) ? NextResponse.json(status) : browserRedirect("/stripe?connected=1");
   } catch (error) {
     if (error instanceof AppError && !wantsJson(req)) {
-      return browserRedirect(`/stripe?error=${encodeURIComponent(error.code)}&message=${encodeURIComponent(error.message)}`);
+      return errorRedirect(error);
     }
     throw error;
   }

@@ -3,14 +3,14 @@ import { apiRoute } from "@/lib/http/route";
 import { AppError } from "@/lib/http/errors";
 import { stripeCallbackQuerySchema } from "@/lib/schemas/stripe";
 import { refreshOnboardingLink } from "@/lib/stripe/connect";
-import { browserRedirect, loginRedirect } from "@/lib/stripe/redirects";
+import { browserRedirect, errorRedirect, loginRedirect } from "@/lib/stripe/redirects";
 
 export const GET = apiRoute({ access: "public", query: stripeCallbackQuerySchema }, async ({ req, caller, query }) => {
   if (!caller) return loginRedirect(req);
   try {
     return browserRedirect(await refreshOnboardingLink(caller, query.state));
   } catch (error) {
-    if (error instanceof AppError) return browserRedirect(`/stripe?error=${encodeURIComponent(error.code)}&message=${encodeURIComponent(error.message)}`);
+    if (error instanceof AppError) return errorRedirect(error);
     throw error;
   }
 });
