@@ -261,7 +261,7 @@ describe("delivery from the outbox", () => {
     expect(new Set(target.received.map((r) => r.headers["webhook-id"]))).toEqual(new Set([id]));
     expect(target.received.every((r) => r.verified)).toBe(true);
     const config = await call(getConfig, CONFIG, { token: owner.token });
-    expect(config.body.health).toMatchObject({ last_outcome: "delivered", last_status_code: 204, failing_messages: 0 });
+    expect(config.body.health).toMatchObject({ last_outcome: "delivered", last_status_code: 204, failing_messages: 0, failing_since: null });
   });
 
   it("honours Retry-After on 429 and 503", async () => {
@@ -374,7 +374,8 @@ describe("delivery from the outbox", () => {
     await drain("fast-worker");
     expect(target.received).toHaveLength(1);
     const { deliverAttempt } = await import("@/lib/webhooks/delivery");
-    const late = await deliverAttempt(stale.attempts[0], stale.leaseOwner);
+    // Time has passed for the slow worker too: its copy of the lease has run out.
+    const late = await deliverAttempt({ ...stale.attempts[0], leaseUntil: new Date(Date.now() - 1) }, stale.leaseOwner);
     expect(late.result).toBeNull();
     expect(target.received).toHaveLength(1);
   });

@@ -9,6 +9,8 @@ import { signDelivery } from "./signing";
 
 /** A claimed attempt belongs to its worker this long: well past the 10 s request timeout. */
 export const LEASE_MS = 60_000;
+/** A lease with less than this left is renewed before sending: the 10 s timeout plus room to record the result. */
+const LEASE_SAFETY_MS = 30_000;
 export const RESPONSE_BODY_KEPT = 2 * 1024;
 /** An endpoint whose deliveries have failed without a success for this long is disabled. */
 export const DISABLE_AFTER_FAILING_MS = 5 * 24 * 3_600_000;
@@ -51,7 +53,8 @@ export async function claimDueAttempts(workerId: string, limit: number, now = ne
   return { leaseOwner, attempts };
 }
 
-type EndpointForDelivery = { url: string | null; enabled: boolean; secret: string };
+/** `failing` mirrors failingSince for this batch, so a success only writes when there is something to clear. */
+type EndpointForDelivery = { url: string | null; enabled: boolean; secret: string; failing: boolean };
 /** Endpoints (with their decrypted secrets) looked up once per batch, not once per attempt. */
 export type EndpointCache = Map<string, Promise<EndpointForDelivery | null>>;
 
@@ -60,7 +63,7 @@ function endpointFor(tenantId: string, cache: EndpointCache): Promise<EndpointFo
   if (!found) {
     found = prisma.webhookEndpoint
       .findUnique({ where: { tenantId } })
-      .then((row) => (row ? { url: row.url, enabled: row.enabled, secret: decryptSecret(row.secretEncrypted) } : null));
+      .then((row) => (row ? { url: row.url, enabled: row.enabled, secret: decryptSecret(row.secretEncrypted), failing: row.failingSince !== null } : null));
     cache.set(tenantId, found);
   }
   return found;
@@ -84,13 +87,17 @@ export async function deliverAttempt(attempt: ClaimedAttempt, leaseOwner: string
     return { attemptId: attempt.id, messageId: attempt.messageId, result: null };
   }
 
-  // Renew the lease right before sending: a batch can outlast its first lease,
-  // and an attempt whose lease went to another worker must not be sent twice.
-  const { count: stillOurs } = await prisma.webhookAttempt.updateMany({
-    where: { id: attempt.id, leaseOwner, state: "in_flight" },
-    data: { leaseUntil: new Date(Date.now() + LEASE_MS) },
-  });
-  if (stillOurs === 0) return { attemptId: attempt.id, messageId: attempt.messageId, result: null };
+  // A batch can outlast its lease, and an attempt whose lease went to another
+  // worker must not be sent twice. While the lease has room for a whole send
+  // (timeout plus margin) nobody else can have it, so nothing needs checking;
+  // past that, renew it, and give up the attempt if it is no longer ours.
+  if (!attempt.leaseUntil || attempt.leaseUntil.getTime() - Date.now() < LEASE_SAFETY_MS) {
+    const { count: stillOurs } = await prisma.webhookAttempt.updateMany({
+      where: { id: attempt.id, leaseOwner, state: "in_flight" },
+      data: { leaseUntil: new Date(Date.now() + LEASE_MS) },
+    });
+    if (stillOurs === 0) return { attemptId: attempt.id, messageId: attempt.messageId, result: null };
+  }
 
   const sentAt = new Date();
   const signed = signDelivery(endpoint.secret, attempt.messageId, sentAt, attempt.message.body);
@@ -100,7 +107,7 @@ export async function deliverAttempt(attempt: ClaimedAttempt, leaseOwner: string
     body: attempt.message.body,
     allowPrivate: env().webhookAllowPrivateTargets,
   });
-  await recordResult({ attempt, leaseOwner, url, sentAt, headers: signed, result });
+  await recordResult({ attempt, leaseOwner, url, sentAt, headers: signed, result, endpoint });
   return { attemptId: attempt.id, messageId: attempt.messageId, result };
 }
 
@@ -146,6 +153,7 @@ async function recordResult(input: {
   sentAt: Date;
   headers: Record<string, string>;
   result: OutboundResult;
+  endpoint: EndpointForDelivery;
 }) {
   const { result, attempt } = input;
   const tenantId = attempt.tenantId;
@@ -185,10 +193,12 @@ async function recordResult(input: {
             }),
           ]
         : []),
-      prisma.webhookEndpoint.updateMany({ where: { tenantId, failingSince: { not: null } }, data: { failingSince: null } }),
+      ...(input.endpoint.failing ? [prisma.webhookEndpoint.updateMany({ where: { tenantId }, data: { failingSince: null } })] : []),
     ]);
+    input.endpoint.failing = false;
     return;
   }
+  input.endpoint.failing = true;
 
   await prisma.$transaction(async (tx) => {
     const { count } = await tx.webhookAttempt.updateMany({ where: ownAttempt, data: attemptRecord });
