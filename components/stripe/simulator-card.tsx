@@ -29,3 +29,22 @@ export function OutcomeButton({ outcome, tone, children }: { outcome: string; to
     </button>
   );
 }
+
+/** The choices of the simulated onboarding: what the business owner does on Stripe's page. */
+export function OutcomeChoices({ deny = false }: { deny?: boolean }) {
+  return (
+    <>
+      <OutcomeButton outcome="complete" tone="primary">
+        Complete onboarding
+      </OutcomeButton>
+      <OutcomeButton outcome="requirements_due" tone="secondary">
+        Leave requirements due
+      </OutcomeButton>
+      {deny ? (
+        <OutcomeButton outcome="deny" tone="danger">
+          Deny
+        </OutcomeButton>
+      ) : null}
+    </>
+  );
+}

@@ -1,5 +1,5 @@
 import { prisma, type TransactionClient } from "@/lib/db";
-import { recordAudit } from "@/lib/audit/audit-log";
+import { recordAudit, userActor } from "@/lib/audit/audit-log";
 import type { Caller } from "@/lib/auth/caller";
 import { badRequest, forbidden, unauthorized } from "@/lib/http/errors";
 import type { RequestMeta } from "@/lib/http/request-meta";
@@ -142,7 +142,7 @@ export async function regenerateApiKeys(caller: Caller, input: RegenerateApiKeys
     const issued = await issueKeys(tx, caller.tenantId, caller.userId, modes);
     await recordAudit(tx, {
       tenantId: caller.tenantId,
-      actor: { type: "user", userId: caller.userId, label: caller.email },
+      actor: userActor(caller),
       action: API_KEY_ACTIONS.regenerated,
       severity: "warning",
       target: { type: "api_keys", id: input.key_type },
@@ -183,7 +183,7 @@ export async function revokeApiKeys(caller: Caller, input: RevokeApiKeysInput, m
     });
     await recordAudit(tx, {
       tenantId: caller.tenantId,
-      actor: { type: "user", userId: caller.userId, label: caller.email },
+      actor: userActor(caller),
       action: API_KEY_ACTIONS.revoked,
       severity: "critical",
       target: { type: "api_keys", id: input.key_type },

@@ -16,6 +16,11 @@ export type AuditActor =
   | { type: "user"; userId: string; label?: string }
   | { type: "system" | "stripe" | "anonymous"; label?: string };
 
+/** The signed-in person as an audit actor. */
+export function userActor(caller: { userId: string; email: string }): AuditActor {
+  return { type: "user", userId: caller.userId, label: caller.email };
+}
+
 export type AuditEntryInput = {
   tenantId: string | null;
   actor: AuditActor;

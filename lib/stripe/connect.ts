@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import Stripe from "stripe";
 import { prisma, type TransactionClient } from "@/lib/db";
-import { recordAudit } from "@/lib/audit/audit-log";
+import { recordAudit, userActor } from "@/lib/audit/audit-log";
 import type { Caller } from "@/lib/auth/caller";
 import { env } from "@/lib/env";
 import { AppError, badRequest, conflict, forbidden } from "@/lib/http/errors";
@@ -153,7 +153,7 @@ export async function startConnect(caller: Caller, meta: RequestMeta) {
     await tx.oAuthState.create({ data: { stateHash: hashState(state), tenantId: caller.tenantId, userId: caller.userId, mode: setup.onboarding, expiresAt } });
     await recordAudit(tx, {
       tenantId: caller.tenantId,
-      actor: { type: "user", userId: caller.userId, label: caller.email },
+      actor: userActor(caller),
       action: STRIPE_ACTIONS.connectStarted,
       target: { type: "stripe_connection", id: caller.tenantId },
       meta,
@@ -213,7 +213,7 @@ async function setTenantStatus(tx: TransactionClient, tenantId: string, chargesE
 export async function completeConnect(caller: Caller, query: StripeCallbackQuery, meta: RequestMeta) {
   const setup = requireStripe();
   const state = await spendState(caller, query.state);
-  const actor = { type: "user", userId: caller.userId, label: caller.email } as const;
+  const actor = userActor(caller);
 
   if (query.error) {
     await recordAudit(prisma, {
@@ -404,7 +404,7 @@ export async function disconnectStripe(caller: Caller, input: DisconnectStripeIn
     await setTenantStatus(tx, caller.tenantId, false);
     await recordAudit(tx, {
       tenantId: caller.tenantId,
-      actor: { type: "user", userId: caller.userId, label: caller.email },
+      actor: userActor(caller),
       action: STRIPE_ACTIONS.disconnected,
       severity: "warning",
       target: { type: "stripe_account", id: connection.accountId },

@@ -127,15 +127,21 @@ function describeFailure(result: OutboundResult): string | null {
   }
 }
 
-async function disableEndpoint(tx: TransactionClient, tenantId: string, reason: string, now: Date) {
-  await tx.webhookEndpoint.update({ where: { tenantId }, data: { enabled: false, disabledReason: reason, disabledAt: now } });
-  // Nothing more goes out until someone sets the URL again.
+/** Cancels a tenant's scheduled attempts and fails their messages; returns how many attempts it cancelled. */
+export async function cancelPendingDeliveries(tx: TransactionClient, tenantId: string, why: string, now: Date): Promise<number> {
   const pending = await tx.webhookAttempt.findMany({ where: { tenantId, state: "pending" }, select: { messageId: true } });
-  await tx.webhookAttempt.updateMany({ where: { tenantId, state: "pending" }, data: { state: "cancelled", error: "Endpoint disabled", finishedAt: now } });
+  await tx.webhookAttempt.updateMany({ where: { tenantId, state: "pending" }, data: { state: "cancelled", error: why, finishedAt: now } });
   await tx.webhookMessage.updateMany({
     where: { id: { in: pending.map((row) => row.messageId) }, status: { not: "delivered" } },
     data: { status: "failed", nextAttemptAt: null },
   });
+  return pending.length;
+}
+
+async function disableEndpoint(tx: TransactionClient, tenantId: string, reason: string, now: Date) {
+  await tx.webhookEndpoint.update({ where: { tenantId }, data: { enabled: false, disabledReason: reason, disabledAt: now } });
+  // Nothing more goes out until someone sets the URL again.
+  await cancelPendingDeliveries(tx, tenantId, "Endpoint disabled", now);
   await recordAudit(tx, {
     tenantId,
     actor: { type: "system", label: "webhook delivery" },

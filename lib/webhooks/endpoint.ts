@@ -1,12 +1,12 @@
 import { prisma } from "@/lib/db";
-import { recordAudit } from "@/lib/audit/audit-log";
+import { recordAudit, userActor } from "@/lib/audit/audit-log";
 import type { Caller } from "@/lib/auth/caller";
 import { decryptSecret, encryptSecret } from "@/lib/crypto/secret-box";
 import { env } from "@/lib/env";
 import { AppError, conflict } from "@/lib/http/errors";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import type { ConfigureWebhookInput } from "@/lib/schemas/webhooks";
-import { WEBHOOK_ACTIONS } from "./delivery";
+import { cancelPendingDeliveries, WEBHOOK_ACTIONS } from "./delivery";
 import { checkWebhookUrl } from "./outbound";
 import { maskWebhookSecret, newWebhookSecret } from "./signing";
 
@@ -70,7 +70,7 @@ export async function configureWebhook(caller: Caller, input: ConfigureWebhookIn
     }
     await recordAudit(tx, {
       tenantId: caller.tenantId,
-      actor: { type: "user", userId: caller.userId, label: caller.email },
+      actor: userActor(caller),
       action: WEBHOOK_ACTIONS.configured,
       severity: secret && existing ? "warning" : "info",
       target: { type: "webhook_endpoint", id: caller.tenantId },
@@ -89,23 +89,15 @@ export async function removeWebhookUrl(caller: Caller, meta: RequestMeta) {
   const now = new Date();
   await prisma.$transaction(async (tx) => {
     await tx.webhookEndpoint.update({ where: { tenantId: caller.tenantId }, data: { url: null, failingSince: null } });
-    const pending = await tx.webhookAttempt.findMany({ where: { tenantId: caller.tenantId, state: "pending" }, select: { messageId: true } });
-    await tx.webhookAttempt.updateMany({
-      where: { tenantId: caller.tenantId, state: "pending" },
-      data: { state: "cancelled", error: "Endpoint removed", finishedAt: now },
-    });
-    await tx.webhookMessage.updateMany({
-      where: { id: { in: pending.map((row) => row.messageId) }, status: { not: "delivered" } },
-      data: { status: "failed", nextAttemptAt: null },
-    });
+    const cancelled = await cancelPendingDeliveries(tx, caller.tenantId, "Endpoint removed", now);
     await recordAudit(tx, {
       tenantId: caller.tenantId,
-      actor: { type: "user", userId: caller.userId, label: caller.email },
+      actor: userActor(caller),
       action: WEBHOOK_ACTIONS.removed,
       severity: "warning",
       target: { type: "webhook_endpoint", id: caller.tenantId },
       meta,
-      metadata: { url: endpoint.url, cancelled_attempts: pending.length },
+      metadata: { url: endpoint.url, cancelled_attempts: cancelled },
     });
   });
   return getWebhookConfig(caller.tenantId);
@@ -117,7 +109,7 @@ export async function revealWebhookSecret(caller: Caller, meta: RequestMeta) {
   if (!endpoint) throw webhookNotConfigured();
   await recordAudit(prisma, {
     tenantId: caller.tenantId,
-    actor: { type: "user", userId: caller.userId, label: caller.email },
+    actor: userActor(caller),
     action: WEBHOOK_ACTIONS.secretRevealed,
     severity: "warning",
     target: { type: "webhook_endpoint", id: caller.tenantId },

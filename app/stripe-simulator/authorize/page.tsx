@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { OutcomeButton, SimulatorCard } from "@/components/stripe/simulator-card";
+import { OutcomeChoices, SimulatorCard } from "@/components/stripe/simulator-card";
 import { simulatorEnabled } from "@/lib/stripe/simulator";
 
 // Depends on the configuration at request time, never on the build machine's.
@@ -26,15 +26,7 @@ export default async function SimulatedAuthorizePage({ searchParams }: { searchP
         <input type="hidden" name="flow" value="oauth" />
         <input type="hidden" name="redirect_uri" value={redirectUri} />
         <input type="hidden" name="state" value={state} />
-        <OutcomeButton outcome="complete" tone="primary">
-          Complete onboarding
-        </OutcomeButton>
-        <OutcomeButton outcome="requirements_due" tone="secondary">
-          Leave requirements due
-        </OutcomeButton>
-        <OutcomeButton outcome="deny" tone="danger">
-          Deny
-        </OutcomeButton>
+        <OutcomeChoices deny />
       </form>
     </SimulatorCard>
   );

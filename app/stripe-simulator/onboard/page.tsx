@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { OutcomeButton, SimulatorCard } from "@/components/stripe/simulator-card";
+import { OutcomeChoices, SimulatorCard } from "@/components/stripe/simulator-card";
 import { describeAccountLink, simulatorEnabled } from "@/lib/stripe/simulator";
 
 // Depends on the configuration at request time, never on the build machine's.
@@ -24,12 +24,7 @@ export default async function SimulatedOnboardingPage({ searchParams }: { search
       <form method="post" action="/api/stripe-simulator/finish/" className="space-y-2">
         <input type="hidden" name="flow" value="account_link" />
         <input type="hidden" name="link" value={link} />
-        <OutcomeButton outcome="complete" tone="primary">
-          Complete onboarding
-        </OutcomeButton>
-        <OutcomeButton outcome="requirements_due" tone="secondary">
-          Leave requirements due
-        </OutcomeButton>
+        <OutcomeChoices />
       </form>
       {described.expired ? <p className="text-amber-700">This link was already used or has expired: you will be sent for a fresh one.</p> : null}
     </SimulatorCard>

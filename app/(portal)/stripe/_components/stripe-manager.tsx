@@ -8,10 +8,9 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Dialog } from "@/components/ui/dialog";
-import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { useToast } from "@/components/ui/toaster";
+import { TypedConfirmForm } from "@/components/ui/typed-confirm-form";
 import { apiFetch } from "@/lib/client/api";
 import type { StripeStatusView } from "@/lib/stripe/connect";
 
@@ -24,7 +23,6 @@ export function StripeManager({ initial, canManage, notice }: { initial: StripeS
   const queryClient = useQueryClient();
   const toast = useToast();
   const [confirming, setConfirming] = useState(false);
-  const [typed, setTyped] = useState("");
   const { data: status } = useQuery({ queryKey: STATUS_QUERY, queryFn: () => apiFetch<StripeStatusView>(`${BASE}/status/`), initialData: initial, staleTime: Infinity });
 
   const connect = useMutation({
@@ -43,7 +41,6 @@ export function StripeManager({ initial, canManage, notice }: { initial: StripeS
     onSuccess: (result) => {
       queryClient.setQueryData(STATUS_QUERY, result);
       setConfirming(false);
-      setTyped("");
       toast({ title: "Stripe disconnected", description: "The tenant is back to pending until an account is connected again." });
     },
   });
@@ -172,33 +169,18 @@ export function StripeManager({ initial, canManage, notice }: { initial: StripeS
 
       <Dialog
         open={confirming}
-        onOpenChange={(open) => {
-          setConfirming(open);
-          if (!open) setTyped("");
-        }}
+        onOpenChange={setConfirming}
         title="Disconnect Stripe"
         description={`Unlinks ${status.account_id ?? "the account"} from this tenant${status.mode === "oauth" ? " and revokes the platform's access at Stripe" : ""}. The tenant goes back to pending and cannot take payments.`}
       >
-        <form
-          className="space-y-3"
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (typed.trim() === "disconnect") disconnect.mutate();
-          }}
-        >
-          <Field id="disconnect-confirm" label='Type "disconnect" to confirm'>
-            <Input id="disconnect-confirm" value={typed} onChange={(event) => setTyped(event.target.value)} autoComplete="off" />
-          </Field>
-          {disconnect.error ? <p className="text-sm text-red-600" role="alert">{disconnect.error.message}</p> : null}
-          <div className="flex justify-end gap-2">
-            <Button type="button" variant="secondary" onClick={() => setConfirming(false)}>
-              Cancel
-            </Button>
-            <Button type="submit" variant="danger" disabled={typed.trim() !== "disconnect"} pending={disconnect.isPending}>
-              Disconnect
-            </Button>
-          </div>
-        </form>
+        <TypedConfirmForm
+          word="disconnect"
+          actionLabel="Disconnect"
+          pending={disconnect.isPending}
+          error={disconnect.error?.message}
+          onConfirm={() => disconnect.mutate()}
+          onCancel={() => setConfirming(false)}
+        />
       </Dialog>
     </div>
   );

@@ -8,10 +8,10 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { CopyField } from "@/components/ui/copy-field";
 import { Dialog } from "@/components/ui/dialog";
-import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { useToast } from "@/components/ui/toaster";
+import { TypedConfirmForm } from "@/components/ui/typed-confirm-form";
 import { apiFetch } from "@/lib/client/api";
 import type { WebhookConfigView } from "@/lib/webhooks/endpoint";
 import { CONFIG_PATH, CONFIG_QUERY, DELIVERIES_QUERY, type ConfigResponse } from "./queries";
@@ -37,7 +37,6 @@ export function EndpointCard({ config, canRemove }: { config: WebhookConfigView;
   const [url, setUrl] = useState(config.url ?? "");
   const [newSecret, setNewSecret] = useState<string | null>(null);
   const [dialog, setDialog] = useState<"reveal" | "regenerate" | "remove" | null>(null);
-  const [typed, setTyped] = useState("");
 
   const refresh = () => {
     void queryClient.invalidateQueries({ queryKey: CONFIG_QUERY });
@@ -68,7 +67,6 @@ export function EndpointCard({ config, canRemove }: { config: WebhookConfigView;
 
   function closeDialog() {
     setDialog(null);
-    setTyped("");
     reveal.reset();
     remove.reset();
     save.reset();
@@ -223,26 +221,14 @@ export function EndpointCard({ config, canRemove }: { config: WebhookConfigView;
         title="Remove the endpoint"
         description={`Stops all deliveries to ${config.url ?? "this endpoint"} and cancels scheduled retries. The signing secret is kept.`}
       >
-        <form
-          className="space-y-3"
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (typed.trim() === "remove") remove.mutate();
-          }}
-        >
-          <Field id="remove-confirm" label='Type "remove" to confirm'>
-            <Input id="remove-confirm" value={typed} onChange={(event) => setTyped(event.target.value)} autoComplete="off" />
-          </Field>
-          {remove.error ? <p className="text-sm text-red-600" role="alert">{remove.error.message}</p> : null}
-          <div className="flex justify-end gap-2">
-            <Button type="button" variant="secondary" onClick={closeDialog}>
-              Cancel
-            </Button>
-            <Button type="submit" variant="danger" disabled={typed.trim() !== "remove"} pending={remove.isPending}>
-              Remove endpoint
-            </Button>
-          </div>
-        </form>
+        <TypedConfirmForm
+          word="remove"
+          actionLabel="Remove endpoint"
+          pending={remove.isPending}
+          error={remove.error?.message}
+          onConfirm={() => remove.mutate()}
+          onCancel={closeDialog}
+        />
       </Dialog>
     </Card>
   );
