@@ -30,6 +30,31 @@ export async function readToken(token: string): Promise<PortalToken | null> {
 // next-auth names the cookie after whether it is served over HTTPS.
 const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 
+type CookieWriter = {
+  set(name: string, value: string, options: { httpOnly: boolean; sameSite: "lax"; path: string; secure: boolean; maxAge: number }): unknown;
+};
+
+/**
+ * Points the browser's session at another tenant (tenant switch, accepted
+ * invitation): the same cookie next-auth writes, with the same options, so
+ * next-auth keeps refreshing it as its own.
+ */
+export async function writeSessionCookie(cookies: CookieWriter, user: { id: string; email: string; name: string }, tenantId: string) {
+  const secure = env().appUrl.startsWith("https://");
+  const token = await encode({
+    token: { sub: user.id, tid: tenantId, email: user.email, name: user.name },
+    secret: env().authSecret,
+    maxAge: SESSION_MAX_AGE_SECONDS,
+  });
+  cookies.set(secure ? SESSION_COOKIES[0] : SESSION_COOKIES[1], token, {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    secure,
+    maxAge: SESSION_MAX_AGE_SECONDS,
+  });
+}
+
 type CookieReader = { get(name: string): { value: string } | undefined };
 
 /** The raw session JWT from the browser's cookie, if any. */

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
+import { hashSingleUseToken, newSingleUseToken } from "@/lib/crypto/single-use-token";
 import Stripe from "stripe";
 import { prisma, type TransactionClient } from "@/lib/db";
 import { recordAudit, userActor } from "@/lib/audit/audit-log";
@@ -19,7 +19,6 @@ export const STRIPE_ACTIONS = {
 } as const;
 
 const STATE_TTL_MS = 10 * 60 * 1000;
-const hashState = (state: string) => createHash("sha256").update(state).digest("hex");
 
 type ConnectionRow = NonNullable<Awaited<ReturnType<typeof prisma.stripeConnection.findUnique>>>;
 type Requirements = {
@@ -120,7 +119,7 @@ export async function startConnect(caller: Caller, meta: RequestMeta) {
     throw conflict("already_connected", "This tenant is already connected to a Stripe account. Disconnect it first to connect another.");
   }
 
-  const state = randomBytes(32).toString("base64url");
+  const { token: state, hash: stateHash } = newSingleUseToken();
   const expiresAt = new Date(Date.now() + STATE_TTL_MS);
   let url: string;
   if (setup.onboarding === "oauth") {
@@ -150,7 +149,7 @@ export async function startConnect(caller: Caller, meta: RequestMeta) {
   }
 
   await prisma.$transaction(async (tx) => {
-    await tx.oAuthState.create({ data: { stateHash: hashState(state), tenantId: caller.tenantId, userId: caller.userId, mode: setup.onboarding, expiresAt } });
+    await tx.oAuthState.create({ data: { stateHash, tenantId: caller.tenantId, userId: caller.userId, mode: setup.onboarding, expiresAt } });
     await recordAudit(tx, {
       tenantId: caller.tenantId,
       actor: userActor(caller),
@@ -168,7 +167,7 @@ const invalidState = () => forbidden("invalid_state", "This Stripe link is inval
 /** The unspent, unexpired state this caller started; invalid_state otherwise. */
 async function findValidState(caller: Caller, state: string | undefined) {
   if (!state) throw invalidState();
-  const row = await prisma.oAuthState.findUnique({ where: { stateHash: hashState(state) } });
+  const row = await prisma.oAuthState.findUnique({ where: { stateHash: hashSingleUseToken(state) } });
   if (!row || row.usedAt || row.expiresAt <= new Date() || row.userId !== caller.userId || row.tenantId !== caller.tenantId) throw invalidState();
   return row;
 }

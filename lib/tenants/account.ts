@@ -1,6 +1,5 @@
 import { prisma } from "@/lib/db";
 import type { Caller } from "@/lib/auth/caller";
-import { hasRole } from "@/lib/auth/roles";
 import { notFound } from "@/lib/http/errors";
 import { toTenantView, toUserView } from "@/lib/tenants/views";
 
@@ -12,21 +11,4 @@ export async function getAccount(caller: Caller) {
   });
   if (!membership) throw notFound();
   return { user: toUserView(membership.user), tenant: toTenantView(membership.tenant), role: membership.role };
-}
-
-/**
- * The people of the caller's tenant. Admins and owners see everyone; members
- * see only themselves.
- */
-export async function listMembers(caller: Caller) {
-  const memberships = await prisma.membership.findMany({
-    where: { tenantId: caller.tenantId, ...(hasRole(caller.role, "admin") ? {} : { userId: caller.userId }) },
-    include: { user: true },
-    orderBy: { createdAt: "asc" },
-  });
-  return memberships.map((membership) => ({
-    ...toUserView(membership.user),
-    role: membership.role,
-    joined_at: membership.createdAt.toISOString(),
-  }));
 }

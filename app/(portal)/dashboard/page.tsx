@@ -8,7 +8,8 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { listAuditLogs } from "@/lib/audit/audit-log";
 import { requirePageCaller } from "@/lib/auth/current-caller";
 import { hasRole } from "@/lib/auth/roles";
-import { getAccount, listMembers } from "@/lib/tenants/account";
+import { getAccount } from "@/lib/tenants/account";
+import { listMembers } from "@/lib/team/members";
 import { getStoredStatus } from "@/lib/stripe/connect";
 import { requirementInWords } from "@/components/stripe/requirements";
 

@@ -1,0 +1,7 @@
+// DELETE /api/v1/auth/tenants/invitations/{invitation_id}/ — owner only: revoke a pending invitation
+import { apiRoute } from "@/lib/http/route";
+import { revokeInvitation } from "@/lib/team/invitations";
+
+export const DELETE = apiRoute<"owner", undefined, undefined, { invitationId: string }>({ access: "owner" }, async ({ caller, params, meta }) => {
+  return Response.json(await revokeInvitation(caller, params.invitationId, meta));
+});

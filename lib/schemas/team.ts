@@ -1,0 +1,36 @@
+import { z } from "zod";
+import { roleSchema } from "@/lib/auth/roles";
+import { emailSchema, passwordSchema } from "@/lib/schemas/auth";
+
+// Shared by the team route handlers and the /team and /invite forms.
+
+export const inviteMemberSchema = z.strictObject({
+  email: emailSchema,
+  role: roleSchema,
+});
+export type InviteMemberInput = z.infer<typeof inviteMemberSchema>;
+
+export const changeRoleSchema = z.strictObject({ role: roleSchema });
+export type ChangeRoleInput = z.infer<typeof changeRoleSchema>;
+
+// The token is 32 random bytes as base64url: 43 characters.
+const invitationTokenSchema = z.string().trim().min(1, "The invitation link is incomplete.").max(200);
+
+export const invitationLookupSchema = z.strictObject({ token: invitationTokenSchema });
+
+/** name and password only when no one is signed in: they create the account. */
+export const acceptInvitationSchema = z.strictObject({
+  token: invitationTokenSchema,
+  name: z.string().trim().min(1, "Enter your name.").max(100).optional(),
+  password: passwordSchema.optional(),
+});
+export type AcceptInvitationInput = z.infer<typeof acceptInvitationSchema>;
+
+/** The new-account half of accepting, for the /invite form. */
+export const invitationSignupSchema = z.strictObject({
+  name: z.string().trim().min(1, "Enter your name.").max(100),
+  password: passwordSchema,
+});
+
+export const switchTenantSchema = z.strictObject({ tenant_id: z.string().trim().min(1).max(100) });
+export type SwitchTenantInput = z.infer<typeof switchTenantSchema>;

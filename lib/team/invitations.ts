@@ -1,0 +1,234 @@
+import { prisma, type TransactionClient } from "@/lib/db";
+import { recordAudit, userActor } from "@/lib/audit/audit-log";
+import type { Caller } from "@/lib/auth/caller";
+import { beginSignupAttempt, finishAttempt } from "@/lib/auth/auth-throttle";
+import { hashPassword } from "@/lib/auth/password";
+import { asRole } from "@/lib/auth/roles";
+import { issueAccessToken } from "@/lib/auth/tokens";
+import { hashSingleUseToken, newSingleUseToken } from "@/lib/crypto/single-use-token";
+import { isUniqueViolation } from "@/lib/db-errors";
+import { env } from "@/lib/env";
+import { AppError, conflict, forbidden, notFound, validationError } from "@/lib/http/errors";
+import type { RequestMeta } from "@/lib/http/request-meta";
+import { invitationSignupSchema, type AcceptInvitationInput, type InviteMemberInput } from "@/lib/schemas/team";
+import { lockTenantForTeamChange, TEAM_ACTIONS } from "@/lib/team/members";
+import { toTenantView, toUserView } from "@/lib/tenants/views";
+
+export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+
+type InvitationRow = {
+  id: string;
+  email: string;
+  role: string;
+  createdAt: Date;
+  expiresAt: Date;
+  acceptedAt: Date | null;
+  revokedAt: Date | null;
+  invitedBy?: { id: string; email: string; name: string } | null;
+};
+
+export type InvitationStatus = "pending" | "accepted" | "revoked" | "expired";
+
+export function invitationStatus(row: Pick<InvitationRow, "acceptedAt" | "revokedAt" | "expiresAt">, now = new Date()): InvitationStatus {
+  if (row.acceptedAt) return "accepted";
+  if (row.revokedAt) return "revoked";
+  return row.expiresAt <= now ? "expired" : "pending";
+}
+
+export const toInvitationView = (row: InvitationRow) => ({
+  id: row.id,
+  email: row.email,
+  role: row.role,
+  status: invitationStatus(row),
+  invited_by: row.invitedBy ? { id: row.invitedBy.id, email: row.invitedBy.email, name: row.invitedBy.name } : null,
+  created_at: row.createdAt.toISOString(),
+  expires_at: row.expiresAt.toISOString(),
+});
+
+const pendingWhere = (now: Date) => ({ acceptedAt: null, revokedAt: null, expiresAt: { gt: now } });
+
+export const invitationUrl = (token: string) => `${env().appUrl}/invite/${token}`;
+
+/** Invitations still waiting for their person, newest first. */
+export async function listInvitations(caller: Caller) {
+  const rows = await prisma.invitation.findMany({
+    where: { tenantId: caller.tenantId, ...pendingWhere(new Date()) },
+    include: { invitedBy: true },
+    orderBy: { createdAt: "desc" },
+  });
+  return { invitations: rows.map(toInvitationView) };
+}
+
+/**
+ * A single-use link, valid for seven days. The token is returned here once;
+ * only its hash is stored. Inviting an email again replaces the pending
+ * invitation, so only the newest link works.
+ */
+export async function createInvitation(caller: Caller, input: InviteMemberInput, meta: RequestMeta) {
+  const { token, hash } = newSingleUseToken();
+  const now = new Date();
+  const invitation = await prisma.$transaction(async (tx) => {
+    await lockTenantForTeamChange(tx, caller.tenantId);
+    const existing = await tx.membership.findFirst({ where: { tenantId: caller.tenantId, user: { email: input.email } } });
+    if (existing) throw conflict("already_member", `${input.email} is already a member of this tenant.`);
+    const replaced = await tx.invitation.findMany({
+      where: { tenantId: caller.tenantId, email: input.email, ...pendingWhere(now) },
+      select: { id: true },
+    });
+    if (replaced.length > 0) {
+      await tx.invitation.updateMany({ where: { id: { in: replaced.map((row) => row.id) } }, data: { revokedAt: now } });
+    }
+    const created = await tx.invitation.create({
+      data: {
+        tenantId: caller.tenantId,
+        email: input.email,
+        role: input.role,
+        tokenHash: hash,
+        invitedById: caller.userId,
+        expiresAt: new Date(now.getTime() + INVITATION_TTL_MS),
+      },
+      include: { invitedBy: true },
+    });
+    await recordAudit(tx, {
+      tenantId: caller.tenantId,
+      actor: userActor(caller),
+      action: TEAM_ACTIONS.invitationCreated,
+      target: { type: "invitation", id: created.id },
+      severity: input.role === "owner" ? "warning" : "info",
+      meta,
+      metadata: { email: input.email, role: input.role, replaced_invitation_ids: replaced.map((row) => row.id) },
+    });
+    return created;
+  });
+  return { invitation: toInvitationView(invitation), invite_url: invitationUrl(token) };
+}
+
+export async function revokeInvitation(caller: Caller, invitationId: string, meta: RequestMeta) {
+  return prisma.$transaction(async (tx) => {
+    const row = await tx.invitation.findFirst({ where: { id: invitationId, tenantId: caller.tenantId }, include: { invitedBy: true } });
+    if (!row) throw notFound("No invitation of this tenant has that id.");
+    const now = new Date();
+    // Conditional on still being pending, so a revoke racing an accept cannot both win.
+    const { count } = await tx.invitation.updateMany({ where: { id: row.id, ...pendingWhere(now) }, data: { revokedAt: now } });
+    if (count === 0) {
+      throw conflict("invitation_not_pending", `This invitation is already ${invitationStatus(row, now)}.`);
+    }
+    await recordAudit(tx, {
+      tenantId: caller.tenantId,
+      actor: userActor(caller),
+      action: TEAM_ACTIONS.invitationRevoked,
+      target: { type: "invitation", id: row.id },
+      meta,
+      metadata: { email: row.email, role: row.role },
+    });
+    return { invitation: toInvitationView({ ...row, revokedAt: now }) };
+  });
+}
+
+const STATUS_ERRORS: Record<Exclude<InvitationStatus, "pending">, [string, string]> = {
+  accepted: ["invitation_used", "This invitation has already been used. Sign in instead."],
+  revoked: ["invitation_revoked", "This invitation was revoked. Ask an owner for a new one."],
+  expired: ["invitation_expired", "This invitation has expired. Ask an owner for a new one."],
+};
+
+/** The pending invitation behind a token, or the error that says why it cannot be used. */
+async function findPendingInvitation(db: TransactionClient | typeof prisma, token: string) {
+  const row = await db.invitation.findUnique({ where: { tokenHash: hashSingleUseToken(token) }, include: { tenant: true } });
+  if (!row) throw new AppError(404, "invitation_not_found", "This invitation link is not valid. Check that it was copied whole.");
+  const status = invitationStatus(row);
+  if (status !== "pending") {
+    const [code, message] = STATUS_ERRORS[status];
+    throw new AppError(410, code, message);
+  }
+  return row;
+}
+
+/** What the /invite page shows before anyone commits to anything. */
+export async function lookupInvitation(token: string) {
+  const row = await findPendingInvitation(prisma, token);
+  const account = await prisma.user.findUnique({ where: { email: row.email }, select: { id: true } });
+  return {
+    invitation: {
+      email: row.email,
+      role: row.role,
+      tenant_name: row.tenant.name,
+      expires_at: row.expiresAt.toISOString(),
+      account_exists: account !== null,
+    },
+  };
+}
+
+type Joiner = { kind: "existing"; userId: string } | { kind: "new"; name: string; passwordHash: string };
+
+/**
+ * Joins the tenant with the invited role. A signed-in caller joins as
+ * themselves (their email must be the invited one); otherwise the account is
+ * created from name and password, throttled like any sign-up.
+ */
+export async function acceptInvitation(caller: Caller | null, input: AcceptInvitationInput, meta: RequestMeta) {
+  const invitation = await findPendingInvitation(prisma, input.token);
+  if (caller) {
+    if (caller.email !== invitation.email) {
+      throw forbidden(
+        "invitation_email_mismatch",
+        `This invitation is for ${invitation.email}; you are signed in as ${caller.email}. Sign out and open the link again.`,
+      );
+    }
+    return joinTenant(invitation.id, input.token, { kind: "existing", userId: caller.userId }, meta);
+  }
+
+  const signup = invitationSignupSchema.safeParse({ name: input.name, password: input.password });
+  if (!signup.success) throw validationError(signup.error);
+  if (await prisma.user.findUnique({ where: { email: invitation.email }, select: { id: true } })) {
+    throw conflict("account_exists", `${invitation.email} already has an account. Sign in, then open the invitation again.`);
+  }
+  const attemptId = await beginSignupAttempt(invitation.email, meta.ip);
+  try {
+    const passwordHash = await hashPassword(signup.data.password);
+    const joined = await joinTenant(invitation.id, input.token, { kind: "new", name: signup.data.name, passwordHash }, meta);
+    await finishAttempt(attemptId, "succeeded");
+    return joined;
+  } catch (error) {
+    await finishAttempt(attemptId, "failed");
+    if (isUniqueViolation(error, "email")) {
+      throw conflict("account_exists", `${invitation.email} already has an account. Sign in, then open the invitation again.`);
+    }
+    throw error;
+  }
+}
+
+async function joinTenant(invitationId: string, token: string, joiner: Joiner, meta: RequestMeta) {
+  const { user, tenant, role } = await prisma.$transaction(async (tx) => {
+    const now = new Date();
+    const invitation = await findPendingInvitation(tx, token);
+    // Single use even under a race: only one accept can flip acceptedAt from null.
+    const { count } = await tx.invitation.updateMany({
+      where: { id: invitationId, ...pendingWhere(now) },
+      data: { acceptedAt: now },
+    });
+    if (count === 0) throw new AppError(410, ...STATUS_ERRORS.accepted);
+    const user =
+      joiner.kind === "existing"
+        ? await tx.user.findUniqueOrThrow({ where: { id: joiner.userId } })
+        : await tx.user.create({ data: { email: invitation.email, name: joiner.name, passwordHash: joiner.passwordHash, lastLoginAt: now } });
+    const member = await tx.membership.findUnique({ where: { userId_tenantId: { userId: user.id, tenantId: invitation.tenantId } } });
+    if (member) throw conflict("already_member", "You are already a member of this tenant.");
+    await tx.membership.create({ data: { userId: user.id, tenantId: invitation.tenantId, role: invitation.role } });
+    await tx.invitation.update({ where: { id: invitationId }, data: { acceptedById: user.id } });
+    await recordAudit(tx, {
+      tenantId: invitation.tenantId,
+      actor: { type: "user", userId: user.id, label: user.email },
+      action: TEAM_ACTIONS.invitationAccepted,
+      target: { type: "invitation", id: invitationId },
+      meta,
+      metadata: { email: user.email, role: invitation.role, new_account: joiner.kind === "new" },
+    });
+    return { user, tenant: invitation.tenant, role: asRole(invitation.role) };
+  });
+  return {
+    user: toUserView(user),
+    tenant: toTenantView(tenant),
+    role,
+    ...(await issueAccessToken(user.id, tenant.id)),
+  };
+}
