@@ -121,9 +121,19 @@ describe("GET /api/v1/account/ (platform API)", () => {
       tenant: { id: owner.tenantId, name: "Keys Inc", slug: expect.any(String), status: "pending" },
       mode: "live",
       api_key: { id: expect.any(String) },
-      stripe: { connected: false, charges_enabled: false, payouts_enabled: false },
+      stripe: { connected: false, status: "not_connected", charges_enabled: false, payouts_enabled: false },
     });
     expect((await accountWith(owner.testSecret)).body.mode).toBe("test");
+  });
+
+  it("reports the tenant's Stripe connection as last read from Stripe", async () => {
+    const owner = await ownerWithSecrets();
+    await prisma.stripeConnection.create({
+      data: { tenantId: owner.tenantId, accountId: "acct_test123", mode: "account_links", status: "onboarding", chargesEnabled: true, payoutsEnabled: true },
+    });
+    expect((await accountWith(owner.liveSecret)).body.stripe).toEqual({ connected: false, status: "onboarding", charges_enabled: false, payouts_enabled: false });
+    await prisma.stripeConnection.update({ where: { tenantId: owner.tenantId }, data: { status: "connected", payoutsEnabled: false } });
+    expect((await accountWith(owner.liveSecret)).body.stripe).toEqual({ connected: true, status: "connected", charges_enabled: true, payouts_enabled: false });
   });
 
   it("refuses a publishable key with 403 and malformed, unknown or bad-checksum keys with 401 invalid_api_key", async () => {

@@ -20,6 +20,12 @@ const ACTION_LABELS: Record<string, string> = {
   "stripe.connect_failed": "Stripe onboarding failed",
   "stripe.account_disconnected": "Stripe disconnected",
   "stripe.access_lost": "Stripe access lost",
+  "members.role_changed": "Role changed",
+  "members.removed": "Member removed",
+  "invitations.created": "Invitation sent",
+  "invitations.revoked": "Invitation revoked",
+  "invitations.accepted": "Invitation accepted",
+  "auth.tenant_switched": "Switched to this tenant",
 };
 
 /** What was acted on, in words: "live and test keys", "test keys". */
@@ -27,6 +33,11 @@ function targetText(entry: AuditLogView): string | null {
   if (entry.target?.type === "api_keys") return entry.target.id === "all" ? "live and test keys" : `${entry.target.id} keys`;
   const url = (entry.metadata as { url?: unknown } | null)?.url;
   if (entry.target?.type === "webhook_endpoint" && typeof url === "string") return url;
+  const team = entry.metadata as { email?: unknown; role?: unknown; from?: unknown; to?: unknown } | null;
+  if (entry.action === "members.role_changed" && typeof team?.email === "string") return `${team.email}: ${String(team.from)} → ${String(team.to)}`;
+  if ((entry.target?.type === "invitation" || entry.action === "members.removed") && typeof team?.email === "string") {
+    return typeof team.role === "string" ? `${team.email} (${team.role})` : team.email;
+  }
   return null;
 }
 

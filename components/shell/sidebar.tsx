@@ -1,23 +1,45 @@
 "use client";
 
 import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
-import { ChevronsUpDown, CreditCard, KeyRound, KeySquare, LayoutDashboard, Webhook, LogOut, Menu, ScrollText, X } from "lucide-react";
+import { Building2, Check, ChevronsUpDown, CreditCard, KeyRound, KeySquare, LayoutDashboard, Webhook, LogOut, Menu, ScrollText, Users, X } from "lucide-react";
 import { signOut } from "next-auth/react";
 import Link from "next/link";
-import { usePathname } from "next/navigation";
+import { usePathname, useRouter } from "next/navigation";
+import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { useToast } from "@/components/ui/toaster";
+import { apiFetch } from "@/lib/client/api";
 import { Badge, tenantStatusTone } from "@/components/ui/badge";
 import { hasRole, type Role } from "@/lib/auth/roles";
 import { cn } from "@/lib/utils";
 import { NAV_ITEMS, type NavItem } from "./nav-items";
 
-const icons = { dashboard: LayoutDashboard, audit: ScrollText, keys: KeySquare, webhooks: Webhook, stripe: CreditCard } satisfies Record<NavItem["icon"], unknown>;
+const icons = { dashboard: LayoutDashboard, audit: ScrollText, keys: KeySquare, webhooks: Webhook, stripe: CreditCard, team: Users } satisfies Record<NavItem["icon"], unknown>;
 
 type ShellUser = { name: string; email: string; role: Role; tenantName: string; tenantStatus: string };
+export type ShellTenant = { id: string; name: string; role: string; active: boolean };
 
-export function Sidebar({ user }: { user: ShellUser }) {
+const menuItemClass =
+  "flex cursor-pointer items-center gap-2 rounded px-2 py-1.5 text-sm text-zinc-700 outline-none data-highlighted:bg-zinc-100 data-disabled:cursor-default";
+
+export function Sidebar({ user, tenants }: { user: ShellUser; tenants: ShellTenant[] }) {
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
+  const toast = useToast();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+
+  async function switchTo(tenant: ShellTenant) {
+    try {
+      await apiFetch("/api/v1/auth/tenants/switch/", { body: { tenant_id: tenant.id } });
+      // Nothing cached for the previous tenant may survive into the next page.
+      queryClient.clear();
+      router.replace("/dashboard");
+      router.refresh();
+    } catch (error) {
+      toast({ title: `Could not switch to ${tenant.name}`, description: error instanceof Error ? error.message : undefined, tone: "error" });
+    }
+  }
 
   return (
     <>
@@ -107,10 +129,29 @@ export function Sidebar({ user }: { user: ShellUser }) {
                 </p>
               </div>
               <DropdownMenu.Separator className="my-1 h-px bg-zinc-200" />
-              <DropdownMenu.Item
-                onSelect={() => void signOut({ callbackUrl: "/login" })}
-                className="flex cursor-pointer items-center gap-2 rounded px-2 py-1.5 text-sm text-zinc-700 outline-none data-highlighted:bg-zinc-100"
-              >
+              {tenants.length > 1 ? (
+                <>
+                  <DropdownMenu.Label className="px-2 py-1 text-xs font-medium text-zinc-500">Switch tenant</DropdownMenu.Label>
+                  {tenants.map((tenant) => (
+                    <DropdownMenu.Item
+                      key={tenant.id}
+                      disabled={tenant.active}
+                      onSelect={() => void switchTo(tenant)}
+                      className={menuItemClass}
+                      aria-label={tenant.active ? `${tenant.name} (current tenant, ${tenant.role})` : `Switch to ${tenant.name} (${tenant.role})`}
+                    >
+                      <Building2 aria-hidden className="size-4 shrink-0 text-zinc-400" />
+                      <span className="min-w-0 flex-1">
+                        <span className="block truncate">{tenant.name}</span>
+                        <span className="block text-xs text-zinc-500">{tenant.role}</span>
+                      </span>
+                      {tenant.active ? <Check aria-hidden className="size-4 text-indigo-600" /> : null}
+                    </DropdownMenu.Item>
+                  ))}
+                  <DropdownMenu.Separator className="my-1 h-px bg-zinc-200" />
+                </>
+              ) : null}
+              <DropdownMenu.Item onSelect={() => void signOut({ callbackUrl: "/login" })} className={menuItemClass}>
                 <LogOut aria-hidden className="size-4" />
                 Sign out
               </DropdownMenu.Item>

@@ -1,13 +1,14 @@
 "use client";
 
 import * as ToastPrimitive from "@radix-ui/react-toast";
-import { CheckCircle2 } from "lucide-react";
+import { CheckCircle2, XCircle } from "lucide-react";
 import { createContext, useCallback, useContext, useState, type ReactNode } from "react";
 
-type Toast = { id: number; title: string; description?: string };
+// "error" is for failures that have no control to sit next to (a menu item that closed).
+type Toast = { id: number; title: string; description?: string; tone?: "success" | "error" };
 const ToastContext = createContext<(toast: Omit<Toast, "id">) => void>(() => {});
 
-/** Success messages after an async action; failures stay inline next to the control. */
+/** Success messages after an async action; failures stay inline next to the control where there is one. */
 export function Toaster({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<Toast[]>([]);
   const push = useCallback((toast: Omit<Toast, "id">) => {
@@ -25,7 +26,11 @@ export function Toaster({ children }: { children: ReactNode }) {
             }}
             className="flex items-start gap-3 rounded-lg border border-zinc-200 bg-white p-4 shadow-lg"
           >
-            <CheckCircle2 aria-hidden className="mt-0.5 size-5 shrink-0 text-emerald-600" />
+            {toast.tone === "error" ? (
+              <XCircle aria-hidden className="mt-0.5 size-5 shrink-0 text-red-600" />
+            ) : (
+              <CheckCircle2 aria-hidden className="mt-0.5 size-5 shrink-0 text-emerald-600" />
+            )}
             <div>
               <ToastPrimitive.Title className="text-sm font-medium text-zinc-900">{toast.title}</ToastPrimitive.Title>
               {toast.description ? (

@@ -6,7 +6,7 @@ import type { RequestMeta } from "@/lib/http/request-meta";
 import type { KeyType, RegenerateApiKeysInput, RevokeApiKeysInput } from "@/lib/schemas/api-keys";
 import { emitEvent } from "@/lib/webhooks/outbox";
 import { generateKey, hashKey, maskKey, parseKey, type KeyKind, type KeyMode } from "./key-format";
-import { findKeyByHash } from "./key-lookup";
+import { findKeyByHash, type KeyRecord } from "./key-lookup";
 
 export const API_KEY_ACTIONS = { regenerated: "api_keys.regenerated", revoked: "api_keys.revoked" } as const;
 
@@ -205,6 +205,7 @@ export type ApiKeyCaller = {
   keyId: string;
   mode: KeyMode;
   tenant: { id: string; name: string; slug: string; status: string };
+  stripe: KeyRecord["stripe"];
 };
 
 const invalidApiKey = () => unauthorized("invalid_api_key", "The API key is invalid, revoked or expired.");
@@ -233,5 +234,5 @@ export async function authenticateApiKey(raw: string): Promise<ApiKeyCaller> {
       data: { lastUsedAt: now },
     });
   }
-  return { keyId: key.id, mode: key.mode as KeyMode, tenant: key.tenant };
+  return { keyId: key.id, mode: key.mode as KeyMode, tenant: key.tenant, stripe: key.stripe };
 }

@@ -20,6 +20,8 @@ export type KeyRecord = {
   expiresAt: Date | null;
   lastUsedAt: Date | null;
   tenant: { id: string; name: string; slug: string; status: string };
+  /** null when the tenant never started Stripe onboarding */
+  stripe: { status: string; chargesEnabled: boolean; payoutsEnabled: boolean } | null;
 };
 
 type Row = {
@@ -32,11 +34,17 @@ type Row = {
   tenantName: string;
   tenantSlug: string;
   tenantStatus: string;
+  stripeStatus: string | null;
+  // SQLite answers 0/1, PostgreSQL true/false.
+  stripeChargesEnabled: number | boolean | null;
+  stripePayoutsEnabled: number | boolean | null;
 };
 
 const SELECT = `SELECT k."id", k."mode", k."revokedAt", k."expiresAt", k."lastUsedAt",
-  t."id" AS "tenantId", t."name" AS "tenantName", t."slug" AS "tenantSlug", t."status" AS "tenantStatus"
-  FROM "ApiKey" k JOIN "Tenant" t ON t."id" = k."tenantId" WHERE k."keyHash" = `;
+  t."id" AS "tenantId", t."name" AS "tenantName", t."slug" AS "tenantSlug", t."status" AS "tenantStatus",
+  s."status" AS "stripeStatus", s."chargesEnabled" AS "stripeChargesEnabled", s."payoutsEnabled" AS "stripePayoutsEnabled"
+  FROM "ApiKey" k JOIN "Tenant" t ON t."id" = k."tenantId" LEFT JOIN "StripeConnection" s ON s."tenantId" = k."tenantId"
+  WHERE k."keyHash" = `;
 
 // Prisma writes timestamps as UTC: ISO text in SQLite, `timestamp(3)` without
 // time zone in PostgreSQL (which pg would otherwise read as local time).
@@ -91,5 +99,9 @@ export async function findKeyByHash(hash: string): Promise<KeyRecord | null> {
     expiresAt: toDate(row.expiresAt),
     lastUsedAt: toDate(row.lastUsedAt),
     tenant: { id: row.tenantId, name: row.tenantName, slug: row.tenantSlug, status: row.tenantStatus },
+    stripe:
+      row.stripeStatus === null
+        ? null
+        : { status: row.stripeStatus, chargesEnabled: Boolean(row.stripeChargesEnabled), payoutsEnabled: Boolean(row.stripePayoutsEnabled) },
   };
 }

@@ -38,7 +38,7 @@ export function invitationStatus(row: Pick<InvitationRow, "acceptedAt" | "revoke
 export const toInvitationView = (row: InvitationRow) => ({
   id: row.id,
   email: row.email,
-  role: row.role,
+  role: asRole(row.role),
   status: invitationStatus(row),
   invited_by: row.invitedBy ? { id: row.invitedBy.id, email: row.invitedBy.email, name: row.invitedBy.name } : null,
   created_at: row.createdAt.toISOString(),

@@ -1,7 +1,7 @@
 import { prisma, type TransactionClient } from "@/lib/db";
 import { recordAudit, userActor } from "@/lib/audit/audit-log";
 import type { Caller } from "@/lib/auth/caller";
-import { hasRole } from "@/lib/auth/roles";
+import { asRole, hasRole } from "@/lib/auth/roles";
 import { conflict, notFound } from "@/lib/http/errors";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import type { ChangeRoleInput } from "@/lib/schemas/team";
@@ -24,7 +24,7 @@ type MembershipWithUser = {
 
 export const toMemberView = (membership: MembershipWithUser) => ({
   ...toUserView(membership.user),
-  role: membership.role,
+  role: asRole(membership.role),
   joined_at: membership.createdAt.toISOString(),
 });
 

@@ -1,19 +1,21 @@
 import type { ApiKeyCaller } from "@/lib/api-keys/api-keys";
 
 /**
- * What GET /api/v1/account/ answers to a secret key. The Stripe block reports
- * "not connected" until the Stripe Connect feature stores connections; it is
- * derived from the tenant, never invented.
+ * What GET /api/v1/account/ answers to a secret key: the tenant and its
+ * Stripe state as last read from Stripe (the key lookup joins the stored
+ * connection, so this costs no extra query).
  */
 export async function getPlatformAccount(caller: ApiKeyCaller) {
+  const stripe = caller.stripe;
   return {
     tenant: caller.tenant,
     mode: caller.mode,
     api_key: { id: caller.keyId },
     stripe: {
-      connected: false,
-      charges_enabled: false,
-      payouts_enabled: false,
+      connected: stripe?.status === "connected",
+      status: stripe?.status ?? "not_connected",
+      charges_enabled: stripe?.status === "connected" && stripe.chargesEnabled,
+      payouts_enabled: stripe?.status === "connected" && stripe.payoutsEnabled,
     },
   };
 }

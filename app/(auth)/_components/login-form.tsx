@@ -49,7 +49,7 @@ export function LoginForm() {
         </p>
       ) : null}
       <Field id="email" label="Email">
-        <Input id="email" name="email" type="email" autoComplete="email" required autoFocus />
+        <Input id="email" name="email" type="email" autoComplete="email" required autoFocus defaultValue={params.get("email") ?? undefined} />
       </Field>
       <Field id="password" label="Password">
         <Input id="password" name="password" type="password" autoComplete="current-password" required />

@@ -1,0 +1,147 @@
+"use client";
+
+import { signIn, signOut } from "next-auth/react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { RelativeTime } from "@/components/ui/relative-time";
+import { ROLE_SUMMARIES, withArticle } from "@/components/team/role-text";
+import { ApiError, apiFetch } from "@/lib/client/api";
+import type { Role } from "@/lib/auth/roles";
+import { invitationSignupSchema } from "@/lib/schemas/team";
+
+type Invitation = { email: string; role: string; tenant_name: string; expires_at: string; account_exists: boolean };
+type Props = { token: string; invitation: Invitation; signedInAs: { email: string; name: string } | null };
+
+const ACCEPT_PATH = "/api/v1/auth/tenants/invitations/accept/";
+
+export function AcceptInvitation({ token, invitation, signedInAs }: Props) {
+  const returnTo = `/invite/${token}`;
+  return (
+    <div className="space-y-4">
+      <div>
+        <h1 className="text-xl font-semibold">Join {invitation.tenant_name}</h1>
+        <p className="mt-1 text-sm text-zinc-600">
+          {invitation.email} is invited as {withArticle(invitation.role)}. {ROLE_SUMMARIES[invitation.role as Role]}
+        </p>
+        <p className="mt-1 text-xs text-zinc-500">
+          The link works once and expires <RelativeTime date={invitation.expires_at} />.
+        </p>
+      </div>
+      {signedInAs && signedInAs.email !== invitation.email ? (
+        <>
+          <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-800">
+            You are signed in as {signedInAs.email}, but this invitation is for {invitation.email}.
+          </p>
+          <Button className="w-full" variant="secondary" onClick={() => void signOut({ callbackUrl: returnTo })}>
+            Sign out and continue as {invitation.email}
+          </Button>
+        </>
+      ) : signedInAs ? (
+        <JoinAsSignedIn token={token} tenantName={invitation.tenant_name} name={signedInAs.name} />
+      ) : invitation.account_exists ? (
+        <>
+          <p className="text-sm text-zinc-600">{invitation.email} already has an account. Sign in with it to accept.</p>
+          <Button asChild className="w-full">
+            <Link href={`/login?callbackUrl=${encodeURIComponent(returnTo)}&email=${encodeURIComponent(invitation.email)}`}>Sign in to accept</Link>
+          </Button>
+        </>
+      ) : (
+        <CreateAccountAndJoin token={token} email={invitation.email} tenantName={invitation.tenant_name} />
+      )}
+    </div>
+  );
+}
+
+function JoinAsSignedIn({ token, tenantName, name }: { token: string; tenantName: string; name: string }) {
+  const router = useRouter();
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  async function join() {
+    setPending(true);
+    setError(null);
+    try {
+      // The response also moves this browser's session to the joined tenant.
+      await apiFetch(ACCEPT_PATH, { body: { token } });
+      router.replace("/dashboard");
+      router.refresh();
+    } catch (failure) {
+      setPending(false);
+      setError(failure instanceof Error ? failure.message : "Something went wrong.");
+    }
+  }
+  return (
+    <>
+      <p className="text-sm text-zinc-600">You are signed in as {name}.</p>
+      {error ? (
+        <p role="alert" data-testid="form-error" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
+      <Button className="w-full" pending={pending} onClick={() => void join()}>
+        Accept and join {tenantName}
+      </Button>
+    </>
+  );
+}
+
+function CreateAccountAndJoin({ token, email, tenantName }: { token: string; email: string; tenantName: string }) {
+  const router = useRouter();
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const parsed = invitationSignupSchema.safeParse({ name: String(form.get("name") ?? ""), password: String(form.get("password") ?? "") });
+    if (!parsed.success) {
+      setErrors(Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message])));
+      return;
+    }
+    setErrors({});
+    setPending(true);
+    try {
+      await apiFetch(ACCEPT_PATH, { body: { token, ...parsed.data } });
+      // The account exists now: sign in through next-auth like any other sign-in.
+      const result = await signIn("credentials", { email, password: parsed.data.password, redirect: false });
+      router.replace(result && !result.error ? "/dashboard" : "/login");
+      router.refresh();
+    } catch (failure) {
+      setPending(false);
+      setErrors(failure instanceof ApiError ? { ...failure.fieldErrors(), form: failure.message } : { form: "Something went wrong." });
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+      {errors.form && !errors.name && !errors.password ? (
+        <p role="alert" data-testid="form-error" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">
+          {errors.form}
+        </p>
+      ) : null}
+      <Field id="invite-account-email" label="Email">
+        <Input id="invite-account-email" value={email} readOnly disabled />
+      </Field>
+      <Field id="name" label="Your name" error={errors.name}>
+        <Input id="name" name="name" autoComplete="name" required aria-invalid={errors.name ? true : undefined} aria-describedby={errors.name ? "name-error" : undefined} />
+      </Field>
+      <Field id="password" label="Choose a password" error={errors.password} hint="At least 10 characters.">
+        <Input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          aria-invalid={errors.password ? true : undefined}
+          aria-describedby={errors.password ? "password-error" : "password-hint"}
+        />
+      </Field>
+      <Button type="submit" className="w-full" pending={pending}>
+        Create account and join {tenantName}
+      </Button>
+    </form>
+  );
+}

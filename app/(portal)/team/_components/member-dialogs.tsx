@@ -1,0 +1,122 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { useToast } from "@/components/ui/toaster";
+import { apiFetch } from "@/lib/client/api";
+import type { Role } from "@/lib/auth/roles";
+import { ROLES, ROLE_SUMMARIES, withArticle } from "@/components/team/role-text";
+import { MEMBERS_PATH, MEMBERS_QUERY, type MemberView } from "./queries";
+
+type DialogProps = { member: MemberView; isSelf: boolean; onClose: () => void };
+
+export function ChangeRoleDialog({ member, isSelf, onClose }: DialogProps) {
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  const [role, setRole] = useState<Role>(member.role);
+  const change = useMutation({
+    mutationFn: () => apiFetch<{ member: MemberView }>(`${MEMBERS_PATH}${member.id}/`, { method: "PATCH", body: { role } }),
+    onSuccess: () => {
+      toast({ title: `${member.name} is now ${withArticle(role)}`, description: "The change applies to their next request." });
+      // Stepping down changes what this page may show: reload it from the server.
+      if (isSelf) router.refresh();
+      void queryClient.invalidateQueries({ queryKey: MEMBERS_QUERY });
+      onClose();
+    },
+  });
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    if (role !== member.role) change.mutate();
+  }
+
+  return (
+    <Dialog
+      open
+      onOpenChange={(open) => (open ? null : onClose())}
+      title={`Change the role of ${member.name}`}
+      description={`${member.email} is ${withArticle(member.role)}. The new role takes effect on their next request.`}
+    >
+      <form onSubmit={onSubmit} className="space-y-4">
+        <fieldset className="space-y-2">
+          <legend className="sr-only">Role</legend>
+          {ROLES.map((option) => (
+            <label key={option} className="flex cursor-pointer items-start gap-3 rounded-md border border-zinc-200 px-3 py-2 has-checked:border-indigo-500 has-checked:bg-indigo-50/50">
+              <input type="radio" name="member-role" value={option} checked={role === option} onChange={() => setRole(option)} className="mt-1" />
+              <span>
+                <span className="block text-sm font-medium text-zinc-900 capitalize">{option}</span>
+                <span className="block text-sm text-zinc-600">{ROLE_SUMMARIES[option]}</span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+        {isSelf && member.role === "owner" && role !== "owner" ? (
+          <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800">You are giving up your own owner rights.</p>
+        ) : null}
+        {change.error ? (
+          <p className="text-sm text-red-600" role="alert" data-testid="role-error">
+            {change.error.message}
+          </p>
+        ) : null}
+        <div className="flex justify-end gap-2">
+          <Button type="button" variant="secondary" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" disabled={role === member.role} pending={change.isPending}>
+            Make {role}
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+export function RemoveMemberDialog({ member, isSelf, onClose }: DialogProps) {
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  const remove = useMutation({
+    mutationFn: () => apiFetch(`${MEMBERS_PATH}${member.id}/`, { method: "DELETE" }),
+    onSuccess: () => {
+      toast({ title: `Removed ${member.name}`, description: "They lost access to this tenant immediately." });
+      // Removing yourself ends your access here: the next page is the sign-in.
+      if (isSelf) {
+        queryClient.clear();
+        router.replace("/dashboard");
+        router.refresh();
+      } else void queryClient.invalidateQueries({ queryKey: MEMBERS_QUERY });
+      onClose();
+    },
+  });
+
+  return (
+    <Dialog
+      open
+      onOpenChange={(open) => (open ? null : onClose())}
+      title={isSelf ? "Leave this tenant" : `Remove ${member.name}`}
+      description={
+        isSelf
+          ? "You lose access to this tenant immediately. An owner would have to invite you again."
+          : `${member.email} (${member.role}) loses access to this tenant immediately. Their account stays, and keys they created keep working.`
+      }
+    >
+      {remove.error ? (
+        <p className="mb-4 text-sm text-red-600" role="alert" data-testid="remove-error">
+          {remove.error.message}
+        </p>
+      ) : null}
+      <div className="flex justify-end gap-2">
+        <Button type="button" variant="secondary" onClick={onClose}>
+          Cancel
+        </Button>
+        <Button type="button" variant="danger" pending={remove.isPending} onClick={() => remove.mutate()}>
+          {isSelf ? "Leave tenant" : `Remove ${member.name}`}
+        </Button>
+      </div>
+    </Dialog>
+  );
+}
