@@ -10,26 +10,6 @@ const DOC_FILE = path.join(ROOT, "docs/api.md");
 
 const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"] as const;
 
-/**
- * Team and tenant endpoints documented in docs/api.md ahead of their route
- * files, which are being built on another branch. Empty this list when those
- * routes land (a test below fails once an entry has its route file), and drop
- * the "ship with team management" note at the top of docs/api.md's
- * "Team and tenants" section with it.
- */
-const PENDING_TEAM_ROUTES: readonly string[] = [
-  "GET /api/v1/auth/tenants/",
-  "POST /api/v1/auth/tenants/switch/",
-  "GET /api/v1/auth/tenants/members/",
-  "PATCH /api/v1/auth/tenants/members/{user_id}/",
-  "DELETE /api/v1/auth/tenants/members/{user_id}/",
-  "GET /api/v1/auth/tenants/invitations/",
-  "POST /api/v1/auth/tenants/invitations/",
-  "DELETE /api/v1/auth/tenants/invitations/{invitation_id}/",
-  "POST /api/v1/auth/tenants/invitations/lookup/",
-  "POST /api/v1/auth/tenants/invitations/accept/",
-];
-
 type Endpoint = { method: string; path: string; source: string };
 
 /** "POST /api/v1/x/{anything}/" → "POST /api/v1/x/{}/": any parameter name matches. */
@@ -108,7 +88,6 @@ describe("docs/api.md documents the /api/v1 routes", () => {
   const routeKeys = new Set(routes.map((route) => keyOf(route.method, route.path)));
   const { endpoints: headings, malformed } = docHeadings();
   const headingKeys = new Set(headings.map((heading) => keyOf(heading.method, heading.path)));
-  const pendingKeys = new Set(PENDING_TEAM_ROUTES.map((entry) => keyOf(...(entry.split(" ") as [string, string]))));
 
   it("finds the route files and the methods they export", () => {
     expect(routes.length).toBeGreaterThan(10);
@@ -140,23 +119,10 @@ describe("docs/api.md documents the /api/v1 routes", () => {
     expect(duplicates, `Endpoints documented more than once:\n${list(duplicates)}\n`).toEqual([]);
   });
 
-  it("has no headings for endpoints without a route file (stale docs), except PENDING_TEAM_ROUTES", () => {
+  it("has no headings for endpoints without a route file (stale docs)", () => {
     const stale = headings
-      .filter((heading) => {
-        const key = keyOf(heading.method, heading.path);
-        return !routeKeys.has(key) && !pendingKeys.has(key);
-      })
+      .filter((heading) => !routeKeys.has(keyOf(heading.method, heading.path)))
       .map((heading) => `### ${heading.method} ${heading.path}   (${heading.source})`);
     expect(stale, `${stale.length} documented endpoint(s) have no route file under app/api/v1:\n${list(stale)}\n`).toEqual([]);
-  });
-
-  it("keeps PENDING_TEAM_ROUTES documented and still pending", () => {
-    const undocumented = PENDING_TEAM_ROUTES.filter((entry) => !headingKeys.has(keyOf(...(entry.split(" ") as [string, string]))));
-    expect(undocumented, `PENDING_TEAM_ROUTES entries with no heading in docs/api.md:\n${list(undocumented)}\n`).toEqual([]);
-    const landed = PENDING_TEAM_ROUTES.filter((entry) => routeKeys.has(keyOf(...(entry.split(" ") as [string, string]))));
-    expect(
-      landed,
-      `These routes now exist: remove them from PENDING_TEAM_ROUTES in app/api/api-docs.test.ts (and, once it is empty, the "ship with team management" note in docs/api.md):\n${list(landed)}\n`,
-    ).toEqual([]);
   });
 });
