@@ -1,6 +1,9 @@
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
 import { mkdirSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
+import { Webhook } from "standardwebhooks";
 
 export const DEMO_PASSWORD = "e2e demo password";
 export const DEMO = { owner: "owner@demo.test", admin: "admin@demo.test", member: "member@demo.test" };
@@ -46,4 +49,37 @@ export async function registerViaApi(request: APIRequestContext, data: { email: 
     data,
     headers: { "x-forwarded-for": `198.18.${process.pid % 250}.${signupCounter % 250}` },
   });
+}
+
+/** A receiver on 127.0.0.1 that verifies every signature and answers as told. */
+export async function startReceiver() {
+  const state = { status: 200, secret: "", received: [] as { type: string; verified: boolean; id: string }[] };
+  const server: Server = createServer((req, res) => {
+    let body = "";
+    req.on("data", (chunk) => (body += chunk));
+    req.on("end", () => {
+      let verified = false;
+      try {
+        new Webhook(state.secret).verify(body, req.headers as Record<string, string>);
+        verified = true;
+      } catch {
+        verified = false;
+      }
+      state.received.push({ type: JSON.parse(body).type, verified, id: String(req.headers["webhook-id"]) });
+      res.writeHead(state.status, { "content-type": "application/json" }).end(JSON.stringify({ ok: state.status < 300 }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { state, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`, close: () => server.close() };
+}
+
+let ipCounter = 0;
+
+/**
+ * A made-up client address for a browser context (extraHTTPHeaders): sign-ups,
+ * including accepting an invitation with a new account, are throttled per IP.
+ */
+export function uniqueClientIp() {
+  ipCounter += 1;
+  return `198.19.${process.pid % 250}.${ipCounter % 250}`;
 }

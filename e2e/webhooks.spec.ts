@@ -1,30 +1,5 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
-import { Webhook } from "standardwebhooks";
-import { DEMO, DEMO_PASSWORD, keepScreenshot, signIn } from "./helpers";
-
-/** A receiver on 127.0.0.1 that verifies every signature and answers as told. */
-async function startReceiver() {
-  const state = { status: 200, secret: "", received: [] as { type: string; verified: boolean; id: string }[] };
-  const server: Server = createServer((req, res) => {
-    let body = "";
-    req.on("data", (chunk) => (body += chunk));
-    req.on("end", () => {
-      let verified = false;
-      try {
-        new Webhook(state.secret).verify(body, req.headers as Record<string, string>);
-        verified = true;
-      } catch {
-        verified = false;
-      }
-      state.received.push({ type: JSON.parse(body).type, verified, id: String(req.headers["webhook-id"]) });
-      res.writeHead(state.status, { "content-type": "application/json" }).end(JSON.stringify({ ok: state.status < 300 }));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { state, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`, close: () => server.close() };
-}
+import { DEMO, DEMO_PASSWORD, keepScreenshot, signIn, startReceiver } from "./helpers";
 
 test("an admin configures a receiver, tests it, sees a failed delivery and its retry, and retries it after the fix", async ({ page, request }) => {
   const receiver = await startReceiver();
