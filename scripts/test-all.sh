@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # npm test — the whole suite, in the order that fails fastest:
 # lint, typecheck, unit, integration (SQLite, then PostgreSQL when
-# TEST_DATABASE_URL is set), production build, Playwright e2e.
+# TEST_DATABASE_URL is set), production build, the smoke test against it,
+# Playwright e2e.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
@@ -19,4 +20,5 @@ else
   step "integration (PostgreSQL): skipped, TEST_DATABASE_URL is not set"
 fi
 step "production build";             npm run --silent build
+step "smoke (production build)";     bash scripts/smoke-production.sh
 step "e2e (Playwright, Chromium)";   npx playwright test
