@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { mkdirSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -82,4 +82,29 @@ let ipCounter = 0;
 export function uniqueClientIp() {
   ipCounter += 1;
   return `198.19.${process.pid % 250}.${ipCounter % 250}`;
+}
+
+/** Invites through the /team form and returns the link the dialog shows once. */
+export async function inviteThroughTeamPage(page: Page, email: string, role: "owner" | "admin" | "member") {
+  await page.goto("/team");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Role", { exact: true }).selectOption(role);
+  await page.getByRole("button", { name: "Create invitation" }).click();
+  const dialog = page.getByRole("dialog", { name: `Invitation link for ${email}` });
+  await expect(dialog).toContainText("shown only now");
+  const link = await dialog.getByRole("textbox", { name: "Invitation link" }).inputValue();
+  expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
+  return { dialog, link };
+}
+
+/** A fresh browser (own cookies, own client address) that accepts an invitation with a new account. */
+export async function acceptAsNewPerson(browser: Browser, link: string, name: string, password: string) {
+  const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": uniqueClientIp() } });
+  const page = await context.newPage();
+  await page.goto(link);
+  await page.getByLabel("Your name").fill(name);
+  await page.getByLabel("Choose a password").fill(password);
+  await page.getByRole("button", { name: /^Create account and join/ }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  return { context, page };
 }

@@ -1,32 +1,7 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { DEMO, DEMO_PASSWORD, keepScreenshot, registerViaApi, signIn, uniqueClientIp, uniqueEmail } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { acceptAsNewPerson, DEMO, DEMO_PASSWORD, inviteThroughTeamPage, keepScreenshot, registerViaApi, signIn, uniqueEmail } from "./helpers";
 
 test.use({ permissions: ["clipboard-read", "clipboard-write"] });
-
-/** Invites through the /team form and returns the link the dialog shows once. */
-export async function inviteThroughTeamPage(page: Page, email: string, role: "owner" | "admin" | "member") {
-  await page.goto("/team");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Role", { exact: true }).selectOption(role);
-  await page.getByRole("button", { name: "Create invitation" }).click();
-  const dialog = page.getByRole("dialog", { name: `Invitation link for ${email}` });
-  await expect(dialog).toContainText("shown only now");
-  const link = await dialog.getByRole("textbox", { name: "Invitation link" }).inputValue();
-  expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
-  return { dialog, link };
-}
-
-/** A fresh browser (own cookies, own client address) that accepts an invitation with a new account. */
-export async function acceptAsNewPerson(browser: Browser, link: string, name: string, password: string) {
-  const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": uniqueClientIp() } });
-  const page = await context.newPage();
-  await page.goto(link);
-  await page.getByLabel("Your name").fill(name);
-  await page.getByLabel("Choose a password").fill(password);
-  await page.getByRole("button", { name: /^Create account and join/ }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
-  return { context, page };
-}
 
 test("an owner invites an admin who joins with a new account; the owner changes the role and removes them; the last owner stays", async ({ page, request, browser }) => {
   const email = uniqueEmail("team-owner");

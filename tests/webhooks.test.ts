@@ -161,6 +161,8 @@ describe("POST /webhooks/test/", () => {
     const log = await call(listDeliveries, DELIVERIES, { token: owner.token });
     expect(log.body.data[0]).toMatchObject({ id: result.body.message_id, status: "delivered", event_type: "webhook.test" });
     expect(log.body.data[0].attempts).toEqual([expect.objectContaining({ trigger: "test", state: "succeeded", status_code: 200 })]);
+    const audit = await prisma.auditLog.findFirstOrThrow({ where: { tenantId: owner.tenantId, action: "webhooks.test_sent" } });
+    expect(audit).toMatchObject({ actorUserId: owner.userId, targetId: result.body.message_id });
   });
 
   it("reports a receiver's 500 as delivered: false, not as our error", async () => {

@@ -1,10 +1,12 @@
 import { prisma } from "@/lib/db";
 import type { Caller } from "@/lib/auth/caller";
+import { recordAudit, userActor } from "@/lib/audit/audit-log";
+import type { RequestMeta } from "@/lib/http/request-meta";
 import { AppError, badRequest, conflict, notFound } from "@/lib/http/errors";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { webhookNotConfigured } from "./endpoint";
 import type { DeliveriesQuery, TestWebhookInput } from "@/lib/schemas/webhooks";
-import { deliverAttempt, LEASE_MS } from "./delivery";
+import { deliverAttempt, LEASE_MS, WEBHOOK_ACTIONS } from "./delivery";
 import { DEFAULT_TEST_EVENT, EVENT_TYPES } from "./event-types";
 import { eventBody, newMessageId } from "./signing";
 import { toAttemptView, toMessageView } from "./views";
@@ -54,21 +56,32 @@ const inlineClaim = () => ({ state: "in_flight", leaseOwner: INLINE_WORKER, leas
  * POST /webhooks/test/: one signed delivery now. A receiver's non-2xx is an
  * answer (delivered: false); our side's failures to reach it are errors.
  */
-export async function sendTestEvent(caller: Caller, input: TestWebhookInput) {
+export async function sendTestEvent(caller: Caller, input: TestWebhookInput, meta: RequestMeta) {
   await requireEndpointUrl(caller.tenantId);
   const type = input.event_type ?? DEFAULT_TEST_EVENT;
   const data = input.payload ?? EVENT_TYPES.find((event) => event.type === type)?.example ?? {};
   const messageId = newMessageId();
-  // The message and its attempt in one write: nothing half-made if we crash here.
-  const created = await prisma.webhookMessage.create({
-    data: {
-      id: messageId,
+  // The message, its attempt and the audit entry in one transaction: nothing half-made if we crash here.
+  const created = await prisma.$transaction(async (tx) => {
+    const message = await tx.webhookMessage.create({
+      data: {
+        id: messageId,
+        tenantId: caller.tenantId,
+        eventType: type,
+        body: eventBody(type, data, new Date()),
+        attempts: { create: { tenantId: caller.tenantId, attemptNumber: 1, trigger: "test", ...inlineClaim() } },
+      },
+      include: { attempts: true },
+    });
+    await recordAudit(tx, {
       tenantId: caller.tenantId,
-      eventType: type,
-      body: eventBody(type, data, new Date()),
-      attempts: { create: { tenantId: caller.tenantId, attemptNumber: 1, trigger: "test", ...inlineClaim() } },
-    },
-    include: { attempts: true },
+      actor: userActor(caller),
+      action: WEBHOOK_ACTIONS.testSent,
+      target: { type: "webhook_message", id: messageId },
+      meta,
+      metadata: { event_type: type },
+    });
+    return message;
   });
   const { delivery, attempt } = await sendNow(created.attempts[0].id);
   const result = delivery.result;

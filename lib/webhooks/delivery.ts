@@ -21,6 +21,7 @@ export const WEBHOOK_ACTIONS = {
   removed: "webhooks.endpoint_removed",
   disabled: "webhooks.endpoint_disabled",
   secretRevealed: "webhooks.secret_revealed",
+  testSent: "webhooks.test_sent",
 } as const;
 
 const claimableWhere = (now: Date) => ({
