@@ -5,7 +5,7 @@ import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Dialog } from "@/components/ui/dialog";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Table, Td, Th, Tr } from "@/components/ui/table";
 import { useToast } from "@/components/ui/toaster";
@@ -80,25 +80,14 @@ function RevokeInvitationDialog({ invitation, onClose }: { invitation: Invitatio
     },
   });
   return (
-    <Dialog
-      open
-      onOpenChange={(open) => (open ? null : onClose())}
+    <ConfirmDialog
       title={`Revoke the invitation for ${invitation.email}`}
       description={`The link stops working at once and ${invitation.email} cannot join as ${invitation.role} with it. You can invite them again later.`}
-    >
-      {revoke.error ? (
-        <p className="mb-4 text-sm text-red-600" role="alert">
-          {revoke.error.message}
-        </p>
-      ) : null}
-      <div className="flex justify-end gap-2">
-        <Button type="button" variant="secondary" onClick={onClose}>
-          Cancel
-        </Button>
-        <Button type="button" variant="danger" pending={revoke.isPending} onClick={() => revoke.mutate()}>
-          Revoke invitation
-        </Button>
-      </div>
-    </Dialog>
+      confirmLabel="Revoke invitation"
+      pending={revoke.isPending}
+      error={revoke.error?.message ?? null}
+      onConfirm={() => revoke.mutate()}
+      onClose={onClose}
+    />
   );
 }

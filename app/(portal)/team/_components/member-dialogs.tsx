@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Dialog } from "@/components/ui/dialog";
 import { useToast } from "@/components/ui/toaster";
 import { apiFetch } from "@/lib/client/api";
@@ -94,29 +95,18 @@ export function RemoveMemberDialog({ member, isSelf, onClose }: DialogProps) {
   });
 
   return (
-    <Dialog
-      open
-      onOpenChange={(open) => (open ? null : onClose())}
+    <ConfirmDialog
       title={isSelf ? "Leave this tenant" : `Remove ${member.name}`}
       description={
         isSelf
           ? "You lose access to this tenant immediately. An owner would have to invite you again."
           : `${member.email} (${member.role}) loses access to this tenant immediately. Their account stays, and keys they created keep working.`
       }
-    >
-      {remove.error ? (
-        <p className="mb-4 text-sm text-red-600" role="alert" data-testid="remove-error">
-          {remove.error.message}
-        </p>
-      ) : null}
-      <div className="flex justify-end gap-2">
-        <Button type="button" variant="secondary" onClick={onClose}>
-          Cancel
-        </Button>
-        <Button type="button" variant="danger" pending={remove.isPending} onClick={() => remove.mutate()}>
-          {isSelf ? "Leave tenant" : `Remove ${member.name}`}
-        </Button>
-      </div>
-    </Dialog>
+      confirmLabel={isSelf ? "Leave tenant" : `Remove ${member.name}`}
+      pending={remove.isPending}
+      error={remove.error?.message ?? null}
+      onConfirm={() => remove.mutate()}
+      onClose={onClose}
+    />
   );
 }
