@@ -11,9 +11,11 @@ import { GET as listInvitations, POST as invite } from "@/app/api/v1/auth/tenant
 import { DELETE as revokeInvitation } from "@/app/api/v1/auth/tenants/invitations/[invitationId]/route";
 import { POST as lookupInvitation } from "@/app/api/v1/auth/tenants/invitations/lookup/route";
 import { POST as acceptInvitation } from "@/app/api/v1/auth/tenants/invitations/accept/route";
+import { POST as login } from "@/app/api/v1/auth/login/route";
 import { resolveCaller } from "@/lib/auth/caller";
 import { readToken } from "@/lib/auth/tokens";
-import { changeMemberRole } from "@/lib/team/members";
+import { changeMemberRole, removeMember as removeMemberService } from "@/lib/team/members";
+import { createInvitation } from "@/lib/team/invitations";
 import { hashSingleUseToken } from "@/lib/crypto/single-use-token";
 import { call, nextTestIp, registerOwner } from "./helpers/api";
 import { addMember } from "./helpers/fixtures";
@@ -155,8 +157,9 @@ describe("PATCH /api/v1/auth/tenants/members/{user_id}/", () => {
       changeMemberRole(other, owner.userId, { role: "member" }, meta),
     ]);
     expect(results.map((result) => result.status).sort()).toEqual(["fulfilled", "rejected"]);
+    // The loser is refused either as the last owner or, once demoted by the winner, as no owner at all.
     const failure = results.find((result) => result.status === "rejected") as PromiseRejectedResult;
-    expect(failure.reason).toMatchObject({ status: 409, code: "last_owner" });
+    expect([`${failure.reason.status} ${failure.reason.code}`]).toEqual([expect.stringMatching(/^(409 last_owner|403 forbidden)$/)]);
     expect(await prisma.membership.count({ where: { tenantId: owner.tenantId, role: "owner" } })).toBe(1);
   });
 });
@@ -301,9 +304,12 @@ describe("invitations", () => {
     const { token } = await inviteAs(owner.token, guest.input.email, "member");
 
     expect((await call(lookupInvitation, `${INVITATIONS}lookup/`, { body: { token } })).body.invitation.account_exists).toBe(true);
-    const anonymous = await accept({ token, name: "x", password: "a fine long password" });
+    const anonymous = await accept({ token, name: "x" });
     expect(anonymous.status).toBe(409);
     expect(anonymous.body.error.code).toBe("account_exists");
+    const wrongPassword = await accept({ token, password: "not the password" });
+    expect(wrongPassword.status).toBe(401);
+    expect(wrongPassword.body.error.code).toBe("invalid_credentials");
     const wrongPerson = await accept({ token }, { token: stranger.token });
     expect(wrongPerson.status).toBe(403);
     expect(wrongPerson.body.error.code).toBe("invitation_email_mismatch");
@@ -335,6 +341,8 @@ describe("invitations", () => {
     expect(cookie).toMatch(/SameSite=lax/i);
     const session = await readToken(cookie.split(";")[0].split("=")[1]);
     expect(session).toMatchObject({ sub: guest.userId, tid: owner.tenantId });
+    // The browser gets the httpOnly cookie only, no bearer token that page scripts could read.
+    expect(joined.body.access_token).toBeUndefined();
   });
 
   it("refuses expired and revoked links, and unknown ones, creating nothing", async () => {
@@ -393,6 +401,53 @@ describe("invitations", () => {
     expect(results.map((result) => result.status).sort()).toEqual([200, expect.any(Number)]);
     expect(results.filter((result) => result.status === 200)).toHaveLength(1);
     expect(await prisma.membership.count({ where: { tenantId: owner.tenantId } })).toBe(2);
+  });
+});
+
+describe("re-joining and stale owners", () => {
+  it("lets someone removed from every tenant come back through a new invitation, proving who they are with the password", async () => {
+    const owner = await registerOwner();
+    const leaver = await addMember(owner.tenantId, "admin");
+    expect((await call(removeMember, member(leaver.userId), { method: "DELETE", token: owner.token, params: { userId: leaver.userId } })).status).toBe(200);
+
+    // A correct password for an account with no tenant says so (and is not logged as a wrong password).
+    const signIn = await call(login, "/api/v1/auth/login/", { body: { email: leaver.email, password: leaver.password } });
+    expect(signIn.status).toBe(403);
+    expect(signIn.body.error.code).toBe("no_tenant");
+    const failure = await prisma.auditLog.findFirstOrThrow({ where: { actorUserId: leaver.userId, action: "auth.login_failed" }, orderBy: { createdAt: "desc" } });
+    expect(failure.metadata).toMatchObject({ reason: "no_tenant" });
+
+    const { token } = await inviteAs(owner.token, leaver.email, "member");
+    expect((await call(lookupInvitation, `${INVITATIONS}lookup/`, { body: { token } })).body.invitation.account_exists).toBe(true);
+    const joined = await accept({ token, password: leaver.password });
+    expect(joined.status).toBe(200);
+    expect(joined.body).toMatchObject({ user: { id: leaver.userId }, tenant: { id: owner.tenantId }, role: "member", token_type: "Bearer" });
+    expect((await call(me, "/api/v1/auth/me/", { token: joined.body.access_token })).body.role).toBe("member");
+    expect((await call(login, "/api/v1/auth/login/", { body: { email: leaver.email, password: leaver.password } })).status).toBe(200);
+  });
+
+  it("stops an owner who was removed after the route's role check from still changing the team", async () => {
+    const owner = await registerOwner();
+    const second = await addMember(owner.tenantId, "owner");
+    const plain = await addMember(owner.tenantId, "member");
+    const stale = (await resolveCaller(new Headers({ authorization: `Bearer ${second.token}` }), new Map()))!;
+    const meta = { ip: null, userAgent: null };
+    await removeMemberService((await resolveCaller(new Headers({ authorization: `Bearer ${owner.token}` }), new Map()))!, second.userId, meta);
+    const before = await teamState(owner.tenantId);
+
+    await expect(changeMemberRole(stale, plain.userId, { role: "owner" }, meta)).rejects.toMatchObject({ status: 403, code: "forbidden" });
+    await expect(removeMemberService(stale, plain.userId, meta)).rejects.toMatchObject({ status: 403 });
+    await expect(createInvitation(stale, { email: uniqueEmail("sneaky"), role: "owner" }, meta)).rejects.toMatchObject({ status: 403 });
+    expect(await teamState(owner.tenantId)).toEqual(before);
+  });
+
+  it("audits an invitation replaced by a new one as revoked", async () => {
+    const owner = await registerOwner();
+    const email = uniqueEmail("again");
+    const first = await inviteAs(owner.token, email, "member");
+    await inviteAs(owner.token, email, "member");
+    const revoked = await prisma.auditLog.findFirstOrThrow({ where: { tenantId: owner.tenantId, action: "invitations.revoked" } });
+    expect(revoked).toMatchObject({ targetId: first.id, actorUserId: owner.userId });
   });
 });
 
@@ -456,7 +511,21 @@ describe("tenant switching", () => {
     const cookie = switched.headers.get("set-cookie") ?? "";
     const session = await readToken(cookie.split(";")[0].split("=")[1]);
     expect(session).toMatchObject({ sub: home.userId, tid: away.tenantId });
-    expect((await call(me, "/api/v1/auth/me/", { cookie: cookie.split(";")[0].split("=")[1] })).body.tenant.id).toBe(away.tenantId);
+    expect(switched.body.access_token).toBeUndefined();
+    const awayCookie = cookie.split(";")[0].split("=")[1];
+    expect((await call(me, "/api/v1/auth/me/", { cookie: awayCookie })).body.tenant.id).toBe(away.tenantId);
+
+    // A page still open for the home tenant names it; the API refuses rather than act on the away tenant.
+    const staleTab = await call(listMembers, MEMBERS, { cookie: awayCookie, headers: { "x-portal-tenant": home.tenantId } });
+    expect(staleTab.status).toBe(409);
+    expect(staleTab.body.error.code).toBe("tenant_changed");
+    const staleWrite = await call(changeRole, member(home.userId), {
+      method: "PATCH", cookie: awayCookie, origin: ORIGIN, headers: { "x-portal-tenant": home.tenantId }, body: { role: "admin" }, params: { userId: home.userId },
+    });
+    expect(staleWrite.status).toBe(409);
+    expect((await prisma.membership.findFirstOrThrow({ where: { userId: home.userId, tenantId: away.tenantId } })).role).toBe("member");
+    const currentTab = await call(listMembers, MEMBERS, { cookie: awayCookie, headers: { "x-portal-tenant": away.tenantId } });
+    expect(currentTab.status).toBe(200);
   });
 
   it("drops access to a tenant the user was removed from, leaving the others", async () => {

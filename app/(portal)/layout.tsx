@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { headers } from "next/headers";
 import { Sidebar } from "@/components/shell/sidebar";
+import { TenantScope } from "@/components/shell/tenant-scope";
 import { requirePageCaller } from "@/lib/auth/current-caller";
 import { listMyTenants } from "@/lib/tenants/tenant-switch";
 
@@ -9,14 +10,16 @@ export default async function PortalLayout({ children }: { children: ReactNode }
   const caller = await requirePageCaller(path);
   const { tenants } = await listMyTenants(caller);
   return (
-    <div className="min-h-screen lg:flex">
-      <Sidebar
-        user={{ name: caller.name, email: caller.email, role: caller.role, tenantName: caller.tenantName, tenantStatus: caller.tenantStatus }}
-        tenants={tenants.map((tenant) => ({ id: tenant.id, name: tenant.name, role: tenant.role, active: tenant.active }))}
-      />
-      <main className="min-w-0 flex-1">
-        <div className="mx-auto max-w-[1100px] px-4 py-8 sm:px-8">{children}</div>
-      </main>
-    </div>
+    <TenantScope key={`${caller.userId}:${caller.tenantId}`} tenantId={caller.tenantId}>
+      <div className="min-h-screen lg:flex">
+        <Sidebar
+          user={{ name: caller.name, email: caller.email, role: caller.role, tenantName: caller.tenantName, tenantStatus: caller.tenantStatus }}
+          tenants={tenants.map((tenant) => ({ id: tenant.id, name: tenant.name, role: tenant.role, active: tenant.active }))}
+        />
+        <main className="min-w-0 flex-1">
+          <div className="mx-auto max-w-[1100px] px-4 py-8 sm:px-8">{children}</div>
+        </main>
+      </div>
+    </TenantScope>
   );
 }

@@ -23,7 +23,7 @@ const ACTION_LABELS: Record<string, string> = {
   "stripe.access_lost": "Stripe access lost",
   "members.role_changed": "Role changed",
   "members.removed": "Member removed",
-  "invitations.created": "Invitation sent",
+  "invitations.created": "Invitation created",
   "invitations.revoked": "Invitation revoked",
   "invitations.accepted": "Invitation accepted",
   "auth.tenant_switched": "Switched to this tenant",

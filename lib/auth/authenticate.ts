@@ -1,6 +1,6 @@
 import { prisma } from "@/lib/db";
 import { AUDIT_ACTIONS, recordAudit } from "@/lib/audit/audit-log";
-import { unauthorized } from "@/lib/http/errors";
+import { forbidden, unauthorized } from "@/lib/http/errors";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import type { LoginInput } from "@/lib/schemas/auth";
 import { beginLoginAttempt, finishAttempt } from "@/lib/auth/auth-throttle";
@@ -17,22 +17,19 @@ export type AuthenticatedUser = {
 
 const invalidCredentials = () => unauthorized("invalid_credentials", "Incorrect email or password.");
 
+type Channel = "browser" | "api" | "invitation";
+
 /**
- * The one password check, for the browser sign-in and the API alike: throttled
- * per account and per IP, the same answer for an unknown email and a wrong
- * password, every outcome audited.
+ * The one password check, for the browser sign-in, the API and accepting an
+ * invitation alike: throttled per account and per IP, the same answer for an
+ * unknown email and a wrong password, every failure audited.
  */
-export async function authenticateWithPassword(
-  input: LoginInput,
-  meta: RequestMeta,
-  channel: "browser" | "api",
-): Promise<AuthenticatedUser> {
+export async function verifyAccountPassword(input: LoginInput, meta: RequestMeta, channel: Channel) {
   const user = await prisma.user.findUnique({
     where: { email: input.email },
     include: { memberships: { orderBy: { createdAt: "asc" }, take: 1 } },
   });
-  const membership = user?.memberships[0];
-  const tenantId = membership?.tenantId ?? null;
+  const tenantId = user?.memberships[0]?.tenantId ?? null;
   const actor = user
     ? ({ type: "user", userId: user.id, label: input.email } as const)
     : ({ type: "anonymous", label: input.email } as const);
@@ -42,7 +39,7 @@ export async function authenticateWithPassword(
   );
 
   const valid = user ? await verifyPassword(user.passwordHash, input.password) : await verifyAgainstDummy(input.password);
-  if (!user || !valid || !membership) {
+  if (!user || !valid) {
     await finishAttempt(attemptId, "failed");
     await recordAudit(prisma, {
       tenantId,
@@ -54,12 +51,31 @@ export async function authenticateWithPassword(
     });
     throw invalidCredentials();
   }
-
   await finishAttempt(attemptId, "succeeded");
+  return { user, tenantId, actor };
+}
+
+/**
+ * Signs in to the user's oldest tenant. A correct password for an account
+ * that belongs to no tenant (everyone removed it) says so: only the person
+ * who knows the password learns it.
+ */
+export async function authenticateWithPassword(
+  input: LoginInput,
+  meta: RequestMeta,
+  channel: "browser" | "api",
+): Promise<AuthenticatedUser> {
+  const { user, tenantId, actor } = await verifyAccountPassword(input, meta, channel);
+  const membership = user.memberships[0];
+  if (!membership || !tenantId) {
+    await recordAudit(prisma, { tenantId: null, actor, action: AUDIT_ACTIONS.loginFailed, severity: "warning", meta, metadata: { channel, reason: "no_tenant" } });
+    throw forbidden("no_tenant", "Your account no longer belongs to any tenant. Ask an owner for a new invitation.");
+  }
+
   await prisma.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
     await recordAudit(tx, {
-      tenantId: membership.tenantId,
+      tenantId,
       actor,
       action: AUDIT_ACTIONS.signedIn,
       meta,
@@ -71,7 +87,7 @@ export async function authenticateWithPassword(
     userId: user.id,
     email: user.email,
     name: user.name,
-    tenantId: membership.tenantId,
+    tenantId,
     role: asRole(membership.role),
   };
 }

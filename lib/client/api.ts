@@ -1,3 +1,5 @@
+import { PAGE_TENANT_HEADER } from "@/lib/http/page-tenant";
+
 /** The one fetch helper for the browser: JSON in, JSON out, the API's error shape as ApiError. */
 export class ApiError extends Error {
   constructor(
@@ -22,16 +24,33 @@ export class ApiError extends Error {
   }
 }
 
+
+let pageTenantId: string | null = null;
+
+/**
+ * Set by the portal shell. Every call then names the tenant the page shows,
+ * so a tab left open on one tenant cannot act on another after a switch in
+ * another tab (the API answers 409 tenant_changed and the page reloads).
+ */
+export function setPageTenant(tenantId: string | null) {
+  pageTenantId = tenantId;
+}
+
 export async function apiFetch<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: "application/json" };
+  if (init.body !== undefined) headers["content-type"] = "application/json";
+  if (pageTenantId) headers[PAGE_TENANT_HEADER] = pageTenantId;
   const response = await fetch(path, {
     method: init.method ?? (init.body === undefined ? "GET" : "POST"),
-    headers: init.body === undefined ? { accept: "application/json" } : { "content-type": "application/json", accept: "application/json" },
+    headers,
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
     credentials: "same-origin",
   });
   const data: unknown = await response.json().catch(() => null);
   if (!response.ok) {
     const error = (data as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
+    // The session now acts for another tenant: show that tenant, not this page's stale one.
+    if (error?.code === "tenant_changed") window.location.reload();
     throw new ApiError(
       response.status,
       error?.code ?? "http_error",

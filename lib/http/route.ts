@@ -5,7 +5,8 @@ import { authenticateApiKey, type ApiKeyCaller } from "@/lib/api-keys/api-keys";
 import { resolveCaller, type Caller } from "@/lib/auth/caller";
 import { bearerCredential } from "@/lib/auth/tokens";
 import { hasRole, type Role } from "@/lib/auth/roles";
-import { badRequest, forbidden, payloadTooLarge, toErrorResponse, unauthorized, validationError } from "@/lib/http/errors";
+import { PAGE_TENANT_HEADER } from "@/lib/http/page-tenant";
+import { badRequest, conflict, forbidden, payloadTooLarge, toErrorResponse, unauthorized, validationError } from "@/lib/http/errors";
 import { requestMetaFromHeaders, type RequestMeta } from "@/lib/http/request-meta";
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -90,6 +91,18 @@ function assertSameOrigin(req: NextRequest): void {
   }
 }
 
+/**
+ * A portal page names the tenant it was rendered for. If the session moved to
+ * another tenant since (a switch in another tab), the page must not act on,
+ * or show, the new tenant's data under the old one's name.
+ */
+function assertPageTenant(req: NextRequest, caller: Caller | null): void {
+  const pageTenant = req.headers.get(PAGE_TENANT_HEADER);
+  if (caller?.via === "session" && pageTenant && pageTenant !== caller.tenantId) {
+    throw conflict("tenant_changed", "This page was opened for another tenant; the session has switched since. Reload the page.");
+  }
+}
+
 async function resolveAccess(req: NextRequest, access: Access): Promise<Caller | ApiKeyCaller | null> {
   if (access === "api_key") {
     const credential = bearerCredential(req.headers);
@@ -97,9 +110,15 @@ async function resolveAccess(req: NextRequest, access: Access): Promise<Caller |
     return authenticateApiKey(credential);
   }
   // A public endpoint ignores a stale token rather than refusing the request.
-  if (access === "public") return resolveCaller(req.headers, req.cookies).catch(() => null);
+  if (access === "public") {
+    const caller = await resolveCaller(req.headers, req.cookies).catch(() => null);
+    assertPageTenant(req, caller);
+    return caller;
+  }
   const caller = await resolveCaller(req.headers, req.cookies);
   if (!caller) throw unauthorized();
+  // Before the role check: in the other tenant the role may differ, and the page must reload, not fail.
+  assertPageTenant(req, caller);
   if (!hasRole(caller.role, access)) {
     throw forbidden("forbidden", `This action needs the ${access} role; you are ${caller.role}.`);
   }

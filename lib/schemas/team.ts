@@ -18,11 +18,15 @@ const invitationTokenSchema = z.string().trim().min(1, "The invitation link is i
 
 export const invitationLookupSchema = z.strictObject({ token: invitationTokenSchema });
 
-/** name and password only when no one is signed in: they create the account. */
+/**
+ * Signed in: the token alone. Otherwise the password too: it creates the
+ * account (with name), or proves who the existing account holder is.
+ */
 export const acceptInvitationSchema = z.strictObject({
   token: invitationTokenSchema,
   name: z.string().trim().min(1, "Enter your name.").max(100).optional(),
-  password: passwordSchema.optional(),
+  // Checked as a new password (length rules) only when it creates the account.
+  password: z.string().min(1, "Enter your password.").max(1024).optional(),
 });
 export type AcceptInvitationInput = z.infer<typeof acceptInvitationSchema>;
 
@@ -30,6 +34,11 @@ export type AcceptInvitationInput = z.infer<typeof acceptInvitationSchema>;
 export const invitationSignupSchema = z.strictObject({
   name: z.string().trim().min(1, "Enter your name.").max(100),
   password: passwordSchema,
+});
+
+/** The existing-account half, for the /invite form. */
+export const invitationPasswordSchema = z.strictObject({
+  password: z.string().min(1, "Enter your password.").max(1024),
 });
 
 export const switchTenantSchema = z.strictObject({ tenant_id: z.string().trim().min(1).max(100) });

@@ -2,6 +2,7 @@ import { prisma, type TransactionClient } from "@/lib/db";
 import { recordAudit, userActor } from "@/lib/audit/audit-log";
 import type { Caller } from "@/lib/auth/caller";
 import { beginSignupAttempt, finishAttempt } from "@/lib/auth/auth-throttle";
+import { verifyAccountPassword } from "@/lib/auth/authenticate";
 import { hashPassword } from "@/lib/auth/password";
 import { asRole } from "@/lib/auth/roles";
 import { issueAccessToken } from "@/lib/auth/tokens";
@@ -11,7 +12,7 @@ import { env } from "@/lib/env";
 import { AppError, conflict, forbidden, notFound, validationError } from "@/lib/http/errors";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import { invitationSignupSchema, type AcceptInvitationInput, type InviteMemberInput } from "@/lib/schemas/team";
-import { lockTenantForTeamChange, TEAM_ACTIONS } from "@/lib/team/members";
+import { lockTenantAsOwner, lockTenantForTeamChange, TEAM_ACTIONS } from "@/lib/team/members";
 import { toTenantView, toUserView } from "@/lib/tenants/views";
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
@@ -68,15 +69,24 @@ export async function createInvitation(caller: Caller, input: InviteMemberInput,
   const { token, hash } = newSingleUseToken();
   const now = new Date();
   const invitation = await prisma.$transaction(async (tx) => {
-    await lockTenantForTeamChange(tx, caller.tenantId);
+    await lockTenantAsOwner(tx, caller);
     const existing = await tx.membership.findFirst({ where: { tenantId: caller.tenantId, user: { email: input.email } } });
     if (existing) throw conflict("already_member", `${input.email} is already a member of this tenant.`);
     const replaced = await tx.invitation.findMany({
       where: { tenantId: caller.tenantId, email: input.email, ...pendingWhere(now) },
       select: { id: true },
     });
-    if (replaced.length > 0) {
-      await tx.invitation.updateMany({ where: { id: { in: replaced.map((row) => row.id) } }, data: { revokedAt: now } });
+    for (const old of replaced) {
+      const { count } = await tx.invitation.updateMany({ where: { id: old.id, ...pendingWhere(now) }, data: { revokedAt: now } });
+      if (count === 0) continue;
+      await recordAudit(tx, {
+        tenantId: caller.tenantId,
+        actor: userActor(caller),
+        action: TEAM_ACTIONS.invitationRevoked,
+        target: { type: "invitation", id: old.id },
+        meta,
+        metadata: { email: input.email, reason: "replaced by a new invitation" },
+      });
     }
     const created = await tx.invitation.create({
       data: {
@@ -105,6 +115,7 @@ export async function createInvitation(caller: Caller, input: InviteMemberInput,
 
 export async function revokeInvitation(caller: Caller, invitationId: string, meta: RequestMeta) {
   return prisma.$transaction(async (tx) => {
+    await lockTenantAsOwner(tx, caller);
     const row = await tx.invitation.findFirst({ where: { id: invitationId, tenantId: caller.tenantId }, include: { invitedBy: true } });
     if (!row) throw notFound("No invitation of this tenant has that id.");
     const now = new Date();
@@ -162,8 +173,10 @@ type Joiner = { kind: "existing"; userId: string } | { kind: "new"; name: string
 
 /**
  * Joins the tenant with the invited role. A signed-in caller joins as
- * themselves (their email must be the invited one); otherwise the account is
- * created from name and password, throttled like any sign-up.
+ * themselves (their email must be the invited one). Without a session, an
+ * existing account holder proves who they are with the password (which also
+ * lets someone removed from every tenant come back); otherwise the account
+ * is created from name and password, throttled like any sign-up.
  */
 export async function acceptInvitation(caller: Caller | null, input: AcceptInvitationInput, meta: RequestMeta) {
   const invitation = await findPendingInvitation(prisma, input.token);
@@ -177,11 +190,18 @@ export async function acceptInvitation(caller: Caller | null, input: AcceptInvit
     return joinTenant(invitation.id, input.token, { kind: "existing", userId: caller.userId }, meta);
   }
 
+  const account = await prisma.user.findUnique({ where: { email: invitation.email }, select: { id: true } });
+  if (account) {
+    if (input.password === undefined) {
+      throw conflict("account_exists", `${invitation.email} already has an account. Enter its password (or sign in first) to accept.`);
+    }
+    // Proof of identity without a session: the same throttled, audited check as signing in.
+    const { user } = await verifyAccountPassword({ email: invitation.email, password: input.password }, meta, "invitation");
+    return joinTenant(invitation.id, input.token, { kind: "existing", userId: user.id }, meta);
+  }
+
   const signup = invitationSignupSchema.safeParse({ name: input.name, password: input.password });
   if (!signup.success) throw validationError(signup.error);
-  if (await prisma.user.findUnique({ where: { email: invitation.email }, select: { id: true } })) {
-    throw conflict("account_exists", `${invitation.email} already has an account. Sign in, then open the invitation again.`);
-  }
   const attemptId = await beginSignupAttempt(invitation.email, meta.ip);
   try {
     const passwordHash = await hashPassword(signup.data.password);
@@ -191,7 +211,7 @@ export async function acceptInvitation(caller: Caller | null, input: AcceptInvit
   } catch (error) {
     await finishAttempt(attemptId, "failed");
     if (isUniqueViolation(error, "email")) {
-      throw conflict("account_exists", `${invitation.email} already has an account. Sign in, then open the invitation again.`);
+      throw conflict("account_exists", `${invitation.email} already has an account. Enter its password (or sign in first) to accept.`);
     }
     throw error;
   }
@@ -201,6 +221,8 @@ async function joinTenant(invitationId: string, token: string, joiner: Joiner, m
   const { user, tenant, role } = await prisma.$transaction(async (tx) => {
     const now = new Date();
     const invitation = await findPendingInvitation(tx, token);
+    // Serialised with re-invites and member changes of the same tenant.
+    await lockTenantForTeamChange(tx, invitation.tenantId);
     // Single use even under a race: only one accept can flip acceptedAt from null.
     const { count } = await tx.invitation.updateMany({
       where: { id: invitationId, ...pendingWhere(now) },

@@ -2,7 +2,7 @@ import { prisma, type TransactionClient } from "@/lib/db";
 import { recordAudit, userActor } from "@/lib/audit/audit-log";
 import type { Caller } from "@/lib/auth/caller";
 import { asRole, hasRole } from "@/lib/auth/roles";
-import { conflict, notFound } from "@/lib/http/errors";
+import { conflict, forbidden, notFound } from "@/lib/http/errors";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import type { ChangeRoleInput } from "@/lib/schemas/team";
 import { toUserView } from "@/lib/tenants/views";
@@ -50,6 +50,17 @@ export async function lockTenantForTeamChange(tx: TransactionClient, tenantId: s
   await tx.tenant.update({ where: { id: tenantId }, data: { updatedAt: new Date() } });
 }
 
+/**
+ * The lock, then the caller's own role read again under it: the role check
+ * in the route ran before the lock, and an owner removed or demoted in the
+ * meantime must not still act.
+ */
+export async function lockTenantAsOwner(tx: TransactionClient, caller: Caller) {
+  await lockTenantForTeamChange(tx, caller.tenantId);
+  const own = await tx.membership.findUnique({ where: { userId_tenantId: { userId: caller.userId, tenantId: caller.tenantId } }, select: { role: true } });
+  if (own?.role !== "owner") throw forbidden("forbidden", "This action needs the owner role; yours changed a moment ago.");
+}
+
 /** Checked after the change, inside its transaction: throwing undoes it. */
 async function assertTenantKeepsAnOwner(tx: TransactionClient, tenantId: string) {
   const owners = await tx.membership.count({ where: { tenantId, role: "owner" } });
@@ -69,7 +80,7 @@ async function findMembership(tx: TransactionClient, tenantId: string, userId: s
 
 export async function changeMemberRole(caller: Caller, userId: string, input: ChangeRoleInput, meta: RequestMeta) {
   return prisma.$transaction(async (tx) => {
-    await lockTenantForTeamChange(tx, caller.tenantId);
+    await lockTenantAsOwner(tx, caller);
     const membership = await findMembership(tx, caller.tenantId, userId);
     if (membership.role === input.role) return { member: toMemberView(membership) };
     const updated = await tx.membership.update({
@@ -95,7 +106,7 @@ export async function changeMemberRole(caller: Caller, userId: string, input: Ch
 /** The person loses access at once: roles are read from the membership on every request. */
 export async function removeMember(caller: Caller, userId: string, meta: RequestMeta) {
   return prisma.$transaction(async (tx) => {
-    await lockTenantForTeamChange(tx, caller.tenantId);
+    await lockTenantAsOwner(tx, caller);
     const membership = await findMembership(tx, caller.tenantId, userId);
     await tx.membership.delete({ where: { id: membership.id } });
     await assertTenantKeepsAnOwner(tx, caller.tenantId);

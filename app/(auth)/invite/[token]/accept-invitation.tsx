@@ -11,7 +11,7 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { ROLE_SUMMARIES, withArticle } from "@/components/team/role-text";
 import { ApiError, apiFetch } from "@/lib/client/api";
 import type { Role } from "@/lib/auth/roles";
-import { invitationSignupSchema } from "@/lib/schemas/team";
+import { invitationPasswordSchema, invitationSignupSchema } from "@/lib/schemas/team";
 
 type Invitation = { email: string; role: string; tenant_name: string; expires_at: string; account_exists: boolean };
 type Props = { token: string; invitation: Invitation; signedInAs: { email: string; name: string } | null };
@@ -43,16 +43,74 @@ export function AcceptInvitation({ token, invitation, signedInAs }: Props) {
       ) : signedInAs ? (
         <JoinAsSignedIn token={token} tenantName={invitation.tenant_name} name={signedInAs.name} />
       ) : invitation.account_exists ? (
-        <>
-          <p className="text-sm text-zinc-600">{invitation.email} already has an account. Sign in with it to accept.</p>
-          <Button asChild className="w-full">
-            <Link href={`/login?callbackUrl=${encodeURIComponent(returnTo)}&email=${encodeURIComponent(invitation.email)}`}>Sign in to accept</Link>
-          </Button>
-        </>
+        <JoinWithPassword token={token} email={invitation.email} tenantName={invitation.tenant_name} returnTo={returnTo} />
       ) : (
         <CreateAccountAndJoin token={token} email={invitation.email} tenantName={invitation.tenant_name} />
       )}
     </div>
+  );
+}
+
+type Joined = { tenant: { id: string } };
+
+/**
+ * After joining without a session: sign in through next-auth. Sign-in opens
+ * the oldest tenant, so an existing account then switches to the one it came for.
+ */
+async function signInToJoinedTenant(email: string, password: string, tenantId: string | null): Promise<boolean> {
+  const result = await signIn("credentials", { email, password, redirect: false });
+  if (!result || result.error) return false;
+  if (tenantId) await apiFetch("/api/v1/auth/tenants/switch/", { body: { tenant_id: tenantId } });
+  return true;
+}
+
+function JoinWithPassword({ token, email, tenantName, returnTo }: { token: string; email: string; tenantName: string; returnTo: string }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const parsed = invitationPasswordSchema.safeParse({ password: String(new FormData(event.currentTarget).get("password") ?? "") });
+    if (!parsed.success) {
+      setError(parsed.error.issues[0].message);
+      return;
+    }
+    setPending(true);
+    setError(null);
+    try {
+      const joined = await apiFetch<Joined>(ACCEPT_PATH, { body: { token, password: parsed.data.password } });
+      const signedIn = await signInToJoinedTenant(email, parsed.data.password, joined.tenant.id);
+      router.replace(signedIn ? "/dashboard" : "/login");
+      router.refresh();
+    } catch (failure) {
+      setPending(false);
+      setError(failure instanceof Error ? failure.message : "Something went wrong.");
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+      <p className="text-sm text-zinc-600">{email} already has an account. Enter its password to accept.</p>
+      {error ? (
+        <p role="alert" data-testid="form-error" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
+      <Field id="password" label="Password">
+        <Input id="password" name="password" type="password" autoComplete="current-password" required aria-invalid={error ? true : undefined} />
+      </Field>
+      <Button type="submit" className="w-full" pending={pending}>
+        Accept and join {tenantName}
+      </Button>
+      <p className="text-center text-sm text-zinc-500">
+        Or{" "}
+        <Link href={`/login?callbackUrl=${encodeURIComponent(returnTo)}&email=${encodeURIComponent(email)}`} className="font-medium text-indigo-700 hover:underline">
+          sign in first
+        </Link>{" "}
+        and come back to this link.
+      </p>
+    </form>
   );
 }
 
@@ -105,9 +163,9 @@ function CreateAccountAndJoin({ token, email, tenantName }: { token: string; ema
     setPending(true);
     try {
       await apiFetch(ACCEPT_PATH, { body: { token, ...parsed.data } });
-      // The account exists now: sign in through next-auth like any other sign-in.
-      const result = await signIn("credentials", { email, password: parsed.data.password, redirect: false });
-      router.replace(result && !result.error ? "/dashboard" : "/login");
+      // The account exists now, with this tenant as its only one: sign in like any other sign-in.
+      const signedIn = await signInToJoinedTenant(email, parsed.data.password, null);
+      router.replace(signedIn ? "/dashboard" : "/login");
       router.refresh();
     } catch (failure) {
       setPending(false);

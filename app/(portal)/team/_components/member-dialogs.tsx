@@ -83,7 +83,7 @@ export function RemoveMemberDialog({ member, isSelf, onClose }: DialogProps) {
   const remove = useMutation({
     mutationFn: () => apiFetch(`${MEMBERS_PATH}${member.id}/`, { method: "DELETE" }),
     onSuccess: () => {
-      toast({ title: `Removed ${member.name}`, description: "They lost access to this tenant immediately." });
+      toast(isSelf ? { title: "You left this tenant" } : { title: `Removed ${member.name}`, description: "They lost access to this tenant immediately." });
       // Removing yourself ends your access here: the next page is the sign-in.
       if (isSelf) {
         queryClient.clear();

@@ -1,4 +1,4 @@
-// POST /api/v1/auth/tenants/invitations/lookup/ — public: what an invitation link offers (the token stays out of URLs and logs)
+// POST /api/v1/auth/tenants/invitations/lookup/ — public: what an invitation link offers, for API clients (the /invite page reads it on the server)
 import { apiRoute } from "@/lib/http/route";
 import { invitationLookupSchema } from "@/lib/schemas/team";
 import { lookupInvitation } from "@/lib/team/invitations";
