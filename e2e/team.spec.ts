@@ -76,9 +76,30 @@ test("an owner invites an admin who joins with a new account; the owner changes 
   await expect(joined.page).toHaveURL(/\/login/);
   await joined.context.close();
 
+  // Invited again, the removed person comes back with the password they already have.
+  const { link: again } = await inviteThroughTeamPage(page, invitee, "member");
+  await page.getByRole("button", { name: "Done" }).click();
+  const back = await browser.newContext();
+  const backPage = await back.newPage();
+  await backPage.goto(again);
+  await expect(backPage.getByText("already has an account")).toBeVisible();
+  await backPage.getByLabel("Password").fill("wrong password");
+  await backPage.getByRole("button", { name: "Accept and join Olive Tree Ltd" }).click();
+  await expect(backPage.getByTestId("form-error")).toHaveText("Incorrect email or password.");
+  await backPage.getByLabel("Password").fill("ada admin password");
+  await backPage.getByRole("button", { name: "Accept and join Olive Tree Ltd" }).click();
+  await expect(backPage).toHaveURL(/\/dashboard$/);
+  await expect(backPage.getByTestId("user-role")).toHaveText("member");
+  await back.close();
+
   await page.goto("/audit-log");
   const actions = await page.getByTestId("audit-row").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-action")));
-  expect(actions.slice(0, 7)).toEqual([
+  expect(actions.slice(0, 11)).toEqual([
+    // Coming back: the password accept, next-auth's sign-in, then the switch to the joined tenant.
+    "auth.tenant_switched",
+    "auth.signed_in",
+    "invitations.accepted",
+    "invitations.created",
     "members.removed",
     "members.role_changed",
     // The new account signs in through next-auth right after joining.
@@ -102,11 +123,11 @@ test("a person in two tenants joins the second after signing in, then switches b
   await page.getByRole("menuitem", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login/);
 
-  // The guest already has an account: the link asks them to sign in, then brings them back.
+  // The guest already has an account: they sign in first, and the sign-in brings them back to the link.
   await page.goto(link);
   await expect(page.getByRole("heading", { name: "Join Host House" })).toBeVisible();
   await keepScreenshot(page, "invite-sign-in");
-  await page.getByRole("link", { name: "Sign in to accept" }).click();
+  await page.getByRole("link", { name: "sign in first" }).click();
   await expect(page.getByLabel("Email")).toHaveValue(guestEmail);
   await page.getByLabel("Password").fill("guest owner password");
   await page.getByRole("button", { name: "Sign in" }).click();
