@@ -1,0 +1,181 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type APIRequestContext, type Locator, type Page } from "@playwright/test";
+import { DEMO, DEMO_PASSWORD, keepScreenshot, registerViaApi, signIn, uniqueEmail } from "./helpers";
+
+/**
+ * Every page, at desktop and phone width: settled, checked with axe (no
+ * serious or critical WCAG 2.1 A/AA violations) and kept as a screenshot
+ * (e2e/artifacts/screenshots/page-<name>-<width>.png) for a person to look at.
+ */
+
+type Visitor = "signed-out" | "owner" | "member" | "new-owner";
+type Context = { page: Page; request: APIRequestContext; token: string | null };
+
+type PageCase = {
+  /** Names the screenshot: page-<name>-<width>.png. */
+  name: string;
+  /** "new-owner" is a tenant registered for this test alone: nothing configured yet. */
+  as: Visitor;
+  path: string;
+  /** The page's h1: the page counts as rendered once it is visible. */
+  heading: string;
+  /** Puts the tenant into the state the screenshot is meant to show, through the API. */
+  prepare?: (context: Context) => Promise<void>;
+  /** Reaching the page takes more than a visit (the simulator is only reachable through a connect). */
+  open?: (page: Page) => Promise<void>;
+  /** What is on screen only in the intended state, so the screenshot shows what its name says. */
+  shows?: (page: Page) => Locator;
+};
+
+async function startStripeOnboarding(page: Page) {
+  await page.goto("/stripe");
+  await page.getByRole("button", { name: "Connect with Stripe" }).click();
+  await expect(page).toHaveURL(/\/stripe-simulator\/onboard\?link=/);
+}
+
+async function connectStripe(page: Page) {
+  await startStripeOnboarding(page);
+  await page.getByRole("button", { name: "Complete onboarding" }).click();
+  await expect(page).toHaveURL(/\/stripe\?connected=1$/);
+}
+
+/** A receiver on 127.0.0.1 (e2e servers allow private targets) that answers with the status it is told. */
+async function withReceiver(run: (url: string, answer: (status: number) => void) => Promise<void>) {
+  let status = 200;
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on("end", () => res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify({ received: status < 300 })));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  try {
+    await run(`http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`, (next) => (status = next));
+  } finally {
+    server.close();
+  }
+}
+
+/** An endpoint with one delivered and one refused test event, so the delivery log has rows of both kinds. */
+async function configureWebhooks({ request, token }: Context) {
+  const headers = { authorization: `Bearer ${token}` };
+  await withReceiver(async (url, answer) => {
+    expect((await request.post("/api/v1/auth/tenants/webhooks/config/", { headers, data: { url } })).ok()).toBe(true);
+    const send = () => request.post("/api/v1/auth/tenants/webhooks/test/", { headers, data: { event_type: "webhook.test", payload: { message: "hello" } } });
+    expect((await send()).status()).toBe(200);
+    answer(500);
+    await send();
+  });
+}
+
+// One line per page or state; every entry runs at both widths.
+const PAGES: PageCase[] = [
+  { name: "login", as: "signed-out", path: "/login", heading: "Sign in" },
+  { name: "signup", as: "signed-out", path: "/signup", heading: "Create your account" },
+  { name: "stripe-simulator-onboarding", as: "new-owner", path: "/stripe", heading: "Set up payments for your business", open: startStripeOnboarding },
+  { name: "dashboard", as: "owner", path: "/dashboard", heading: "Dashboard" },
+  { name: "stripe", as: "owner", path: "/stripe", heading: "Stripe" },
+  { name: "api-keys", as: "owner", path: "/api-keys", heading: "API keys" },
+  { name: "webhooks", as: "owner", path: "/webhooks", heading: "Webhooks" },
+  { name: "audit-log", as: "owner", path: "/audit-log", heading: "Audit log" },
+  { name: "api-keys-member-denied", as: "member", path: "/api-keys", heading: "API keys", shows: (page) => page.getByText("You do not have access to API keys") },
+  { name: "dashboard-member", as: "member", path: "/dashboard", heading: "Dashboard", shows: (page) => page.getByText("Only admins and owners can see the audit log.") },
+  { name: "dashboard-new-tenant", as: "new-owner", path: "/dashboard", heading: "Dashboard", shows: (page) => page.getByText("No Stripe account is connected yet.") },
+  { name: "stripe-connected", as: "new-owner", path: "/stripe", heading: "Stripe", open: connectStripe, shows: (page) => page.getByTestId("stripe-notice") },
+  { name: "webhooks-empty", as: "new-owner", path: "/webhooks", heading: "Webhooks", shows: (page) => page.getByText("No deliveries yet") },
+  { name: "webhooks-configured", as: "new-owner", path: "/webhooks", heading: "Webhooks", prepare: configureWebhooks, shows: (page) => page.getByTestId("delivery-row").nth(1) },
+  { name: "audit-log-new-tenant", as: "new-owner", path: "/audit-log", heading: "Audit log", shows: (page) => page.locator('[data-testid="audit-row"][data-action="auth.signed_up"]') },
+];
+
+const WIDTHS = [
+  { label: "desktop", viewport: { width: 1280, height: 800 } },
+  { label: "phone", viewport: { width: 390, height: 844 } },
+] as const;
+
+/** Signs in as the visitor; a new owner registers first. Returns a bearer token for API preparation. */
+async function arrive(page: Page, request: APIRequestContext, as: Visitor): Promise<string | null> {
+  if (as === "owner") await signIn(page, DEMO.owner, DEMO_PASSWORD);
+  if (as === "member") await signIn(page, DEMO.member, DEMO_PASSWORD);
+  if (as !== "new-owner") return null;
+  const email = uniqueEmail("pages-owner");
+  const password = "pages owner password";
+  const response = await registerViaApi(request, { email, password, name: "Nora Newcomer", tenant_name: "Newcomer Goods" });
+  expect(response.status()).toBe(201);
+  const { access_token: token } = (await response.json()) as { access_token: string };
+  await signIn(page, email, password);
+  return token;
+}
+
+/** Rendered and done loading: the page's h1 is there and no button or list is still pending. */
+async function settled(page: Page, heading: string) {
+  await expect(page.getByRole("heading", { level: 1, name: heading, exact: true })).toBeVisible();
+  await expect(page.locator(".animate-spin")).toHaveCount(0);
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+}
+
+type Violation = Awaited<ReturnType<AxeBuilder["analyze"]>>["violations"][number];
+
+/** One line per violation and element, with what to do about it: the failure message is the to-do list. */
+function listViolations(violations: Violation[]): string[] {
+  return violations.flatMap((violation) =>
+    violation.nodes.map((node) => `${violation.id} (${violation.impact}): ${violation.help} → ${node.target.join(" ")}${node.failureSummary ? ` | ${node.failureSummary.replace(/\s+/g, " ")}` : ""}`),
+  );
+}
+
+async function expectNoSeriousViolations(page: Page, what: string) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
+  expect(listViolations(serious), `serious or critical axe violations on ${what}`).toEqual([]);
+}
+
+/** Nothing is wider than the screen: wide tables scroll inside their card. */
+async function expectNoHorizontalOverflow(page: Page) {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+}
+
+for (const width of WIDTHS) {
+  test.describe(`every page at ${width.label} width`, () => {
+    test.use({ viewport: width.viewport });
+
+    for (const entry of PAGES) {
+      test(`${entry.name}: accessible and kept as a screenshot`, async ({ page, request }) => {
+        const token = await arrive(page, request, entry.as);
+        await entry.prepare?.({ page, request, token });
+        if (entry.open) await entry.open(page);
+        else await page.goto(entry.path);
+        await settled(page, entry.heading);
+        if (entry.shows) await expect(entry.shows(page)).toBeVisible();
+
+        await expectNoSeriousViolations(page, `${entry.name} (${width.label})`);
+        await expectNoHorizontalOverflow(page);
+        await keepScreenshot(page, `page-${entry.name}-${width.label}`);
+      });
+    }
+
+    test("the regenerate keys dialog: accessible, keeps focus inside, closes on Escape back to its button", async ({ page }) => {
+      await signIn(page, DEMO.owner, DEMO_PASSWORD);
+      await page.goto("/api-keys");
+      await settled(page, "API keys");
+      const trigger = page.getByRole("button", { name: "Regenerate", exact: true });
+      await trigger.focus();
+      await page.keyboard.press("Enter");
+
+      const dialog = page.getByRole("dialog", { name: "Regenerate API keys" });
+      await expect(dialog).toBeVisible();
+      const focusInDialog = () => dialog.evaluate((element) => element.contains(document.activeElement));
+      expect(await focusInDialog()).toBe(true);
+      // More presses than the dialog has stops, both ways: focus wraps around inside it.
+      for (const key of ["Tab", "Tab", "Tab", "Tab", "Tab", "Tab", "Tab", "Tab", "Shift+Tab", "Shift+Tab", "Shift+Tab"]) {
+        await page.keyboard.press(key);
+        expect(await focusInDialog(), `focus after ${key}`).toBe(true);
+      }
+
+      await expectNoSeriousViolations(page, `the regenerate dialog (${width.label})`);
+      await keepScreenshot(page, `page-api-keys-regenerate-dialog-${width.label}`, { fullPage: false });
+
+      await page.keyboard.press("Escape");
+      await expect(dialog).toHaveCount(0);
+      await expect(trigger).toBeFocused();
+    });
+  });
+}
