@@ -30,7 +30,7 @@ export function ModePicker({ name, value, onChange }: { name: string; value: Key
               className="sr-only"
             />
             <span className="font-medium text-zinc-900">{option.label}</span>
-            <span className="font-mono text-xs text-zinc-500">{option.hint}</span>
+            <span className="font-mono text-xs text-zinc-600">{option.hint}</span>
           </label>
         ))}
       </div>
