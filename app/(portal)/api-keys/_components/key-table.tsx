@@ -7,7 +7,7 @@ const STATUS_TONE: Record<KeyStatus, BadgeTone> = { active: "green", expiring: "
 
 export function KeyTable({ keys, history = false }: { keys: ApiKeyView[]; history?: boolean }) {
   return (
-    <Table>
+    <Table label={history ? "Revoked and expired keys" : "Keys in use"}>
       <thead>
         <tr>
           <Th>Mode</Th>
