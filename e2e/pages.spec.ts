@@ -128,6 +128,40 @@ async function expectNoSeriousViolations(page: Page, what: string) {
   expect(listViolations(serious), `serious or critical axe violations on ${what}`).toEqual([]);
 }
 
+/**
+ * Tabs through the whole page: every stop must be on screen and look different
+ * from when it is not focused (an outline, a ring, a border or background change).
+ */
+async function expectVisibleFocus(page: Page) {
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  for (let stop = 0; stop < 100; stop += 1) {
+    await page.keyboard.press("Tab");
+    const focus = await page.evaluate(() => {
+      const element = document.activeElement;
+      if (!(element instanceof HTMLElement) || element === document.body) return null;
+      const look = () => {
+        const style = getComputedStyle(element);
+        return [style.outlineStyle, style.outlineWidth, style.outlineColor, style.boxShadow, style.borderColor, style.backgroundColor].join("|");
+      };
+      const focused = look();
+      element.blur();
+      const unfocused = look();
+      element.focus();
+      const box = element.getBoundingClientRect();
+      const onScreen = box.width > 1 && box.height > 1 && box.right > 0 && box.bottom > 0 && box.left < window.innerWidth && box.top < window.innerHeight;
+      const name = element.getAttribute("aria-label") ?? element.textContent?.trim().slice(0, 40) ?? "";
+      return { key: `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ""} "${name}"`, shows: focused !== unfocused, onScreen };
+    });
+    if (!focus) continue;
+    if (seen.has(focus.key)) break;
+    seen.add(focus.key);
+    if (!focus.onScreen) problems.push(`${focus.key} is focused off screen`);
+    else if (!focus.shows) problems.push(`${focus.key} shows no focus indicator`);
+  }
+  expect(problems, "keyboard focus").toEqual([]);
+}
+
 /** Nothing is wider than the screen: wide tables scroll inside their card. */
 async function expectNoHorizontalOverflow(page: Page) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
@@ -149,6 +183,7 @@ for (const width of WIDTHS) {
         await expectNoSeriousViolations(page, `${entry.name} (${width.label})`);
         await expectNoHorizontalOverflow(page);
         await keepScreenshot(page, `page-${entry.name}-${width.label}`);
+        await expectVisibleFocus(page);
       });
     }
 
