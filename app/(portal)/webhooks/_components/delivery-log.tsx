@@ -112,8 +112,20 @@ export function DeliveryLog({ initial, configured }: { initial: DeliveriesPage; 
         <div className="py-8 text-center">
           <p className="font-medium text-zinc-900">No deliveries{status ? ` with status ${status}` : ""} yet</p>
           <p className="mt-1 text-sm text-zinc-500">
-            {configured ? "Send a test event above, or change something (for example regenerate test API keys)." : "Add an endpoint to start receiving events."}
+            {status
+              ? "The filter hides deliveries with other statuses."
+              : configured
+                ? "Send a test event, or change something (for example regenerate test API keys)."
+                : "Add an endpoint to start receiving events."}
           </p>
+          {/* The action itself lives in another card above: take the person to its first field. */}
+          <Button
+            className="mt-4"
+            size="sm"
+            onClick={() => (status ? setStatus("") : document.getElementById(configured ? "test-event-type" : "webhook-url")?.focus())}
+          >
+            {status ? "Show all deliveries" : configured ? "Send a test event" : "Add an endpoint"}
+          </Button>
         </div>
       ) : (
         <Table label="Deliveries">
