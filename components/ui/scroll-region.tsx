@@ -1,27 +1,43 @@
 "use client";
 
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useLayoutEffect, useRef, type ReactNode } from "react";
 
 /**
  * A box that scrolls when its content does not fit (a table on a phone, a long
  * JSON body). A keyboard user can only scroll it by focusing it (WCAG 2.1.1),
  * so while it overflows it is a named, focusable region; when everything fits
- * it is a plain box and costs no tab stop. It starts out focusable, which is
- * right before hydration and on the narrow screens where it matters.
+ * it is a plain box and costs no tab stop.
+ *
+ * The server renders it focusable (right before hydration, and on the narrow
+ * screens where it matters). The correction is made on the element itself in
+ * a layout effect, not through state: a dialog's auto-focus runs in a passive
+ * effect, after this, so it never lands on a box that then stops being
+ * focusable (which would drop focus to the page behind).
  */
 export function ScrollRegion({ as: Tag = "div", label, className, children }: { as?: "div" | "pre"; label: string; className?: string; children: ReactNode }) {
-  const ref = useRef<HTMLElement>(null);
-  const [overflows, setOverflows] = useState(true);
+  const ref = useRef<HTMLElement | null>(null);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     const box = ref.current;
     if (!box) return;
-    // Fires once on observe and again whenever the box or its content (rows added) changes size.
-    const observer = new ResizeObserver(() => setOverflows(box.scrollWidth > box.clientWidth || box.scrollHeight > box.clientHeight));
+    const update = () => {
+      if (box.scrollWidth > box.clientWidth || box.scrollHeight > box.clientHeight) {
+        box.setAttribute("role", "region");
+        box.setAttribute("aria-label", label);
+        box.tabIndex = 0;
+      } else {
+        box.removeAttribute("role");
+        box.removeAttribute("aria-label");
+        box.removeAttribute("tabindex");
+      }
+    };
+    update();
+    // Again whenever the box or its content (rows added) changes size.
+    const observer = new ResizeObserver(update);
     observer.observe(box);
     if (box.firstElementChild) observer.observe(box.firstElementChild);
     return () => observer.disconnect();
-  }, []);
+  }, [label]);
 
   return (
     <Tag
@@ -29,7 +45,9 @@ export function ScrollRegion({ as: Tag = "div", label, className, children }: { 
         ref.current = element;
       }}
       className={className}
-      {...(overflows ? { role: "region", "aria-label": label, tabIndex: 0 } : {})}
+      role="region"
+      aria-label={label}
+      tabIndex={0}
     >
       {children}
     </Tag>
