@@ -167,6 +167,32 @@ async function expectNoHorizontalOverflow(page: Page) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
 }
 
+/**
+ * Opens a dialog from the keyboard and checks what a keyboard user relies on:
+ * focus moves in and cannot Tab out, axe finds nothing serious with it open,
+ * and Escape closes it with focus back on the button that opened it.
+ */
+async function expectDialogByKeyboard(page: Page, { trigger, dialog, screenshot }: { trigger: Locator; dialog: Locator; screenshot: string }) {
+  await trigger.focus();
+  await page.keyboard.press("Enter");
+  await expect(dialog).toBeVisible();
+  const focusInDialog = () => dialog.evaluate((element) => element.contains(document.activeElement));
+  expect(await focusInDialog(), "focus moved into the dialog").toBe(true);
+  // More presses than the dialog has stops, both ways: focus wraps around inside it.
+  for (const key of ["Tab", "Tab", "Tab", "Tab", "Tab", "Tab", "Tab", "Tab", "Shift+Tab", "Shift+Tab", "Shift+Tab"]) {
+    await page.keyboard.press(key);
+    expect(await focusInDialog(), `focus after ${key}`).toBe(true);
+  }
+
+  await expectNoSeriousViolations(page, screenshot);
+  // Dialogs are fixed overlays: the viewport is what a person sees.
+  await keepScreenshot(page, screenshot, { fullPage: false });
+
+  await page.keyboard.press("Escape");
+  await expect(dialog).toHaveCount(0);
+  await expect(trigger).toBeFocused();
+}
+
 for (const width of WIDTHS) {
   test.describe(`every page at ${width.label} width`, () => {
     test.use({ viewport: width.viewport });
@@ -191,26 +217,23 @@ for (const width of WIDTHS) {
       await signIn(page, DEMO.owner, DEMO_PASSWORD);
       await page.goto("/api-keys");
       await settled(page, "API keys");
-      const trigger = page.getByRole("button", { name: "Regenerate", exact: true });
-      await trigger.focus();
-      await page.keyboard.press("Enter");
+      await expectDialogByKeyboard(page, {
+        trigger: page.getByRole("button", { name: "Regenerate", exact: true }),
+        dialog: page.getByRole("dialog", { name: "Regenerate API keys" }),
+        screenshot: `page-api-keys-regenerate-dialog-${width.label}`,
+      });
+    });
 
-      const dialog = page.getByRole("dialog", { name: "Regenerate API keys" });
-      await expect(dialog).toBeVisible();
-      const focusInDialog = () => dialog.evaluate((element) => element.contains(document.activeElement));
-      expect(await focusInDialog()).toBe(true);
-      // More presses than the dialog has stops, both ways: focus wraps around inside it.
-      for (const key of ["Tab", "Tab", "Tab", "Tab", "Tab", "Tab", "Tab", "Tab", "Shift+Tab", "Shift+Tab", "Shift+Tab"]) {
-        await page.keyboard.press(key);
-        expect(await focusInDialog(), `focus after ${key}`).toBe(true);
-      }
-
-      await expectNoSeriousViolations(page, `the regenerate dialog (${width.label})`);
-      await keepScreenshot(page, `page-api-keys-regenerate-dialog-${width.label}`, { fullPage: false });
-
-      await page.keyboard.press("Escape");
-      await expect(dialog).toHaveCount(0);
-      await expect(trigger).toBeFocused();
+    test("a delivery's details dialog: accessible, keeps focus inside, closes on Escape back to its row's button", async ({ page, request }) => {
+      const token = await arrive(page, request, "new-owner");
+      await configureWebhooks({ page, request, token });
+      await page.goto("/webhooks");
+      await settled(page, "Webhooks");
+      await expectDialogByKeyboard(page, {
+        trigger: page.getByTestId("delivery-row").first().getByRole("button", { name: /^Details of/ }),
+        dialog: page.getByRole("dialog", { name: "webhook.test" }),
+        screenshot: `page-webhooks-delivery-dialog-${width.label}`,
+      });
     });
   });
 }
