@@ -10,7 +10,7 @@ import { DEMO, DEMO_PASSWORD, keepScreenshot, registerViaApi, signIn, uniqueEmai
  * (e2e/artifacts/screenshots/page-<name>-<width>.png) for a person to look at.
  */
 
-type Visitor = "signed-out" | "owner" | "member" | "new-owner";
+type Visitor = "signed-out" | "owner" | "admin" | "member" | "new-owner";
 type Context = { page: Page; request: APIRequestContext; token: string | null };
 type WidthLabel = "desktop" | "phone";
 
@@ -47,11 +47,12 @@ async function openNavigation(page: Page) {
   await expect(page.getByRole("navigation", { name: "Portal" })).toBeInViewport({ ratio: 1 });
 }
 
-async function connectStripe(page: Page) {
+/** Connects through the simulator, finishing onboarding or leaving Stripe's requirements due. */
+const connectStripe = (outcome: "Complete onboarding" | "Leave requirements due") => async (page: Page) => {
   await startStripeOnboarding(page);
-  await page.getByRole("button", { name: "Complete onboarding" }).click();
+  await page.getByRole("button", { name: outcome }).click();
   await expect(page).toHaveURL(/\/stripe\?connected=1$/);
-}
+};
 
 /** A receiver on 127.0.0.1 (e2e servers allow private targets) that answers with the status it is told. */
 async function withReceiver(run: (url: string, answer: (status: number) => void) => Promise<void>) {
@@ -91,10 +92,12 @@ const PAGES: PageCase[] = [
   { name: "webhooks", as: "owner", path: "/webhooks", heading: "Webhooks" },
   { name: "audit-log", as: "owner", path: "/audit-log", heading: "Audit log" },
   { name: "navigation-open", as: "owner", path: "/dashboard", heading: "Dashboard", open: openNavigation, widths: ["phone"], overlay: true },
+  { name: "api-keys-admin", as: "admin", path: "/api-keys", heading: "API keys", shows: (page) => page.getByTestId("owner-only-note") },
   { name: "api-keys-member-denied", as: "member", path: "/api-keys", heading: "API keys", shows: (page) => page.getByText("You do not have access to API keys") },
   { name: "dashboard-member", as: "member", path: "/dashboard", heading: "Dashboard", shows: (page) => page.getByText("Only admins and owners can see the audit log.") },
   { name: "dashboard-new-tenant", as: "new-owner", path: "/dashboard", heading: "Dashboard", shows: (page) => page.getByText("No Stripe account is connected yet.") },
-  { name: "stripe-connected", as: "new-owner", path: "/stripe", heading: "Stripe", open: connectStripe, shows: (page) => page.getByTestId("stripe-notice") },
+  { name: "stripe-connected", as: "new-owner", path: "/stripe", heading: "Stripe", open: connectStripe("Complete onboarding"), shows: (page) => page.getByTestId("stripe-notice") },
+  { name: "stripe-requirements-due", as: "new-owner", path: "/stripe", heading: "Stripe", open: connectStripe("Leave requirements due"), shows: (page) => page.getByTestId("stripe-requirements") },
   { name: "webhooks-empty", as: "new-owner", path: "/webhooks", heading: "Webhooks", shows: (page) => page.getByText("No deliveries yet") },
   { name: "webhooks-configured", as: "new-owner", path: "/webhooks", heading: "Webhooks", prepare: configureWebhooks, shows: (page) => page.getByTestId("delivery-row").nth(1) },
   { name: "audit-log-new-tenant", as: "new-owner", path: "/audit-log", heading: "Audit log", shows: (page) => page.locator('[data-testid="audit-row"][data-action="auth.signed_up"]') },
@@ -108,6 +111,7 @@ const WIDTHS: { label: WidthLabel; viewport: { width: number; height: number } }
 /** Signs in as the visitor; a new owner registers first. Returns a bearer token for API preparation. */
 async function arrive(page: Page, request: APIRequestContext, as: Visitor): Promise<string | null> {
   if (as === "owner") await signIn(page, DEMO.owner, DEMO_PASSWORD);
+  if (as === "admin") await signIn(page, DEMO.admin, DEMO_PASSWORD);
   if (as === "member") await signIn(page, DEMO.member, DEMO_PASSWORD);
   if (as !== "new-owner") return null;
   const email = uniqueEmail("pages-owner");
