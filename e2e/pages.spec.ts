@@ -6,8 +6,10 @@ import { DEMO, DEMO_PASSWORD, keepScreenshot, registerViaApi, signIn, uniqueEmai
 
 /**
  * Every page, at desktop and phone width: settled, checked with axe (no
- * serious or critical WCAG 2.1 A/AA violations) and kept as a screenshot
- * (e2e/artifacts/screenshots/page-<name>-<width>.png) for a person to look at.
+ * serious or critical WCAG 2.1 A/AA violations), no wider than the screen,
+ * kept as a screenshot (e2e/artifacts/screenshots/page-<name>-<width>.png)
+ * for a person to look at, and tabbed through (every stop on screen and
+ * visibly focused). Dialogs are checked from the keyboard.
  */
 
 type Visitor = "signed-out" | "owner" | "admin" | "member" | "new-owner";
@@ -81,7 +83,7 @@ async function configureWebhooks({ request, token }: Context) {
   });
 }
 
-// One line per page or state; every entry runs at both widths.
+// One line per page or state; each runs at both widths unless it names one.
 const PAGES: PageCase[] = [
   { name: "login", as: "signed-out", path: "/login", heading: "Sign in" },
   { name: "signup", as: "signed-out", path: "/signup", heading: "Create your account" },
