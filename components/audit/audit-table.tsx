@@ -60,7 +60,7 @@ function Actor({ entry }: { entry: AuditLogView }) {
 
 export function AuditTable({ entries, compact = false }: { entries: AuditLogView[]; compact?: boolean }) {
   return (
-    <Table>
+    <Table label={compact ? "Recent audit log entries" : "Audit log entries"}>
       <thead>
         <tr>
           <Th>Action</Th>

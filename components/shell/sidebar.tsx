@@ -60,8 +60,9 @@ export function Sidebar({ user, tenants }: { user: ShellUser; tenants: ShellTena
         id="portal-sidebar"
         className={cn(
           // Phones: an off-canvas drawer. Desktop: a sticky column beside the content.
-          "fixed inset-y-0 left-0 z-40 flex w-64 shrink-0 flex-col border-r border-zinc-200 bg-white transition-transform lg:sticky lg:top-0 lg:h-screen lg:translate-x-0",
-          open ? "translate-x-0 shadow-xl" : "-translate-x-full",
+          "fixed inset-y-0 left-0 z-40 flex w-64 shrink-0 flex-col border-r border-zinc-200 bg-white transition-[translate,visibility] lg:sticky lg:top-0 lg:h-screen lg:translate-x-0",
+          // A closed drawer is invisible too, so Tab does not walk through links nobody can see.
+          open ? "translate-x-0 shadow-xl" : "-translate-x-full max-lg:invisible",
         )}
       >
         <div className="flex items-center gap-2 px-5 pt-5 pb-4">

@@ -4,9 +4,9 @@ import type { ButtonHTMLAttributes } from "react";
 import { cn } from "@/lib/utils";
 
 const variants = {
-  primary: "bg-indigo-600 text-white hover:bg-indigo-500 disabled:bg-indigo-300",
-  secondary: "border border-zinc-300 bg-white text-zinc-800 hover:bg-zinc-50 disabled:text-zinc-400",
-  danger: "bg-red-600 text-white hover:bg-red-500 disabled:bg-red-300",
+  primary: "bg-indigo-600 text-white shadow-xs hover:bg-indigo-500 disabled:bg-indigo-300",
+  secondary: "border border-zinc-300 bg-white text-zinc-800 shadow-xs hover:bg-zinc-50 disabled:text-zinc-400",
+  danger: "bg-red-600 text-white shadow-xs hover:bg-red-500 disabled:bg-red-300",
   ghost: "text-zinc-700 hover:bg-zinc-100 disabled:text-zinc-400",
 } as const;
 
@@ -19,7 +19,7 @@ type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
 
 export function Button({ variant = "primary", size = "md", pending, asChild, className, children, disabled, ...props }: ButtonProps) {
   const classes = cn(
-    "inline-flex items-center justify-center gap-2 rounded-md font-medium shadow-xs transition-colors disabled:cursor-not-allowed",
+    "inline-flex items-center justify-center gap-2 rounded-md font-medium transition-colors disabled:cursor-not-allowed",
     size === "sm" ? "h-8 px-3 text-sm" : "h-10 px-4 text-sm",
     variants[variant],
     className,

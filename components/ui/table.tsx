@@ -1,12 +1,14 @@
 import type { HTMLAttributes, TdHTMLAttributes, ThHTMLAttributes } from "react";
 import { cn } from "@/lib/utils";
+import { ScrollRegion } from "./scroll-region";
 
-// Tables scroll inside their card on narrow screens instead of breaking the page.
-export function Table({ className, ...props }: HTMLAttributes<HTMLTableElement>) {
+/** Scrolls inside its card on narrow screens instead of breaking the page; `label` names the scrolling region for keyboard and screen-reader users. */
+export function Table({ className, label, ...props }: HTMLAttributes<HTMLTableElement> & { label: string }) {
   return (
-    <div className="-mx-5 overflow-x-auto">
+    // The focus ring sits inside the card: the region reaches the card's edges.
+    <ScrollRegion label={label} className="-mx-5 overflow-x-auto focus-visible:-outline-offset-2">
       <table className={cn("w-full min-w-[640px] text-left text-sm", className)} {...props} />
-    </div>
+    </ScrollRegion>
   );
 }
 export function Th({ className, ...props }: ThHTMLAttributes<HTMLTableCellElement>) {

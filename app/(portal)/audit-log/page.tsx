@@ -44,7 +44,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
       <Card
         title="Entries"
         actions={
-          <form method="get" className="flex items-center gap-2" aria-label="Filter the audit log">
+          <form method="get" className="flex flex-wrap items-center gap-2" aria-label="Filter the audit log">
             <label htmlFor="action" className="text-sm text-zinc-600">
               Action
             </label>
@@ -83,20 +83,23 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
         ) : (
           <AuditTable entries={page.data} />
         )}
-        <nav aria-label="Pagination" className="mt-4 flex items-center justify-between text-sm">
-          {query.cursor ? (
-            <Link href={`/audit-log?${filterQuery}`} className="font-medium text-indigo-600 hover:underline">
-              ← Newest
-            </Link>
-          ) : (
-            <span />
-          )}
-          {page.next_cursor ? (
-            <Link href={`/audit-log?${filterQuery}cursor=${page.next_cursor}`} className="font-medium text-indigo-600 hover:underline">
-              Older entries →
-            </Link>
-          ) : null}
-        </nav>
+        {/* Only when there is somewhere to go: an empty nav left a blank band under the table. */}
+        {query.cursor || page.next_cursor ? (
+          <nav aria-label="Pagination" className="mt-4 flex items-center justify-between text-sm">
+            {query.cursor ? (
+              <Link href={`/audit-log?${filterQuery}`} className="font-medium text-indigo-600 hover:underline">
+                ← Newest
+              </Link>
+            ) : (
+              <span />
+            )}
+            {page.next_cursor ? (
+              <Link href={`/audit-log?${filterQuery}cursor=${page.next_cursor}`} className="font-medium text-indigo-600 hover:underline">
+                Older entries →
+              </Link>
+            ) : null}
+          </nav>
+        ) : null}
       </Card>
     </>
   );

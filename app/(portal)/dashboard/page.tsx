@@ -35,16 +35,17 @@ export default async function DashboardPage() {
   return (
     <>
       <PageHeader title="Dashboard" description={`An overview of ${account.tenant.name}: its status, its people and what happened lately.`} />
-      <div className="grid gap-6 md:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 md:grid-cols-2">
         <Card title="Tenant">
           <dl className="space-y-3 text-sm">
-            <div className="flex items-center justify-between gap-4">
+            {/* The explanation is a second dd of Status: a dl may hold only dt/dd groups. */}
+            <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-3">
               <dt className="text-zinc-500">Status</dt>
               <dd>
                 <Badge tone={tenantStatusTone(account.tenant.status)}>{account.tenant.status}</Badge>
               </dd>
+              <dd className="w-full text-zinc-600">{STATUS_TEXT[account.tenant.status] ?? ""}</dd>
             </div>
-            <p className="text-zinc-600">{STATUS_TEXT[account.tenant.status] ?? ""}</p>
             <div className="flex items-center justify-between gap-4">
               <dt className="text-zinc-500">Slug</dt>
               <dd className="font-mono text-xs">{account.tenant.slug}</dd>

@@ -7,7 +7,7 @@ const STATUS_TONE: Record<KeyStatus, BadgeTone> = { active: "green", expiring: "
 
 export function KeyTable({ keys, history = false }: { keys: ApiKeyView[]; history?: boolean }) {
   return (
-    <Table>
+    <Table label={history ? "Revoked and expired keys" : "Keys in use"}>
       <thead>
         <tr>
           <Th>Mode</Th>
@@ -26,7 +26,7 @@ export function KeyTable({ keys, history = false }: { keys: ApiKeyView[]; histor
             </Td>
             <Td className="text-zinc-700">{key.type}</Td>
             <Td>
-              <code className="font-mono text-xs break-all text-zinc-900" data-testid="api-key-value">
+              <code className="font-mono text-xs whitespace-nowrap text-zinc-900" data-testid="api-key-value">
                 {key.key}
               </code>
             </Td>

@@ -15,7 +15,7 @@ export function ModePicker({ name, value, onChange }: { name: string; value: Key
   return (
     <fieldset>
       <legend className="mb-1.5 text-sm font-medium text-zinc-800">Which keys</legend>
-      <div className="grid grid-cols-3 gap-2">
+      <div className="grid gap-2 sm:grid-cols-3">
         {OPTIONS.map((option) => (
           <label
             key={option.value}
@@ -30,7 +30,7 @@ export function ModePicker({ name, value, onChange }: { name: string; value: Key
               className="sr-only"
             />
             <span className="font-medium text-zinc-900">{option.label}</span>
-            <span className="font-mono text-xs text-zinc-500">{option.hint}</span>
+            <span className="font-mono text-xs text-zinc-600">{option.hint}</span>
           </label>
         ))}
       </div>

@@ -6,6 +6,7 @@ import { useState } from "react";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { Dialog } from "@/components/ui/dialog";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Table, Td, Th, Tr } from "@/components/ui/table";
@@ -38,14 +39,16 @@ function AttemptDetail({ attempt }: { attempt: AttemptView }) {
       </div>
       {attempt.error ? <p className="mt-1 text-sm text-red-700">{attempt.error}</p> : null}
       {attempt.request_headers ? (
-        <pre className="mt-2 overflow-x-auto rounded bg-zinc-100 p-2 font-mono text-xs">
+        <ScrollRegion as="pre" label={`Request headers of attempt ${attempt.attempt_number}`} className="mt-2 overflow-x-auto rounded bg-zinc-100 p-2 font-mono text-xs">
           {Object.entries(attempt.request_headers)
             .map(([name, value]) => `${name}: ${value}`)
             .join("\n")}
-        </pre>
+        </ScrollRegion>
       ) : null}
       {attempt.response_body ? (
-        <pre className="mt-2 max-h-32 overflow-auto rounded bg-zinc-900 p-2 font-mono text-xs text-zinc-100">{attempt.response_body}</pre>
+        <ScrollRegion as="pre" label={`Response body of attempt ${attempt.attempt_number}`} className="mt-2 max-h-32 overflow-auto rounded bg-zinc-900 p-2 font-mono text-xs text-zinc-100">
+          {attempt.response_body}
+        </ScrollRegion>
       ) : null}
     </li>
   );
@@ -109,11 +112,23 @@ export function DeliveryLog({ initial, configured }: { initial: DeliveriesPage; 
         <div className="py-8 text-center">
           <p className="font-medium text-zinc-900">No deliveries{status ? ` with status ${status}` : ""} yet</p>
           <p className="mt-1 text-sm text-zinc-500">
-            {configured ? "Send a test event above, or change something (for example regenerate test API keys)." : "Add an endpoint to start receiving events."}
+            {status
+              ? "The filter hides deliveries with other statuses."
+              : configured
+                ? "Send a test event, or change something (for example regenerate test API keys)."
+                : "Add an endpoint to start receiving events."}
           </p>
+          {/* The action itself lives in another card above: take the person to its first field. */}
+          <Button
+            className="mt-4"
+            size="sm"
+            onClick={() => (status ? setStatus("") : document.getElementById(configured ? "test-event-type" : "webhook-url")?.focus())}
+          >
+            {status ? "Show all deliveries" : configured ? "Send a test event" : "Add an endpoint"}
+          </Button>
         </div>
       ) : (
-        <Table>
+        <Table label="Deliveries">
           <thead>
             <tr>
               <Th>Status</Th>
@@ -183,7 +198,9 @@ export function DeliveryLog({ initial, configured }: { initial: DeliveriesPage; 
           <div className="space-y-4">
             <div>
               <p className="mb-1 text-xs font-medium tracking-wide text-zinc-500 uppercase">Request body</p>
-              <pre className="max-h-56 overflow-auto rounded-md bg-zinc-900 p-3 font-mono text-xs text-zinc-100">{JSON.stringify(open.body, null, 2)}</pre>
+              <ScrollRegion as="pre" label="Request body" className="max-h-56 overflow-auto rounded-md bg-zinc-900 p-3 font-mono text-xs text-zinc-100">
+                {JSON.stringify(open.body, null, 2)}
+              </ScrollRegion>
             </div>
             <ol className="space-y-2">
               {open.attempts.map((attempt) => (

@@ -6,6 +6,7 @@ import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { Field } from "@/components/ui/field";
 import { ApiError, apiFetch } from "@/lib/client/api";
 import { EVENT_TYPES } from "@/lib/webhooks/event-types";
@@ -120,16 +121,18 @@ export function TestConsole() {
               </div>
               <div>
                 <p className="mb-1 text-xs font-medium tracking-wide text-zinc-500 uppercase">Response body</p>
-                <pre className="max-h-48 overflow-auto rounded-md bg-zinc-900 p-3 font-mono text-xs text-zinc-100">{result.response_body || "(empty)"}</pre>
+                <ScrollRegion as="pre" label="Response body" className="max-h-48 overflow-auto rounded-md bg-zinc-900 p-3 font-mono text-xs text-zinc-100">
+                  {result.response_body || "(empty)"}
+                </ScrollRegion>
               </div>
               {result.request_headers ? (
                 <div>
                   <p className="mb-1 text-xs font-medium tracking-wide text-zinc-500 uppercase">Headers sent</p>
-                  <pre className="overflow-auto rounded-md bg-zinc-100 p-3 font-mono text-xs text-zinc-800">
+                  <ScrollRegion as="pre" label="Headers sent" className="overflow-auto rounded-md bg-zinc-100 p-3 font-mono text-xs text-zinc-800">
                     {Object.entries(result.request_headers)
                       .map(([name, value]) => `${name}: ${value}`)
                       .join("\n")}
-                  </pre>
+                  </ScrollRegion>
                 </div>
               ) : null}
             </>

@@ -1,4 +1,5 @@
 import { Card } from "@/components/ui/card";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 const SNIPPET = `import { Webhook } from "standardwebhooks";
 
@@ -23,7 +24,9 @@ app.post("/webhooks/portal", express.raw({ type: "application/json" }), (req, re
 export function VerifySnippet() {
   return (
     <Card title="Verify our signatures" description="Deliveries follow Standard Webhooks; its libraries exist for most languages. In Node:">
-      <pre className="overflow-x-auto rounded-md bg-zinc-900 p-4 font-mono text-xs leading-relaxed text-zinc-100">{SNIPPET}</pre>
+      <ScrollRegion as="pre" label="Signature verification example" className="overflow-x-auto rounded-md bg-zinc-900 p-4 font-mono text-xs leading-relaxed text-zinc-100">
+        {SNIPPET}
+      </ScrollRegion>
       <p className="mt-3 text-sm text-zinc-500">
         Answer 2xx within 10 seconds. Failed deliveries are retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h, 20 h and 24 h; answering 410 Gone disables the endpoint.
       </p>

@@ -1,0 +1,258 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type APIRequestContext, type Locator, type Page } from "@playwright/test";
+import { DEMO, DEMO_PASSWORD, keepScreenshot, registerViaApi, signIn, uniqueEmail } from "./helpers";
+
+/**
+ * Every page, at desktop and phone width: settled, checked with axe (no
+ * serious or critical WCAG 2.1 A/AA violations), no wider than the screen,
+ * kept as a screenshot (e2e/artifacts/screenshots/page-<name>-<width>.png)
+ * for a person to look at, and tabbed through (every stop on screen and
+ * visibly focused). Dialogs are checked from the keyboard.
+ */
+
+type Visitor = "signed-out" | "owner" | "admin" | "member" | "new-owner";
+type Context = { page: Page; request: APIRequestContext; token: string | null };
+type WidthLabel = "desktop" | "phone";
+
+type PageCase = {
+  /** Names the screenshot: page-<name>-<width>.png. */
+  name: string;
+  /** "new-owner" is a tenant registered for this test alone: nothing configured yet. */
+  as: Visitor;
+  path: string;
+  /** The page's h1: the page counts as rendered once it is visible. */
+  heading: string;
+  /** Puts the tenant into the state the screenshot is meant to show, through the API. */
+  prepare?: (context: Context) => Promise<void>;
+  /** Reaching the page takes more than a visit (the simulator is only reachable through a connect). */
+  open?: (page: Page) => Promise<void>;
+  /** What is on screen only in the intended state, so the screenshot shows what its name says. */
+  shows?: (page: Page) => Locator;
+  /** Only at these widths, for what exists at one width alone. */
+  widths?: WidthLabel[];
+  /** The state is a fixed overlay: a viewport screenshot shows it as a person sees it. */
+  overlay?: boolean;
+};
+
+async function startStripeOnboarding(page: Page) {
+  await page.goto("/stripe");
+  await page.getByRole("button", { name: "Connect with Stripe" }).click();
+  await expect(page).toHaveURL(/\/stripe-simulator\/onboard\?link=/);
+}
+
+async function openNavigation(page: Page) {
+  await page.goto("/dashboard");
+  await page.getByRole("button", { name: "Open navigation" }).click();
+  // All the way in: the drawer slides, and the screenshot should not catch it halfway.
+  await expect(page.getByRole("navigation", { name: "Portal" })).toBeInViewport({ ratio: 1 });
+}
+
+/** Connects through the simulator, finishing onboarding or leaving Stripe's requirements due. */
+const connectStripe = (outcome: "Complete onboarding" | "Leave requirements due") => async (page: Page) => {
+  await startStripeOnboarding(page);
+  await page.getByRole("button", { name: outcome }).click();
+  await expect(page).toHaveURL(/\/stripe\?connected=1$/);
+};
+
+/** A receiver on 127.0.0.1 (e2e servers allow private targets) that answers with the status it is told. */
+async function withReceiver(run: (url: string, answer: (status: number) => void) => Promise<void>) {
+  let status = 200;
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on("end", () => res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify({ received: status < 300 })));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  try {
+    await run(`http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`, (next) => (status = next));
+  } finally {
+    server.close();
+  }
+}
+
+/** An endpoint with one delivered and one refused test event, so the delivery log has rows of both kinds. */
+async function configureWebhooks({ request, token }: Context) {
+  const headers = { authorization: `Bearer ${token}` };
+  await withReceiver(async (url, answer) => {
+    expect((await request.post("/api/v1/auth/tenants/webhooks/config/", { headers, data: { url } })).ok()).toBe(true);
+    const send = () => request.post("/api/v1/auth/tenants/webhooks/test/", { headers, data: { event_type: "webhook.test", payload: { message: "hello" } } });
+    expect((await send()).status()).toBe(200);
+    answer(500);
+    await send();
+  });
+}
+
+// One line per page or state; each runs at both widths unless it names one.
+const PAGES: PageCase[] = [
+  { name: "login", as: "signed-out", path: "/login", heading: "Sign in" },
+  { name: "signup", as: "signed-out", path: "/signup", heading: "Create your account" },
+  { name: "stripe-simulator-onboarding", as: "new-owner", path: "/stripe", heading: "Set up payments for your business", open: startStripeOnboarding },
+  { name: "dashboard", as: "owner", path: "/dashboard", heading: "Dashboard" },
+  { name: "stripe", as: "owner", path: "/stripe", heading: "Stripe" },
+  { name: "api-keys", as: "owner", path: "/api-keys", heading: "API keys" },
+  { name: "webhooks", as: "owner", path: "/webhooks", heading: "Webhooks" },
+  { name: "audit-log", as: "owner", path: "/audit-log", heading: "Audit log" },
+  { name: "navigation-open", as: "owner", path: "/dashboard", heading: "Dashboard", open: openNavigation, widths: ["phone"], overlay: true },
+  { name: "api-keys-admin", as: "admin", path: "/api-keys", heading: "API keys", shows: (page) => page.getByTestId("owner-only-note") },
+  { name: "api-keys-member-denied", as: "member", path: "/api-keys", heading: "API keys", shows: (page) => page.getByText("You do not have access to API keys") },
+  { name: "dashboard-member", as: "member", path: "/dashboard", heading: "Dashboard", shows: (page) => page.getByText("Only admins and owners can see the audit log.") },
+  { name: "dashboard-new-tenant", as: "new-owner", path: "/dashboard", heading: "Dashboard", shows: (page) => page.getByText("No Stripe account is connected yet.") },
+  { name: "stripe-connected", as: "new-owner", path: "/stripe", heading: "Stripe", open: connectStripe("Complete onboarding"), shows: (page) => page.getByTestId("stripe-notice") },
+  { name: "stripe-requirements-due", as: "new-owner", path: "/stripe", heading: "Stripe", open: connectStripe("Leave requirements due"), shows: (page) => page.getByTestId("stripe-requirements") },
+  { name: "webhooks-empty", as: "new-owner", path: "/webhooks", heading: "Webhooks", shows: (page) => page.getByText("No deliveries yet") },
+  { name: "webhooks-configured", as: "new-owner", path: "/webhooks", heading: "Webhooks", prepare: configureWebhooks, shows: (page) => page.getByTestId("delivery-row").nth(1) },
+  { name: "audit-log-new-tenant", as: "new-owner", path: "/audit-log", heading: "Audit log", shows: (page) => page.locator('[data-testid="audit-row"][data-action="auth.signed_up"]') },
+];
+
+const WIDTHS: { label: WidthLabel; viewport: { width: number; height: number } }[] = [
+  { label: "desktop", viewport: { width: 1280, height: 800 } },
+  { label: "phone", viewport: { width: 390, height: 844 } },
+];
+
+/** Signs in as the visitor; a new owner registers first. Returns a bearer token for API preparation. */
+async function arrive(page: Page, request: APIRequestContext, as: Visitor): Promise<string | null> {
+  if (as === "owner") await signIn(page, DEMO.owner, DEMO_PASSWORD);
+  if (as === "admin") await signIn(page, DEMO.admin, DEMO_PASSWORD);
+  if (as === "member") await signIn(page, DEMO.member, DEMO_PASSWORD);
+  if (as !== "new-owner") return null;
+  const email = uniqueEmail("pages-owner");
+  const password = "pages owner password";
+  const response = await registerViaApi(request, { email, password, name: "Nora Newcomer", tenant_name: "Newcomer Goods" });
+  expect(response.status()).toBe(201);
+  const { access_token: token } = (await response.json()) as { access_token: string };
+  await signIn(page, email, password);
+  return token;
+}
+
+/** Rendered and done loading: the page's h1 is there and no button or list is still pending. */
+async function settled(page: Page, heading: string) {
+  await expect(page.getByRole("heading", { level: 1, name: heading, exact: true })).toBeVisible();
+  await expect(page.locator(".animate-spin")).toHaveCount(0);
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+}
+
+type Violation = Awaited<ReturnType<AxeBuilder["analyze"]>>["violations"][number];
+
+/** One line per violation and element, with what to do about it: the failure message is the to-do list. */
+function listViolations(violations: Violation[]): string[] {
+  return violations.flatMap((violation) =>
+    violation.nodes.map((node) => `${violation.id} (${violation.impact}): ${violation.help} → ${node.target.join(" ")}${node.failureSummary ? ` | ${node.failureSummary.replace(/\s+/g, " ")}` : ""}`),
+  );
+}
+
+async function expectNoSeriousViolations(page: Page, what: string) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
+  expect(listViolations(serious), `serious or critical axe violations on ${what}`).toEqual([]);
+}
+
+/**
+ * Tabs through the whole page: every stop must be on screen and look different
+ * from when it is not focused (an outline, a ring, a border or background change).
+ */
+async function expectVisibleFocus(page: Page) {
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  for (let stop = 0; stop < 100; stop += 1) {
+    await page.keyboard.press("Tab");
+    const focus = await page.evaluate(() => {
+      const element = document.activeElement;
+      if (!(element instanceof HTMLElement) || element === document.body) return null;
+      const look = () => {
+        const style = getComputedStyle(element);
+        return [style.outlineStyle, style.outlineWidth, style.outlineColor, style.boxShadow, style.borderColor, style.backgroundColor].join("|");
+      };
+      const focused = look();
+      element.blur();
+      const unfocused = look();
+      element.focus();
+      const box = element.getBoundingClientRect();
+      const onScreen = box.width > 1 && box.height > 1 && box.right > 0 && box.bottom > 0 && box.left < window.innerWidth && box.top < window.innerHeight;
+      const name = element.getAttribute("aria-label") ?? element.textContent?.trim().slice(0, 40) ?? "";
+      return { key: `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ""} "${name}"`, shows: focused !== unfocused, onScreen };
+    });
+    if (!focus) continue;
+    if (seen.has(focus.key)) break;
+    seen.add(focus.key);
+    if (!focus.onScreen) problems.push(`${focus.key} is focused off screen`);
+    else if (!focus.shows) problems.push(`${focus.key} shows no focus indicator`);
+  }
+  expect(problems, "keyboard focus").toEqual([]);
+}
+
+/** Nothing is wider than the screen: wide tables scroll inside their card. */
+async function expectNoHorizontalOverflow(page: Page) {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+}
+
+/**
+ * Opens a dialog from the keyboard and checks what a keyboard user relies on:
+ * focus moves in and cannot Tab out, axe finds nothing serious with it open,
+ * and Escape closes it with focus back on the button that opened it.
+ */
+async function expectDialogByKeyboard(page: Page, { trigger, dialog, screenshot }: { trigger: Locator; dialog: Locator; screenshot: string }) {
+  await trigger.focus();
+  await page.keyboard.press("Enter");
+  await expect(dialog).toBeVisible();
+  const focusInDialog = () => dialog.evaluate((element) => element.contains(document.activeElement));
+  expect(await focusInDialog(), "focus moved into the dialog").toBe(true);
+  // More presses than the dialog has stops, both ways: focus wraps around inside it.
+  for (const key of ["Tab", "Tab", "Tab", "Tab", "Tab", "Tab", "Tab", "Tab", "Shift+Tab", "Shift+Tab", "Shift+Tab"]) {
+    await page.keyboard.press(key);
+    expect(await focusInDialog(), `focus after ${key}`).toBe(true);
+  }
+
+  await expectNoSeriousViolations(page, screenshot);
+  // Dialogs are fixed overlays: the viewport is what a person sees.
+  await keepScreenshot(page, screenshot, { fullPage: false });
+
+  await page.keyboard.press("Escape");
+  await expect(dialog).toHaveCount(0);
+  await expect(trigger).toBeFocused();
+}
+
+for (const width of WIDTHS) {
+  test.describe(`every page at ${width.label} width`, () => {
+    test.use({ viewport: width.viewport });
+
+    for (const entry of PAGES.filter((candidate) => !candidate.widths || candidate.widths.includes(width.label))) {
+      test(`${entry.name}: accessible and kept as a screenshot`, async ({ page, request }) => {
+        const token = await arrive(page, request, entry.as);
+        await entry.prepare?.({ page, request, token });
+        if (entry.open) await entry.open(page);
+        else await page.goto(entry.path);
+        await settled(page, entry.heading);
+        if (entry.shows) await expect(entry.shows(page)).toBeVisible();
+
+        await expectNoSeriousViolations(page, `${entry.name} (${width.label})`);
+        await expectNoHorizontalOverflow(page);
+        await keepScreenshot(page, `page-${entry.name}-${width.label}`, { fullPage: !entry.overlay });
+        await expectVisibleFocus(page);
+      });
+    }
+
+    test("the regenerate keys dialog: accessible, keeps focus inside, closes on Escape back to its button", async ({ page }) => {
+      await signIn(page, DEMO.owner, DEMO_PASSWORD);
+      await page.goto("/api-keys");
+      await settled(page, "API keys");
+      await expectDialogByKeyboard(page, {
+        trigger: page.getByRole("button", { name: "Regenerate", exact: true }),
+        dialog: page.getByRole("dialog", { name: "Regenerate API keys" }),
+        screenshot: `page-api-keys-regenerate-dialog-${width.label}`,
+      });
+    });
+
+    test("a delivery's details dialog: accessible, keeps focus inside, closes on Escape back to its row's button", async ({ page, request }) => {
+      const token = await arrive(page, request, "new-owner");
+      await configureWebhooks({ page, request, token });
+      await page.goto("/webhooks");
+      await settled(page, "Webhooks");
+      await expectDialogByKeyboard(page, {
+        trigger: page.getByTestId("delivery-row").first().getByRole("button", { name: /^Details of/ }),
+        dialog: page.getByRole("dialog", { name: "webhook.test" }),
+        screenshot: `page-webhooks-delivery-dialog-${width.label}`,
+      });
+    });
+  });
+}
