@@ -83,6 +83,32 @@ async function configureWebhooks({ request, token }: Context) {
   });
 }
 
+/** Two pending invitations on the demo tenant, so the team page shows its invitations table. */
+async function inviteTwo({ request }: Context) {
+  const login = await request.post("/api/v1/auth/login/", { data: { email: DEMO.owner, password: DEMO_PASSWORD } });
+  const headers = { authorization: `Bearer ${((await login.json()) as { access_token: string }).access_token}` };
+  for (const role of ["admin", "member"]) {
+    const response = await request.post("/api/v1/auth/tenants/invitations/", { headers, data: { email: uniqueEmail(`invited-${role}`), role } });
+    expect(response.status()).toBe(201);
+  }
+}
+
+/** Opens a fresh invitation link to the demo tenant, for a new person or for one who already has an account. */
+const openInvitation = (who: "new" | "existing") => async (page: Page) => {
+  let email = uniqueEmail("invitee");
+  if (who === "existing") {
+    const registered = await registerViaApi(page.request, { email, password: "existing invitee password", name: "Ezra Existing", tenant_name: "Ezra's Elsewhere" });
+    expect(registered.status()).toBe(201);
+  } else {
+    email = email.replace("invitee", "newcomer");
+  }
+  const login = await page.request.post("/api/v1/auth/login/", { data: { email: DEMO.owner, password: DEMO_PASSWORD } });
+  const headers = { authorization: `Bearer ${((await login.json()) as { access_token: string }).access_token}` };
+  const invitation = await page.request.post("/api/v1/auth/tenants/invitations/", { headers, data: { email, role: "admin" } });
+  expect(invitation.status()).toBe(201);
+  await page.goto(((await invitation.json()) as { invite_url: string }).invite_url);
+};
+
 // One line per page or state; each runs at both widths unless it names one.
 const PAGES: PageCase[] = [
   { name: "login", as: "signed-out", path: "/login", heading: "Sign in" },
@@ -102,6 +128,13 @@ const PAGES: PageCase[] = [
   { name: "stripe-requirements-due", as: "new-owner", path: "/stripe", heading: "Stripe", open: connectStripe("Leave requirements due"), shows: (page) => page.getByTestId("stripe-requirements") },
   { name: "webhooks-empty", as: "new-owner", path: "/webhooks", heading: "Webhooks", shows: (page) => page.getByText("No deliveries yet") },
   { name: "webhooks-configured", as: "new-owner", path: "/webhooks", heading: "Webhooks", prepare: configureWebhooks, shows: (page) => page.getByTestId("delivery-row").nth(1) },
+  { name: "team", as: "owner", path: "/team", heading: "Team", prepare: inviteTwo, shows: (page) => page.locator('[data-testid^="invitation-invited-"]').first() },
+  { name: "team-admin", as: "admin", path: "/team", heading: "Team", shows: (page) => page.getByTestId("team-owner-only-note") },
+  { name: "team-member", as: "member", path: "/team", heading: "Team", shows: (page) => page.getByText("Members see only themselves.", { exact: false }) },
+  { name: "team-new-tenant", as: "new-owner", path: "/team", heading: "Team", shows: (page) => page.getByTestId("invitations-empty") },
+  { name: "invite-new-account", as: "signed-out", path: "/invite", heading: "Join Acme Demo", open: openInvitation("new"), shows: (page) => page.getByLabel("Choose a password") },
+  { name: "invite-existing-account", as: "signed-out", path: "/invite", heading: "Join Acme Demo", open: openInvitation("existing"), shows: (page) => page.getByText("already has an account") },
+  { name: "invite-invalid", as: "signed-out", path: "/invite/not-a-real-invitation-token", heading: "This invitation cannot be used" },
   { name: "audit-log-new-tenant", as: "new-owner", path: "/audit-log", heading: "Audit log", shows: (page) => page.locator('[data-testid="audit-row"][data-action="auth.signed_up"]') },
 ];
 
@@ -240,6 +273,19 @@ for (const width of WIDTHS) {
         trigger: page.getByRole("button", { name: "Regenerate", exact: true }),
         dialog: page.getByRole("dialog", { name: "Regenerate API keys" }),
         screenshot: `page-api-keys-regenerate-dialog-${width.label}`,
+      });
+    });
+
+    test("the remove member dialog: accessible, keeps focus inside, closes on Escape back to its button", async ({ page }) => {
+      await signIn(page, DEMO.owner, DEMO_PASSWORD);
+      await page.goto("/team");
+      await settled(page, "Team");
+      const trigger = page.getByRole("button", { name: /^Remove / }).last();
+      const name = (await trigger.getAttribute("aria-label"))!;
+      await expectDialogByKeyboard(page, {
+        trigger,
+        dialog: page.getByRole("dialog", { name }),
+        screenshot: `page-team-remove-dialog-${width.label}`,
       });
     });
 

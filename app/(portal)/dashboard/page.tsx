@@ -3,6 +3,7 @@ import Link from "next/link";
 import { AuditTable } from "@/components/audit/audit-table";
 import { PageHeader } from "@/components/shell/page-header";
 import { Badge, tenantStatusTone } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { listAuditLogs } from "@/lib/audit/audit-log";
@@ -62,7 +63,15 @@ export default async function DashboardPage() {
             </div>
           </dl>
         </Card>
-        <Card title="Members" description={canAudit ? `${members.length} ${members.length === 1 ? "person" : "people"} in this tenant` : "Members see only themselves."}>
+        <Card
+          title="Members"
+          description={canAudit ? `${members.length} ${members.length === 1 ? "person" : "people"} in this tenant` : "Members see only themselves."}
+          actions={
+            <Button asChild size="sm" variant="secondary">
+              <Link href="/team">{caller.role === "owner" ? "Manage team" : "Open team"}</Link>
+            </Button>
+          }
+        >
           <ul className="divide-y divide-zinc-100" data-testid="members-list">
             {members.map((member) => (
               <li key={member.id} className="flex items-center justify-between gap-3 py-2 text-sm">

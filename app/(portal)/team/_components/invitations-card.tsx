@@ -30,7 +30,7 @@ export function InvitationsCard({ initial, canRevoke }: { initial: InvitationVie
           </p>
         </div>
       ) : (
-        <Table aria-label="Pending invitations">
+        <Table label="Pending invitations">
           <thead>
             <tr>
               <Th>Email</Th>
@@ -48,7 +48,7 @@ export function InvitationsCard({ initial, canRevoke }: { initial: InvitationVie
                   <Badge tone="amber">{invitation.role}</Badge>
                 </Td>
                 <Td className="text-zinc-600">{invitation.invited_by?.name ?? "—"}</Td>
-                <Td className="text-zinc-600">
+                <Td className="whitespace-nowrap text-zinc-600">
                   <RelativeTime date={invitation.expires_at} />
                 </Td>
                 {canRevoke ? (

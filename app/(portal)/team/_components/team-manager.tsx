@@ -46,7 +46,7 @@ export function TeamManager({ initialMembers, initialInvitations, currentUserId,
               : "Members see only themselves. Admins and owners see the whole team; ask an owner if you need more access."}
           </p>
         ) : null}
-        <Table aria-label="Members">
+        <Table label="Members">
           <thead>
             <tr>
               <Th>Person</Th>
@@ -69,10 +69,10 @@ export function TeamManager({ initialMembers, initialInvitations, currentUserId,
                 <Td>
                   <Badge tone={roleTone(member.role)}>{member.role}</Badge>
                 </Td>
-                <Td className="text-zinc-600">
+                <Td className="whitespace-nowrap text-zinc-600">
                   <RelativeTime date={member.joined_at} />
                 </Td>
-                <Td className="text-zinc-600">
+                <Td className="whitespace-nowrap text-zinc-600">
                   <RelativeTime date={member.last_login_at} />
                 </Td>
                 {isOwner ? (
