@@ -14,6 +14,10 @@ test.describe("phone width (390 px)", () => {
     await page.getByRole("button", { name: "Open navigation" }).click();
     await expect(page.getByRole("navigation", { name: "Portal" })).toBeInViewport();
     await keepScreenshot(page, "phone-navigation");
+    await page.keyboard.press("Escape");
+    await expect(page.getByRole("navigation", { name: "Portal" })).not.toBeInViewport();
+    await page.getByRole("button", { name: "Open navigation" }).click();
+    await expect(page.getByRole("navigation", { name: "Portal" })).toBeInViewport();
     await page.getByRole("link", { name: "API keys" }).click();
     await expect(page).toHaveURL(/\/api-keys$/);
     await expect(page.getByRole("navigation", { name: "Portal" })).not.toBeInViewport();

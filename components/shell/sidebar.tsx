@@ -6,7 +6,7 @@ import { signOut } from "next-auth/react";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useToast } from "@/components/ui/toaster";
 import { apiFetch } from "@/lib/client/api";
 import { Badge, tenantStatusTone } from "@/components/ui/badge";
@@ -25,6 +25,16 @@ const menuItemClass =
 export function Sidebar({ user, tenants }: { user: ShellUser; tenants: ShellTenant[] }) {
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
+
+  // The phone drawer closes on Escape, like every other overlay here.
+  useEffect(() => {
+    if (!open) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === "Escape") setOpen(false);
+    };
+    window.addEventListener("keydown", onKeyDown);
+    return () => window.removeEventListener("keydown", onKeyDown);
+  }, [open]);
   const toast = useToast();
   const router = useRouter();
   const queryClient = useQueryClient();

@@ -1,5 +1,6 @@
 "use client";
 
+import { format } from "date-fns";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { AlertTriangle } from "lucide-react";
 import { useState, type FormEvent } from "react";
@@ -93,7 +94,7 @@ export function RegenerateDialog({ open, onOpenChange }: { open: boolean; onOpen
               ? "No keys were replaced."
               : grace === 0
                 ? `${result.replaced.count} old key${result.replaced.count === 1 ? "" : "s"} stopped working.`
-                : `${result.replaced.count} old key${result.replaced.count === 1 ? "" : "s"} keep working until ${new Date(result.replaced.expires_at).toLocaleString()}.`}
+                : `${result.replaced.count} old key${result.replaced.count === 1 ? "" : "s"} keep working until ${format(new Date(result.replaced.expires_at), "d MMM yyyy, HH:mm")}.`}
           </p>
           <div className="flex justify-end">
             <Button onClick={() => close(false)}>I have stored the secret</Button>

@@ -1,5 +1,6 @@
 "use client";
 
+import { format } from "date-fns";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { AlertTriangle, CheckCircle2, ExternalLink, FlaskConical, RefreshCw, Unplug } from "lucide-react";
 import { useState } from "react";
@@ -140,7 +141,7 @@ export function StripeManager({ initial, canManage, notice }: { initial: StripeS
               <p className="font-medium text-amber-900">
                 Stripe still needs {due.length === 1 ? "one thing" : `${due.length} things`}
                 {status.requirements.current_deadline ? (
-                  <> by {new Date(status.requirements.current_deadline * 1000).toLocaleDateString()}</>
+                  <> by {format(new Date(status.requirements.current_deadline * 1000), "d MMM yyyy")}</>
                 ) : null}
                 :
               </p>
