@@ -8,6 +8,8 @@ const variants = {
   secondary: "border border-zinc-300 bg-white text-zinc-800 shadow-xs hover:bg-zinc-50 disabled:text-zinc-400",
   danger: "bg-red-600 text-white shadow-xs hover:bg-red-500 disabled:bg-red-300",
   ghost: "text-zinc-700 hover:bg-zinc-100 disabled:text-zinc-400",
+  // A destructive action in a table row: quiet until hovered, red so it reads as one.
+  "danger-ghost": "text-red-700 hover:bg-red-50 disabled:text-zinc-400",
 } as const;
 
 type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {

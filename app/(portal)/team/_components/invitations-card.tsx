@@ -53,7 +53,7 @@ export function InvitationsCard({ initial, canRevoke }: { initial: InvitationVie
                 </Td>
                 {canRevoke ? (
                   <Td className="text-right">
-                    <Button variant="ghost" size="sm" className="text-red-700 hover:bg-red-50" onClick={() => setRevoking(invitation)} aria-label={`Revoke the invitation for ${invitation.email}`}>
+                    <Button variant="danger-ghost" size="sm" onClick={() => setRevoking(invitation)} aria-label={`Revoke the invitation for ${invitation.email}`}>
                       Revoke
                     </Button>
                   </Td>

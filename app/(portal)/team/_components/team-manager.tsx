@@ -80,7 +80,7 @@ export function TeamManager({ initialMembers, initialInvitations, currentUserId,
                     <Button variant="ghost" size="sm" onClick={() => setDialog({ kind: "role", member })} aria-label={`Change role of ${member.name}`}>
                       Change role
                     </Button>
-                    <Button variant="ghost" size="sm" className="text-red-700 hover:bg-red-50" onClick={() => setDialog({ kind: "remove", member })} aria-label={`Remove ${member.name}`}>
+                    <Button variant="danger-ghost" size="sm" onClick={() => setDialog({ kind: "remove", member })} aria-label={`Remove ${member.name}`}>
                       Remove
                     </Button>
                   </Td>
