@@ -231,7 +231,12 @@ async function charSafePool(connectionString) {
       return result;
     }
   }
-  return new CharSafePool({ connectionString, max: 4 });
+  const pool = new CharSafePool({ connectionString, max: 4 });
+  // An idle client whose server connection ends (a shadow database dropped
+  // WITH (FORCE) while the pool winds down) must not crash the process with an
+  // unhandled 'error' event; queries in flight still reject as usual.
+  pool.on("error", () => {});
+  return pool;
 }
 
 /** Runs statements on a short-lived pg client. */
