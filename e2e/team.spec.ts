@@ -8,7 +8,7 @@ test("an owner invites an admin who joins with a new account; the owner changes 
   const password = "team owner password";
   expect((await registerViaApi(request, { email, password, name: "Olive Owner", tenant_name: "Olive Tree Ltd" })).status()).toBe(201);
   await signIn(page, email, password);
-  await page.getByRole("link", { name: "Team" }).click();
+  await page.getByRole("navigation", { name: "Portal" }).getByRole("link", { name: "Team" }).click();
   await expect(page.getByRole("heading", { name: "Team", level: 1 })).toBeVisible();
   await expect(page.getByTestId("invitations-empty")).toContainText("No pending invitations");
 
