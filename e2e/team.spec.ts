@@ -162,8 +162,21 @@ test("a person in two tenants joins the second after signing in, then switches b
   await expect(page.getByTestId(`member-${hostEmail}`)).toHaveCount(0);
 
   await page.getByRole("button", { name: /Account menu/ }).click();
+  // A second tab, still showing Guest Garage as its owner, while the first switches back to Host House.
+  const otherTab = await page.context().newPage();
+  await otherTab.goto("/team");
+  await expect(otherTab.getByTestId("tenant-name")).toHaveText("Guest Garage");
+  await page.getByRole("button", { name: /Account menu/ }).click();
   await page.getByRole("menuitem", { name: "Switch to Host House (member)" }).click();
   await expect(page.getByTestId("tenant-name")).toHaveText("Host House");
+
+  // The stale tab's action is refused, not applied to Host House, and the tab reloads into Host House.
+  await otherTab.getByLabel("Email").fill(uniqueEmail("stale-tab"));
+  await otherTab.getByRole("button", { name: "Create invitation" }).click();
+  await expect(otherTab.getByTestId("tenant-name")).toHaveText("Host House");
+  await expect(otherTab.getByTestId("user-role")).toHaveText("member");
+  await expect(otherTab.getByRole("button", { name: "Create invitation" })).toHaveCount(0);
+  await otherTab.close();
 });
 
 test("an admin sees the team and pending invitations but cannot invite or change anyone", async ({ page }) => {
