@@ -48,7 +48,8 @@ test("an admin configures a receiver, tests it, sees a failed delivery and its r
     await row.getByRole("button", { name: /^Details of/ }).click();
     const details = page.getByRole("dialog");
     await expect(details.getByTestId("attempt-detail").filter({ hasText: "failed" }).first()).toContainText("HTTP 500");
-    await expect(details.getByTestId("attempt-detail").filter({ hasText: "pending" })).toContainText("due in");
+    // The next attempt shows when it is due: ahead, or just passed when the worker has not picked it up yet (a busy CI machine).
+    await expect(details.getByTestId("attempt-detail").filter({ hasText: "pending" })).toContainText(/due (in |just now)/);
     await keepScreenshot(page, "webhooks-delivery-detail", { fullPage: false });
     await page.keyboard.press("Escape");
     await expect(page.getByRole("dialog")).toHaveCount(0);
