@@ -265,6 +265,22 @@ for (const width of WIDTHS) {
       });
     }
 
+    test.describe("on the server in Stripe's OAuth mode", () => {
+      test.use({ baseURL: `http://127.0.0.1:${process.env.E2E_OAUTH_PORT}` });
+
+      test("stripe-simulator-authorize: accessible and kept as a screenshot", async ({ page, request }) => {
+        await arrive(page, request, "new-owner");
+        await page.goto("/stripe");
+        await page.getByRole("button", { name: "Connect with Stripe" }).click();
+        await expect(page).toHaveURL(/\/stripe-simulator\/authorize\?/);
+        await settled(page, "Connect your Stripe account");
+        await expectNoSeriousViolations(page, `stripe-simulator-authorize (${width.label})`);
+        await expectNoHorizontalOverflow(page);
+        await keepScreenshot(page, `page-stripe-simulator-authorize-${width.label}`);
+        await expectVisibleFocus(page);
+      });
+    });
+
     test("the regenerate keys dialog: accessible, keeps focus inside, closes on Escape back to its button", async ({ page }) => {
       await signIn(page, DEMO.owner, DEMO_PASSWORD);
       await page.goto("/api-keys");
