@@ -1,9 +1,9 @@
 // PATCH, DELETE /api/v1/auth/tenants/members/{user_id}/ — owner only: change a member's role, remove a member
 import { apiRoute } from "@/lib/http/route";
-import { changeRoleSchema } from "@/lib/schemas/team";
+import { changeRoleSchema, type ChangeRoleInput } from "@/lib/schemas/team";
 import { changeMemberRole, removeMember } from "@/lib/team/members";
 
-export const PATCH = apiRoute<"owner", { role: "owner" | "admin" | "member" }, undefined, { userId: string }>(
+export const PATCH = apiRoute<"owner", ChangeRoleInput, undefined, { userId: string }>(
   { access: "owner", body: changeRoleSchema },
   async ({ caller, body, params, meta }) => Response.json(await changeMemberRole(caller, params.userId, body, meta)),
 );
