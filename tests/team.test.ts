@@ -55,7 +55,10 @@ describe("GET /api/v1/auth/tenants/members/", () => {
     const owner = await registerOwner();
     const admin = await addMember(owner.tenantId, "admin");
     const plain = await addMember(owner.tenantId, "member");
-    await prisma.user.update({ where: { id: admin.userId }, data: { lastLoginAt: new Date("2026-11-20T10:00:00Z") } });
+    await prisma.membership.update({
+      where: { userId_tenantId: { userId: admin.userId, tenantId: owner.tenantId } },
+      data: { lastSignInAt: new Date("2026-11-20T10:00:00Z") },
+    });
 
     for (const token of [owner.token, admin.token]) {
       const result = await call(listMembers, MEMBERS, { token });
@@ -489,6 +492,28 @@ describe("tenant switching", () => {
     const homeKeyIds = new Set((await prisma.apiKey.findMany({ where: { tenantId: home.tenantId } })).map((key) => key.id));
     expect(homeKeys.body.data.every((key: { id: string }) => homeKeyIds.has(key.id))).toBe(true);
     expect(await prisma.auditLog.count({ where: { tenantId: away.tenantId, action: "auth.tenant_switched", actorUserId: home.userId } })).toBe(1);
+  });
+
+  it("signs in to the tenant opened last, and each tenant sees only its own last sign-in", async () => {
+    const { home, away } = await personInTwoTenants();
+    const signInTenant = async () => {
+      const result = await call(login, "/api/v1/auth/login/", { body: { email: home.input.email, password: home.input.password } });
+      expect(result.status).toBe(200);
+      return (await call(me, "/api/v1/auth/me/", { token: result.body.access_token })).body.tenant.id as string;
+    };
+    // Accepting the invitation opened the away tenant.
+    expect(await signInTenant()).toBe(away.tenantId);
+    await call(switchTenant, "/api/v1/auth/tenants/switch/", { token: home.token, body: { tenant_id: home.tenantId } });
+    const homeSeen = await prisma.membership.findFirstOrThrow({ where: { userId: home.userId, tenantId: home.tenantId } });
+    expect(await signInTenant()).toBe(home.tenantId);
+
+    // The away tenant's team does not learn about sign-ins to the home tenant.
+    const awayMembership = await prisma.membership.findFirstOrThrow({ where: { userId: home.userId, tenantId: away.tenantId } });
+    const awayView = (await call(listMembers, MEMBERS, { token: away.token })).body.members.find((m: { id: string }) => m.id === home.userId);
+    expect(awayView.last_login_at).toBe(awayMembership.lastSignInAt!.toISOString());
+    const homeView = (await call(listMembers, MEMBERS, { token: home.token })).body.members.find((m: { id: string }) => m.id === home.userId);
+    expect(new Date(homeView.last_login_at).getTime()).toBeGreaterThanOrEqual(homeSeen.lastSignInAt!.getTime());
+    expect(homeView.last_login_at).not.toBe(awayView.last_login_at);
   });
 
   it("answers 404 for a tenant the user does not belong to, and for one that does not exist", async () => {

@@ -27,7 +27,8 @@ type Channel = "browser" | "api" | "invitation";
 export async function verifyAccountPassword(input: LoginInput, meta: RequestMeta, channel: Channel) {
   const user = await prisma.user.findUnique({
     where: { email: input.email },
-    include: { memberships: { orderBy: { createdAt: "asc" }, take: 1 } },
+    // The tenant opened last, else the oldest: a sign-in returns where the person left off.
+    include: { memberships: { orderBy: [{ lastSignInAt: { sort: "desc", nulls: "last" } }, { createdAt: "asc" }], take: 1 } },
   });
   const tenantId = user?.memberships[0]?.tenantId ?? null;
   const actor = user
@@ -56,7 +57,7 @@ export async function verifyAccountPassword(input: LoginInput, meta: RequestMeta
 }
 
 /**
- * Signs in to the user's oldest tenant. A correct password for an account
+ * Signs in to the tenant the user opened last (else the oldest). A correct password for an account
  * that belongs to no tenant (everyone removed it) says so: only the person
  * who knows the password learns it.
  */
@@ -73,7 +74,9 @@ export async function authenticateWithPassword(
   }
 
   await prisma.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
+    const now = new Date();
+    await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });
+    await tx.membership.update({ where: { id: membership.id }, data: { lastSignInAt: now } });
     await recordAudit(tx, {
       tenantId,
       actor,

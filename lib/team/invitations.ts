@@ -235,7 +235,8 @@ async function joinTenant(invitationId: string, token: string, joiner: Joiner, m
         : await tx.user.create({ data: { email: invitation.email, name: joiner.name, passwordHash: joiner.passwordHash, lastLoginAt: now } });
     const member = await tx.membership.findUnique({ where: { userId_tenantId: { userId: user.id, tenantId: invitation.tenantId } } });
     if (member) throw conflict("already_member", "You are already a member of this tenant.");
-    await tx.membership.create({ data: { userId: user.id, tenantId: invitation.tenantId, role: invitation.role } });
+    // Joining opens the tenant: the next sign-in comes back to it.
+    await tx.membership.create({ data: { userId: user.id, tenantId: invitation.tenantId, role: invitation.role, lastSignInAt: now } });
     await tx.invitation.update({ where: { id: invitationId }, data: { acceptedById: user.id } });
     await recordAudit(tx, {
       tenantId: invitation.tenantId,

@@ -19,11 +19,14 @@ export const TEAM_ACTIONS = {
 type MembershipWithUser = {
   role: string;
   createdAt: Date;
+  lastSignInAt: Date | null;
   user: { id: string; email: string; name: string; createdAt: Date; lastLoginAt: Date | null };
 };
 
+/** last_login_at is the last sign-in to this tenant: a team never sees its people's activity elsewhere. */
 export const toMemberView = (membership: MembershipWithUser) => ({
   ...toUserView(membership.user),
+  last_login_at: membership.lastSignInAt?.toISOString() ?? null,
   role: asRole(membership.role),
   joined_at: membership.createdAt.toISOString(),
 });

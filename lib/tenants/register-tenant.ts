@@ -59,7 +59,7 @@ async function createTenantWithOwner(input: RegisterInput, passwordHash: string,
       });
       const tenant = await tx.tenant.create({ data: { name: input.tenant_name, slug } });
       const membership = await tx.membership.create({
-        data: { userId: user.id, tenantId: tenant.id, role: "owner" },
+        data: { userId: user.id, tenantId: tenant.id, role: "owner", lastSignInAt: new Date() },
       });
       const apiKeys = await issueKeys(tx, tenant.id, user.id, ["live", "test"]);
       await recordAudit(tx, {

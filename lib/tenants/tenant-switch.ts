@@ -34,13 +34,17 @@ export async function switchTenant(caller: Caller, tenantId: string, meta: Reque
     include: { tenant: true },
   });
   if (!membership) throw notFound("You are not a member of that tenant.");
-  await recordAudit(prisma, {
-    tenantId,
-    actor: userActor(caller),
-    action: TEAM_ACTIONS.tenantSwitched,
-    target: { type: "tenant", id: tenantId },
-    meta,
-    metadata: { from_tenant_id: caller.tenantId },
+  await prisma.$transaction(async (tx) => {
+    // The next sign-in reopens this tenant.
+    await tx.membership.update({ where: { id: membership.id }, data: { lastSignInAt: new Date() } });
+    await recordAudit(tx, {
+      tenantId,
+      actor: userActor(caller),
+      action: TEAM_ACTIONS.tenantSwitched,
+      target: { type: "tenant", id: tenantId },
+      meta,
+      metadata: { from_tenant_id: caller.tenantId },
+    });
   });
   return {
     ...(await issueAccessToken(caller.userId, tenantId)),

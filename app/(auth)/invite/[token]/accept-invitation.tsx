@@ -51,17 +51,10 @@ export function AcceptInvitation({ token, invitation, signedInAs }: Props) {
   );
 }
 
-type Joined = { tenant: { id: string } };
-
-/**
- * After joining without a session: sign in through next-auth. Sign-in opens
- * the oldest tenant, so an existing account then switches to the one it came for.
- */
-async function signInToJoinedTenant(email: string, password: string, tenantId: string | null): Promise<boolean> {
+/** After joining without a session: sign in through next-auth, which reopens the tenant opened last, the joined one. */
+async function signInAfterJoining(email: string, password: string): Promise<boolean> {
   const result = await signIn("credentials", { email, password, redirect: false });
-  if (!result || result.error) return false;
-  if (tenantId) await apiFetch("/api/v1/auth/tenants/switch/", { body: { tenant_id: tenantId } });
-  return true;
+  return Boolean(result && !result.error);
 }
 
 function JoinWithPassword({ token, email, tenantName, returnTo }: { token: string; email: string; tenantName: string; returnTo: string }) {
@@ -79,8 +72,8 @@ function JoinWithPassword({ token, email, tenantName, returnTo }: { token: strin
     setPending(true);
     setError(null);
     try {
-      const joined = await apiFetch<Joined>(ACCEPT_PATH, { body: { token, password: parsed.data.password } });
-      const signedIn = await signInToJoinedTenant(email, parsed.data.password, joined.tenant.id);
+      await apiFetch(ACCEPT_PATH, { body: { token, password: parsed.data.password } });
+      const signedIn = await signInAfterJoining(email, parsed.data.password);
       router.replace(signedIn ? "/dashboard" : "/login");
       router.refresh();
     } catch (failure) {
@@ -163,8 +156,8 @@ function CreateAccountAndJoin({ token, email, tenantName }: { token: string; ema
     setPending(true);
     try {
       await apiFetch(ACCEPT_PATH, { body: { token, ...parsed.data } });
-      // The account exists now, with this tenant as its only one: sign in like any other sign-in.
-      const signedIn = await signInToJoinedTenant(email, parsed.data.password, null);
+      // The account exists now: sign in like any other sign-in.
+      const signedIn = await signInAfterJoining(email, parsed.data.password);
       router.replace(signedIn ? "/dashboard" : "/login");
       router.refresh();
     } catch (failure) {
