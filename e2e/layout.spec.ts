@@ -14,8 +14,16 @@ test.describe("phone width (390 px)", () => {
     await page.getByRole("button", { name: "Open navigation" }).click();
     await expect(page.getByRole("navigation", { name: "Portal" })).toBeInViewport();
     await keepScreenshot(page, "phone-navigation");
+    // Like a dialog: focus starts inside, Tab never reaches the page behind, Escape closes back to the button.
+    const focusIsBehind = () => page.evaluate(() => document.getElementById("portal-main")?.contains(document.activeElement) ?? false);
+    expect(await page.evaluate(() => document.getElementById("portal-sidebar")?.contains(document.activeElement))).toBe(true);
+    for (let i = 0; i < 15; i += 1) {
+      await page.keyboard.press("Tab");
+      expect(await focusIsBehind(), `Tab ${i + 1} left the drawer`).toBe(false);
+    }
     await page.keyboard.press("Escape");
     await expect(page.getByRole("navigation", { name: "Portal" })).not.toBeInViewport();
+    await expect(page.getByRole("button", { name: "Open navigation" })).toBeFocused();
     await page.getByRole("button", { name: "Open navigation" }).click();
     await expect(page.getByRole("navigation", { name: "Portal" })).toBeInViewport();
     await page.getByRole("link", { name: "API keys" }).click();

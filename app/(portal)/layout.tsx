@@ -16,7 +16,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
           user={{ name: caller.name, email: caller.email, role: caller.role, tenantName: caller.tenantName, tenantStatus: caller.tenantStatus }}
           tenants={tenants.map((tenant) => ({ id: tenant.id, name: tenant.name, role: tenant.role, active: tenant.active }))}
         />
-        <main className="min-w-0 flex-1">
+        <main id="portal-main" className="min-w-0 flex-1">
           <div className="mx-auto max-w-[1100px] px-4 py-8 sm:px-8">{children}</div>
         </main>
       </div>

@@ -6,7 +6,7 @@ import { signOut } from "next-auth/react";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useQueryClient } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useToast } from "@/components/ui/toaster";
 import { apiFetch } from "@/lib/client/api";
 import { Badge, tenantStatusTone } from "@/components/ui/badge";
@@ -26,14 +26,35 @@ export function Sidebar({ user, tenants }: { user: ShellUser; tenants: ShellTena
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
 
-  // The phone drawer closes on Escape, like every other overlay here.
+  const menuButton = useRef<HTMLButtonElement>(null);
+
+  // The open phone drawer behaves like a dialog: focus moves into it, the page
+  // behind is inert (Tab cannot leave the drawer and its menu button), and
+  // Escape closes it with focus back on the menu button.
   useEffect(() => {
-    if (!open) return;
+    // Desktop shows the sidebar beside the page: nothing to trap there.
+    if (!open || window.matchMedia("(min-width: 1024px)").matches) return;
+    const main = document.getElementById("portal-main");
+    main?.setAttribute("inert", "");
+    // The drawer turns visible as its slide starts, and a hidden element cannot take focus: try each frame until it does.
+    let frame = 0;
+    const focusFirst = (tries: number) => {
+      const first = document.querySelector<HTMLElement>("#portal-sidebar a, #portal-sidebar button");
+      first?.focus();
+      if (document.activeElement !== first && tries > 0) frame = requestAnimationFrame(() => focusFirst(tries - 1));
+    };
+    frame = requestAnimationFrame(() => focusFirst(30));
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key === "Escape") setOpen(false);
+      if (event.key !== "Escape") return;
+      setOpen(false);
+      menuButton.current?.focus();
     };
     window.addEventListener("keydown", onKeyDown);
-    return () => window.removeEventListener("keydown", onKeyDown);
+    return () => {
+      cancelAnimationFrame(frame);
+      main?.removeAttribute("inert");
+      window.removeEventListener("keydown", onKeyDown);
+    };
   }, [open]);
   const toast = useToast();
   const router = useRouter();
@@ -56,6 +77,7 @@ export function Sidebar({ user, tenants }: { user: ShellUser; tenants: ShellTena
       <div className="sticky top-0 z-30 flex h-14 items-center justify-between border-b border-zinc-200 bg-white px-4 lg:hidden">
         <span className="font-semibold">{user.tenantName}</span>
         <button
+          ref={menuButton}
           type="button"
           onClick={() => setOpen((value) => !value)}
           className="rounded-md p-2 text-zinc-700 hover:bg-zinc-100"
