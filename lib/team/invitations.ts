@@ -187,7 +187,7 @@ export async function acceptInvitation(caller: Caller | null, input: AcceptInvit
         `This invitation is for ${invitation.email}; you are signed in as ${caller.email}. Sign out and open the link again.`,
       );
     }
-    return joinTenant(invitation.id, input.token, { kind: "existing", userId: caller.userId }, meta);
+    return joinTenant(input.token, { kind: "existing", userId: caller.userId }, meta);
   }
 
   const account = await prisma.user.findUnique({ where: { email: invitation.email }, select: { id: true } });
@@ -197,7 +197,7 @@ export async function acceptInvitation(caller: Caller | null, input: AcceptInvit
     }
     // Proof of identity without a session: the same throttled, audited check as signing in.
     const { user } = await verifyAccountPassword({ email: invitation.email, password: input.password }, meta, "invitation");
-    return joinTenant(invitation.id, input.token, { kind: "existing", userId: user.id }, meta);
+    return joinTenant(input.token, { kind: "existing", userId: user.id }, meta);
   }
 
   const signup = invitationSignupSchema.safeParse({ name: input.name, password: input.password });
@@ -205,7 +205,7 @@ export async function acceptInvitation(caller: Caller | null, input: AcceptInvit
   const attemptId = await beginSignupAttempt(invitation.email, meta.ip);
   try {
     const passwordHash = await hashPassword(signup.data.password);
-    const joined = await joinTenant(invitation.id, input.token, { kind: "new", name: signup.data.name, passwordHash }, meta);
+    const joined = await joinTenant(input.token, { kind: "new", name: signup.data.name, passwordHash }, meta);
     await finishAttempt(attemptId, "succeeded");
     return joined;
   } catch (error) {
@@ -217,32 +217,32 @@ export async function acceptInvitation(caller: Caller | null, input: AcceptInvit
   }
 }
 
-async function joinTenant(invitationId: string, token: string, joiner: Joiner, meta: RequestMeta) {
+async function joinTenant(token: string, joiner: Joiner, meta: RequestMeta) {
   const { user, tenant, role } = await prisma.$transaction(async (tx) => {
     const now = new Date();
+    // Serialised with other accepts, re-invites and member changes of the same tenant; read again
+    // under the lock, so a link used meanwhile answers "used".
+    await lockTenantForTeamChange(tx, (await findPendingInvitation(tx, token)).tenantId);
     const invitation = await findPendingInvitation(tx, token);
-    // Serialised with re-invites and member changes of the same tenant.
-    await lockTenantForTeamChange(tx, invitation.tenantId);
-    // Single use even under a race: only one accept can flip acceptedAt from null.
-    const { count } = await tx.invitation.updateMany({
-      where: { id: invitationId, ...pendingWhere(now) },
-      data: { acceptedAt: now },
-    });
-    if (count === 0) throw new AppError(410, ...STATUS_ERRORS.accepted);
     const user =
       joiner.kind === "existing"
         ? await tx.user.findUniqueOrThrow({ where: { id: joiner.userId } })
         : await tx.user.create({ data: { email: invitation.email, name: joiner.name, passwordHash: joiner.passwordHash, lastLoginAt: now } });
     const member = await tx.membership.findUnique({ where: { userId_tenantId: { userId: user.id, tenantId: invitation.tenantId } } });
     if (member) throw conflict("already_member", "You are already a member of this tenant.");
+    // Single use even under a race: only one accept can flip acceptedAt from null (a loser's new user rolls back).
+    const { count } = await tx.invitation.updateMany({
+      where: { id: invitation.id, ...pendingWhere(now) },
+      data: { acceptedAt: now, acceptedById: user.id },
+    });
+    if (count === 0) throw new AppError(410, ...STATUS_ERRORS.accepted);
     // Joining opens the tenant: the next sign-in comes back to it.
     await tx.membership.create({ data: { userId: user.id, tenantId: invitation.tenantId, role: invitation.role, lastSignInAt: now } });
-    await tx.invitation.update({ where: { id: invitationId }, data: { acceptedById: user.id } });
     await recordAudit(tx, {
       tenantId: invitation.tenantId,
       actor: { type: "user", userId: user.id, label: user.email },
       action: TEAM_ACTIONS.invitationAccepted,
-      target: { type: "invitation", id: invitationId },
+      target: { type: "invitation", id: invitation.id },
       meta,
       metadata: { email: user.email, role: invitation.role, new_account: joiner.kind === "new" },
     });
