@@ -1,8 +1,6 @@
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Locator, type Page } from "@playwright/test";
-import { DEMO, DEMO_PASSWORD, keepScreenshot, registerViaApi, signIn, uniqueEmail } from "./helpers";
+import { DEMO, DEMO_PASSWORD, keepScreenshot, registerViaApi, signIn, startReceiver, uniqueEmail } from "./helpers";
 
 /**
  * Every page, at desktop and phone width: settled, checked with axe (no
@@ -56,31 +54,19 @@ const connectStripe = (outcome: "Complete onboarding" | "Leave requirements due"
   await expect(page).toHaveURL(/\/stripe\?connected=1$/);
 };
 
-/** A receiver on 127.0.0.1 (e2e servers allow private targets) that answers with the status it is told. */
-async function withReceiver(run: (url: string, answer: (status: number) => void) => Promise<void>) {
-  let status = 200;
-  const server = createServer((req, res) => {
-    req.resume();
-    req.on("end", () => res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify({ received: status < 300 })));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  try {
-    await run(`http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`, (next) => (status = next));
-  } finally {
-    server.close();
-  }
-}
-
 /** An endpoint with one delivered and one refused test event, so the delivery log has rows of both kinds. */
 async function configureWebhooks({ request, token }: Context) {
   const headers = { authorization: `Bearer ${token}` };
-  await withReceiver(async (url, answer) => {
-    expect((await request.post("/api/v1/auth/tenants/webhooks/config/", { headers, data: { url } })).ok()).toBe(true);
+  const receiver = await startReceiver();
+  try {
+    expect((await request.post("/api/v1/auth/tenants/webhooks/config/", { headers, data: { url: receiver.url } })).ok()).toBe(true);
     const send = () => request.post("/api/v1/auth/tenants/webhooks/test/", { headers, data: { event_type: "webhook.test", payload: { message: "hello" } } });
     expect((await send()).status()).toBe(200);
-    answer(500);
+    receiver.state.status = 500;
     await send();
-  });
+  } finally {
+    receiver.close();
+  }
 }
 
 /** Two pending invitations on the demo tenant, so the team page shows its invitations table. */

@@ -10,6 +10,7 @@ import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Webhook } from "standardwebhooks";
 import { z } from "zod";
+import { redactSecrets } from "@/lib/audit/redact";
 
 const DEFAULT_BASE_URL = "http://localhost:3000";
 // The webhook test alone may wait 10 s for the receiver; argon2 at sign-up takes a moment too.
@@ -83,7 +84,8 @@ const results: Result[] = [];
 
 function record(result: Result): void {
   results.push(result);
-  console.log(`${result.status === "pass" ? "✓" : "✗"} ${result.name} — ${result.detail}`);
+  // Whatever a check quotes from an answer, no full API or webhook secret reaches the terminal or CI's log.
+  console.log(`${result.status === "pass" ? "✓" : "✗"} ${result.name} — ${redactSecrets(result.detail)}`);
 }
 
 /** Runs one check; its value is undefined when it failed, so dependent checks can skip. */
@@ -159,7 +161,7 @@ function describeNetworkError(error: unknown): string {
 function describeAnswer(response: ApiResponse): string {
   const parsed = errorAnswer.safeParse(response.json);
   if (parsed.success) return `HTTP ${response.status} ${parsed.data.error.code}: ${parsed.data.error.message}`;
-  const snippet = response.text.replace(/\s+/g, " ").trim().slice(0, 120);
+  const snippet = redactSecrets(response.text.replace(/\s+/g, " ").trim()).slice(0, 120);
   return `HTTP ${response.status}${snippet ? ` ${snippet}` : ""}`;
 }
 
@@ -280,7 +282,7 @@ async function listKeysMasked(base: string, session: Session): Promise<Passed<tr
   const secrets = data.filter((key) => key.type === "secret");
   assert(secrets.length >= 2, `expected a live and a test secret key, got ${secrets.length} secret keys`);
   const unmasked = secrets.find((key) => !MASKED_SECRET_KEY.test(key.key));
-  assert(!unmasked, `secret key shown as "${unmasked?.key}", not sk_<mode>_****...<last4>`);
+  assert(!unmasked, `a secret key is shown unmasked (…${unmasked?.key.slice(-4)}), not as sk_<mode>_****...<last4>`);
   return { value: true, detail: `${data.length} keys, every secret masked (${secrets.map((key) => key.key).join(", ")})` };
 }
 

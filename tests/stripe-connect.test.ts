@@ -62,6 +62,18 @@ async function followCallback(target: string, cookie: string, accept?: "json") {
   return call(handler, url.pathname + url.search, { cookie, headers: accept ? JSON_ACCEPT : {} });
 }
 
+describe("callback without a session", () => {
+  it("answers a JSON client 401 in the error shape, and sends a browser to sign in", async () => {
+    const json = await call(callback, "/api/v1/auth/tenants/stripe/callback/?state=x", { headers: JSON_ACCEPT });
+    expect(json.status).toBe(401);
+    expect(json.body).toEqual({ error: { code: "unauthorized", message: "Sign in first." } });
+    const browser = await call(callback, "/api/v1/auth/tenants/stripe/callback/?state=x");
+    expect(browser.status).toBeGreaterThanOrEqual(300);
+    expect(browser.status).toBeLessThan(400);
+    expect(browser.headers.get("location")).toMatch(/\/login\?callbackUrl=/);
+  });
+});
+
 describe("account_links mode", () => {
   it("connect → simulated onboarding → callback → status → disconnect", async () => {
     const owner = await registerOwner();

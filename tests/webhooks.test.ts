@@ -316,8 +316,12 @@ describe("delivery from the outbox", () => {
     expect(result.body.message.status).toBe("delivered");
     expect(result.body.attempt).toMatchObject({ trigger: "manual", state: "succeeded", status_code: 200, response_body: "fixed" });
     expect(result.body.message.attempts.map((a: { state: string }) => a.state)).toEqual(["failed", "cancelled", "succeeded"]);
+    const audit = await prisma.auditLog.findFirstOrThrow({ where: { tenantId: owner.tenantId, action: "webhooks.delivery_retried" } });
+    expect(audit).toMatchObject({ actorUserId: owner.userId, targetId: id, metadata: { attempt_number: 3 } });
+    const auditCount = await prisma.auditLog.count({ where: { tenantId: owner.tenantId } });
     const unknown = await call(retry, "/x", { token: owner.token, params: { messageId: "msg_nope" } });
     expect(unknown.status).toBe(404);
+    expect(await prisma.auditLog.count({ where: { tenantId: owner.tenantId } })).toBe(auditCount);
   });
 
   it("a worker stopped mid-batch leaves nothing behind: after its lease, another worker delivers every message", async () => {

@@ -16,6 +16,7 @@ const ACTION_LABELS: Record<string, string> = {
   "webhooks.endpoint_disabled": "Webhook endpoint disabled",
   "webhooks.secret_revealed": "Webhook secret revealed",
   "webhooks.test_sent": "Webhook test event sent",
+  "webhooks.delivery_retried": "Webhook delivery retried",
   "stripe.connect_started": "Stripe onboarding started",
   "stripe.account_connected": "Stripe account connected",
   "stripe.connect_failed": "Stripe onboarding failed",

@@ -1,6 +1,6 @@
-import type { Role } from "@/lib/auth/roles";
+import { roleSchema, type Role } from "@/lib/auth/roles";
 
-export const ROLES: Role[] = ["owner", "admin", "member"];
+export const ROLES: readonly Role[] = roleSchema.options;
 
 /** What each role may do, in one line: shown wherever a role is picked or offered. */
 export const ROLE_SUMMARIES: Record<Role, string> = {

@@ -27,3 +27,7 @@ export function tenantStatusTone(status: string): BadgeTone {
 export function severityTone(severity: string): BadgeTone {
   return severity === "critical" ? "red" : severity === "warning" ? "amber" : "grey";
 }
+
+export function roleTone(role: string): BadgeTone {
+  return role === "owner" ? "accent" : "grey";
+}

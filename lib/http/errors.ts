@@ -28,6 +28,8 @@ export const forbidden = (code = "forbidden", message = "Your role does not allo
   new AppError(403, code, message);
 export const notFound = (message = "Not found.") => new AppError(404, "not_found", message);
 export const conflict = (code: string, message: string) => new AppError(409, code, message);
+/** Existed once, usable no more (a used, revoked or expired invitation link). */
+export const gone = (code: string, message: string) => new AppError(410, code, message);
 export const payloadTooLarge = (limitBytes: number) =>
   new AppError(413, "payload_too_large", `The request body is larger than ${limitBytes / 1024} KB.`);
 export const tooManyRequests = (retryAfterSeconds: number, message: string) =>

@@ -9,7 +9,7 @@ import { issueAccessToken } from "@/lib/auth/tokens";
 import { hashSingleUseToken, newSingleUseToken } from "@/lib/crypto/single-use-token";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { env } from "@/lib/env";
-import { AppError, conflict, forbidden, notFound, validationError } from "@/lib/http/errors";
+import { AppError, conflict, forbidden, gone, notFound, validationError } from "@/lib/http/errors";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import { invitationSignupSchema, type AcceptInvitationInput, type InviteMemberInput } from "@/lib/schemas/team";
 import { lockTenantAsOwner, lockTenantForTeamChange, TEAM_ACTIONS } from "@/lib/team/members";
@@ -149,7 +149,7 @@ async function findPendingInvitation(db: TransactionClient | typeof prisma, toke
   const status = invitationStatus(row);
   if (status !== "pending") {
     const [code, message] = STATUS_ERRORS[status];
-    throw new AppError(410, code, message);
+    throw gone(code, message);
   }
   return row;
 }
@@ -235,12 +235,12 @@ async function joinTenant(token: string, joiner: Joiner, meta: RequestMeta) {
       where: { id: invitation.id, ...pendingWhere(now) },
       data: { acceptedAt: now, acceptedById: user.id },
     });
-    if (count === 0) throw new AppError(410, ...STATUS_ERRORS.accepted);
+    if (count === 0) throw gone(...STATUS_ERRORS.accepted);
     // Joining opens the tenant: the next sign-in comes back to it.
     await tx.membership.create({ data: { userId: user.id, tenantId: invitation.tenantId, role: invitation.role, lastSignInAt: now } });
     await recordAudit(tx, {
       tenantId: invitation.tenantId,
-      actor: { type: "user", userId: user.id, label: user.email },
+      actor: userActor({ userId: user.id, email: user.email }),
       action: TEAM_ACTIONS.invitationAccepted,
       target: { type: "invitation", id: invitation.id },
       meta,

@@ -107,7 +107,7 @@ export async function sendTestEvent(caller: Caller, input: TestWebhookInput, met
 }
 
 /** POST /webhooks/deliveries/{id}/retry/: sends the message again now. */
-export async function retryMessage(caller: Caller, messageId: string) {
+export async function retryMessage(caller: Caller, messageId: string, meta: RequestMeta) {
   const message = await prisma.webhookMessage.findFirst({ where: { id: messageId, tenantId: caller.tenantId }, select: { id: true } });
   if (!message) throw notFound("No such message.");
   await requireEndpointUrl(caller.tenantId);
@@ -116,10 +116,21 @@ export async function retryMessage(caller: Caller, messageId: string) {
   const last = await prisma.webhookAttempt.aggregate({ where: { messageId: message.id }, _max: { attemptNumber: true } });
   let attemptId: string;
   try {
-    const created = await prisma.webhookAttempt.create({
-      data: { messageId: message.id, tenantId: caller.tenantId, attemptNumber: (last._max.attemptNumber ?? 0) + 1, trigger: "manual", ...inlineClaim() },
+    // The attempt and its audit entry together: a person re-sending tenant data leaves a trace.
+    attemptId = await prisma.$transaction(async (tx) => {
+      const created = await tx.webhookAttempt.create({
+        data: { messageId: message.id, tenantId: caller.tenantId, attemptNumber: (last._max.attemptNumber ?? 0) + 1, trigger: "manual", ...inlineClaim() },
+      });
+      await recordAudit(tx, {
+        tenantId: caller.tenantId,
+        actor: userActor(caller),
+        action: WEBHOOK_ACTIONS.deliveryRetried,
+        target: { type: "webhook_message", id: message.id },
+        meta,
+        metadata: { attempt_number: created.attemptNumber },
+      });
+      return created.id;
     });
-    attemptId = created.id;
   } catch (error) {
     // Two retries at once: the attempt number is unique per message.
     if (isUniqueViolation(error, "attemptNumber")) throw inFlight();

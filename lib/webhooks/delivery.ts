@@ -22,6 +22,7 @@ export const WEBHOOK_ACTIONS = {
   disabled: "webhooks.endpoint_disabled",
   secretRevealed: "webhooks.secret_revealed",
   testSent: "webhooks.test_sent",
+  deliveryRetried: "webhooks.delivery_retried",
 } as const;
 
 const claimableWhere = (now: Date) => ({

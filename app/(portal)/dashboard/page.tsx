@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AuditTable } from "@/components/audit/audit-table";
 import { PageHeader } from "@/components/shell/page-header";
-import { Badge, tenantStatusTone } from "@/components/ui/badge";
+import { Badge, roleTone, tenantStatusTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { RelativeTime } from "@/components/ui/relative-time";
@@ -80,7 +80,7 @@ export default async function DashboardPage() {
                   <p className="truncate text-zinc-500">{member.email}</p>
                 </div>
                 <div className="text-right">
-                  <Badge tone={member.role === "owner" ? "accent" : "grey"}>{member.role}</Badge>
+                  <Badge tone={roleTone(member.role)}>{member.role}</Badge>
                   <p className="mt-1 text-xs text-zinc-500">
                     Last sign-in <RelativeTime date={member.last_login_at} />
                   </p>
@@ -93,7 +93,8 @@ export default async function DashboardPage() {
       <Card
         className="mt-6"
         title="Stripe"
-        description={stripe.connected ? `Account ${stripe.account_id}` : "No Stripe account is connected yet."}
+        // Members learn whether payments are set up, not the account or what Stripe asks for (GET /stripe/status is admin+).
+        description={stripe.connected ? (canAudit ? `Account ${stripe.account_id}` : "A Stripe account is connected.") : "No Stripe account is connected yet."}
         actions={
           canAudit ? (
             <Link href="/stripe" className="text-sm font-medium text-indigo-600 hover:underline">
@@ -107,7 +108,7 @@ export default async function DashboardPage() {
             <>
               <Badge tone={stripe.charges_enabled ? "green" : "amber"}>charges {stripe.charges_enabled ? "enabled" : "disabled"}</Badge>
               <Badge tone={stripe.payouts_enabled ? "green" : "amber"}>payouts {stripe.payouts_enabled ? "enabled" : "disabled"}</Badge>
-              {due.length > 0 ? <span className="text-amber-800">Stripe needs: {due.map(requirementInWords).join("; ")}</span> : null}
+              {canAudit && due.length > 0 ? <span className="text-amber-800">Stripe needs: {due.map(requirementInWords).join("; ")}</span> : null}
             </>
           ) : (
             <Badge tone="grey">{stripe.disconnected_reason ? "disconnected" : "not connected"}</Badge>

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { Badge, roleTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { RelativeTime } from "@/components/ui/relative-time";
@@ -13,8 +13,6 @@ import { InvitationsCard } from "./invitations-card";
 import { InviteForm } from "./invite-form";
 import { ChangeRoleDialog, RemoveMemberDialog } from "./member-dialogs";
 import { MEMBERS_PATH, MEMBERS_QUERY, type InvitationView, type MemberView } from "./queries";
-
-export const roleTone = (role: string): BadgeTone => (role === "owner" ? "accent" : "grey");
 
 type Props = {
   initialMembers: MemberView[];

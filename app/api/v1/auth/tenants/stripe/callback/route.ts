@@ -1,13 +1,16 @@
 // GET /api/v1/auth/tenants/stripe/callback/ — the signed-in browser that started onboarding
 import { NextResponse } from "next/server";
 import { apiRoute } from "@/lib/http/route";
-import { AppError } from "@/lib/http/errors";
+import { AppError, unauthorized } from "@/lib/http/errors";
 import { stripeCallbackQuerySchema } from "@/lib/schemas/stripe";
 import { completeConnect } from "@/lib/stripe/connect";
 import { browserRedirect, errorRedirect, loginRedirect, wantsJson } from "@/lib/stripe/redirects";
 
 export const GET = apiRoute({ access: "public", query: stripeCallbackQuerySchema }, async ({ req, caller, query, meta }) => {
-  if (!caller) return wantsJson(req) ? NextResponse.json({ error: { code: "unauthorized", message: "Sign in first." } }, { status: 401 }) : loginRedirect(req);
+  if (!caller) {
+    if (wantsJson(req)) throw unauthorized("unauthorized", "Sign in first.");
+    return loginRedirect(req);
+  }
   try {
     const status = await completeConnect(caller, query, meta);
     return wantsJson(req) ? NextResponse.json(status) : browserRedirect("/stripe?connected=1");
