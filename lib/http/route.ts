@@ -6,10 +6,10 @@ import { resolveCaller, type Caller } from "@/lib/auth/caller";
 import { bearerCredential } from "@/lib/auth/tokens";
 import { hasRole, type Role } from "@/lib/auth/roles";
 import { PAGE_TENANT_HEADER } from "@/lib/http/page-tenant";
-import { badRequest, conflict, forbidden, payloadTooLarge, toErrorResponse, unauthorized, validationError } from "@/lib/http/errors";
+import { badRequest, conflict, forbidden, toErrorResponse, unauthorized, validationError } from "@/lib/http/errors";
+import { readBodyText } from "@/lib/http/read-body";
 import { requestMetaFromHeaders, type RequestMeta } from "@/lib/http/request-meta";
 
-export const MAX_BODY_BYTES = 64 * 1024;
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /** "public", the least portal role, or "api_key" for the platform API (Bearer sk_…). */
@@ -35,29 +35,8 @@ type RouteOptions<A extends Access, B, Q> = {
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
-/** Reads the body as text, refusing more than MAX_BODY_BYTES even when Content-Length lies. */
-async function readBody(req: NextRequest): Promise<string> {
-  const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > MAX_BODY_BYTES) throw payloadTooLarge(MAX_BODY_BYTES);
-  if (!req.body) return "";
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel();
-      throw payloadTooLarge(MAX_BODY_BYTES);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}
-
 async function parseJsonBody<B>(req: NextRequest, schema: z.ZodType<B>): Promise<B> {
-  const text = await readBody(req);
+  const text = await readBodyText(req);
   let data: unknown = {};
   if (text.trim() !== "") {
     try {
