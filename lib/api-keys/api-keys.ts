@@ -1,7 +1,7 @@
 import { prisma, type TransactionClient } from "@/lib/db";
 import { recordAudit, userActor } from "@/lib/audit/audit-log";
 import type { Caller } from "@/lib/auth/caller";
-import { badRequest, forbidden, unauthorized } from "@/lib/http/errors";
+import { apiError } from "@/lib/http/errors";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import type { KeyType, RegenerateApiKeysInput, RevokeApiKeysInput } from "@/lib/schemas/api-keys";
 import { emitEvent } from "@/lib/webhooks/outbox";
@@ -100,7 +100,7 @@ export async function listApiKeys(tenantId: string) {
 
 function assertConfirmed(confirm: boolean | undefined, what: string) {
   if (confirm !== true) {
-    throw badRequest("confirmation_required", `Send "confirm": true to ${what}. Nothing was changed.`);
+    throw apiError("confirmation_required", `Send "confirm": true to ${what}. Nothing was changed.`);
   }
 }
 
@@ -208,7 +208,7 @@ export type ApiKeyCaller = {
   stripe: KeyRecord["stripe"];
 };
 
-const invalidApiKey = () => unauthorized("invalid_api_key", "The API key is invalid, revoked or expired.");
+const invalidApiKey = () => apiError("invalid_api_key", "The API key is invalid, revoked or expired.");
 
 /**
  * Authenticates `Authorization: Bearer sk_…` for the platform API. Every
@@ -219,13 +219,13 @@ export async function authenticateApiKey(raw: string): Promise<ApiKeyCaller> {
   const parsed = parseKey(raw);
   if (!parsed) throw invalidApiKey(); // before any database lookup
   if (parsed.kind === "publishable") {
-    throw forbidden("publishable_key_not_allowed", "Publishable keys cannot call the platform API; use a secret key (sk_…).");
+    throw apiError("publishable_key_not_allowed", "Publishable keys cannot call the platform API; use a secret key (sk_…).");
   }
   const key = await findKeyByHash(hashKey(raw));
   const now = new Date();
   if (!key || keyStatus(key, now) === "revoked" || keyStatus(key, now) === "expired") throw invalidApiKey();
   if (key.tenant.status === "suspended") {
-    throw forbidden("tenant_suspended", "This tenant is suspended: API access is paused. Contact the platform team.");
+    throw apiError("tenant_suspended", "This tenant is suspended: API access is paused. Contact the platform team.");
   }
   if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
     // Conditional, so concurrent requests in the same minute write once.

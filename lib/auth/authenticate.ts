@@ -1,6 +1,6 @@
 import { prisma } from "@/lib/db";
 import { AUDIT_ACTIONS, recordAudit } from "@/lib/audit/audit-log";
-import { forbidden, unauthorized } from "@/lib/http/errors";
+import { apiError } from "@/lib/http/errors";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import type { LoginInput } from "@/lib/schemas/auth";
 import { beginLoginAttempt, finishAttempt } from "@/lib/auth/auth-throttle";
@@ -15,7 +15,7 @@ export type AuthenticatedUser = {
   role: Role;
 };
 
-const invalidCredentials = () => unauthorized("invalid_credentials", "Incorrect email or password.");
+const invalidCredentials = () => apiError("invalid_credentials", "Incorrect email or password.");
 
 type Channel = "browser" | "api" | "invitation";
 
@@ -70,7 +70,7 @@ export async function authenticateWithPassword(
   const membership = user.memberships[0];
   if (!membership || !tenantId) {
     await recordAudit(prisma, { tenantId: null, actor, action: AUDIT_ACTIONS.loginFailed, severity: "warning", meta, metadata: { channel, reason: "no_tenant" } });
-    throw forbidden("no_tenant", "Your account no longer belongs to any tenant. Ask an owner for a new invitation.");
+    throw apiError("no_tenant", "Your account no longer belongs to any tenant. Ask an owner for a new invitation.");
   }
 
   await prisma.$transaction(async (tx) => {

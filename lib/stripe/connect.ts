@@ -4,7 +4,7 @@ import { prisma, type TransactionClient } from "@/lib/db";
 import { recordAudit, userActor } from "@/lib/audit/audit-log";
 import type { Caller } from "@/lib/auth/caller";
 import { env } from "@/lib/env";
-import { AppError, badRequest, conflict, forbidden } from "@/lib/http/errors";
+import { apiError, AppError } from "@/lib/http/errors";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import type { DisconnectStripeInput, StripeCallbackQuery } from "@/lib/schemas/stripe";
 import { emitEvent } from "@/lib/webhooks/outbox";
@@ -58,18 +58,18 @@ const livemodeOf = (account: Stripe.Account) => (account as Stripe.Account & { l
 export function stripeFailure(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof Stripe.errors.StripeConnectionError || error instanceof Stripe.errors.StripeAPIError) {
-    return new AppError(502, "stripe_unreachable", "Stripe could not be reached. Try again in a moment.");
+    return apiError("stripe_unreachable", "Stripe could not be reached. Try again in a moment.");
   }
   if (error instanceof Stripe.errors.StripeInvalidGrantError) {
-    return badRequest("invalid_grant", `Stripe refused the authorization code: ${error.message}`);
+    return apiError("invalid_grant", `Stripe refused the authorization code: ${error.message}`);
   }
   if (error instanceof Stripe.errors.StripeAuthenticationError) {
-    return new AppError(502, "stripe_misconfigured", "Stripe refused the platform's API key. Check STRIPE_SECRET_KEY.");
+    return apiError("stripe_misconfigured", "Stripe refused the platform's API key. Check STRIPE_SECRET_KEY.");
   }
   if (error instanceof Stripe.errors.StripeError) {
-    return new AppError(502, "stripe_error", `Stripe answered with an error: ${error.message}`);
+    return apiError("stripe_error", `Stripe answered with an error: ${error.message}`);
   }
-  return new AppError(502, "stripe_unreachable", "Stripe could not be reached. Try again in a moment.");
+  return apiError("stripe_unreachable", "Stripe could not be reached. Try again in a moment.");
 }
 
 async function callStripe<T>(call: () => Promise<T>): Promise<T> {
@@ -116,7 +116,7 @@ export async function startConnect(caller: Caller, meta: RequestMeta) {
   const connection = await prisma.stripeConnection.findUnique({ where: { tenantId: caller.tenantId } });
   const linked = connection && connection.status !== "disconnected" ? connection : null;
   if (linked?.status === "connected" && (setup.onboarding === "oauth" || linked.mode === "oauth" || !needsOnboarding(linked))) {
-    throw conflict("already_connected", "This tenant is already connected to a Stripe account. Disconnect it first to connect another.");
+    throw apiError("already_connected", "This tenant is already connected to a Stripe account. Disconnect it first to connect another.");
   }
 
   const { token: state, hash: stateHash } = newSingleUseToken();
@@ -162,7 +162,7 @@ export async function startConnect(caller: Caller, meta: RequestMeta) {
   return { url, mode: setup.onboarding, expires_at: expiresAt.toISOString(), simulator: setup.simulator };
 }
 
-const invalidState = () => forbidden("invalid_state", "This Stripe link is invalid, expired, already used, or was started by someone else. Start again from the Stripe page.");
+const invalidState = () => apiError("invalid_state", "This Stripe link is invalid, expired, already used, or was started by someone else. Start again from the Stripe page.");
 
 /** The unspent, unexpired state this caller started; invalid_state otherwise. */
 async function findValidState(caller: Caller, state: string | undefined) {
@@ -224,15 +224,15 @@ export async function completeConnect(caller: Caller, query: StripeCallbackQuery
       meta,
       metadata: { error: query.error },
     });
-    throw badRequest("oauth_error", query.error_description ?? `Stripe reported: ${query.error}`, { stripe_error: query.error });
+    throw apiError("oauth_error", query.error_description ?? `Stripe reported: ${query.error}`, { stripe_error: query.error });
   }
 
   let accountId: string;
   let scope: string | null = null;
   if (state.mode === "oauth") {
-    if (!query.code) throw badRequest("missing_code", "Stripe did not send an authorization code.");
+    if (!query.code) throw apiError("missing_code", "Stripe did not send an authorization code.");
     const token = await callStripe(() => setup.stripe.oauth.token({ grant_type: "authorization_code", code: query.code! }));
-    if (!token.stripe_user_id) throw new AppError(502, "stripe_error", "Stripe's answer named no account.");
+    if (!token.stripe_user_id) throw apiError("stripe_error", "Stripe's answer named no account.");
     accountId = token.stripe_user_id;
     scope = token.scope ?? null;
   } else {
@@ -244,7 +244,7 @@ export async function completeConnect(caller: Caller, query: StripeCallbackQuery
     where: { accountId, tenantId: { not: caller.tenantId }, status: { not: "disconnected" } },
     select: { id: true },
   });
-  if (elsewhere) throw conflict("account_in_use", "This Stripe account is already connected to another tenant.");
+  if (elsewhere) throw apiError("account_in_use", "This Stripe account is already connected to another tenant.");
   const account = await callStripe(() => setup.stripe.accounts.retrieve(accountId));
   const fields = statusFields(account);
 
@@ -385,9 +385,9 @@ export async function applyAccountUpdate(tx: TransactionClient, accountId: strin
 
 /** POST /stripe/disconnect/: deauthorizes (oauth) or unlinks (account links), clears the record. */
 export async function disconnectStripe(caller: Caller, input: DisconnectStripeInput, meta: RequestMeta) {
-  if (input.confirm !== true) throw badRequest("confirmation_required", 'Send "confirm": true to disconnect. Nothing was changed.');
+  if (input.confirm !== true) throw apiError("confirmation_required", 'Send "confirm": true to disconnect. Nothing was changed.');
   const connection = await prisma.stripeConnection.findUnique({ where: { tenantId: caller.tenantId } });
-  if (!connection || connection.status === "disconnected") throw conflict("not_connected", "This tenant is not connected to Stripe.");
+  if (!connection || connection.status === "disconnected") throw apiError("not_connected", "This tenant is not connected to Stripe.");
   if (connection.mode === "oauth" && connection.status === "connected") {
     const setup = requireStripe();
     try {

@@ -1,6 +1,6 @@
 import Stripe from "stripe";
 import { prisma } from "@/lib/db";
-import { AppError, badRequest } from "@/lib/http/errors";
+import { apiError } from "@/lib/http/errors";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { requireStripe } from "./config";
 import { applyAccountUpdate, isLostAccess, markDisconnected, stripeFailure } from "./connect";
@@ -14,13 +14,13 @@ import { applyAccountUpdate, isLostAccess, markDisconnected, stripeFailure } fro
 export async function handleStripeEvent(rawBody: string, signature: string | null) {
   const setup = requireStripe();
   if (!setup.webhookSecret) {
-    throw new AppError(503, "stripe_not_configured", "STRIPE_WEBHOOK_SECRET is not set, so Stripe's events cannot be verified.");
+    throw apiError("stripe_not_configured", "STRIPE_WEBHOOK_SECRET is not set, so Stripe's events cannot be verified.");
   }
   let event: Stripe.Event;
   try {
     event = setup.stripe.webhooks.constructEvent(rawBody, signature ?? "", setup.webhookSecret);
   } catch {
-    throw badRequest("invalid_signature", "The Stripe-Signature header does not match this payload.");
+    throw apiError("invalid_signature", "The Stripe-Signature header does not match this payload.");
   }
   if (await prisma.stripeEvent.findUnique({ where: { id: event.id }, select: { id: true } })) return { received: true, duplicate: true };
 

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { prisma } from "@/lib/db";
 import { AUDIT_ACTIONS, recordAudit } from "@/lib/audit/audit-log";
 import { hashPassword } from "@/lib/auth/password";
-import { conflict } from "@/lib/http/errors";
+import { apiError } from "@/lib/http/errors";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import type { RegisterInput } from "@/lib/schemas/auth";
 import { isUniqueViolation } from "@/lib/db-errors";
@@ -45,7 +45,7 @@ export async function registerTenant(input: RegisterInput, meta: RequestMeta) {
   } catch (error) {
     await finishAttempt(attemptId, "failed");
     if (isUniqueViolation(error, "email")) {
-      throw conflict("email_taken", "An account with this email already exists. Sign in instead.");
+      throw apiError("email_taken", "An account with this email already exists. Sign in instead.");
     }
     throw error;
   }

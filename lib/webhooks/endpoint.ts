@@ -3,14 +3,14 @@ import { recordAudit, userActor } from "@/lib/audit/audit-log";
 import type { Caller } from "@/lib/auth/caller";
 import { decryptSecret, encryptSecret } from "@/lib/crypto/secret-box";
 import { env } from "@/lib/env";
-import { AppError, conflict } from "@/lib/http/errors";
+import { apiError } from "@/lib/http/errors";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import type { ConfigureWebhookInput } from "@/lib/schemas/webhooks";
 import { cancelPendingDeliveries, WEBHOOK_ACTIONS } from "./delivery";
 import { checkWebhookUrl } from "./outbound";
 import { maskWebhookSecret, newWebhookSecret } from "./signing";
 
-export const webhookNotConfigured = () => conflict("webhook_not_configured", "No webhook endpoint is configured. Set its URL first.");
+export const webhookNotConfigured = () => apiError("webhook_not_configured", "No webhook endpoint is configured. Set its URL first.");
 
 /** The endpoint's configuration and health, as GET /webhooks/config/ answers it. */
 export async function getWebhookConfig(tenantId: string) {
@@ -50,7 +50,7 @@ export type WebhookConfigView = Awaited<ReturnType<typeof getWebhookConfig>>;
  */
 export async function configureWebhook(caller: Caller, input: ConfigureWebhookInput, meta: RequestMeta) {
   const violation = await checkWebhookUrl(input.url, { allowPrivate: env().webhookAllowPrivateTargets });
-  if (violation) throw new AppError(400, violation.code, violation.message);
+  if (violation) throw apiError(violation.code, violation.message);
   const url = new URL(input.url).toString();
 
   const newSecret = await prisma.$transaction(async (tx) => {

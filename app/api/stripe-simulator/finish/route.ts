@@ -1,7 +1,7 @@
 // POST /api/stripe-simulator/finish/ — the simulated onboarding page's choice (simulator only)
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { notFound, toErrorResponse, validationError } from "@/lib/http/errors";
+import { apiError, toErrorResponse, validationError } from "@/lib/http/errors";
 import { finishAccountLink, finishOAuthAuthorize, isPortalStripeCallback, simulatorEnabled } from "@/lib/stripe/simulator";
 
 const finishSchema = z.discriminatedUnion("flow", [
@@ -16,7 +16,7 @@ const finishSchema = z.discriminatedUnion("flow", [
 
 export async function POST(req: Request) {
   try {
-    if (!simulatorEnabled()) throw notFound("The Stripe simulator is off.");
+    if (!simulatorEnabled()) throw apiError("not_found", "The Stripe simulator is off.");
     const parsed = finishSchema.safeParse(Object.fromEntries(new URLSearchParams(await req.text())));
     if (!parsed.success) throw validationError(parsed.error);
     const input = parsed.data;
