@@ -7,6 +7,7 @@ import type { KeyType, RegenerateApiKeysInput, RevokeApiKeysInput } from "@/lib/
 import { emitEvent } from "@/lib/webhooks/outbox";
 import { generateKey, hashKey, maskKey, parseKey, type KeyKind, type KeyMode } from "./key-format";
 import { findKeyByHash, type KeyRecord } from "./key-lookup";
+import { API_KEY_STATUS, TENANT_STATUS, type ApiKeyStatus } from "@/lib/statuses";
 
 export const API_KEY_ACTIONS = { regenerated: "api_keys.regenerated", revoked: "api_keys.revoked" } as const;
 
@@ -16,7 +17,7 @@ export const LAST_USED_RESOLUTION_MS = 60_000;
 // Twenty owners' clicks may arrive at once; they queue on the tenant row.
 const KEY_TRANSACTION = { maxWait: 15_000, timeout: 20_000 } as const;
 
-export type KeyStatus = "active" | "expiring" | "expired" | "revoked";
+export type KeyStatus = ApiKeyStatus;
 
 type KeyRow = {
   id: string;
@@ -38,9 +39,9 @@ export function modesFor(keyType: KeyType): KeyMode[] {
 }
 
 export function keyStatus(key: Pick<KeyRow, "revokedAt" | "expiresAt">, now = new Date()): KeyStatus {
-  if (key.revokedAt) return "revoked";
-  if (key.expiresAt) return key.expiresAt > now ? "expiring" : "expired";
-  return "active";
+  if (key.revokedAt) return API_KEY_STATUS.revoked;
+  if (key.expiresAt) return key.expiresAt > now ? API_KEY_STATUS.expiring : API_KEY_STATUS.expired;
+  return API_KEY_STATUS.active;
 }
 
 /** The API's view of a key. `fullKey` is passed only in the one response that issues it. */
@@ -223,8 +224,8 @@ export async function authenticateApiKey(raw: string): Promise<ApiKeyCaller> {
   }
   const key = await findKeyByHash(hashKey(raw));
   const now = new Date();
-  if (!key || keyStatus(key, now) === "revoked" || keyStatus(key, now) === "expired") throw invalidApiKey();
-  if (key.tenant.status === "suspended") {
+  if (!key || keyStatus(key, now) === API_KEY_STATUS.revoked || keyStatus(key, now) === API_KEY_STATUS.expired) throw invalidApiKey();
+  if (key.tenant.status === TENANT_STATUS.suspended) {
     throw apiError("tenant_suspended", "This tenant is suspended: API access is paused. Contact the platform team.");
   }
   if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {

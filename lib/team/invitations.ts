@@ -14,6 +14,7 @@ import type { RequestMeta } from "@/lib/http/request-meta";
 import { invitationSignupSchema, type AcceptInvitationInput, type InviteMemberInput } from "@/lib/schemas/team";
 import { lockTenantAsOwner, lockTenantForTeamChange, TEAM_ACTIONS } from "@/lib/team/members";
 import { toTenantView, toUserView } from "@/lib/tenants/views";
+import { INVITATION_STATUS, type InvitationStatus } from "@/lib/statuses";
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -28,12 +29,12 @@ type InvitationRow = {
   invitedBy?: { id: string; email: string; name: string } | null;
 };
 
-export type InvitationStatus = "pending" | "accepted" | "revoked" | "expired";
+export type { InvitationStatus };
 
 export function invitationStatus(row: Pick<InvitationRow, "acceptedAt" | "revokedAt" | "expiresAt">, now = new Date()): InvitationStatus {
-  if (row.acceptedAt) return "accepted";
-  if (row.revokedAt) return "revoked";
-  return row.expiresAt <= now ? "expired" : "pending";
+  if (row.acceptedAt) return INVITATION_STATUS.accepted;
+  if (row.revokedAt) return INVITATION_STATUS.revoked;
+  return row.expiresAt <= now ? INVITATION_STATUS.expired : INVITATION_STATUS.pending;
 }
 
 export const toInvitationView = (row: InvitationRow) => ({
@@ -136,7 +137,7 @@ export async function revokeInvitation(caller: Caller, invitationId: string, met
   });
 }
 
-const STATUS_ERRORS: Record<Exclude<InvitationStatus, "pending">, [ErrorCode, string]> = {
+const STATUS_ERRORS: Record<Exclude<InvitationStatus, typeof INVITATION_STATUS.pending>, [ErrorCode, string]> = {
   accepted: ["invitation_used", "This invitation has already been used. Sign in instead."],
   revoked: ["invitation_revoked", "This invitation was revoked. Ask an owner for a new one."],
   expired: ["invitation_expired", "This invitation has expired. Ask an owner for a new one."],
@@ -147,7 +148,7 @@ async function findPendingInvitation(db: TransactionClient | typeof prisma, toke
   const row = await db.invitation.findUnique({ where: { tokenHash: hashSingleUseToken(token) }, include: { tenant: true } });
   if (!row) throw apiError("invitation_not_found", "This invitation link is not valid. Check that it was copied whole.");
   const status = invitationStatus(row);
-  if (status !== "pending") {
+  if (status !== INVITATION_STATUS.pending) {
     const [code, message] = STATUS_ERRORS[status];
     throw apiError(code, message);
   }
