@@ -1,32 +1,16 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { AuditTable } from "@/components/audit/audit-table";
-import { AccessDenied } from "@/components/shell/access-denied";
 import { PageHeader } from "@/components/shell/page-header";
+import { portalPage, portalPageMetadata } from "@/components/shell/portal-page";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { auditActionLabel, auditActionsByCategory } from "@/lib/audit/actions";
 import { listAuditLogs } from "@/lib/audit/audit-log";
-import { requirePageCaller } from "@/lib/auth/current-caller";
-import { hasRole } from "@/lib/auth/roles";
 import { auditLogQuerySchema } from "@/lib/schemas/audit";
 
-export const metadata: Metadata = { title: "Audit log" };
+export const metadata = portalPageMetadata("/audit-log");
 
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-
-export default async function AuditLogPage({ searchParams }: { searchParams: SearchParams }) {
-  const caller = await requirePageCaller("/audit-log");
-  if (!hasRole(caller.role, "admin")) {
-    return (
-      <>
-        <PageHeader title="Audit log" description="Who did what, and when." />
-        <AccessDenied what="the audit log" who="admins and owners" tenantName={caller.tenantName} />
-      </>
-    );
-  }
-
-  const raw = await searchParams;
+export default portalPage("/audit-log", async ({ caller, page: info, searchParams: raw }) => {
   const parsed = auditLogQuerySchema.safeParse({
     action: typeof raw.action === "string" && raw.action !== "" ? raw.action : undefined,
     cursor: typeof raw.cursor === "string" ? raw.cursor : undefined,
@@ -38,7 +22,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
 
   return (
     <>
-      <PageHeader title="Audit log" description="Every sign-up, sign-in and sensitive change in this tenant, newest first." />
+      <PageHeader title={info.label} description={info.description} />
       <Card
         title="Entries"
         actions={
@@ -106,4 +90,4 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
       </Card>
     </>
   );
-}
+});
