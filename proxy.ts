@@ -1,9 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { portalPageFor } from "@/lib/auth/page-access";
 import { readToken, sessionTokenFromCookies } from "@/lib/auth/tokens";
-
-// Pages behind sign-in. The portal layout checks the membership against the
-// database as well; this only saves a render for visitors with no session.
-const PORTAL_PREFIXES = ["/dashboard", "/audit-log", "/api-keys", "/webhooks", "/stripe", "/team"];
 
 function contentSecurityPolicy(nonce: string): string {
   const dev = process.env.NODE_ENV !== "production";
@@ -30,7 +27,10 @@ async function hasSession(request: NextRequest): Promise<boolean> {
 
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  if (PORTAL_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`))) {
+  // Portal pages need a session. The role and the membership are checked
+  // against the database when the page renders; this only saves a render for
+  // visitors with no session.
+  if (portalPageFor(pathname)) {
     if (!(await hasSession(request))) {
       const login = new URL("/login", request.url);
       login.searchParams.set("callbackUrl", pathname + search);

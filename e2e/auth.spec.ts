@@ -79,6 +79,16 @@ test("a member is refused the audit log; an admin may read it", async ({ page })
   // The section is shown, disabled, so people know it exists.
   await expect(page.getByRole("link", { name: "Audit log" })).toHaveCount(0);
   await expect(page.getByText("Audit log", { exact: true })).toHaveAttribute("aria-disabled", "true");
+  // A client-side navigation renders the page segment without the shared layout: the page itself must refuse.
+  await page.evaluate(() => {
+    const w = window as unknown as { softNavigation?: boolean; next: { router: { push(href: string): void } } };
+    w.softNavigation = true;
+    w.next.router.push("/audit-log");
+  });
+  await expect(page).toHaveURL(/\/audit-log$/);
+  await expect(page.getByText("You do not have access to the audit log")).toBeVisible();
+  await expect(page.getByTestId("audit-row")).toHaveCount(0);
+  expect(await page.evaluate(() => (window as unknown as { softNavigation?: boolean }).softNavigation)).toBe(true);
   await page.goto("/audit-log");
   await expect(page.getByText("You do not have access to the audit log")).toBeVisible();
   await expect(page.getByTestId("audit-row")).toHaveCount(0);

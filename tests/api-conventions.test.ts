@@ -149,10 +149,38 @@ describe("GET /api/v1/auth/tenants/audit-logs/", () => {
 
   it("rejects a bad query with 400", async () => {
     const owner = await registerOwner();
-    for (const query of ["limit=0", "limit=500", "action=DROP TABLE", "unknown=1"]) {
+    for (const query of ["limit=0", "limit=500", "action=DROP TABLE", "action=auth.not_registered", "unknown=1"]) {
       const result = await call(auditLogs, `${AUDIT}?${query}`, { token: owner.token });
       expect(result.status, query).toBe(400);
       expect(result.body.error.code).toBe("validation_error");
     }
+  });
+
+  it("answers 400 naming the field for an action the registry does not know, rather than an empty list", async () => {
+    const owner = await registerOwner();
+    const result = await call(auditLogs, `${AUDIT}?action=api_keys.deleted`, { token: owner.token });
+    expect(result.status).toBe(400);
+    expect(result.body.error).toMatchObject({
+      code: "validation_error",
+      details: [{ path: ["action"], code: "invalid_value", message: expect.stringContaining("registered action") }],
+    });
+    const known = await call(auditLogs, `${AUDIT}?action=api_keys.revoked`, { token: owner.token });
+    expect(known.status).toBe(200);
+    expect(known.body.data).toEqual([]);
+  });
+
+  it("stores the registry's severity unless the call site gives one", async () => {
+    const owner = await registerOwner();
+    await recordAudit(prisma, { tenantId: owner.tenantId, actor: { type: "system" }, action: "api_keys.revoked" });
+    await recordAudit(prisma, { tenantId: owner.tenantId, actor: { type: "system" }, action: "webhooks.endpoint_configured", severity: "warning" });
+    const rows = await prisma.auditLog.findMany({ where: { tenantId: owner.tenantId }, select: { action: true, severity: true } });
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        { action: "auth.signed_up", severity: "info" },
+        { action: "api_keys.revoked", severity: "critical" },
+        { action: "webhooks.endpoint_configured", severity: "warning" },
+      ]),
+    );
+    expect(rows).toHaveLength(3);
   });
 });

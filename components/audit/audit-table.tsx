@@ -1,34 +1,8 @@
 import { Badge, severityTone } from "@/components/ui/badge";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Table, Td, Th, Tr } from "@/components/ui/table";
+import { auditActionLabel } from "@/lib/audit/actions";
 import type { AuditLogView } from "@/lib/audit/audit-log";
-
-const ACTION_LABELS: Record<string, string> = {
-  "auth.signed_up": "Signed up",
-  "auth.signed_in": "Signed in",
-  "auth.signed_out": "Signed out",
-  "auth.login_failed": "Failed sign-in",
-  "auth.login_throttled": "Sign-in throttled",
-  "api_keys.regenerated": "API keys regenerated",
-  "api_keys.revoked": "API keys revoked",
-  "webhooks.endpoint_configured": "Webhook endpoint set",
-  "webhooks.endpoint_removed": "Webhook endpoint removed",
-  "webhooks.endpoint_disabled": "Webhook endpoint disabled",
-  "webhooks.secret_revealed": "Webhook secret revealed",
-  "webhooks.test_sent": "Webhook test event sent",
-  "webhooks.delivery_retried": "Webhook delivery retried",
-  "stripe.connect_started": "Stripe onboarding started",
-  "stripe.account_connected": "Stripe account connected",
-  "stripe.connect_failed": "Stripe onboarding failed",
-  "stripe.account_disconnected": "Stripe disconnected",
-  "stripe.access_lost": "Stripe access lost",
-  "members.role_changed": "Role changed",
-  "members.removed": "Member removed",
-  "invitations.created": "Invitation created",
-  "invitations.revoked": "Invitation revoked",
-  "invitations.accepted": "Invitation accepted",
-  "auth.tenant_switched": "Switched to this tenant",
-};
 
 /** What was acted on, in words: "live and test keys", "test keys". */
 function targetText(entry: AuditLogView): string | null {
@@ -41,10 +15,6 @@ function targetText(entry: AuditLogView): string | null {
     return typeof team.role === "string" ? `${team.email} (${team.role})` : team.email;
   }
   return null;
-}
-
-export function actionLabel(action: string): string {
-  return ACTION_LABELS[action] ?? action;
 }
 
 function Actor({ entry }: { entry: AuditLogView }) {
@@ -80,7 +50,7 @@ export function AuditTable({ entries, compact = false }: { entries: AuditLogView
           <Tr key={entry.id} data-testid="audit-row" data-action={entry.action}>
             <Td>
               <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
-                <span className="font-medium whitespace-nowrap text-zinc-900">{actionLabel(entry.action)}</span>
+                <span className="font-medium whitespace-nowrap text-zinc-900">{auditActionLabel(entry.action)}</span>
                 {entry.severity !== "info" ? <Badge tone={severityTone(entry.severity)}>{entry.severity}</Badge> : null}
               </div>
               <code className="font-mono text-xs text-zinc-500">{entry.action}</code>

@@ -10,11 +10,11 @@ import { useEffect, useRef, useState } from "react";
 import { useToast } from "@/components/ui/toaster";
 import { apiFetch } from "@/lib/client/api";
 import { Badge, tenantStatusTone } from "@/components/ui/badge";
-import { hasRole, type Role } from "@/lib/auth/roles";
+import { mayOpenPage, PORTAL_PATHS, PORTAL_PAGES, whoMayOpen, type PortalPageIcon } from "@/lib/auth/page-access";
+import type { Role } from "@/lib/auth/roles";
 import { cn } from "@/lib/utils";
-import { NAV_ITEMS, type NavItem } from "./nav-items";
 
-const icons = { dashboard: LayoutDashboard, audit: ScrollText, keys: KeySquare, webhooks: Webhook, stripe: CreditCard, team: Users } satisfies Record<NavItem["icon"], unknown>;
+const icons = { dashboard: LayoutDashboard, audit: ScrollText, keys: KeySquare, webhooks: Webhook, stripe: CreditCard, team: Users } satisfies Record<PortalPageIcon, unknown>;
 
 type ShellUser = { name: string; email: string; role: Role; tenantName: string; tenantStatus: string };
 export type ShellTenant = { id: string; name: string; role: string; active: boolean };
@@ -112,22 +112,23 @@ export function Sidebar({ user, tenants }: { user: ShellUser; tenants: ShellTena
           </Badge>
         </div>
         <nav aria-label="Portal" className="flex-1 space-y-0.5 px-3">
-          {NAV_ITEMS.map((item) => {
+          {PORTAL_PATHS.map((href) => {
+            const item = PORTAL_PAGES[href];
             const Icon = icons[item.icon];
-            const allowed = hasRole(user.role, item.minRole);
-            const active = allowed && (pathname === item.href || pathname.startsWith(`${item.href}/`));
+            const allowed = mayOpenPage(user.role, href);
+            const active = allowed && (pathname === href || pathname.startsWith(`${href}/`));
             const classes = cn(
               "flex items-center gap-2.5 rounded-md px-2.5 py-2 text-sm",
               active ? "bg-zinc-100 font-medium text-zinc-900" : "text-zinc-600 hover:bg-zinc-50 hover:text-zinc-900",
               !allowed && "cursor-not-allowed text-zinc-400 hover:bg-transparent hover:text-zinc-400",
             );
             return allowed ? (
-              <Link key={item.href} href={item.href} className={classes} aria-current={active ? "page" : undefined} onClick={() => setOpen(false)}>
+              <Link key={href} href={href} className={classes} aria-current={active ? "page" : undefined} onClick={() => setOpen(false)}>
                 <Icon aria-hidden className="size-4" />
                 {item.label}
               </Link>
             ) : (
-              <span key={item.href} className={classes} aria-disabled="true" title={`Only ${item.minRole}s and owners can open this.`}>
+              <span key={href} className={classes} aria-disabled="true" title={`Only ${whoMayOpen(href)} can open this.`}>
                 <Icon aria-hidden className="size-4" />
                 {item.label}
               </span>

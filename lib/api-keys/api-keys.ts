@@ -9,8 +9,6 @@ import { generateKey, hashKey, maskKey, parseKey, type KeyKind, type KeyMode } f
 import { findKeyByHash, type KeyRecord } from "./key-lookup";
 import { API_KEY_STATUS, TENANT_STATUS, type ApiKeyStatus } from "@/lib/statuses";
 
-export const API_KEY_ACTIONS = { regenerated: "api_keys.regenerated", revoked: "api_keys.revoked" } as const;
-
 /** How stale last_used_at may get: at most one write per key per minute. */
 export const LAST_USED_RESOLUTION_MS = 60_000;
 
@@ -144,8 +142,7 @@ export async function regenerateApiKeys(caller: Caller, input: RegenerateApiKeys
     await recordAudit(tx, {
       tenantId: caller.tenantId,
       actor: userActor(caller),
-      action: API_KEY_ACTIONS.regenerated,
-      severity: "warning",
+      action: "api_keys.regenerated",
       target: { type: "api_keys", id: input.key_type },
       meta,
       metadata: {
@@ -185,8 +182,7 @@ export async function revokeApiKeys(caller: Caller, input: RevokeApiKeysInput, m
     await recordAudit(tx, {
       tenantId: caller.tenantId,
       actor: userActor(caller),
-      action: API_KEY_ACTIONS.revoked,
-      severity: "critical",
+      action: "api_keys.revoked",
       target: { type: "api_keys", id: input.key_type },
       reason: input.reason,
       meta,

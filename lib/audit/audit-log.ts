@@ -3,14 +3,7 @@ import type { RequestMeta } from "@/lib/http/request-meta";
 import type { AuditLogQuery } from "@/lib/schemas/audit";
 import { apiError } from "@/lib/http/errors";
 import { redactDeep, redactSecrets } from "@/lib/audit/redact";
-
-export const AUDIT_ACTIONS = {
-  signedUp: "auth.signed_up",
-  signedIn: "auth.signed_in",
-  signedOut: "auth.signed_out",
-  loginFailed: "auth.login_failed",
-  loginThrottled: "auth.login_throttled",
-} as const;
+import { defaultAuditSeverity, type AuditAction, type AuditSeverity } from "@/lib/audit/actions";
 
 export type AuditActor =
   | { type: "user"; userId: string; label?: string }
@@ -24,10 +17,11 @@ export function userActor(caller: { userId: string; email: string }): AuditActor
 export type AuditEntryInput = {
   tenantId: string | null;
   actor: AuditActor;
-  action: string;
+  action: AuditAction;
   target?: { type: string; id: string };
   reason?: string;
-  severity?: "info" | "warning" | "critical";
+  /** Only where one action's weight depends on the event; otherwise the registry's. */
+  severity?: AuditSeverity;
   meta?: RequestMeta;
   metadata?: Record<string, unknown>;
 };
@@ -47,7 +41,7 @@ export async function recordAudit(db: Db, entry: AuditEntryInput): Promise<void>
       targetId: entry.target?.id ?? null,
       // Defence in depth: free text never carries a secret into the log.
       reason: entry.reason === undefined ? null : redactSecrets(entry.reason),
-      severity: entry.severity ?? "info",
+      severity: entry.severity ?? defaultAuditSeverity(entry.action),
       ip: entry.meta?.ip ?? null,
       userAgent: entry.meta?.userAgent ?? null,
       metadata: entry.metadata === undefined ? undefined : (redactDeep(entry.metadata) as object),
@@ -102,15 +96,4 @@ export async function listAuditLogs(tenantId: string, query: AuditLogQuery) {
     created_at: row.createdAt.toISOString(),
   }));
   return { data, next_cursor: rows.length > query.limit ? (page.at(-1)?.id ?? null) : null };
-}
-
-/** The actions this tenant's log holds, for the filter. */
-export async function listAuditActionNames(tenantId: string): Promise<string[]> {
-  const rows = await prisma.auditLog.findMany({
-    where: { tenantId },
-    distinct: ["action"],
-    select: { action: true },
-    orderBy: { action: "asc" },
-  });
-  return rows.map((row) => row.action);
 }

@@ -2,7 +2,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "@/lib/env";
 import { prisma } from "@/lib/db";
-import { AUDIT_ACTIONS, recordAudit } from "@/lib/audit/audit-log";
+import { recordAudit } from "@/lib/audit/audit-log";
 import { authenticateWithPassword } from "@/lib/auth/authenticate";
 import { AppError } from "@/lib/http/errors";
 import { requestMetaFromHeaders, type RequestMeta } from "@/lib/http/request-meta";
@@ -56,7 +56,7 @@ export function authOptions(meta: RequestMeta = { ip: null, userAgent: null }): 
         await recordAudit(prisma, {
           tenantId: token.tid,
           actor: { type: "user", userId: token.sub, label: token.email ?? undefined },
-          action: AUDIT_ACTIONS.signedOut,
+          action: "auth.signed_out",
           meta,
         });
       },

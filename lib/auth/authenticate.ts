@@ -1,5 +1,5 @@
 import { prisma } from "@/lib/db";
-import { AUDIT_ACTIONS, recordAudit } from "@/lib/audit/audit-log";
+import { recordAudit } from "@/lib/audit/audit-log";
 import { apiError } from "@/lib/http/errors";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import type { LoginInput } from "@/lib/schemas/auth";
@@ -36,7 +36,7 @@ export async function verifyAccountPassword(input: LoginInput, meta: RequestMeta
     : ({ type: "anonymous", label: input.email } as const);
 
   const attemptId = await beginLoginAttempt(input.email, meta.ip, () =>
-    recordAudit(prisma, { tenantId, actor, action: AUDIT_ACTIONS.loginThrottled, severity: "warning", meta, metadata: { channel } }),
+    recordAudit(prisma, { tenantId, actor, action: "auth.login_throttled", severity: "warning", meta, metadata: { channel } }),
   );
 
   const valid = user ? await verifyPassword(user.passwordHash, input.password) : await verifyAgainstDummy(input.password);
@@ -45,7 +45,7 @@ export async function verifyAccountPassword(input: LoginInput, meta: RequestMeta
     await recordAudit(prisma, {
       tenantId,
       actor,
-      action: AUDIT_ACTIONS.loginFailed,
+      action: "auth.login_failed",
       severity: "warning",
       meta,
       metadata: { channel, reason: user ? "wrong_password" : "unknown_email" },
@@ -69,7 +69,7 @@ export async function authenticateWithPassword(
   const { user, tenantId, actor } = await verifyAccountPassword(input, meta, channel);
   const membership = user.memberships[0];
   if (!membership || !tenantId) {
-    await recordAudit(prisma, { tenantId: null, actor, action: AUDIT_ACTIONS.loginFailed, severity: "warning", meta, metadata: { channel, reason: "no_tenant" } });
+    await recordAudit(prisma, { tenantId: null, actor, action: "auth.login_failed", severity: "warning", meta, metadata: { channel, reason: "no_tenant" } });
     throw apiError("no_tenant", "Your account no longer belongs to any tenant. Ask an owner for a new invitation.");
   }
 
@@ -80,7 +80,7 @@ export async function authenticateWithPassword(
     await recordAudit(tx, {
       tenantId,
       actor,
-      action: AUDIT_ACTIONS.signedIn,
+      action: "auth.signed_in",
       meta,
       metadata: { channel },
     });

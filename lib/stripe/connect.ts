@@ -10,14 +10,6 @@ import type { DisconnectStripeInput, StripeCallbackQuery } from "@/lib/schemas/s
 import { emitEvent } from "@/lib/webhooks/outbox";
 import { requireStripe, stripeSetup, type StripeSetup } from "./config";
 
-export const STRIPE_ACTIONS = {
-  connectStarted: "stripe.connect_started",
-  connected: "stripe.account_connected",
-  connectFailed: "stripe.connect_failed",
-  disconnected: "stripe.account_disconnected",
-  lostAccess: "stripe.access_lost",
-} as const;
-
 const STATE_TTL_MS = 10 * 60 * 1000;
 
 type ConnectionRow = NonNullable<Awaited<ReturnType<typeof prisma.stripeConnection.findUnique>>>;
@@ -153,7 +145,7 @@ export async function startConnect(caller: Caller, meta: RequestMeta) {
     await recordAudit(tx, {
       tenantId: caller.tenantId,
       actor: userActor(caller),
-      action: STRIPE_ACTIONS.connectStarted,
+      action: "stripe.connect_started",
       target: { type: "stripe_connection", id: caller.tenantId },
       meta,
       metadata: { mode: setup.onboarding, simulator: setup.simulator },
@@ -218,7 +210,7 @@ export async function completeConnect(caller: Caller, query: StripeCallbackQuery
     await recordAudit(prisma, {
       tenantId: caller.tenantId,
       actor,
-      action: STRIPE_ACTIONS.connectFailed,
+      action: "stripe.connect_failed",
       severity: "warning",
       reason: query.error_description ?? query.error,
       meta,
@@ -262,7 +254,7 @@ export async function completeConnect(caller: Caller, query: StripeCallbackQuery
     await recordAudit(tx, {
       tenantId: caller.tenantId,
       actor,
-      action: STRIPE_ACTIONS.connected,
+      action: "stripe.account_connected",
       target: { type: "stripe_account", id: accountId },
       meta,
       metadata: { mode: state.mode, charges_enabled: fields.chargesEnabled, payouts_enabled: fields.payoutsEnabled },
@@ -312,7 +304,7 @@ export async function markDisconnected(tx: TransactionClient, tenantId: string, 
   });
   if (count === 0) return;
   await setTenantStatus(tx, tenantId, false);
-  await recordAudit(tx, { tenantId, actor: { type: actor, label: "Stripe" }, action: STRIPE_ACTIONS.lostAccess, severity: "warning", reason });
+  await recordAudit(tx, { tenantId, actor: { type: actor, label: "Stripe" }, action: "stripe.access_lost", severity: "warning", reason });
   await emitEvent(tx, tenantId, "stripe.account.disconnected", { reason });
 }
 
@@ -361,7 +353,7 @@ export async function applyAccountUpdate(tx: TransactionClient, accountId: strin
     await recordAudit(tx, {
       tenantId: connection.tenantId,
       actor: { type: "stripe", label: "Stripe" },
-      action: STRIPE_ACTIONS.connected,
+      action: "stripe.account_connected",
       target: { type: "stripe_account", id: accountId },
       metadata: { mode: connection.mode, charges_enabled: fields.chargesEnabled, via: "account.updated" },
     });
@@ -404,7 +396,7 @@ export async function disconnectStripe(caller: Caller, input: DisconnectStripeIn
     await recordAudit(tx, {
       tenantId: caller.tenantId,
       actor: userActor(caller),
-      action: STRIPE_ACTIONS.disconnected,
+      action: "stripe.account_disconnected",
       severity: "warning",
       target: { type: "stripe_account", id: connection.accountId },
       meta,

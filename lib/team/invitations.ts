@@ -12,7 +12,7 @@ import { env } from "@/lib/env";
 import { apiError, validationError, type ErrorCode } from "@/lib/http/errors";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import { invitationSignupSchema, type AcceptInvitationInput, type InviteMemberInput } from "@/lib/schemas/team";
-import { lockTenantAsOwner, lockTenantForTeamChange, TEAM_ACTIONS } from "@/lib/team/members";
+import { lockTenantAsOwner, lockTenantForTeamChange } from "@/lib/team/members";
 import { toTenantView, toUserView } from "@/lib/tenants/views";
 import { INVITATION_STATUS, type InvitationStatus } from "@/lib/statuses";
 
@@ -83,7 +83,7 @@ export async function createInvitation(caller: Caller, input: InviteMemberInput,
       await recordAudit(tx, {
         tenantId: caller.tenantId,
         actor: userActor(caller),
-        action: TEAM_ACTIONS.invitationRevoked,
+        action: "invitations.revoked",
         target: { type: "invitation", id: old.id },
         meta,
         metadata: { email: input.email, reason: "replaced by a new invitation" },
@@ -103,7 +103,7 @@ export async function createInvitation(caller: Caller, input: InviteMemberInput,
     await recordAudit(tx, {
       tenantId: caller.tenantId,
       actor: userActor(caller),
-      action: TEAM_ACTIONS.invitationCreated,
+      action: "invitations.created",
       target: { type: "invitation", id: created.id },
       severity: input.role === "owner" ? "warning" : "info",
       meta,
@@ -128,7 +128,7 @@ export async function revokeInvitation(caller: Caller, invitationId: string, met
     await recordAudit(tx, {
       tenantId: caller.tenantId,
       actor: userActor(caller),
-      action: TEAM_ACTIONS.invitationRevoked,
+      action: "invitations.revoked",
       target: { type: "invitation", id: row.id },
       meta,
       metadata: { email: row.email, role: row.role },
@@ -242,7 +242,7 @@ async function joinTenant(token: string, joiner: Joiner, meta: RequestMeta) {
     await recordAudit(tx, {
       tenantId: invitation.tenantId,
       actor: userActor({ userId: user.id, email: user.email }),
-      action: TEAM_ACTIONS.invitationAccepted,
+      action: "invitations.accepted",
       target: { type: "invitation", id: invitation.id },
       meta,
       metadata: { email: user.email, role: invitation.role, new_account: joiner.kind === "new" },

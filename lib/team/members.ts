@@ -7,15 +7,6 @@ import type { RequestMeta } from "@/lib/http/request-meta";
 import type { ChangeRoleInput } from "@/lib/schemas/team";
 import { toUserView } from "@/lib/tenants/views";
 
-export const TEAM_ACTIONS = {
-  roleChanged: "members.role_changed",
-  memberRemoved: "members.removed",
-  invitationCreated: "invitations.created",
-  invitationRevoked: "invitations.revoked",
-  invitationAccepted: "invitations.accepted",
-  tenantSwitched: "auth.tenant_switched",
-} as const;
-
 type MembershipWithUser = {
   role: string;
   createdAt: Date;
@@ -95,7 +86,7 @@ export async function changeMemberRole(caller: Caller, userId: string, input: Ch
     await recordAudit(tx, {
       tenantId: caller.tenantId,
       actor: userActor(caller),
-      action: TEAM_ACTIONS.roleChanged,
+      action: "members.role_changed",
       target: { type: "user", id: userId },
       // Owner rights move with this change: worth a second look in the log.
       severity: membership.role === "owner" || input.role === "owner" ? "warning" : "info",
@@ -116,9 +107,8 @@ export async function removeMember(caller: Caller, userId: string, meta: Request
     await recordAudit(tx, {
       tenantId: caller.tenantId,
       actor: userActor(caller),
-      action: TEAM_ACTIONS.memberRemoved,
+      action: "members.removed",
       target: { type: "user", id: userId },
-      severity: "warning",
       meta,
       metadata: { email: membership.user.email, role: membership.role, self: userId === caller.userId },
     });

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { prisma } from "@/lib/db";
-import { AUDIT_ACTIONS, recordAudit } from "@/lib/audit/audit-log";
+import { recordAudit } from "@/lib/audit/audit-log";
 import { hashPassword } from "@/lib/auth/password";
 import { apiError } from "@/lib/http/errors";
 import type { RequestMeta } from "@/lib/http/request-meta";
@@ -65,7 +65,7 @@ async function createTenantWithOwner(input: RegisterInput, passwordHash: string,
       await recordAudit(tx, {
         tenantId: tenant.id,
         actor: { type: "user", userId: user.id, label: user.email },
-        action: AUDIT_ACTIONS.signedUp,
+        action: "auth.signed_up",
         target: { type: "tenant", id: tenant.id },
         meta,
         metadata: { tenant_name: tenant.name, api_key_ids: apiKeys.map((key) => key.id) },

@@ -5,7 +5,6 @@ import { asRole } from "@/lib/auth/roles";
 import { issueAccessToken } from "@/lib/auth/tokens";
 import { apiError } from "@/lib/http/errors";
 import type { RequestMeta } from "@/lib/http/request-meta";
-import { TEAM_ACTIONS } from "@/lib/team/members";
 import { toTenantView } from "@/lib/tenants/views";
 
 /** Every tenant the caller belongs to, with the one this session acts for marked active. */
@@ -40,7 +39,7 @@ export async function switchTenant(caller: Caller, tenantId: string, meta: Reque
     await recordAudit(tx, {
       tenantId,
       actor: userActor(caller),
-      action: TEAM_ACTIONS.tenantSwitched,
+      action: "auth.tenant_switched",
       target: { type: "tenant", id: tenantId },
       meta,
       metadata: { from_tenant_id: caller.tenantId },

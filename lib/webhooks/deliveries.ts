@@ -6,7 +6,7 @@ import { apiError } from "@/lib/http/errors";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { webhookNotConfigured } from "./endpoint";
 import type { DeliveriesQuery, TestWebhookInput } from "@/lib/schemas/webhooks";
-import { deliverAttempt, LEASE_MS, WEBHOOK_ACTIONS } from "./delivery";
+import { deliverAttempt, LEASE_MS } from "./delivery";
 import { DEFAULT_TEST_EVENT, EVENT_TYPES } from "./event-types";
 import { eventBody, newMessageId } from "./signing";
 import { toAttemptView, toMessageView } from "./views";
@@ -76,7 +76,7 @@ export async function sendTestEvent(caller: Caller, input: TestWebhookInput, met
     await recordAudit(tx, {
       tenantId: caller.tenantId,
       actor: userActor(caller),
-      action: WEBHOOK_ACTIONS.testSent,
+      action: "webhooks.test_sent",
       target: { type: "webhook_message", id: messageId },
       meta,
       metadata: { event_type: type },
@@ -124,7 +124,7 @@ export async function retryMessage(caller: Caller, messageId: string, meta: Requ
       await recordAudit(tx, {
         tenantId: caller.tenantId,
         actor: userActor(caller),
-        action: WEBHOOK_ACTIONS.deliveryRetried,
+        action: "webhooks.delivery_retried",
         target: { type: "webhook_message", id: message.id },
         meta,
         metadata: { attempt_number: created.attemptNumber },

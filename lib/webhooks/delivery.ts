@@ -16,15 +16,6 @@ export const RESPONSE_BODY_KEPT = 2 * 1024;
 export const DISABLE_AFTER_FAILING_MS = 5 * 24 * 3_600_000;
 const USER_AGENT = "TenantAdminPortal-Webhooks/1.0";
 
-export const WEBHOOK_ACTIONS = {
-  configured: "webhooks.endpoint_configured",
-  removed: "webhooks.endpoint_removed",
-  disabled: "webhooks.endpoint_disabled",
-  secretRevealed: "webhooks.secret_revealed",
-  testSent: "webhooks.test_sent",
-  deliveryRetried: "webhooks.delivery_retried",
-} as const;
-
 const claimableWhere = (now: Date) => ({
   OR: [{ state: "pending", dueAt: { lte: now } }, { state: "in_flight", leaseUntil: { lt: now } }],
 });
@@ -147,7 +138,7 @@ async function disableEndpoint(tx: TransactionClient, tenantId: string, reason: 
   await recordAudit(tx, {
     tenantId,
     actor: { type: "system", label: "webhook delivery" },
-    action: WEBHOOK_ACTIONS.disabled,
+    action: "webhooks.endpoint_disabled",
     severity: "warning",
     target: { type: "webhook_endpoint", id: tenantId },
     reason,

@@ -6,7 +6,7 @@ import { env } from "@/lib/env";
 import { apiError } from "@/lib/http/errors";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import type { ConfigureWebhookInput } from "@/lib/schemas/webhooks";
-import { cancelPendingDeliveries, WEBHOOK_ACTIONS } from "./delivery";
+import { cancelPendingDeliveries } from "./delivery";
 import { checkWebhookUrl } from "./outbound";
 import { maskWebhookSecret, newWebhookSecret } from "./signing";
 
@@ -71,7 +71,7 @@ export async function configureWebhook(caller: Caller, input: ConfigureWebhookIn
     await recordAudit(tx, {
       tenantId: caller.tenantId,
       actor: userActor(caller),
-      action: WEBHOOK_ACTIONS.configured,
+      action: "webhooks.endpoint_configured",
       severity: secret && existing ? "warning" : "info",
       target: { type: "webhook_endpoint", id: caller.tenantId },
       meta,
@@ -93,7 +93,7 @@ export async function removeWebhookUrl(caller: Caller, meta: RequestMeta) {
     await recordAudit(tx, {
       tenantId: caller.tenantId,
       actor: userActor(caller),
-      action: WEBHOOK_ACTIONS.removed,
+      action: "webhooks.endpoint_removed",
       severity: "warning",
       target: { type: "webhook_endpoint", id: caller.tenantId },
       meta,
@@ -110,7 +110,7 @@ export async function revealWebhookSecret(caller: Caller, meta: RequestMeta) {
   await recordAudit(prisma, {
     tenantId: caller.tenantId,
     actor: userActor(caller),
-    action: WEBHOOK_ACTIONS.secretRevealed,
+    action: "webhooks.secret_revealed",
     severity: "warning",
     target: { type: "webhook_endpoint", id: caller.tenantId },
     meta,

@@ -1,46 +1,28 @@
-import type { Metadata } from "next";
 import Link from "next/link";
-import { actionLabel, AuditTable } from "@/components/audit/audit-table";
-import { AccessDenied } from "@/components/shell/access-denied";
+import { AuditTable } from "@/components/audit/audit-table";
 import { PageHeader } from "@/components/shell/page-header";
+import { portalPage, portalPageMetadata } from "@/components/shell/portal-page";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { listAuditActionNames, listAuditLogs } from "@/lib/audit/audit-log";
-import { requirePageCaller } from "@/lib/auth/current-caller";
-import { hasRole } from "@/lib/auth/roles";
+import { auditActionLabel, auditActionsByCategory } from "@/lib/audit/actions";
+import { listAuditLogs } from "@/lib/audit/audit-log";
 import { auditLogQuerySchema } from "@/lib/schemas/audit";
 
-export const metadata: Metadata = { title: "Audit log" };
+export const metadata = portalPageMetadata("/audit-log");
 
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-
-export default async function AuditLogPage({ searchParams }: { searchParams: SearchParams }) {
-  const caller = await requirePageCaller("/audit-log");
-  if (!hasRole(caller.role, "admin")) {
-    return (
-      <>
-        <PageHeader title="Audit log" description="Who did what, and when." />
-        <AccessDenied what="the audit log" who="admins and owners" tenantName={caller.tenantName} />
-      </>
-    );
-  }
-
-  const raw = await searchParams;
+export default portalPage("/audit-log", async ({ caller, page: info, searchParams: raw }) => {
   const parsed = auditLogQuerySchema.safeParse({
     action: typeof raw.action === "string" && raw.action !== "" ? raw.action : undefined,
     cursor: typeof raw.cursor === "string" ? raw.cursor : undefined,
     limit: 25,
   });
   const query = parsed.success ? parsed.data : { limit: 25 };
-  const [page, actions] = await Promise.all([
-    listAuditLogs(caller.tenantId, query).catch(() => listAuditLogs(caller.tenantId, { ...query, cursor: undefined })),
-    listAuditActionNames(caller.tenantId),
-  ]);
+  const page = await listAuditLogs(caller.tenantId, query).catch(() => listAuditLogs(caller.tenantId, { ...query, cursor: undefined }));
   const filterQuery = query.action ? `action=${encodeURIComponent(query.action)}&` : "";
 
   return (
     <>
-      <PageHeader title="Audit log" description="Every sign-up, sign-in and sensitive change in this tenant, newest first." />
+      <PageHeader title={info.label} description={info.description} />
       <Card
         title="Entries"
         actions={
@@ -55,10 +37,15 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
               className="h-8 rounded-md border border-zinc-300 bg-white px-2 text-sm"
             >
               <option value="">All actions</option>
-              {actions.map((action) => (
-                <option key={action} value={action}>
-                  {actionLabel(action)}
-                </option>
+              {/* Every registered action, not only those already logged: "nobody has revoked keys" is an answer too. */}
+              {auditActionsByCategory().map((group) => (
+                <optgroup key={group.category} label={group.label}>
+                  {group.actions.map((action) => (
+                    <option key={action.name} value={action.name}>
+                      {action.label}
+                    </option>
+                  ))}
+                </optgroup>
               ))}
             </select>
             <Button type="submit" variant="secondary" size="sm">
@@ -69,7 +56,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
       >
         {page.data.length === 0 ? (
           <div className="py-8 text-center">
-            <p className="font-medium text-zinc-900">No entries{query.action ? ` for ${actionLabel(query.action)}` : ""}</p>
+            <p className="font-medium text-zinc-900">No entries{query.action ? ` for ${auditActionLabel(query.action)}` : ""}</p>
             <p className="mt-1 text-sm text-zinc-500">
               {query.action ? (
                 <Link href="/audit-log" className="text-indigo-600 hover:underline">
@@ -103,4 +90,4 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
       </Card>
     </>
   );
-}
+});

@@ -1,20 +1,19 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { AuditTable } from "@/components/audit/audit-table";
 import { PageHeader } from "@/components/shell/page-header";
+import { portalPage, portalPageMetadata } from "@/components/shell/portal-page";
 import { Badge, roleTone, tenantStatusTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { listAuditLogs } from "@/lib/audit/audit-log";
-import { requirePageCaller } from "@/lib/auth/current-caller";
-import { hasRole } from "@/lib/auth/roles";
+import { mayOpenPage } from "@/lib/auth/page-access";
 import { getAccount } from "@/lib/tenants/account";
 import { listMembers } from "@/lib/team/members";
 import { getStoredStatus } from "@/lib/stripe/connect";
 import { requirementInWords } from "@/components/stripe/requirements";
 
-export const metadata: Metadata = { title: "Dashboard" };
+export const metadata = portalPageMetadata("/dashboard");
 
 const STATUS_TEXT: Record<string, string> = {
   pending: "Waiting for a Stripe account to be connected before payments can flow.",
@@ -22,9 +21,9 @@ const STATUS_TEXT: Record<string, string> = {
   suspended: "Suspended: API access is paused. Contact the platform team.",
 };
 
-export default async function DashboardPage() {
-  const caller = await requirePageCaller("/dashboard");
-  const canAudit = hasRole(caller.role, "admin");
+export default portalPage("/dashboard", async ({ caller, page }) => {
+  // Whoever may open the audit log sees its latest entries here (and the Stripe account, also admin+).
+  const canAudit = mayOpenPage(caller.role, "/audit-log");
   const [account, members, audit, stripe] = await Promise.all([
     getAccount(caller),
     listMembers(caller),
@@ -35,7 +34,7 @@ export default async function DashboardPage() {
 
   return (
     <>
-      <PageHeader title="Dashboard" description={`An overview of ${account.tenant.name}: its status, its people and what happened lately.`} />
+      <PageHeader title={page.label} description={`An overview of ${account.tenant.name}: its status, its people and what happened lately.`} />
       <div className="grid grid-cols-1 gap-6 md:grid-cols-2">
         <Card title="Tenant">
           <dl className="space-y-3 text-sm">
@@ -137,4 +136,4 @@ export default async function DashboardPage() {
       </Card>
     </>
   );
-}
+});

@@ -1,28 +1,13 @@
-import type { Metadata } from "next";
-import { AccessDenied } from "@/components/shell/access-denied";
 import { PageHeader } from "@/components/shell/page-header";
-import { requirePageCaller } from "@/lib/auth/current-caller";
+import { portalPage, portalPageMetadata } from "@/components/shell/portal-page";
 import { hasRole } from "@/lib/auth/roles";
 import { getStoredStatus } from "@/lib/stripe/connect";
 import { callbackErrorMessage } from "@/lib/stripe/redirects";
 import { StripeManager } from "./_components/stripe-manager";
 
-export const metadata: Metadata = { title: "Stripe" };
+export const metadata = portalPageMetadata("/stripe");
 
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-
-export default async function StripePage({ searchParams }: { searchParams: SearchParams }) {
-  const caller = await requirePageCaller("/stripe");
-  const header = <PageHeader title="Stripe" description="Connect a Stripe account so this tenant can accept payments, and keep an eye on what Stripe still needs." />;
-  if (!hasRole(caller.role, "admin")) {
-    return (
-      <>
-        {header}
-        <AccessDenied what="the Stripe connection" who="admins and owners" tenantName={caller.tenantName} />
-      </>
-    );
-  }
-  const params = await searchParams;
+export default portalPage("/stripe", async ({ caller, page, searchParams: params }) => {
   const notice =
     params.connected === "1"
       ? ({ kind: "success", message: "Stripe account connected." } as const)
@@ -31,8 +16,8 @@ export default async function StripePage({ searchParams }: { searchParams: Searc
         : null;
   return (
     <>
-      {header}
+      <PageHeader title={page.label} description={page.description} />
       <StripeManager initial={await getStoredStatus(caller.tenantId)} canManage={hasRole(caller.role, "owner")} notice={notice} />
     </>
   );
-}
+});

@@ -1,20 +1,18 @@
-import type { Metadata } from "next";
 import { PageHeader } from "@/components/shell/page-header";
-import { requirePageCaller } from "@/lib/auth/current-caller";
+import { portalPage, portalPageMetadata } from "@/components/shell/portal-page";
 import { hasRole } from "@/lib/auth/roles";
 import { listInvitations } from "@/lib/team/invitations";
 import { listMembers } from "@/lib/team/members";
 import { TeamManager } from "./_components/team-manager";
 
-export const metadata: Metadata = { title: "Team" };
+export const metadata = portalPageMetadata("/team");
 
-export default async function TeamPage() {
-  const caller = await requirePageCaller("/team");
+export default portalPage("/team", async ({ caller, page }) => {
   const isAdmin = hasRole(caller.role, "admin");
   const [members, invitations] = await Promise.all([listMembers(caller), isAdmin ? listInvitations(caller) : null]);
   return (
     <>
-      <PageHeader title="Team" description={`The people who can sign in to ${caller.tenantName}, and what each of them may do.`} />
+      <PageHeader title={page.label} description={`The people who can sign in to ${caller.tenantName}, and what each of them may do.`} />
       <TeamManager
         initialMembers={members}
         initialInvitations={invitations?.invitations ?? null}
@@ -23,4 +21,4 @@ export default async function TeamPage() {
       />
     </>
   );
-}
+});

@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { AUDIT_ACTION_NAMES, AUDIT_ACTIONS, AUDIT_CATEGORIES, auditActionLabel, auditActionsByCategory, defaultAuditSeverity, isAuditAction } from "./actions";
+
+// The real signature without loading the database client; only the compiler calls it.
+declare const recordAudit: (typeof import("./audit-log"))["recordAudit"];
+
+// Past participles that do not end in -ed; a new one is added here on purpose, not by accident.
+const IRREGULAR_PAST = new Set(["sent", "lost", "set", "made", "taken", "given", "done", "shown", "run", "read", "held", "left", "won"]);
+
+describe("the audit action registry", () => {
+  it.each(AUDIT_ACTION_NAMES)("%s has a label, a known category and a severity", (name) => {
+    const info = AUDIT_ACTIONS[name];
+    expect(info.label.trim()).not.toBe("");
+    expect(info.label).not.toBe(name);
+    expect(Object.keys(AUDIT_CATEGORIES)).toContain(info.category);
+    expect(["info", "warning", "critical"]).toContain(info.severity);
+  });
+
+  it.each(AUDIT_ACTION_NAMES)("%s is named category.verb_ed in snake_case, under its own category", (name) => {
+    expect(name).toMatch(/^[a-z]+(_[a-z]+)*\.[a-z]+(_[a-z]+)*$/);
+    const [prefix, verb] = name.split(".");
+    expect(prefix).toBe(AUDIT_ACTIONS[name].category);
+    // Something happened: at least one word of the verb part is in the past tense.
+    expect(verb.split("_").some((word) => word.endsWith("ed") || IRREGULAR_PAST.has(word)), `${verb} has no past-tense word`).toBe(true);
+  });
+
+  it("gives every action its own label, so the filter never shows two identical choices", () => {
+    const labels = AUDIT_ACTION_NAMES.map((name) => AUDIT_ACTIONS[name].label);
+    expect(new Set(labels).size).toBe(labels.length);
+  });
+
+  it("groups every action exactly once, in category order, for the filter", () => {
+    const groups = auditActionsByCategory();
+    expect(groups.map((group) => group.category)).toEqual(Object.keys(AUDIT_CATEGORIES).filter((category) => groups.some((group) => group.category === category)));
+    expect(groups.flatMap((group) => group.actions.map((action) => action.name)).sort()).toEqual([...AUDIT_ACTION_NAMES].sort());
+    expect(groups.find((group) => group.category === "api_keys")?.actions).toContainEqual({ name: "api_keys.revoked", label: "API keys revoked" });
+  });
+
+  it("labels registered names and shows unknown ones as they are", () => {
+    expect(auditActionLabel("auth.login_failed")).toBe("Failed sign-in");
+    expect(auditActionLabel("legacy.thing_happened")).toBe("legacy.thing_happened");
+    expect(isAuditAction("api_keys.revoked")).toBe(true);
+    expect(isAuditAction("toString")).toBe(false);
+  });
+
+  it("stores the severities the log has always held by default", () => {
+    expect(defaultAuditSeverity("api_keys.revoked")).toBe("critical");
+    expect(defaultAuditSeverity("api_keys.regenerated")).toBe("warning");
+    expect(defaultAuditSeverity("auth.signed_in")).toBe("info");
+  });
+
+  it("lets recordAudit take registered names only (enforced by npm run typecheck)", () => {
+    // Never run: if "not.registered" compiled, the @ts-expect-error would fail the typecheck.
+    const writeUnregistered = (db: Parameters<typeof recordAudit>[0]) =>
+      recordAudit(db, {
+        tenantId: null,
+        actor: { type: "system" },
+        // @ts-expect-error an action missing from AUDIT_ACTIONS is a type error
+        action: "not.registered",
+      });
+    const writeRegistered = (db: Parameters<typeof recordAudit>[0]) => recordAudit(db, { tenantId: null, actor: { type: "system" }, action: "auth.signed_in" });
+    expect([writeUnregistered, writeRegistered]).toHaveLength(2);
+    expect(isAuditAction("not.registered")).toBe(false);
+  });
+});

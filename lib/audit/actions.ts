@@ -1,0 +1,83 @@
+// Every action the audit log may hold, with how people see it. recordAudit only
+// accepts a name from here, so a new action is registered before it can be
+// written. No server imports: the audit table and the filter render from this
+// module in the browser too.
+
+export type AuditSeverity = "info" | "warning" | "critical";
+
+/** Categories in the order the audit-log filter lists them. */
+export const AUDIT_CATEGORIES = {
+  auth: "Sign-in and sign-up",
+  api_keys: "API keys",
+  webhooks: "Webhooks",
+  stripe: "Stripe",
+  members: "Team members",
+  invitations: "Invitations",
+} as const;
+
+export type AuditCategory = keyof typeof AUDIT_CATEGORIES;
+
+export type AuditActionInfo = {
+  label: string;
+  category: AuditCategory;
+  /** What recordAudit stores unless the call site says otherwise for this one event. */
+  severity: AuditSeverity;
+};
+
+export const AUDIT_ACTIONS = {
+  "auth.signed_up": { label: "Signed up", category: "auth", severity: "info" },
+  "auth.signed_in": { label: "Signed in", category: "auth", severity: "info" },
+  "auth.signed_out": { label: "Signed out", category: "auth", severity: "info" },
+  "auth.login_failed": { label: "Failed sign-in", category: "auth", severity: "warning" },
+  "auth.login_throttled": { label: "Sign-in throttled", category: "auth", severity: "warning" },
+  "auth.tenant_switched": { label: "Switched to this tenant", category: "auth", severity: "info" },
+  "api_keys.regenerated": { label: "API keys regenerated", category: "api_keys", severity: "warning" },
+  "api_keys.revoked": { label: "API keys revoked", category: "api_keys", severity: "critical" },
+  // Warning when an existing secret is replaced: receivers stop verifying until they update.
+  "webhooks.endpoint_configured": { label: "Webhook endpoint set", category: "webhooks", severity: "info" },
+  "webhooks.endpoint_removed": { label: "Webhook endpoint removed", category: "webhooks", severity: "warning" },
+  "webhooks.endpoint_disabled": { label: "Webhook endpoint disabled", category: "webhooks", severity: "warning" },
+  "webhooks.secret_revealed": { label: "Webhook secret revealed", category: "webhooks", severity: "warning" },
+  "webhooks.test_sent": { label: "Webhook test event sent", category: "webhooks", severity: "info" },
+  "webhooks.delivery_retried": { label: "Webhook delivery retried", category: "webhooks", severity: "info" },
+  "stripe.connect_started": { label: "Stripe onboarding started", category: "stripe", severity: "info" },
+  "stripe.account_connected": { label: "Stripe account connected", category: "stripe", severity: "info" },
+  "stripe.connect_failed": { label: "Stripe onboarding failed", category: "stripe", severity: "warning" },
+  "stripe.account_disconnected": { label: "Stripe disconnected", category: "stripe", severity: "warning" },
+  "stripe.access_lost": { label: "Stripe access lost", category: "stripe", severity: "warning" },
+  // Warning when owner rights move: the call site decides per change.
+  "members.role_changed": { label: "Role changed", category: "members", severity: "info" },
+  "members.removed": { label: "Member removed", category: "members", severity: "warning" },
+  // Warning when the invitation is for an owner.
+  "invitations.created": { label: "Invitation created", category: "invitations", severity: "info" },
+  "invitations.revoked": { label: "Invitation revoked", category: "invitations", severity: "info" },
+  "invitations.accepted": { label: "Invitation accepted", category: "invitations", severity: "info" },
+} as const satisfies Record<string, AuditActionInfo>;
+
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
+
+export const AUDIT_ACTION_NAMES = Object.keys(AUDIT_ACTIONS) as [AuditAction, ...AuditAction[]];
+
+export function isAuditAction(name: string): name is AuditAction {
+  return Object.hasOwn(AUDIT_ACTIONS, name);
+}
+
+/** The registered label; a name the registry no longer knows (an old row) shows as itself. */
+export function auditActionLabel(name: string): string {
+  return isAuditAction(name) ? AUDIT_ACTIONS[name].label : name;
+}
+
+export function defaultAuditSeverity(action: AuditAction): AuditSeverity {
+  return AUDIT_ACTIONS[action].severity;
+}
+
+/** Every registered action, grouped by category in AUDIT_CATEGORIES order: what the filter offers. */
+export function auditActionsByCategory(): { category: AuditCategory; label: string; actions: { name: AuditAction; label: string }[] }[] {
+  return (Object.keys(AUDIT_CATEGORIES) as AuditCategory[])
+    .map((category) => ({
+      category,
+      label: AUDIT_CATEGORIES[category],
+      actions: AUDIT_ACTION_NAMES.filter((name) => AUDIT_ACTIONS[name].category === category).map((name) => ({ name, label: AUDIT_ACTIONS[name].label })),
+    }))
+    .filter((group) => group.actions.length > 0);
+}
