@@ -9,7 +9,8 @@ import { GET as status } from "@/app/api/v1/auth/tenants/stripe/status/route";
 import { POST as disconnect } from "@/app/api/v1/auth/tenants/stripe/disconnect/route";
 import { POST as stripeWebhook } from "@/app/api/stripe/webhooks/route";
 import { stripeSetup } from "@/lib/stripe/config";
-import { finishAccountLink, finishOAuthAuthorize, handleSimulatorRequest, updateSimulatedAccount } from "@/lib/stripe/simulator";
+import { handleSimulatorRequest } from "@/lib/stripe/simulator/api";
+import { finishAccountLink, finishOAuthAuthorize, updateSimulatedAccount } from "@/lib/stripe/simulator/onboarding";
 import { encryptSecret } from "@/lib/crypto/secret-box";
 import { issueAccessToken } from "@/lib/auth/tokens";
 import { simulatorApiKey } from "@/lib/stripe/config";
@@ -236,7 +237,7 @@ describe("oauth mode", () => {
 
     const gone = await call(disconnect, "/x", { token: owner.token, body: { confirm: true } });
     expect(gone.status).toBe(200);
-    const lookup = await handleSimulatorRequest("GET", `/v1/accounts/${accountId}`, new URLSearchParams(), `Bearer ${simulatorApiKey()}`);
+    const lookup = await handleSimulatorRequest({ method: "GET", path: `/v1/accounts/${accountId}`, params: new URLSearchParams(), authorization: `Bearer ${simulatorApiKey()}` });
     expect(lookup.status).toBe(403); // deauthorized at the simulator
   });
 
@@ -273,7 +274,7 @@ describe("oauth mode", () => {
       owner.token,
       "json",
     );
-    await handleSimulatorRequest("POST", "/oauth/deauthorize", new URLSearchParams({ stripe_user_id: connected.body.account_id, client_id: "ca_simulator" }), `Bearer ${simulatorApiKey()}`);
+    await handleSimulatorRequest({ method: "POST", path: "/oauth/deauthorize", params: new URLSearchParams({ stripe_user_id: connected.body.account_id, client_id: "ca_simulator" }), authorization: `Bearer ${simulatorApiKey()}` });
     const result = await call(status, "/x", { token: owner.token });
     expect(result.status).toBe(200);
     expect(result.body).toMatchObject({ connected: false, tenant_status: "pending" });
@@ -368,7 +369,7 @@ describe("more of the callback's rules", () => {
       owner.token,
       "json",
     );
-    await handleSimulatorRequest("POST", "/oauth/deauthorize", new URLSearchParams({ stripe_user_id: connected.body.account_id, client_id: "ca_simulator" }), `Bearer ${simulatorApiKey()}`);
+    await handleSimulatorRequest({ method: "POST", path: "/oauth/deauthorize", params: new URLSearchParams({ stripe_user_id: connected.body.account_id, client_id: "ca_simulator" }), authorization: `Bearer ${simulatorApiKey()}` });
     const result = await call(disconnect, "/x", { token: owner.token, body: { confirm: true } });
     expect(result.status).toBe(200);
     expect(await prisma.stripeConnection.count({ where: { tenantId: owner.tenantId } })).toBe(0);
@@ -404,7 +405,7 @@ describe("the simulator", () => {
   it("answers nothing when the simulator is off", async () => {
     process.env.STRIPE_SIMULATOR = "0";
     resetEnvCache();
-    const answer = await handleSimulatorRequest("POST", "/v1/accounts", new URLSearchParams(), `Bearer ${simulatorApiKey()}`);
+    const answer = await handleSimulatorRequest({ method: "POST", path: "/v1/accounts", params: new URLSearchParams(), authorization: `Bearer ${simulatorApiKey()}` });
     expect(answer.status).toBe(404);
   });
 });

@@ -21,16 +21,16 @@ export const STRIPE_ACTIONS = {
 const STATE_TTL_MS = 10 * 60 * 1000;
 
 type ConnectionRow = NonNullable<Awaited<ReturnType<typeof prisma.stripeConnection.findUnique>>>;
-type Requirements = {
-  currently_due: string[];
-  eventually_due: string[];
-  past_due: string[];
-  pending_verification: string[];
-  disabled_reason: string | null;
-  current_deadline: number | null;
+type RequirementList = "currently_due" | "eventually_due" | "past_due" | "pending_verification";
+/**
+ * Stripe's requirements hash as stored and answered: the fields the portal
+ * shows, with Stripe's null lists read as empty.
+ */
+export type StoredRequirements = Pick<Stripe.Account.Requirements, "disabled_reason" | "current_deadline"> & {
+  [list in RequirementList]: NonNullable<Stripe.Account.Requirements[list]>;
 };
 
-const EMPTY_REQUIREMENTS: Requirements = {
+const EMPTY_REQUIREMENTS: StoredRequirements = {
   currently_due: [],
   eventually_due: [],
   past_due: [],
@@ -39,7 +39,7 @@ const EMPTY_REQUIREMENTS: Requirements = {
   current_deadline: null,
 };
 
-export function requirementsOf(account: Stripe.Account): Requirements {
+export function requirementsOf(account: Stripe.Account): StoredRequirements {
   const r = account.requirements;
   return {
     currently_due: r?.currently_due ?? [],
@@ -81,7 +81,7 @@ async function callStripe<T>(call: () => Promise<T>): Promise<T> {
 }
 
 function needsOnboarding(connection: ConnectionRow): boolean {
-  const requirements = (connection.requirements as Requirements | null) ?? EMPTY_REQUIREMENTS;
+  const requirements = (connection.requirements as StoredRequirements | null) ?? EMPTY_REQUIREMENTS;
   return !connection.detailsSubmitted || requirements.currently_due.length > 0 || requirements.past_due.length > 0;
 }
 
@@ -178,6 +178,16 @@ async function spendState(caller: Caller, state: string | undefined) {
   const { count } = await prisma.oAuthState.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: new Date() } });
   if (count !== 1) throw invalidState();
   return row;
+}
+
+/**
+ * Whether this signed-in caller started the onboarding that carries this
+ * state (used or not): the simulator's stand-in for "signed in to Stripe as
+ * the account's owner".
+ */
+export async function onboardingStartedBy(caller: Caller, state: string): Promise<boolean> {
+  const row = await prisma.oAuthState.findUnique({ where: { stateHash: hashSingleUseToken(state) }, select: { tenantId: true, userId: true } });
+  return row !== null && row.userId === caller.userId && row.tenantId === caller.tenantId;
 }
 
 /** Checks the state without spending it (the refresh of an expired account link). */
@@ -294,7 +304,7 @@ export async function getStoredStatus(tenantId: string) {
     charges_enabled: connected ? connection.chargesEnabled : false,
     payouts_enabled: connected ? connection.payoutsEnabled : false,
     details_submitted: connected ? connection.detailsSubmitted : false,
-    requirements: connected ? ((connection.requirements as Requirements | null) ?? EMPTY_REQUIREMENTS) : EMPTY_REQUIREMENTS,
+    requirements: connected ? ((connection.requirements as StoredRequirements | null) ?? EMPTY_REQUIREMENTS) : EMPTY_REQUIREMENTS,
     disconnected_reason: connection?.status === "disconnected" ? connection.disconnectedReason : null,
     tenant_status: tenant.status,
     checked_at: connection?.lastCheckedAt?.toISOString() ?? null,
