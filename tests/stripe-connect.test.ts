@@ -218,6 +218,41 @@ describe("account_links mode", () => {
   });
 });
 
+describe("concurrent connects", () => {
+  const accountsOfTenant = async (tenantId: string) =>
+    (await prisma.stripeSimulatorObject.findMany({ where: { kind: "account" } }))
+      .map((row) => row.data as { id: string; metadata?: { tenant_id?: string } })
+      .filter((account) => account.metadata?.tenant_id === tenantId);
+
+  it("five parallel Connect with Stripe clicks create one Stripe account, and every answer points at it", async () => {
+    const owner = await registerOwner();
+    const answers = await Promise.all(Array.from({ length: 5 }, () => call(connect, "/api/v1/auth/tenants/stripe/connect/", { token: owner.token, body: {} })));
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200, 200]);
+
+    const accounts = await accountsOfTenant(owner.tenantId);
+    expect(accounts).toHaveLength(1);
+    const connection = await prisma.stripeConnection.findUniqueOrThrow({ where: { tenantId: owner.tenantId } });
+    expect(connection).toMatchObject({ accountId: accounts[0].id, status: "onboarding" });
+    for (const answer of answers) {
+      const link = await prisma.stripeSimulatorObject.findUniqueOrThrow({ where: { id: new URL(answer.body.url).searchParams.get("link")! } });
+      expect((link.data as { account: string }).account).toBe(accounts[0].id);
+    }
+  });
+
+  it("a reconnect after a disconnect gets a new account", async () => {
+    const owner = await registerOwner();
+    const first = await startConnect(owner.token);
+    await followCallback(await finishAccountLink(new URL(first.url).searchParams.get("link")!, "complete"), owner.token);
+    const { accountId: firstAccount } = await prisma.stripeConnection.findUniqueOrThrow({ where: { tenantId: owner.tenantId } });
+    expect((await call(disconnect, "/x", { token: owner.token, body: { confirm: true } })).status).toBe(200);
+
+    await startConnect(owner.token);
+    const { accountId: secondAccount } = await prisma.stripeConnection.findUniqueOrThrow({ where: { tenantId: owner.tenantId } });
+    expect(secondAccount).not.toBe(firstAccount);
+    expect((await accountsOfTenant(owner.tenantId)).map((account) => account.id).sort()).toEqual([firstAccount, secondAccount].sort());
+  });
+});
+
 describe("oauth mode", () => {
   beforeEach(() => useMode("oauth"));
 

@@ -58,7 +58,8 @@ export function stripeSetup(): StripeSetup | null {
         host: base.hostname,
         port: Number(base.port || (base.protocol === "https:" ? 443 : 80)),
         protocol: base.protocol === "https:" ? "https" : "http",
-        maxNetworkRetries: 0,
+        // As with real Stripe: a request that meets a concurrent one with the same idempotency key is retried.
+        maxNetworkRetries: 2,
         timeout: 10_000,
       }),
       simulator: true,

@@ -60,6 +60,9 @@ export function stripeFailure(error: unknown): AppError {
   if (error instanceof Stripe.errors.StripeConnectionError || error instanceof Stripe.errors.StripeAPIError) {
     return new AppError(502, "stripe_unreachable", "Stripe could not be reached. Try again in a moment.");
   }
+  if (error instanceof Stripe.errors.StripeIdempotencyError && error.statusCode === 409) {
+    return conflict("connect_in_progress", "Another connect for this tenant is still talking to Stripe. Try again in a moment.");
+  }
   if (error instanceof Stripe.errors.StripeInvalidGrantError) {
     return badRequest("invalid_grant", `Stripe refused the authorization code: ${error.message}`);
   }
@@ -110,6 +113,50 @@ function accountLinkFor(setup: StripeSetup, accountId: string, state: string) {
   );
 }
 
+/**
+ * Creates the tenant's connected account, or finds the one a concurrent
+ * connect created: the idempotency key names the tenant and its connection
+ * generation, so simultaneous clicks get one account from Stripe (which
+ * replays the first answer), and a reconnect after a disconnect gets a new one.
+ */
+async function createOnboardingAccount(setup: StripeSetup, tenantId: string): Promise<string> {
+  const { stripeConnectGeneration } = await prisma.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { stripeConnectGeneration: true } });
+  const account = await callStripe(() =>
+    setup.stripe.accounts.create(
+      {
+        controller: {
+          stripe_dashboard: { type: "express" },
+          fees: { payer: "application" },
+          losses: { payments: "application" },
+          requirement_collection: "stripe",
+        },
+        metadata: { tenant_id: tenantId },
+      },
+      { idempotencyKey: `tenant-${tenantId}-connect-${stripeConnectGeneration}-account` },
+    ),
+  );
+  await prisma.$transaction(async (tx) => {
+    const existing = await tx.stripeConnection.findUnique({ where: { tenantId } });
+    // A concurrent connect stored the same account already: leave its progress alone.
+    if (existing && existing.status !== "disconnected" && existing.accountId === account.id) return;
+    await tx.stripeConnection.upsert({
+      where: { tenantId },
+      create: { tenantId, accountId: account.id, mode: "account_links", status: "onboarding", livemode: livemodeOf(account) },
+      update: {
+        accountId: account.id,
+        mode: "account_links",
+        status: "onboarding",
+        disconnectedReason: null,
+        requirements: undefined,
+        chargesEnabled: false,
+        payoutsEnabled: false,
+        detailsSubmitted: false,
+      },
+    });
+  });
+  return account.id;
+}
+
 /** POST /stripe/connect/: where to send the owner, with a single-use state bound to them. */
 export async function startConnect(caller: Caller, meta: RequestMeta) {
   const setup = requireStripe();
@@ -125,26 +172,7 @@ export async function startConnect(caller: Caller, meta: RequestMeta) {
   if (setup.onboarding === "oauth") {
     url = authorizeUrl(setup, state);
   } else {
-    let accountId = linked?.accountId;
-    if (!accountId) {
-      const account = await callStripe(() =>
-        setup.stripe.accounts.create({
-          controller: {
-            stripe_dashboard: { type: "express" },
-            fees: { payer: "application" },
-            losses: { payments: "application" },
-            requirement_collection: "stripe",
-          },
-          metadata: { tenant_id: caller.tenantId },
-        }),
-      );
-      accountId = account.id;
-      await prisma.stripeConnection.upsert({
-        where: { tenantId: caller.tenantId },
-        create: { tenantId: caller.tenantId, accountId, mode: "account_links", status: "onboarding", livemode: livemodeOf(account) },
-        update: { accountId, mode: "account_links", status: "onboarding", disconnectedReason: null, requirements: undefined, chargesEnabled: false, payoutsEnabled: false, detailsSubmitted: false },
-      });
-    }
+    const accountId = linked?.accountId ?? (await createOnboardingAccount(setup, caller.tenantId));
     url = (await accountLinkFor(setup, accountId, state)).url;
   }
 
@@ -216,6 +244,11 @@ async function setTenantStatus(tx: TransactionClient, tenantId: string, chargesE
   const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { status: true } });
   if (tenant.status === "suspended") return;
   await tx.tenant.update({ where: { id: tenantId }, data: { status: chargesEnabled ? "active" : "pending" } });
+}
+
+/** A connection ended: the next connect creates a new account rather than replaying the last one's creation. */
+async function endConnectGeneration(tx: TransactionClient, tenantId: string) {
+  await tx.tenant.update({ where: { id: tenantId }, data: { stripeConnectGeneration: { increment: 1 } } });
 }
 
 /** GET /stripe/callback/: finishes onboarding for the signed-in user who started it. */
@@ -321,6 +354,7 @@ export async function markDisconnected(tx: TransactionClient, tenantId: string, 
     data: { status: "disconnected", disconnectedReason: reason, chargesEnabled: false, payoutsEnabled: false, lastCheckedAt: new Date() },
   });
   if (count === 0) return;
+  await endConnectGeneration(tx, tenantId);
   await setTenantStatus(tx, tenantId, false);
   await recordAudit(tx, { tenantId, actor: { type: actor, label: "Stripe" }, action: STRIPE_ACTIONS.lostAccess, severity: "warning", reason });
   await emitEvent(tx, tenantId, "stripe.account.disconnected", { reason });
@@ -410,6 +444,7 @@ export async function disconnectStripe(caller: Caller, input: DisconnectStripeIn
   }
   await prisma.$transaction(async (tx) => {
     await tx.stripeConnection.delete({ where: { id: connection.id } });
+    await endConnectGeneration(tx, caller.tenantId);
     await setTenantStatus(tx, caller.tenantId, false);
     await recordAudit(tx, {
       tenantId: caller.tenantId,
