@@ -200,12 +200,13 @@ async function findValidState(caller: Caller, state: string | undefined) {
   return row;
 }
 
-/** Checks the state against the signed-in caller and spends it (single use, also under concurrency). */
-async function spendState(caller: Caller, state: string | undefined) {
-  const row = await findValidState(caller, state);
-  const { count } = await prisma.oAuthState.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: new Date() } });
+/**
+ * Spends a checked state within the transaction that stores its outcome, so
+ * a failed exchange leaves it usable and a concurrent use of it rolls back.
+ */
+async function spendState(tx: TransactionClient, stateId: string) {
+  const { count } = await tx.oAuthState.updateMany({ where: { id: stateId, usedAt: null }, data: { usedAt: new Date() } });
   if (count !== 1) throw invalidState();
-  return row;
 }
 
 /**
@@ -254,7 +255,8 @@ async function endConnectGeneration(tx: TransactionClient, tenantId: string) {
 /** GET /stripe/callback/: finishes onboarding for the signed-in user who started it. */
 export async function completeConnect(caller: Caller, query: StripeCallbackQuery, meta: RequestMeta) {
   const setup = requireStripe();
-  const state = await spendState(caller, query.state);
+  // Checked now, spent only with the connection it produces (a refused code leaves it usable).
+  const state = await findValidState(caller, query.state);
   const actor = userActor(caller);
 
   if (query.error) {
@@ -292,6 +294,7 @@ export async function completeConnect(caller: Caller, query: StripeCallbackQuery
   const fields = statusFields(account);
 
   await prisma.$transaction(async (tx) => {
+    await spendState(tx, state.id);
     const existing = await tx.stripeConnection.findUnique({ where: { tenantId: caller.tenantId } });
     // Stripe's account.updated may have connected it already (the owner came back after the event).
     const alreadyConnected = existing?.status === "connected" && existing.accountId === accountId;
