@@ -17,6 +17,7 @@ import { simulatorApiKey } from "@/lib/stripe/config";
 import { call, registerOwner } from "./helpers/api";
 import { addMember } from "./helpers/fixtures";
 import { startStripeSimulator } from "./helpers/stripe-simulator";
+import { chunkedBody, streamingRequest } from "./helpers/streams";
 
 let simulator: Awaited<ReturnType<typeof startStripeSimulator>>;
 
@@ -371,6 +372,21 @@ describe("POST /api/stripe/webhooks", () => {
     expect(missing.status).toBe(400);
     expect(await prisma.stripeEvent.count({ where: { id: JSON.parse(payload).id } })).toBe(0);
     expect((await prisma.tenant.findUniqueOrThrow({ where: { id: owner.tenantId } })).status).toBe("pending");
+  });
+
+  it("cuts off a body over 512 KB with 413 in the error shape, whatever Content-Length says, without reading it all", async () => {
+    const before = await prisma.stripeEvent.count();
+    for (const contentLength of [undefined, 100]) {
+      const { stream, seen } = chunkedBody(8 * 1024 * 1024, 64 * 1024);
+      const response = await stripeWebhook(streamingRequest("/api/stripe/webhooks", stream, { "stripe-signature": "t=1,v1=deadbeef", "content-type": "application/json" }, contentLength));
+      expect(response.status).toBe(413);
+      expect(await response.json()).toEqual({ error: { code: "payload_too_large", message: "The request body is larger than 512 KB." } });
+      expect(seen.cancelled).toBe(true);
+      expect(seen.pulledBytes).toBeLessThanOrEqual(512 * 1024 + 64 * 1024);
+    }
+    const declared = await stripeWebhook(streamingRequest("/api/stripe/webhooks", chunkedBody(1024).stream, {}, 600 * 1024));
+    expect(declared.status).toBe(413);
+    expect(await prisma.stripeEvent.count()).toBe(before);
   });
 
   it("applies account.updated once per event id, and account.application.deauthorized disconnects", async () => {
