@@ -1,4 +1,4 @@
-import { ConfigError, env } from "@/lib/env";
+import { ConfigError, env, type Env } from "@/lib/env";
 
 /** The in-process webhook worker, unless WEBHOOK_WORKER=off (separate `npm run worker` processes). */
 export async function startBackgroundWork(): Promise<void> {
@@ -13,12 +13,7 @@ export async function startBackgroundWork(): Promise<void> {
  */
 export function checkConfigurationAtStartup(): void {
   try {
-    const config = env();
-    if (config.webhookAllowPrivateTargets) {
-      console.warn(
-        "WARNING: WEBHOOK_ALLOW_PRIVATE_TARGETS=1 lets webhook URLs use http:// and private or loopback addresses. Use it for local development and tests only.",
-      );
-    }
+    for (const warning of startupWarnings(env())) console.warn(warning);
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);
@@ -26,4 +21,20 @@ export function checkConfigurationAtStartup(): void {
     }
     throw error;
   }
+}
+
+/** Settings that are allowed but unsafe outside development, said loudly once at start-up. */
+export function startupWarnings(config: Env): string[] {
+  const warnings: string[] = [];
+  if (config.webhookAllowPrivateTargets) {
+    warnings.push(
+      "WARNING: WEBHOOK_ALLOW_PRIVATE_TARGETS=1 lets webhook URLs use http:// and private or loopback addresses. Use it for local development and tests only.",
+    );
+  }
+  if (config.stripeSimulator && config.isProduction) {
+    warnings.push(
+      "WARNING: the Stripe simulator is on in production (STRIPE_SIMULATOR=1): tenants connect simulated accounts and become active without any real Stripe account. Use it for end-to-end tests only; set STRIPE_SECRET_KEY for real payments.",
+    );
+  }
+  return warnings;
 }

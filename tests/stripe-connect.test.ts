@@ -9,13 +9,15 @@ import { GET as status } from "@/app/api/v1/auth/tenants/stripe/status/route";
 import { POST as disconnect } from "@/app/api/v1/auth/tenants/stripe/disconnect/route";
 import { POST as stripeWebhook } from "@/app/api/stripe/webhooks/route";
 import { stripeSetup } from "@/lib/stripe/config";
-import { finishAccountLink, finishOAuthAuthorize, handleSimulatorRequest, updateSimulatedAccount } from "@/lib/stripe/simulator";
+import { handleSimulatorRequest } from "@/lib/stripe/simulator/api";
+import { finishAccountLink, finishOAuthAuthorize, updateSimulatedAccount } from "@/lib/stripe/simulator/onboarding";
 import { encryptSecret } from "@/lib/crypto/secret-box";
 import { issueAccessToken } from "@/lib/auth/tokens";
 import { simulatorApiKey } from "@/lib/stripe/config";
 import { call, registerOwner } from "./helpers/api";
 import { addMember } from "./helpers/fixtures";
 import { startStripeSimulator } from "./helpers/stripe-simulator";
+import { chunkedBody, streamingRequest } from "./helpers/streams";
 
 let simulator: Awaited<ReturnType<typeof startStripeSimulator>>;
 
@@ -217,6 +219,41 @@ describe("account_links mode", () => {
   });
 });
 
+describe("concurrent connects", () => {
+  const accountsOfTenant = async (tenantId: string) =>
+    (await prisma.stripeSimulatorObject.findMany({ where: { kind: "account" } }))
+      .map((row) => row.data as { id: string; metadata?: { tenant_id?: string } })
+      .filter((account) => account.metadata?.tenant_id === tenantId);
+
+  it("five parallel Connect with Stripe clicks create one Stripe account, and every answer points at it", async () => {
+    const owner = await registerOwner();
+    const answers = await Promise.all(Array.from({ length: 5 }, () => call(connect, "/api/v1/auth/tenants/stripe/connect/", { token: owner.token, body: {} })));
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200, 200]);
+
+    const accounts = await accountsOfTenant(owner.tenantId);
+    expect(accounts).toHaveLength(1);
+    const connection = await prisma.stripeConnection.findUniqueOrThrow({ where: { tenantId: owner.tenantId } });
+    expect(connection).toMatchObject({ accountId: accounts[0].id, status: "onboarding" });
+    for (const answer of answers) {
+      const link = await prisma.stripeSimulatorObject.findUniqueOrThrow({ where: { id: new URL(answer.body.url).searchParams.get("link")! } });
+      expect((link.data as { account: string }).account).toBe(accounts[0].id);
+    }
+  });
+
+  it("a reconnect after a disconnect gets a new account", async () => {
+    const owner = await registerOwner();
+    const first = await startConnect(owner.token);
+    await followCallback(await finishAccountLink(new URL(first.url).searchParams.get("link")!, "complete"), owner.token);
+    const { accountId: firstAccount } = await prisma.stripeConnection.findUniqueOrThrow({ where: { tenantId: owner.tenantId } });
+    expect((await call(disconnect, "/x", { token: owner.token, body: { confirm: true } })).status).toBe(200);
+
+    await startConnect(owner.token);
+    const { accountId: secondAccount } = await prisma.stripeConnection.findUniqueOrThrow({ where: { tenantId: owner.tenantId } });
+    expect(secondAccount).not.toBe(firstAccount);
+    expect((await accountsOfTenant(owner.tenantId)).map((account) => account.id).sort()).toEqual([firstAccount, secondAccount].sort());
+  });
+});
+
 describe("oauth mode", () => {
   beforeEach(() => useMode("oauth"));
 
@@ -236,7 +273,7 @@ describe("oauth mode", () => {
 
     const gone = await call(disconnect, "/x", { token: owner.token, body: { confirm: true } });
     expect(gone.status).toBe(200);
-    const lookup = await handleSimulatorRequest("GET", `/v1/accounts/${accountId}`, new URLSearchParams(), `Bearer ${simulatorApiKey()}`);
+    const lookup = await handleSimulatorRequest({ method: "GET", path: `/v1/accounts/${accountId}`, params: new URLSearchParams(), authorization: `Bearer ${simulatorApiKey()}` });
     expect(lookup.status).toBe(403); // deauthorized at the simulator
   });
 
@@ -265,6 +302,30 @@ describe("oauth mode", () => {
     expect(await prisma.stripeConnection.count({ where: { tenantId: owner.tenantId } })).toBe(0);
   });
 
+  it("spends the state only when the code exchange succeeds: a bad code leaves it usable, a used one is refused", async () => {
+    const owner = await registerOwner();
+    const authorize = new URL((await startConnect(owner.token)).url);
+    const state = authorize.searchParams.get("state")!;
+    const redirectUri = authorize.searchParams.get("redirect_uri")!;
+    const base = "/api/v1/auth/tenants/stripe/callback/";
+
+    const bad = await call(callback, `${base}?state=${state}&code=ac_not_a_real_code`, { cookie: owner.token, headers: JSON_ACCEPT });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe("invalid_grant");
+    expect((await prisma.oAuthState.findFirstOrThrow({ where: { tenantId: owner.tenantId } })).usedAt).toBeNull();
+    expect(await prisma.stripeConnection.count({ where: { tenantId: owner.tenantId } })).toBe(0);
+
+    const good = await followCallback(await finishOAuthAuthorize({ redirectUri, state, outcome: "complete" }), owner.token, "json");
+    expect(good.status).toBe(200);
+    expect(good.body).toMatchObject({ connected: true, mode: "oauth" });
+    expect((await prisma.oAuthState.findFirstOrThrow({ where: { tenantId: owner.tenantId } })).usedAt).not.toBeNull();
+
+    const reused = await followCallback(await finishOAuthAuthorize({ redirectUri, state, outcome: "complete" }), owner.token, "json");
+    expect(reused.status).toBe(403);
+    expect(reused.body.error.code).toBe("invalid_state");
+    expect(await prisma.auditLog.count({ where: { tenantId: owner.tenantId, action: "stripe.account_connected" } })).toBe(1);
+  });
+
   it("marks the connection disconnected when Stripe says the platform lost access", async () => {
     const owner = await registerOwner();
     const start = new URL((await startConnect(owner.token)).url);
@@ -273,7 +334,7 @@ describe("oauth mode", () => {
       owner.token,
       "json",
     );
-    await handleSimulatorRequest("POST", "/oauth/deauthorize", new URLSearchParams({ stripe_user_id: connected.body.account_id, client_id: "ca_simulator" }), `Bearer ${simulatorApiKey()}`);
+    await handleSimulatorRequest({ method: "POST", path: "/oauth/deauthorize", params: new URLSearchParams({ stripe_user_id: connected.body.account_id, client_id: "ca_simulator" }), authorization: `Bearer ${simulatorApiKey()}` });
     const result = await call(status, "/x", { token: owner.token });
     expect(result.status).toBe(200);
     expect(result.body).toMatchObject({ connected: false, tenant_status: "pending" });
@@ -311,6 +372,21 @@ describe("POST /api/stripe/webhooks", () => {
     expect(missing.status).toBe(400);
     expect(await prisma.stripeEvent.count({ where: { id: JSON.parse(payload).id } })).toBe(0);
     expect((await prisma.tenant.findUniqueOrThrow({ where: { id: owner.tenantId } })).status).toBe("pending");
+  });
+
+  it("cuts off a body over 512 KB with 413 in the error shape, whatever Content-Length says, without reading it all", async () => {
+    const before = await prisma.stripeEvent.count();
+    for (const contentLength of [undefined, 100]) {
+      const { stream, seen } = chunkedBody(8 * 1024 * 1024, 64 * 1024);
+      const response = await stripeWebhook(streamingRequest("/api/stripe/webhooks", stream, { "stripe-signature": "t=1,v1=deadbeef", "content-type": "application/json" }, contentLength));
+      expect(response.status).toBe(413);
+      expect(await response.json()).toEqual({ error: { code: "payload_too_large", message: "The request body is larger than 512 KB." } });
+      expect(seen.cancelled).toBe(true);
+      expect(seen.pulledBytes).toBeLessThanOrEqual(512 * 1024 + 64 * 1024);
+    }
+    const declared = await stripeWebhook(streamingRequest("/api/stripe/webhooks", chunkedBody(1024).stream, {}, 600 * 1024));
+    expect(declared.status).toBe(413);
+    expect(await prisma.stripeEvent.count()).toBe(before);
   });
 
   it("applies account.updated once per event id, and account.application.deauthorized disconnects", async () => {
@@ -368,7 +444,7 @@ describe("more of the callback's rules", () => {
       owner.token,
       "json",
     );
-    await handleSimulatorRequest("POST", "/oauth/deauthorize", new URLSearchParams({ stripe_user_id: connected.body.account_id, client_id: "ca_simulator" }), `Bearer ${simulatorApiKey()}`);
+    await handleSimulatorRequest({ method: "POST", path: "/oauth/deauthorize", params: new URLSearchParams({ stripe_user_id: connected.body.account_id, client_id: "ca_simulator" }), authorization: `Bearer ${simulatorApiKey()}` });
     const result = await call(disconnect, "/x", { token: owner.token, body: { confirm: true } });
     expect(result.status).toBe(200);
     expect(await prisma.stripeConnection.count({ where: { tenantId: owner.tenantId } })).toBe(0);
@@ -404,7 +480,7 @@ describe("the simulator", () => {
   it("answers nothing when the simulator is off", async () => {
     process.env.STRIPE_SIMULATOR = "0";
     resetEnvCache();
-    const answer = await handleSimulatorRequest("POST", "/v1/accounts", new URLSearchParams(), `Bearer ${simulatorApiKey()}`);
+    const answer = await handleSimulatorRequest({ method: "POST", path: "/v1/accounts", params: new URLSearchParams(), authorization: `Bearer ${simulatorApiKey()}` });
     expect(answer.status).toBe(404);
   });
 });

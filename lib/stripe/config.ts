@@ -7,7 +7,8 @@ import { apiError } from "@/lib/http/errors";
  * Which Stripe the portal talks to: the real one when STRIPE_SECRET_KEY is
  * set, otherwise the built-in simulator (development, tests, and production
  * only with STRIPE_SIMULATOR=1). Every call goes through stripe-node; for the
- * simulator it is pointed at our own /v1 and /oauth routes with host/port/protocol.
+ * simulator it is pointed at the simulator's /v1 and /oauth routes
+ * (app/(stripe-simulator)/, logic in lib/stripe/simulator/) with host/port/protocol.
  */
 export type StripeSetup = {
   stripe: Stripe;
@@ -57,7 +58,8 @@ export function stripeSetup(): StripeSetup | null {
         host: base.hostname,
         port: Number(base.port || (base.protocol === "https:" ? 443 : 80)),
         protocol: base.protocol === "https:" ? "https" : "http",
-        maxNetworkRetries: 0,
+        // As with real Stripe: a request that meets a concurrent one with the same idempotency key is retried.
+        maxNetworkRetries: 2,
         timeout: 10_000,
       }),
       simulator: true,

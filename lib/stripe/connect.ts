@@ -13,16 +13,16 @@ import { requireStripe, stripeSetup, type StripeSetup } from "./config";
 const STATE_TTL_MS = 10 * 60 * 1000;
 
 type ConnectionRow = NonNullable<Awaited<ReturnType<typeof prisma.stripeConnection.findUnique>>>;
-type Requirements = {
-  currently_due: string[];
-  eventually_due: string[];
-  past_due: string[];
-  pending_verification: string[];
-  disabled_reason: string | null;
-  current_deadline: number | null;
+type RequirementList = "currently_due" | "eventually_due" | "past_due" | "pending_verification";
+/**
+ * Stripe's requirements hash as stored and answered: the fields the portal
+ * shows, with Stripe's null lists read as empty.
+ */
+export type StoredRequirements = Pick<Stripe.Account.Requirements, "disabled_reason" | "current_deadline"> & {
+  [list in RequirementList]: NonNullable<Stripe.Account.Requirements[list]>;
 };
 
-const EMPTY_REQUIREMENTS: Requirements = {
+const EMPTY_REQUIREMENTS: StoredRequirements = {
   currently_due: [],
   eventually_due: [],
   past_due: [],
@@ -31,7 +31,7 @@ const EMPTY_REQUIREMENTS: Requirements = {
   current_deadline: null,
 };
 
-export function requirementsOf(account: Stripe.Account): Requirements {
+export function requirementsOf(account: Stripe.Account): StoredRequirements {
   const r = account.requirements;
   return {
     currently_due: r?.currently_due ?? [],
@@ -51,6 +51,9 @@ export function stripeFailure(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof Stripe.errors.StripeConnectionError || error instanceof Stripe.errors.StripeAPIError) {
     return apiError("stripe_unreachable", "Stripe could not be reached. Try again in a moment.");
+  }
+  if (error instanceof Stripe.errors.StripeIdempotencyError && error.statusCode === 409) {
+    return apiError("connect_in_progress", "Another connect for this tenant is still talking to Stripe. Try again in a moment.");
   }
   if (error instanceof Stripe.errors.StripeInvalidGrantError) {
     return apiError("invalid_grant", `Stripe refused the authorization code: ${error.message}`);
@@ -73,7 +76,7 @@ async function callStripe<T>(call: () => Promise<T>): Promise<T> {
 }
 
 function needsOnboarding(connection: ConnectionRow): boolean {
-  const requirements = (connection.requirements as Requirements | null) ?? EMPTY_REQUIREMENTS;
+  const requirements = (connection.requirements as StoredRequirements | null) ?? EMPTY_REQUIREMENTS;
   return !connection.detailsSubmitted || requirements.currently_due.length > 0 || requirements.past_due.length > 0;
 }
 
@@ -102,6 +105,50 @@ function accountLinkFor(setup: StripeSetup, accountId: string, state: string) {
   );
 }
 
+/**
+ * Creates the tenant's connected account, or finds the one a concurrent
+ * connect created: the idempotency key names the tenant and its connection
+ * generation, so simultaneous clicks get one account from Stripe (which
+ * replays the first answer), and a reconnect after a disconnect gets a new one.
+ */
+async function createOnboardingAccount(setup: StripeSetup, tenantId: string): Promise<string> {
+  const { stripeConnectGeneration } = await prisma.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { stripeConnectGeneration: true } });
+  const account = await callStripe(() =>
+    setup.stripe.accounts.create(
+      {
+        controller: {
+          stripe_dashboard: { type: "express" },
+          fees: { payer: "application" },
+          losses: { payments: "application" },
+          requirement_collection: "stripe",
+        },
+        metadata: { tenant_id: tenantId },
+      },
+      { idempotencyKey: `tenant-${tenantId}-connect-${stripeConnectGeneration}-account` },
+    ),
+  );
+  await prisma.$transaction(async (tx) => {
+    const existing = await tx.stripeConnection.findUnique({ where: { tenantId } });
+    // A concurrent connect stored the same account already: leave its progress alone.
+    if (existing && existing.status !== "disconnected" && existing.accountId === account.id) return;
+    await tx.stripeConnection.upsert({
+      where: { tenantId },
+      create: { tenantId, accountId: account.id, mode: "account_links", status: "onboarding", livemode: livemodeOf(account) },
+      update: {
+        accountId: account.id,
+        mode: "account_links",
+        status: "onboarding",
+        disconnectedReason: null,
+        requirements: undefined,
+        chargesEnabled: false,
+        payoutsEnabled: false,
+        detailsSubmitted: false,
+      },
+    });
+  });
+  return account.id;
+}
+
 /** POST /stripe/connect/: where to send the owner, with a single-use state bound to them. */
 export async function startConnect(caller: Caller, meta: RequestMeta) {
   const setup = requireStripe();
@@ -117,26 +164,7 @@ export async function startConnect(caller: Caller, meta: RequestMeta) {
   if (setup.onboarding === "oauth") {
     url = authorizeUrl(setup, state);
   } else {
-    let accountId = linked?.accountId;
-    if (!accountId) {
-      const account = await callStripe(() =>
-        setup.stripe.accounts.create({
-          controller: {
-            stripe_dashboard: { type: "express" },
-            fees: { payer: "application" },
-            losses: { payments: "application" },
-            requirement_collection: "stripe",
-          },
-          metadata: { tenant_id: caller.tenantId },
-        }),
-      );
-      accountId = account.id;
-      await prisma.stripeConnection.upsert({
-        where: { tenantId: caller.tenantId },
-        create: { tenantId: caller.tenantId, accountId, mode: "account_links", status: "onboarding", livemode: livemodeOf(account) },
-        update: { accountId, mode: "account_links", status: "onboarding", disconnectedReason: null, requirements: undefined, chargesEnabled: false, payoutsEnabled: false, detailsSubmitted: false },
-      });
-    }
+    const accountId = linked?.accountId ?? (await createOnboardingAccount(setup, caller.tenantId));
     url = (await accountLinkFor(setup, accountId, state)).url;
   }
 
@@ -164,12 +192,23 @@ async function findValidState(caller: Caller, state: string | undefined) {
   return row;
 }
 
-/** Checks the state against the signed-in caller and spends it (single use, also under concurrency). */
-async function spendState(caller: Caller, state: string | undefined) {
-  const row = await findValidState(caller, state);
-  const { count } = await prisma.oAuthState.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: new Date() } });
+/**
+ * Spends a checked state within the transaction that stores its outcome, so
+ * a failed exchange leaves it usable and a concurrent use of it rolls back.
+ */
+async function spendState(tx: TransactionClient, stateId: string) {
+  const { count } = await tx.oAuthState.updateMany({ where: { id: stateId, usedAt: null }, data: { usedAt: new Date() } });
   if (count !== 1) throw invalidState();
-  return row;
+}
+
+/**
+ * Whether this signed-in caller started the onboarding that carries this
+ * state (used or not): the simulator's stand-in for "signed in to Stripe as
+ * the account's owner".
+ */
+export async function onboardingStartedBy(caller: Caller, state: string): Promise<boolean> {
+  const row = await prisma.oAuthState.findUnique({ where: { stateHash: hashSingleUseToken(state) }, select: { tenantId: true, userId: true } });
+  return row !== null && row.userId === caller.userId && row.tenantId === caller.tenantId;
 }
 
 /** Checks the state without spending it (the refresh of an expired account link). */
@@ -200,10 +239,16 @@ async function setTenantStatus(tx: TransactionClient, tenantId: string, chargesE
   await tx.tenant.update({ where: { id: tenantId }, data: { status: chargesEnabled ? "active" : "pending" } });
 }
 
+/** A connection ended: the next connect creates a new account rather than replaying the last one's creation. */
+async function endConnectGeneration(tx: TransactionClient, tenantId: string) {
+  await tx.tenant.update({ where: { id: tenantId }, data: { stripeConnectGeneration: { increment: 1 } } });
+}
+
 /** GET /stripe/callback/: finishes onboarding for the signed-in user who started it. */
 export async function completeConnect(caller: Caller, query: StripeCallbackQuery, meta: RequestMeta) {
   const setup = requireStripe();
-  const state = await spendState(caller, query.state);
+  // Checked now, spent only with the connection it produces (a refused code leaves it usable).
+  const state = await findValidState(caller, query.state);
   const actor = userActor(caller);
 
   if (query.error) {
@@ -241,6 +286,7 @@ export async function completeConnect(caller: Caller, query: StripeCallbackQuery
   const fields = statusFields(account);
 
   await prisma.$transaction(async (tx) => {
+    await spendState(tx, state.id);
     const existing = await tx.stripeConnection.findUnique({ where: { tenantId: caller.tenantId } });
     // Stripe's account.updated may have connected it already (the owner came back after the event).
     const alreadyConnected = existing?.status === "connected" && existing.accountId === accountId;
@@ -286,7 +332,7 @@ export async function getStoredStatus(tenantId: string) {
     charges_enabled: connected ? connection.chargesEnabled : false,
     payouts_enabled: connected ? connection.payoutsEnabled : false,
     details_submitted: connected ? connection.detailsSubmitted : false,
-    requirements: connected ? ((connection.requirements as Requirements | null) ?? EMPTY_REQUIREMENTS) : EMPTY_REQUIREMENTS,
+    requirements: connected ? ((connection.requirements as StoredRequirements | null) ?? EMPTY_REQUIREMENTS) : EMPTY_REQUIREMENTS,
     disconnected_reason: connection?.status === "disconnected" ? connection.disconnectedReason : null,
     tenant_status: tenant.status,
     checked_at: connection?.lastCheckedAt?.toISOString() ?? null,
@@ -303,6 +349,7 @@ export async function markDisconnected(tx: TransactionClient, tenantId: string, 
     data: { status: "disconnected", disconnectedReason: reason, chargesEnabled: false, payoutsEnabled: false, lastCheckedAt: new Date() },
   });
   if (count === 0) return;
+  await endConnectGeneration(tx, tenantId);
   await setTenantStatus(tx, tenantId, false);
   await recordAudit(tx, { tenantId, actor: { type: actor, label: "Stripe" }, action: "stripe.access_lost", severity: "warning", reason });
   await emitEvent(tx, tenantId, "stripe.account.disconnected", { reason });
@@ -392,6 +439,7 @@ export async function disconnectStripe(caller: Caller, input: DisconnectStripeIn
   }
   await prisma.$transaction(async (tx) => {
     await tx.stripeConnection.delete({ where: { id: connection.id } });
+    await endConnectGeneration(tx, caller.tenantId);
     await setTenantStatus(tx, caller.tenantId, false);
     await recordAudit(tx, {
       tenantId: caller.tenantId,

@@ -1,6 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { simulatorResponse } from "@/lib/stripe/simulator-http";
+import { simulatorResponse } from "@/lib/stripe/simulator/http";
 
 /** The Stripe simulator on a loopback port of the test process, where stripe-node is pointed. */
 export async function startStripeSimulator() {
@@ -15,7 +15,7 @@ export async function startStripeSimulator() {
         body: req.method === "GET" ? undefined : body,
       });
       const response = await simulatorResponse(request);
-      res.writeHead(response.status, { "content-type": "application/json" }).end(await response.text());
+      res.writeHead(response.status, Object.fromEntries(response.headers)).end(await response.text());
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -1,5 +1,6 @@
 // POST /api/stripe/webhooks — Stripe only: events for the platform, signature checked on the raw body
-import { payloadTooLarge, toErrorResponse } from "@/lib/http/errors";
+import { toErrorResponse } from "@/lib/http/errors";
+import { readBodyText } from "@/lib/http/read-body";
 import { handleStripeEvent } from "@/lib/stripe/events";
 
 // Stripe's events are a few KB; anything far larger is not from Stripe.
@@ -7,8 +8,7 @@ const MAX_EVENT_BYTES = 512 * 1024;
 
 export async function POST(req: Request) {
   try {
-    const raw = await req.text();
-    if (Buffer.byteLength(raw) > MAX_EVENT_BYTES) throw payloadTooLarge(MAX_EVENT_BYTES);
+    const raw = await readBodyText(req, MAX_EVENT_BYTES);
     return Response.json(await handleStripeEvent(raw, req.headers.get("stripe-signature")));
   } catch (error) {
     return toErrorResponse(error);

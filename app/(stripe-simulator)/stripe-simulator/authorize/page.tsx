@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { OutcomeChoices, SimulatorCard } from "@/components/stripe/simulator-card";
-import { simulatorEnabled } from "@/lib/stripe/simulator";
+import { OutcomeChoices, SimulatorCard } from "../../_components/simulator-card";
+import { simulatorEnabled } from "@/lib/stripe/simulator/portal";
 
 // Depends on the configuration at request time, never on the build machine's.
 export const dynamic = "force-dynamic";

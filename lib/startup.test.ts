@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "./env";
+import { startupWarnings } from "./startup";
+
+const production = { NODE_ENV: "production", AUTH_SECRET: "x".repeat(40), ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64") } as const;
+
+describe("startupWarnings", () => {
+  it.each([
+    ["production, no simulator", { ...production }, []],
+    ["production with a test key", { ...production, STRIPE_SECRET_KEY: "sk_test_123" }, []],
+    ["production with the simulator", { ...production, STRIPE_SIMULATOR: "1" }, ["Stripe simulator is on in production"]],
+    ["production with private webhook targets", { ...production, WEBHOOK_ALLOW_PRIVATE_TARGETS: "1" }, ["WEBHOOK_ALLOW_PRIVATE_TARGETS=1"]],
+    ["production with both", { ...production, STRIPE_SIMULATOR: "1", WEBHOOK_ALLOW_PRIVATE_TARGETS: "1" }, ["WEBHOOK_ALLOW_PRIVATE_TARGETS=1", "Stripe simulator is on in production"]],
+    ["development, where the simulator is the default", { ...production, NODE_ENV: "development" }, []],
+    ["test, with the simulator asked for", { ...production, NODE_ENV: "test", STRIPE_SIMULATOR: "1" }, []],
+  ] as const)("%s", (_label, source, expected) => {
+    const warnings = startupWarnings(parseEnv(source));
+    expect(warnings).toHaveLength(expected.length);
+    expected.forEach((fragment, index) => expect(warnings[index]).toContain(fragment));
+  });
+});

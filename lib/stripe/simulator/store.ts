@@ -1,0 +1,30 @@
+import { randomBytes } from "node:crypto";
+import { prisma } from "@/lib/db";
+
+/**
+ * The simulator's objects (accounts, account links, OAuth codes, idempotent
+ * answers), kept as JSON rows so they survive a restart of `npm run dev` and
+ * are shared by every instance of the portal, as Stripe's state is.
+ */
+export type SimulatorObjectKind = "account" | "account_link" | "oauth_code" | "idempotency_key";
+
+export const newObjectId = (prefix: string) => `${prefix}_sim${randomBytes(10).toString("hex")}`;
+export const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+export async function loadObject<T>(kind: SimulatorObjectKind, objectId: string): Promise<T | null> {
+  const row = await prisma.stripeSimulatorObject.findFirst({ where: { id: objectId, kind } });
+  return row ? (row.data as T) : null;
+}
+
+export async function saveObject(kind: SimulatorObjectKind, objectId: string, data: object): Promise<void> {
+  await prisma.stripeSimulatorObject.upsert({ where: { id: objectId }, create: { id: objectId, kind, data }, update: { data } });
+}
+
+/** Creates an object that must not exist yet; a unique violation tells a concurrent creator won. */
+export async function createObject(kind: SimulatorObjectKind, objectId: string, data: object): Promise<void> {
+  await prisma.stripeSimulatorObject.create({ data: { id: objectId, kind, data } });
+}
+
+export async function deleteObject(kind: SimulatorObjectKind, objectId: string): Promise<void> {
+  await prisma.stripeSimulatorObject.deleteMany({ where: { id: objectId, kind } });
+}
