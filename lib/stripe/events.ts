@@ -4,6 +4,7 @@ import { apiError } from "@/lib/http/errors";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { requireStripe } from "./config";
 import { applyAccountUpdate, isLostAccess, markDisconnected, stripeFailure } from "./connect";
+import { STRIPE_CONNECTION_STATUS } from "@/lib/statuses";
 
 /**
  * POST /api/stripe/webhooks: Stripe's events for the platform. The signature
@@ -43,7 +44,7 @@ export async function handleStripeEvent(rawBody: string, signature: string | nul
       await tx.stripeEvent.create({ data: { id: event.id, type: event.type, accountId: accountId ?? null } });
       if (account && accountId) await applyAccountUpdate(tx, accountId, account, true);
       if (lostAccess && accountId) {
-        const connection = await tx.stripeConnection.findFirst({ where: { accountId, status: { not: "disconnected" } } });
+        const connection = await tx.stripeConnection.findFirst({ where: { accountId, status: { not: STRIPE_CONNECTION_STATUS.disconnected } } });
         if (connection) await markDisconnected(tx, connection.tenantId, "The account owner disconnected the platform on Stripe.", "stripe");
       }
     });
