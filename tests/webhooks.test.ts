@@ -7,15 +7,15 @@ import { POST as sendTest } from "@/app/api/v1/auth/tenants/webhooks/test/route"
 import { GET as listDeliveries } from "@/app/api/v1/auth/tenants/webhooks/deliveries/route";
 import { POST as retry } from "@/app/api/v1/auth/tenants/webhooks/deliveries/[messageId]/retry/route";
 import { POST as regenerate } from "@/app/api/v1/auth/tenants/api-keys/regenerate/route";
-import { claimDueAttempts, deliverDueAttempts } from "@/lib/webhooks/delivery";
+import { claimDueAttempts, deliverDueAttempts } from "@/lib/webhooks/attempt-runner";
 import { emitEvent } from "@/lib/webhooks/outbox";
 import { call, registerOwner } from "./helpers/api";
 import { addMember } from "./helpers/fixtures";
 import { startReceiver, type Receiver } from "./helpers/receiver";
 
 // Deliveries time out after 10 s in production; 400 ms keeps the timeout test quick.
-vi.mock("@/lib/webhooks/outbound", async (importOriginal) => {
-  const actual = await importOriginal<typeof import("@/lib/webhooks/outbound")>();
+vi.mock("@/lib/webhooks/safe-http-client", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("@/lib/webhooks/safe-http-client")>();
   return { ...actual, sendWebhookRequest: (request: Parameters<typeof actual.sendWebhookRequest>[0]) => actual.sendWebhookRequest({ ...request, timeoutMs: 400 }) };
 });
 
@@ -377,7 +377,7 @@ describe("delivery from the outbox", () => {
     await prisma.webhookAttempt.updateMany({ where: { tenantId: owner.tenantId }, data: { leaseUntil: new Date(Date.now() - 1) } });
     await drain("fast-worker");
     expect(target.received).toHaveLength(1);
-    const { deliverAttempt } = await import("@/lib/webhooks/delivery");
+    const { deliverAttempt } = await import("@/lib/webhooks/attempt-runner");
     // Time has passed for the slow worker too: its copy of the lease has run out.
     const late = await deliverAttempt({ ...stale.attempts[0], leaseUntil: new Date(Date.now() - 1) }, stale.leaseOwner);
     expect(late.result).toBeNull();

@@ -3,8 +3,8 @@ import { AccessDenied } from "@/components/shell/access-denied";
 import { PageHeader } from "@/components/shell/page-header";
 import { requirePageCaller } from "@/lib/auth/current-caller";
 import { hasRole } from "@/lib/auth/roles";
-import { listDeliveries } from "@/lib/webhooks/deliveries";
-import { getWebhookConfig } from "@/lib/webhooks/endpoint";
+import { listDeliveries } from "@/lib/webhooks/deliveries-service";
+import { getWebhookConfig } from "@/lib/webhooks/endpoint-service";
 import { WebhooksManager } from "./_components/webhooks-manager";
 
 export const metadata: Metadata = { title: "Webhooks" };

@@ -3,7 +3,7 @@ import { prisma, type Prisma, type TransactionClient } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/audit-log";
 import { decryptSecret } from "@/lib/crypto/secret-box";
 import { env } from "@/lib/env";
-import { sendWebhookRequest, type OutboundResult } from "./outbound";
+import { sendWebhookRequest, type OutboundResult } from "./safe-http-client";
 import { nextRetryDelayMs, parseRetryAfter } from "./retry-schedule";
 import { signDelivery } from "./signing";
 

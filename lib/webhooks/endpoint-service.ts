@@ -6,8 +6,8 @@ import { env } from "@/lib/env";
 import { AppError, conflict } from "@/lib/http/errors";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import type { ConfigureWebhookInput } from "@/lib/schemas/webhooks";
-import { cancelPendingDeliveries, WEBHOOK_ACTIONS } from "./delivery";
-import { checkWebhookUrl } from "./outbound";
+import { cancelPendingDeliveries, WEBHOOK_ACTIONS } from "./attempt-runner";
+import { checkWebhookUrl } from "./safe-http-client";
 import { maskWebhookSecret, newWebhookSecret } from "./signing";
 
 export const webhookNotConfigured = () => conflict("webhook_not_configured", "No webhook endpoint is configured. Set its URL first.");

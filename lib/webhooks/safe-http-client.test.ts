@@ -7,7 +7,7 @@ import {
   sendWebhookRequest,
   type HostResolver,
   type OutboundResult,
-} from "./outbound";
+} from "./safe-http-client";
 
 // ---------------------------------------------------------------------------
 // helpers
