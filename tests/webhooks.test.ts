@@ -14,9 +14,10 @@ import { addMember } from "./helpers/fixtures";
 import { startReceiver, type Receiver } from "./helpers/receiver";
 
 // Deliveries time out after 10 s in production; 400 ms keeps the timeout test quick.
+const delivery = vi.hoisted(() => ({ timeoutMs: 400 }));
 vi.mock("@/lib/webhooks/safe-http-client", async (importOriginal) => {
   const actual = await importOriginal<typeof import("@/lib/webhooks/safe-http-client")>();
-  return { ...actual, sendWebhookRequest: (request: Parameters<typeof actual.sendWebhookRequest>[0]) => actual.sendWebhookRequest({ ...request, timeoutMs: 400 }) };
+  return { ...actual, sendWebhookRequest: (request: Parameters<typeof actual.sendWebhookRequest>[0]) => actual.sendWebhookRequest({ ...request, timeoutMs: delivery.timeoutMs }) };
 });
 
 const CONFIG = "/api/v1/auth/tenants/webhooks/config/";
@@ -37,6 +38,7 @@ async function receiver(...args: Parameters<typeof startReceiver>) {
 
 beforeEach(() => allowPrivateTargets(true));
 afterEach(async () => {
+  delivery.timeoutMs = 400;
   await Promise.all(receivers.map((r) => r.close()));
   receivers = [];
 });
@@ -359,15 +361,21 @@ describe("delivery from the outbox", () => {
 
   it("a failure that lands after the endpoint was removed schedules nothing more", async () => {
     const { owner, target } = await configuredOwner();
-    target.respond({ kind: "slow", delayMs: 300 });
-    await prisma.$transaction((tx) => emitEvent(tx, owner.tenantId, "webhook.test", {}));
+    // The receiver answers 500 only once the URL is gone, well within the timeout.
+    delivery.timeoutMs = 10_000;
+    let removed!: () => void;
+    target.respond({ kind: "held", release: new Promise<void>((resolve) => (removed = resolve)), status: 500 });
+    const id = await prisma.$transaction((tx) => emitEvent(tx, owner.tenantId, "webhook.test", {}));
     const delivering = drain();
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    await call(deleteConfig, CONFIG, { method: "DELETE", token: owner.token });
-    target.respond({ kind: "status", status: 500 });
+    await vi.waitFor(() => expect(target.received).toHaveLength(1), { timeout: 5_000, interval: 10 });
+    expect((await call(deleteConfig, CONFIG, { method: "DELETE", token: owner.token })).status).toBe(200);
+    removed();
     await delivering;
-    expect(await prisma.webhookAttempt.count({ where: { tenantId: owner.tenantId, state: "pending" } })).toBe(0);
-    expect(await prisma.webhookMessage.findFirstOrThrow({ where: { tenantId: owner.tenantId } })).toMatchObject({ nextAttemptAt: null });
+    const message = await prisma.webhookMessage.findUniqueOrThrow({ where: { id: id! }, include: { attempts: true } });
+    expect(message).toMatchObject({ status: "failed", nextAttemptAt: null, attemptCount: 1, lastStatusCode: 500 });
+    expect(message.attempts).toEqual([expect.objectContaining({ state: "failed", statusCode: 500, error: "Receiver answered 500" })]);
+    // Nothing was added to be tried later, and the endpoint's failing streak did not start.
+    expect((await prisma.webhookEndpoint.findUniqueOrThrow({ where: { tenantId: owner.tenantId } })).failingSince).toBeNull();
   });
 
   it("a worker whose lease was taken over does not send the attempt", async () => {
