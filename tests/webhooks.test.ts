@@ -7,6 +7,7 @@ import { POST as sendTest } from "@/app/api/v1/auth/tenants/webhooks/test/route"
 import { GET as listDeliveries } from "@/app/api/v1/auth/tenants/webhooks/deliveries/route";
 import { POST as retry } from "@/app/api/v1/auth/tenants/webhooks/deliveries/[messageId]/retry/route";
 import { POST as regenerate } from "@/app/api/v1/auth/tenants/api-keys/regenerate/route";
+import { POST as revoke } from "@/app/api/v1/auth/tenants/api-keys/revoke/route";
 import { claimDueAttempts, deliverDueAttempts } from "@/lib/webhooks/attempt-runner";
 import { emitEvent } from "@/lib/webhooks/outbox";
 import { call, registerOwner } from "./helpers/api";
@@ -157,7 +158,7 @@ describe("POST /webhooks/test/", () => {
     const [delivery] = target.received;
     expect(delivery.verified).toBe(true);
     expect(delivery.headers["webhook-id"]).toBe(result.body.message_id);
-    expect(JSON.parse(delivery.body)).toMatchObject({ type: "webhook.test", data: { hello: "world" }, timestamp: expect.any(String) });
+    expect(JSON.parse(delivery.body)).toMatchObject({ type: "webhook.test", test: true, data: { hello: "world" }, timestamp: expect.any(String) });
     expect(JSON.stringify(delivery.headers) + delivery.body).not.toContain(secret.slice(6));
 
     const log = await call(listDeliveries, DELIVERIES, { token: owner.token });
@@ -165,6 +166,20 @@ describe("POST /webhooks/test/", () => {
     expect(log.body.data[0].attempts).toEqual([expect.objectContaining({ trigger: "test", state: "succeeded", status_code: 200 })]);
     const audit = await prisma.auditLog.findFirstOrThrow({ where: { tenantId: owner.tenantId, action: "webhooks.test_sent" } });
     expect(audit).toMatchObject({ actorUserId: owner.userId, targetId: result.body.message_id });
+  });
+
+  it("marks a test send test: true, while a real event of the same type carries test: false", async () => {
+    const { owner, target } = await configuredOwner();
+    const rehearsal = await call(sendTest, TEST, { token: owner.token, body: { event_type: "api_keys.revoked" } });
+    expect(rehearsal.status).toBe(200);
+    const revoked = await call(revoke, "/x", { token: owner.token, body: { key_type: "test", reason: "Rotating after a leak", confirm: true } });
+    expect(revoked.status).toBe(200);
+    await drain();
+    const bodies = target.received.map((delivery) => JSON.parse(delivery.body));
+    expect(bodies).toEqual([
+      expect.objectContaining({ type: "api_keys.revoked", test: true, data: expect.objectContaining({ reason: "Key pasted in a public repository" }) }),
+      expect.objectContaining({ type: "api_keys.revoked", test: false, data: expect.objectContaining({ reason: "Rotating after a leak", revoked_count: 2 }) }),
+    ]);
   });
 
   it("reports a receiver's 500 as delivered: false, not as our error", async () => {
@@ -232,7 +247,7 @@ describe("delivery from the outbox", () => {
     expect(target.received).toHaveLength(1);
     expect(target.received[0].verified).toBe(true);
     const body = JSON.parse(target.received[0].body);
-    expect(body).toMatchObject({ type: "api_keys.regenerated", data: { key_type: "test", modes: ["test"], replaced_count: 2 } });
+    expect(body).toMatchObject({ type: "api_keys.regenerated", test: false, data: { key_type: "test", modes: ["test"], replaced_count: 2 } });
     const newSecret = regenerated.body.api_keys.find((key: { type: string }) => key.type === "secret").key;
     expect(target.received[0].body).not.toContain(newSecret);
     expect((await prisma.webhookMessage.findUniqueOrThrow({ where: { id: message.id } })).status).toBe("delivered");

@@ -56,7 +56,7 @@ export function toMessageView(message: MessageRow) {
     id: message.id,
     event_type: message.eventType,
     status: message.status,
-    body: JSON.parse(message.body) as { type: string; timestamp: string; data: unknown },
+    body: JSON.parse(message.body) as { type: string; timestamp: string; test?: boolean; data: unknown },
     attempt_count: message.attemptCount,
     last_attempt_at: iso(message.lastAttemptAt),
     last_status_code: message.lastStatusCode,
