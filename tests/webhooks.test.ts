@@ -123,6 +123,41 @@ describe("webhook configuration", () => {
     expect(missing.body.error.code).toBe("validation_error");
   });
 
+  it("keeps credentials in the URL for delivery only: answers, the delivery log and audit entries show them as ****", async () => {
+    const owner = await registerOwner();
+    const target = await receiver();
+    const url = `${target.url}?token=abc&id=1`;
+    const redacted = `${target.url}?token=****&id=1`;
+    const configured = await call(setConfig, CONFIG, { token: owner.token, body: { url } });
+    expect(configured.status).toBe(200);
+    expect(configured.body.url).toBe(redacted);
+    const read = await call(getConfig, CONFIG, { token: owner.token });
+    expect(read.body.url).toBe(redacted);
+    expect(JSON.stringify(read.body)).not.toContain("abc");
+    expect((await prisma.webhookEndpoint.findUniqueOrThrow({ where: { tenantId: owner.tenantId } })).url).toBe(url);
+
+    // The page shows the redacted URL; saving it back (e.g. to regenerate the secret) keeps the real token.
+    const savedBack = await call(setConfig, CONFIG, { token: owner.token, body: { url: redacted, regenerate_secret: true } });
+    expect(savedBack.status).toBe(200);
+    expect((await prisma.webhookEndpoint.findUniqueOrThrow({ where: { tenantId: owner.tenantId } })).url).toBe(url);
+
+    // The receiver gets the real token; the delivery log does not show it.
+    expect((await call(sendTest, TEST, { token: owner.token, body: {} })).body.delivered).toBe(true);
+    expect(target.received.map((delivery) => delivery.path)).toEqual(["/hooks?token=abc&id=1"]);
+    const log = await call(listDeliveries, DELIVERIES, { token: owner.token });
+    expect(log.body.data[0].attempts[0].url).toBe(redacted);
+    expect(JSON.stringify(log.body)).not.toContain("abc");
+
+    expect((await call(deleteConfig, CONFIG, { method: "DELETE", token: owner.token })).status).toBe(200);
+    const entries = await prisma.auditLog.findMany({ where: { tenantId: owner.tenantId, action: { in: ["webhooks.endpoint_configured", "webhooks.endpoint_removed"] } }, orderBy: { createdAt: "asc" } });
+    expect(entries.map((entry) => entry.metadata)).toEqual([
+      expect.objectContaining({ url: redacted, previous_url: null }),
+      expect.objectContaining({ url: redacted, previous_url: redacted }),
+      expect.objectContaining({ url: redacted }),
+    ]);
+    expect(JSON.stringify(entries)).not.toContain("abc");
+  });
+
   it("DELETE removes the URL, stops deliveries and keeps the secret (owner only)", async () => {
     const { owner, target, secret } = await configuredOwner();
     const admin = await addMember(owner.tenantId, "admin");

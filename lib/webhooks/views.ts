@@ -1,5 +1,7 @@
 // snake_case views of webhook rows, shared by every webhook endpoint.
 
+import { redactUrl } from "@/lib/audit/redact";
+
 type AttemptRow = {
   id: string;
   attemptNumber: number;
@@ -39,7 +41,7 @@ export function toAttemptView(attempt: AttemptRow) {
     trigger: attempt.trigger,
     state: attempt.state,
     due_at: attempt.dueAt.toISOString(),
-    url: attempt.url,
+    url: attempt.url ? redactUrl(attempt.url) : null,
     request_headers: attempt.requestHeaders ? (JSON.parse(attempt.requestHeaders) as Record<string, string>) : null,
     status_code: attempt.statusCode,
     duration_ms: attempt.durationMs,

@@ -2,7 +2,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Webhook } from "standardwebhooks";
 
-export type ReceivedDelivery = { headers: IncomingHttpHeaders; body: string; verified: boolean | null };
+export type ReceivedDelivery = { path: string; headers: IncomingHttpHeaders; body: string; verified: boolean | null };
 export type ReceiverBehaviour =
   | { kind: "status"; status: number; body?: string; headers?: Record<string, string> }
   | { kind: "slow"; delayMs: number }
@@ -33,7 +33,7 @@ export async function startReceiver(behaviour: ReceiverBehaviour = { kind: "stat
           verified = false;
         }
       }
-      received.push({ headers: req.headers, body, verified });
+      received.push({ path: req.url ?? "", headers: req.headers, body, verified });
       if (current.kind === "slow") {
         setTimeout(() => res.writeHead(200).end("late"), current.delayMs).unref();
         return;
