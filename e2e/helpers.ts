@@ -53,7 +53,7 @@ export async function registerViaApi(request: APIRequestContext, data: { email: 
 
 /** A receiver on 127.0.0.1 that verifies every signature and answers as told. */
 export async function startReceiver() {
-  const state = { status: 200, secret: "", received: [] as { type: string; verified: boolean; id: string }[] };
+  const state = { status: 200, secret: "", received: [] as { type: string; test: boolean; verified: boolean; id: string }[] };
   const server: Server = createServer((req, res) => {
     let body = "";
     req.on("data", (chunk) => (body += chunk));
@@ -65,7 +65,8 @@ export async function startReceiver() {
       } catch {
         verified = false;
       }
-      state.received.push({ type: JSON.parse(body).type, verified, id: String(req.headers["webhook-id"]) });
+      const event = JSON.parse(body) as { type: string; test: boolean };
+      state.received.push({ type: event.type, test: event.test, verified, id: String(req.headers["webhook-id"]) });
       res.writeHead(state.status, { "content-type": "application/json" }).end(JSON.stringify({ ok: state.status < 300 }));
     });
   });

@@ -68,7 +68,7 @@ async function main() {
       Array.from({ length: CONCURRENCY }, async () => {
         for (let i = next++; i < EVENTS; i = next++) {
           const tenant = tenants[i % TENANTS];
-          const body = eventBody("bench.event", { seq: i, enqueued_at: Date.now() }, new Date());
+          const body = eventBody({ type: "webhook.test", data: { seq: i, enqueued_at: Date.now() }, at: new Date(), test: false });
           const headers = signDelivery(tenant.secret, newMessageId(), new Date(), body);
           const response = await fetch(tenant.url, { method: "POST", headers: { ...headers, "content-type": "application/json" }, body });
           await response.arrayBuffer();
@@ -84,7 +84,7 @@ async function main() {
     const enqueueAll = async () => {
       for (let i = 0; i < EVENTS; i++) {
         const tenant = tenants[i % TENANTS];
-        await prisma.$transaction((tx) => emitEvent(tx, tenant.id, "bench.event", { seq: i, enqueued_at: Date.now() }));
+        await prisma.$transaction((tx) => emitEvent(tx, tenant.id, "webhook.test", { seq: i, enqueued_at: Date.now() }));
       }
     };
     let worker = startWebhookWorker({ workerId: "bench-stream", concurrency: CONCURRENCY, batchSize: 100, pollMs: 50 });

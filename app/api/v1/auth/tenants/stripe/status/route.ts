@@ -2,6 +2,6 @@
 import { apiRoute } from "@/lib/http/route";
 import { refreshStripeStatus } from "@/lib/stripe/connect";
 
-export const GET = apiRoute({ access: "admin" }, async ({ caller }) => {
+export const GET = apiRoute({ access: "admin", limit: "stripe_refresh" }, async ({ caller }) => {
   return Response.json(await refreshStripeStatus(caller.tenantId));
 });

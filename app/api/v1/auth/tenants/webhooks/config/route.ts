@@ -1,7 +1,7 @@
 // GET|POST|DELETE /api/v1/auth/tenants/webhooks/config/ — admin+ reads and sets; owner removes
 import { apiRoute } from "@/lib/http/route";
 import { configureWebhookSchema } from "@/lib/schemas/webhooks";
-import { configureWebhook, getWebhookConfig, removeWebhookUrl } from "@/lib/webhooks/endpoint";
+import { configureWebhook, getWebhookConfig, removeWebhookUrl } from "@/lib/webhooks/endpoint-service";
 
 export const GET = apiRoute({ access: "admin" }, async ({ caller }) => {
   return Response.json(await getWebhookConfig(caller.tenantId));

@@ -1,7 +1,7 @@
 // GET /api/v1/auth/tenants/webhooks/deliveries/ — admin+: messages newest first, with attempts
 import { apiRoute } from "@/lib/http/route";
 import { deliveriesQuerySchema } from "@/lib/schemas/webhooks";
-import { listDeliveries } from "@/lib/webhooks/deliveries";
+import { listDeliveries } from "@/lib/webhooks/deliveries-service";
 
 export const GET = apiRoute({ access: "admin", query: deliveriesQuerySchema }, async ({ caller, query }) => {
   return Response.json(await listDeliveries(caller.tenantId, query));

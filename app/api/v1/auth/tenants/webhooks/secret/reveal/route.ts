@@ -1,6 +1,6 @@
 // POST /api/v1/auth/tenants/webhooks/secret/reveal/ — admin+, audited: the full signing secret
 import { apiRoute } from "@/lib/http/route";
-import { revealWebhookSecret } from "@/lib/webhooks/endpoint";
+import { revealWebhookSecret } from "@/lib/webhooks/endpoint-service";
 
 export const POST = apiRoute({ access: "admin" }, async ({ caller, meta }) => {
   return Response.json(await revealWebhookSecret(caller, meta));
