@@ -31,6 +31,20 @@ export async function signOut(page: Page) {
   await expect(page).toHaveURL(/\/login/);
 }
 
+/**
+ * The audit log's actions as listed, newest first. Read only once the page
+ * itself is on screen, never a snapshot taken earlier: the portal's loading
+ * skeleton (app/(portal)/loading.tsx) has no rows, and it is what shows right
+ * after a client-side navigation commits the new URL, and for a moment even
+ * after `page.goto` resolves, since React reveals streamed content in
+ * batches on a timer. The page's h1 arrives in the same render as its rows.
+ */
+export async function auditActions(page: Page): Promise<(string | null)[]> {
+  await expect(page.getByRole("heading", { level: 1, name: "Audit log", exact: true })).toBeVisible();
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+  return page.getByTestId("audit-row").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-action")));
+}
+
 export function uniqueEmail(prefix: string) {
   return `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.test`;
 }

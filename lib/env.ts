@@ -2,11 +2,11 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { DEFAULT_DATABASE_URL, databaseTarget } from "@/lib/database-url";
+import { DEFAULT_DATABASE_URL, databaseTarget } from "@/lib/database-url.mjs";
 
 /**
  * The portal's configuration, validated once per process. Names and defaults
- * are part of the contract (DESIGN.md, README). Development never needs a
+ * are part of the contract (README, "Configuration"). Development never needs a
  * hand-edited .env: the two secrets are generated once into .data/.
  * Production refuses to start without them.
  */
