@@ -8,6 +8,7 @@ import { hasRole, type Role } from "@/lib/auth/roles";
 import { PAGE_TENANT_HEADER } from "@/lib/http/page-tenant";
 import { badRequest, conflict, forbidden, toErrorResponse, unauthorized, validationError } from "@/lib/http/errors";
 import { readBodyText } from "@/lib/http/read-body";
+import { MAX_JSON_DEPTH, jsonNestingDepth } from "@/lib/http/json-depth";
 import { requestMetaFromHeaders, type RequestMeta } from "@/lib/http/request-meta";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -39,6 +40,9 @@ async function parseJsonBody<B>(req: NextRequest, schema: z.ZodType<B>): Promise
   const text = await readBodyText(req);
   let data: unknown = {};
   if (text.trim() !== "") {
+    if (jsonNestingDepth(text) > MAX_JSON_DEPTH) {
+      throw badRequest("json_too_deep", `The request body nests arrays and objects deeper than ${MAX_JSON_DEPTH} levels.`);
+    }
     try {
       data = JSON.parse(text);
     } catch {

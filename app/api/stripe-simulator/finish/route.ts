@@ -3,6 +3,7 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { notFound, toErrorResponse, validationError } from "@/lib/http/errors";
 import { finishAccountLink, finishOAuthAuthorize, isPortalStripeCallback, simulatorEnabled } from "@/lib/stripe/simulator";
+import { otherMethods } from "@/lib/http/method-not-allowed";
 
 const finishSchema = z.discriminatedUnion("flow", [
   z.object({ flow: z.literal("account_link"), link: z.string().min(1), outcome: z.enum(["complete", "requirements_due"]) }),
@@ -29,3 +30,5 @@ export async function POST(req: Request) {
     return toErrorResponse(error);
   }
 }
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods({ POST });

@@ -1,6 +1,7 @@
 // POST /api/stripe/webhooks — Stripe only: events for the platform, signature checked on the raw body
 import { payloadTooLarge, toErrorResponse } from "@/lib/http/errors";
 import { handleStripeEvent } from "@/lib/stripe/events";
+import { otherMethods } from "@/lib/http/method-not-allowed";
 
 // Stripe's events are a few KB; anything far larger is not from Stripe.
 const MAX_EVENT_BYTES = 512 * 1024;
@@ -14,3 +15,5 @@ export async function POST(req: Request) {
     return toErrorResponse(error);
   }
 }
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods({ POST });

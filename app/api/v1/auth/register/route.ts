@@ -4,6 +4,7 @@ import { registerSchema } from "@/lib/schemas/auth";
 import { registerTenant } from "@/lib/tenants/register-tenant";
 import { issueAccessToken } from "@/lib/auth/tokens";
 import { toTenantView, toUserView } from "@/lib/tenants/views";
+import { otherMethods } from "@/lib/http/method-not-allowed";
 
 export const POST = apiRoute({ access: "public", body: registerSchema }, async ({ body, meta }) => {
   const { user, tenant, membership, apiKeys } = await registerTenant(body, meta);
@@ -13,3 +14,5 @@ export const POST = apiRoute({ access: "public", body: registerSchema }, async (
     { status: 201 },
   );
 });
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods({ POST });
