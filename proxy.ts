@@ -1,8 +1,9 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { readToken, sessionTokenFromCookies } from "@/lib/auth/tokens";
 
-// Pages behind sign-in. The portal layout checks the membership against the
-// database as well; this only saves a render for visitors with no session.
+// Pages behind sign-in. The portal layout checks the membership and the
+// session version (sign-out) against the database as well; this signature-only
+// check just saves a render for visitors with no session.
 const PORTAL_PREFIXES = ["/dashboard", "/audit-log", "/api-keys", "/webhooks", "/stripe", "/team"];
 
 function contentSecurityPolicy(nonce: string): string {
@@ -25,7 +26,7 @@ function contentSecurityPolicy(nonce: string): string {
 
 async function hasSession(request: NextRequest): Promise<boolean> {
   const raw = sessionTokenFromCookies(request.cookies);
-  return raw ? (await readToken(raw)) !== null : false;
+  return raw ? (await readToken(raw, "session")) !== null : false;
 }
 
 export async function proxy(request: NextRequest) {

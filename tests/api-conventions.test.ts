@@ -95,18 +95,18 @@ describe("the route wrapper", () => {
     const owner = await registerOwner();
     const body = { key_type: "test", confirm: true };
     const before = writes;
-    const noOrigin = await call(echo, "/api/v1/echo/", { cookie: owner.token, body });
+    const noOrigin = await call(echo, "/api/v1/echo/", { cookie: owner.session, body });
     expect(noOrigin.status).toBe(403);
     expect(noOrigin.body.error.code).toBe("csrf_origin_mismatch");
-    const evil = await call(echo, "/api/v1/echo/", { cookie: owner.token, body, origin: "https://evil.example" });
+    const evil = await call(echo, "/api/v1/echo/", { cookie: owner.session, body, origin: "https://evil.example" });
     expect(evil.status).toBe(403);
     expect(writes).toBe(before);
-    const same = await call(echo, "/api/v1/echo/", { cookie: owner.token, body, origin: "http://localhost:3000" });
+    const same = await call(echo, "/api/v1/echo/", { cookie: owner.session, body, origin: "http://localhost:3000" });
     expect(same.status).toBe(200);
     const bearer = await call(echo, "/api/v1/echo/", { token: owner.token, body, origin: "https://evil.example" });
     expect(bearer.status).toBe(200);
     // Reads with a cookie need no Origin.
-    expect((await call(auditLogs, AUDIT, { cookie: owner.token })).status).toBe(200);
+    expect((await call(auditLogs, AUDIT, { cookie: owner.session })).status).toBe(200);
   });
 
   it("answers 401 on protected endpoints without credentials", async () => {
@@ -201,7 +201,7 @@ describe("next-auth's endpoints", () => {
     });
     const headers = new Headers({ "content-type": "application/x-www-form-urlencoded" });
     if (contentLength) headers.set("content-length", contentLength);
-    const init = { method: "POST", headers, body, duplex: "half" } as RequestInit;
+    const init = { method: "POST", headers, body, duplex: "half" as const };
     return { request: new NextRequest(new URL("/api/auth/callback/credentials", BASE_URL), init), sent: () => sent };
   }
 

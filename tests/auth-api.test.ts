@@ -235,7 +235,7 @@ describe("GET /api/v1/auth/me/", () => {
 
   it("accepts the browser session cookie as well as the Bearer token", async () => {
     const owner = await registerOwner();
-    const result = await call(me, "/api/v1/auth/me/", { cookie: owner.token });
+    const result = await call(me, "/api/v1/auth/me/", { cookie: owner.session });
     expect(result.status).toBe(200);
     expect(result.body.role).toBe("owner");
   });

@@ -1,5 +1,6 @@
 import { NextRequest } from "next/server";
 import { POST as registerRoute } from "@/app/api/v1/auth/register/route";
+import { encodeSessionToken } from "@/lib/auth/tokens";
 
 export const BASE_URL = "http://localhost:3000";
 
@@ -9,7 +10,9 @@ export type CallOptions = {
   method?: string;
   /** An object is sent as JSON; a string is sent as-is (for malformed bodies). */
   body?: unknown;
+  /** An access token, sent as `Authorization: Bearer`. */
   token?: string;
+  /** A session token (see `session` of registerOwner / addMember), sent as the session cookie. */
   cookie?: string;
   origin?: string | null;
   headers?: Record<string, string>;
@@ -60,10 +63,13 @@ export async function registerOwner(overrides: Partial<{ email: string; password
   };
   const result = await call(registerRoute, "/api/v1/auth/register/", { body: input, ip: nextTestIp() });
   if (result.status !== 201) throw new Error(`register failed: ${result.status} ${JSON.stringify(result.body)}`);
+  const userId = result.body.user.id as string;
+  const tenantId = result.body.tenant.id as string;
   return {
     input,
     token: result.body.access_token as string,
-    userId: result.body.user.id as string,
-    tenantId: result.body.tenant.id as string,
+    session: await encodeSessionToken({ id: userId, email: input.email, name: input.name, sessionVersion: 0 }, tenantId),
+    userId,
+    tenantId,
   };
 }

@@ -7,7 +7,7 @@ import { otherMethods } from "@/lib/http/method-not-allowed";
 
 export const POST = apiRoute({ access: "public", body: loginSchema }, async ({ body, meta }) => {
   const user = await authenticateWithPassword(body, meta, "api");
-  return Response.json(await issueAccessToken(user.userId, user.tenantId));
+  return Response.json(await issueAccessToken({ id: user.userId, sessionVersion: user.sessionVersion }, user.tenantId));
 });
 
 export const { GET, PUT, PATCH, DELETE } = otherMethods({ POST });
