@@ -1,6 +1,7 @@
 import { NextRequest } from "next/server";
 import { POST as registerRoute } from "@/app/api/v1/auth/register/route";
 import { encodeSessionToken } from "@/lib/auth/tokens";
+import { stampSocketPeer } from "@/lib/http/socket-peer";
 
 export const BASE_URL = "http://localhost:3000";
 
@@ -17,6 +18,7 @@ export type CallOptions = {
   origin?: string | null;
   headers?: Record<string, string>;
   params?: Record<string, string>;
+  /** The address the request comes from: recorded as the socket peer, as the server does for a real connection. */
   ip?: string;
 };
 
@@ -26,7 +28,7 @@ export type CallResult<T = any> = { status: number; body: T; headers: Headers };
 export async function call<T = any>(handler: Handler, path: string, options: CallOptions = {}): Promise<CallResult<T>> { // eslint-disable-line @typescript-eslint/no-explicit-any -- see CallResult
   const headers = new Headers(options.headers);
   headers.set("user-agent", headers.get("user-agent") ?? "vitest");
-  headers.set("x-forwarded-for", options.ip ?? "203.0.113.10");
+  stampSocketPeer(headers, options.ip ?? "203.0.113.10");
   if (options.token) headers.set("authorization", `Bearer ${options.token}`);
   if (options.cookie) headers.set("cookie", `next-auth.session-token=${options.cookie}`);
   if (options.origin) headers.set("origin", options.origin);
