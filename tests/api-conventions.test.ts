@@ -249,6 +249,11 @@ describe("every /api answer is in the error shape", () => {
         expect(allow).not.toContain(method);
         expect(await response.json()).toEqual({ error: { code: "method_not_allowed", message: expect.stringContaining(method) } });
       }
+      const options = (routeModule.OPTIONS as () => Response)();
+      expect(options.status).toBe(204);
+      expect(options.headers.get("allow")?.split(", ").sort()).toEqual(
+        [...implemented, ...(implemented.includes("GET") ? ["HEAD"] : []), "OPTIONS"].sort(),
+      );
     },
   );
 

@@ -19,13 +19,16 @@ export function allowHeader(implemented: readonly string[]): string {
  * The methods a route file does not implement, each answering 405 in the
  * API's error shape with an Allow header. Next's own answer for a method a
  * route does not export is a bare 405 with neither, so every route file
- * exports the rest of the methods from here:
+ * exports the rest of the methods from here, and OPTIONS (Next's own would
+ * list the fillers as allowed):
  *
- *   export const { PUT, PATCH, DELETE } = otherMethods({ GET, POST });
+ *   export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET, POST });
  */
-export function otherMethods(implemented: Partial<Record<RouteMethod, unknown>>): Record<RouteMethod, Filler> {
+export function otherMethods(implemented: Partial<Record<RouteMethod, unknown>>): Record<RouteMethod, Filler> & { OPTIONS: () => Response } {
   const allow = allowHeader(Object.keys(implemented));
-  const fillers = {} as Record<RouteMethod, Filler>;
+  const fillers = { OPTIONS: () => new Response(null, { status: 204, headers: { Allow: allow } }) } as Record<RouteMethod, Filler> & {
+    OPTIONS: () => Response;
+  };
   for (const method of ROUTE_METHODS) {
     const filler = ((req: Request) =>
       toErrorResponse(

@@ -29,4 +29,4 @@ async function handler(req: NextRequest, context: NextAuthRouteContext) {
 }
 
 export { handler as GET, handler as POST };
-export const { PUT, PATCH, DELETE } = otherMethods({ GET: handler, POST: handler });
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET: handler, POST: handler });

@@ -31,4 +31,4 @@ export async function POST(req: Request) {
   }
 }
 
-export const { GET, PUT, PATCH, DELETE } = otherMethods({ POST });
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ POST });

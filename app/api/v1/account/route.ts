@@ -7,4 +7,4 @@ export const GET = apiRoute({ access: "api_key" }, async ({ caller }) => {
   return Response.json(await getPlatformAccount(caller));
 });
 
-export const { POST, PUT, PATCH, DELETE } = otherMethods({ GET });
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET });

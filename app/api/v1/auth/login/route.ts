@@ -10,4 +10,4 @@ export const POST = apiRoute({ access: "public", body: loginSchema }, async ({ b
   return Response.json(await issueAccessToken({ id: user.userId, sessionVersion: user.sessionVersion }, user.tenantId));
 });
 
-export const { GET, PUT, PATCH, DELETE } = otherMethods({ POST });
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ POST });

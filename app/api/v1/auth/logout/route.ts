@@ -12,4 +12,4 @@ export const POST = apiRoute({ access: "member" }, async ({ caller, meta }) => {
   return Response.json({ signed_out: true });
 });
 
-export const { GET, PUT, PATCH, DELETE } = otherMethods({ POST });
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ POST });

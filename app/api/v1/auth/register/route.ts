@@ -15,4 +15,4 @@ export const POST = apiRoute({ access: "public", body: registerSchema }, async (
   );
 });
 
-export const { GET, PUT, PATCH, DELETE } = otherMethods({ POST });
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ POST });

@@ -7,4 +7,4 @@ export const GET = apiRoute({ access: "admin" }, async ({ caller }) => {
   return Response.json(await listApiKeys(caller.tenantId));
 });
 
-export const { POST, PUT, PATCH, DELETE } = otherMethods({ GET });
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET });

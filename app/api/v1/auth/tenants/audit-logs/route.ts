@@ -8,4 +8,4 @@ export const GET = apiRoute({ access: "admin", query: auditLogQuerySchema }, asy
   return Response.json(await listAuditLogs(caller.tenantId, query));
 });
 
-export const { POST, PUT, PATCH, DELETE } = otherMethods({ GET });
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET });

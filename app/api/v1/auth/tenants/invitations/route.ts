@@ -12,4 +12,4 @@ export const POST = apiRoute({ access: "owner", body: inviteMemberSchema }, asyn
   return Response.json(await createInvitation(caller, body, meta), { status: 201 });
 });
 
-export const { PUT, PATCH, DELETE } = otherMethods({ GET, POST });
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET, POST });

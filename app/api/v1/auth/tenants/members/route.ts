@@ -7,4 +7,4 @@ export const GET = apiRoute({ access: "member" }, async ({ caller }) => {
   return Response.json({ members: await listMembers(caller) });
 });
 
-export const { POST, PUT, PATCH, DELETE } = otherMethods({ GET });
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET });

@@ -10,4 +10,4 @@ export const POST = apiRoute({ access: "member", body: switchTenantSchema }, asy
   return tenantAccessResponse(caller, switched, { id: caller.userId, email: caller.email, name: caller.name });
 });
 
-export const { GET, PUT, PATCH, DELETE } = otherMethods({ POST });
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ POST });

@@ -8,4 +8,4 @@ export const POST = apiRoute({ access: "owner", body: regenerateApiKeysSchema },
   return Response.json(await regenerateApiKeys(caller, body, meta), { status: 201 });
 });
 
-export const { GET, PUT, PATCH, DELETE } = otherMethods({ POST });
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ POST });

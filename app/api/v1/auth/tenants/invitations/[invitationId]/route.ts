@@ -7,4 +7,4 @@ export const DELETE = apiRoute<"owner", undefined, undefined, { invitationId: st
   return Response.json(await revokeInvitation(caller, params.invitationId, meta));
 });
 
-export const { GET, POST, PUT, PATCH } = otherMethods({ DELETE });
+export const { GET, POST, PUT, PATCH, OPTIONS } = otherMethods({ DELETE });

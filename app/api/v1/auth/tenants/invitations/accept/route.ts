@@ -11,4 +11,4 @@ export const POST = apiRoute({ access: "public", body: acceptInvitationSchema },
   return tenantAccessResponse(caller, joined, joined.user);
 });
 
-export const { GET, PUT, PATCH, DELETE } = otherMethods({ POST });
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ POST });

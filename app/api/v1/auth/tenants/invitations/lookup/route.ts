@@ -8,4 +8,4 @@ export const POST = apiRoute({ access: "public", body: invitationLookupSchema },
   return Response.json(await lookupInvitation(body.token));
 });
 
-export const { GET, PUT, PATCH, DELETE } = otherMethods({ POST });
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ POST });

@@ -13,4 +13,4 @@ export const DELETE = apiRoute<"owner", undefined, undefined, { userId: string }
   return Response.json(await removeMember(caller, params.userId, meta));
 });
 
-export const { GET, POST, PUT } = otherMethods({ PATCH, DELETE });
+export const { GET, POST, PUT, OPTIONS } = otherMethods({ PATCH, DELETE });

@@ -23,4 +23,4 @@ export const GET = apiRoute({ access: "public", query: stripeCallbackQuerySchema
   }
 });
 
-export const { POST, PUT, PATCH, DELETE } = otherMethods({ GET });
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET });

@@ -8,4 +8,4 @@ export const POST = apiRoute({ access: "owner", body: connectStripeSchema }, asy
   return Response.json(await startConnect(caller, meta));
 });
 
-export const { GET, PUT, PATCH, DELETE } = otherMethods({ POST });
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ POST });

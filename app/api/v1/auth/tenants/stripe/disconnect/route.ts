@@ -8,4 +8,4 @@ export const POST = apiRoute({ access: "owner", body: disconnectStripeSchema }, 
   return Response.json(await disconnectStripe(caller, body, meta));
 });
 
-export const { GET, PUT, PATCH, DELETE } = otherMethods({ POST });
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ POST });

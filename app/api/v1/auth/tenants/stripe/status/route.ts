@@ -7,4 +7,4 @@ export const GET = apiRoute({ access: "admin" }, async ({ caller }) => {
   return Response.json(await refreshStripeStatus(caller.tenantId));
 });
 
-export const { POST, PUT, PATCH, DELETE } = otherMethods({ GET });
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET });

@@ -16,4 +16,4 @@ export const DELETE = apiRoute({ access: "owner" }, async ({ caller, meta }) => 
   return Response.json(await removeWebhookUrl(caller, meta));
 });
 
-export const { PUT, PATCH } = otherMethods({ GET, POST, DELETE });
+export const { PUT, PATCH, OPTIONS } = otherMethods({ GET, POST, DELETE });

@@ -8,4 +8,4 @@ export const GET = apiRoute({ access: "admin", query: deliveriesQuerySchema }, a
   return Response.json(await listDeliveries(caller.tenantId, query));
 });
 
-export const { POST, PUT, PATCH, DELETE } = otherMethods({ GET });
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET });

@@ -8,4 +8,4 @@ export const POST = apiRoute({ access: "admin", body: testWebhookSchema }, async
   return Response.json(await sendTestEvent(caller, body, meta));
 });
 
-export const { GET, PUT, PATCH, DELETE } = otherMethods({ POST });
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ POST });

@@ -7,4 +7,4 @@ export const POST = apiRoute({ access: "admin" }, async ({ caller, meta }) => {
   return Response.json(await revealWebhookSecret(caller, meta));
 });
 
-export const { GET, PUT, PATCH, DELETE } = otherMethods({ POST });
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ POST });

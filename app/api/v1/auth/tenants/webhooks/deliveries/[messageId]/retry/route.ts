@@ -7,4 +7,4 @@ export const POST = apiRoute<"admin", undefined, undefined, { messageId: string 
   return Response.json(await retryMessage(caller, params.messageId, meta));
 });
 
-export const { GET, PUT, PATCH, DELETE } = otherMethods({ POST });
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ POST });
