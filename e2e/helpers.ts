@@ -53,9 +53,9 @@ let signupCounter = 0;
 
 /**
  * Registers through the API as if from its own address: sign-ups are throttled
- * per IP, and the whole suite runs from 127.0.0.1. (With no proxy in front,
- * Next keeps a client's X-Forwarded-For, which is what makes this possible;
- * the README says never to expose `next start` directly for that reason.)
+ * per IP, and the whole suite runs from 127.0.0.1. The e2e servers trust
+ * 127.0.0.1 as a proxy (TRUSTED_PROXIES in playwright.config.ts), so the
+ * X-Forwarded-For sent here is believed, as a real proxy's would be.
  */
 export async function registerViaApi(request: APIRequestContext, data: { email: string; password: string; name: string; tenant_name: string }) {
   signupCounter += 1;

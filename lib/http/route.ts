@@ -9,6 +9,7 @@ import { PAGE_TENANT_HEADER } from "@/lib/http/page-tenant";
 import { badRequest, conflict, forbidden, toErrorResponse, unauthorized, validationError } from "@/lib/http/errors";
 import { readBodyText } from "@/lib/http/read-body";
 import { consumeRateLimit, type RateLimitKind } from "@/lib/http/rate-limit";
+import { MAX_JSON_DEPTH, jsonNestingDepth } from "@/lib/http/json-depth";
 import { requestMetaFromHeaders, type RequestMeta } from "@/lib/http/request-meta";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -42,6 +43,9 @@ async function parseJsonBody<B>(req: NextRequest, schema: z.ZodType<B>): Promise
   const text = await readBodyText(req);
   let data: unknown = {};
   if (text.trim() !== "") {
+    if (jsonNestingDepth(text) > MAX_JSON_DEPTH) {
+      throw badRequest("json_too_deep", `The request body nests arrays and objects deeper than ${MAX_JSON_DEPTH} levels.`);
+    }
     try {
       data = JSON.parse(text);
     } catch {
