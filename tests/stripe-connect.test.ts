@@ -309,18 +309,18 @@ describe("oauth mode", () => {
     const redirectUri = authorize.searchParams.get("redirect_uri")!;
     const base = "/api/v1/auth/tenants/stripe/callback/";
 
-    const bad = await call(callback, `${base}?state=${state}&code=ac_not_a_real_code`, { cookie: owner.token, headers: JSON_ACCEPT });
+    const bad = await call(callback, `${base}?state=${state}&code=ac_not_a_real_code`, { cookie: owner.session, headers: JSON_ACCEPT });
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe("invalid_grant");
     expect((await prisma.oAuthState.findFirstOrThrow({ where: { tenantId: owner.tenantId } })).usedAt).toBeNull();
     expect(await prisma.stripeConnection.count({ where: { tenantId: owner.tenantId } })).toBe(0);
 
-    const good = await followCallback(await finishOAuthAuthorize({ redirectUri, state, outcome: "complete" }), owner.token, "json");
+    const good = await followCallback(await finishOAuthAuthorize({ redirectUri, state, outcome: "complete" }), owner.session, "json");
     expect(good.status).toBe(200);
     expect(good.body).toMatchObject({ connected: true, mode: "oauth" });
     expect((await prisma.oAuthState.findFirstOrThrow({ where: { tenantId: owner.tenantId } })).usedAt).not.toBeNull();
 
-    const reused = await followCallback(await finishOAuthAuthorize({ redirectUri, state, outcome: "complete" }), owner.token, "json");
+    const reused = await followCallback(await finishOAuthAuthorize({ redirectUri, state, outcome: "complete" }), owner.session, "json");
     expect(reused.status).toBe(403);
     expect(reused.body.error.code).toBe("invalid_state");
     expect(await prisma.auditLog.count({ where: { tenantId: owner.tenantId, action: "stripe.account_connected" } })).toBe(1);
