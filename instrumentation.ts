@@ -2,6 +2,9 @@
 // module so the Edge compilation of this file never sees process.exit.
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
+    // First: until it runs, requests have no trustworthy client address (lib/http/socket-peer.ts).
+    const { installSocketPeerStamp } = await import("./lib/http/socket-peer");
+    installSocketPeerStamp();
     const { checkConfigurationAtStartup, startBackgroundWork } = await import("./lib/startup");
     checkConfigurationAtStartup();
     await startBackgroundWork();

@@ -9,8 +9,9 @@ const securityHeaders = [
 ];
 
 const nextConfig: NextConfig = {
-  // The API keeps the original service's trailing slashes, and must answer
-  // the same path without one, for every method, without a redirect.
+  // API paths end in a slash (the contract existing clients call), and the
+  // same path without one must answer too, for every method, without a
+  // redirect (a redirect would drop a POST's body).
   skipTrailingSlashRedirect: true,
   poweredByHeader: false,
   typedRoutes: false,

@@ -1,8 +1,8 @@
 // Prisma CLI configuration. The CLI is used here only for `prisma generate`
 // (through `npm run db:generate`, which passes each provider's schema copy
 // with --schema); migrations run through scripts/db with Prisma's WebAssembly
-// schema engine, because the CLI's native engine cannot be downloaded offline
-// (shared/DESIGN.md, "Environment facts").
+// schema engine, because the CLI's native engine is a download from outside
+// the npm registry, which the build and CI machines cannot reach.
 //
 // No `env()` here: it throws when the variable is unset, and the default
 // below is what a fresh clone runs with.

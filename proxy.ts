@@ -22,7 +22,7 @@ function contentSecurityPolicy(nonce: string): string {
 
 async function hasSession(request: NextRequest): Promise<boolean> {
   const raw = sessionTokenFromCookies(request.cookies);
-  return raw ? (await readToken(raw)) !== null : false;
+  return raw ? (await readToken(raw, "session")) !== null : false;
 }
 
 export async function proxy(request: NextRequest) {

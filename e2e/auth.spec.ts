@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO, DEMO_PASSWORD, keepScreenshot, registerViaApi, signIn, signOut, uniqueEmail } from "./helpers";
+import { auditActions, DEMO, DEMO_PASSWORD, keepScreenshot, registerViaApi, signIn, signOut, uniqueEmail } from "./helpers";
 
 test("sign up, land on the dashboard, sign out, sign back in, see the audit trail", async ({ page }) => {
   const email = uniqueEmail("founder");
@@ -40,7 +40,7 @@ test("sign up, land on the dashboard, sign out, sign back in, see the audit trai
   await signIn(page, email, password);
   await page.getByRole("link", { name: "Audit log" }).click();
   await expect(page).toHaveURL(/\/audit-log$/);
-  const actions = await page.getByTestId("audit-row").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-action")));
+  const actions = await auditActions(page);
   // Newest first: the sign-in, the failed attempt, the sign-out, the sign-in after sign-up, the sign-up.
   expect(actions).toEqual(["auth.signed_in", "auth.login_failed", "auth.signed_out", "auth.signed_in", "auth.signed_up"]);
   await expect(page.getByTestId("audit-row").first()).toContainText("127.0.0.1");

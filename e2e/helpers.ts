@@ -31,6 +31,20 @@ export async function signOut(page: Page) {
   await expect(page).toHaveURL(/\/login/);
 }
 
+/**
+ * The audit log's actions as listed, newest first. Read only once the page
+ * itself is on screen, never a snapshot taken earlier: the portal's loading
+ * skeleton (app/(portal)/loading.tsx) has no rows, and it is what shows right
+ * after a client-side navigation commits the new URL, and for a moment even
+ * after `page.goto` resolves, since React reveals streamed content in
+ * batches on a timer. The page's h1 arrives in the same render as its rows.
+ */
+export async function auditActions(page: Page): Promise<(string | null)[]> {
+  await expect(page.getByRole("heading", { level: 1, name: "Audit log", exact: true })).toBeVisible();
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+  return page.getByTestId("audit-row").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-action")));
+}
+
 export function uniqueEmail(prefix: string) {
   return `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.test`;
 }
@@ -39,9 +53,9 @@ let signupCounter = 0;
 
 /**
  * Registers through the API as if from its own address: sign-ups are throttled
- * per IP, and the whole suite runs from 127.0.0.1. (With no proxy in front,
- * Next keeps a client's X-Forwarded-For, which is what makes this possible;
- * the README says never to expose `next start` directly for that reason.)
+ * per IP, and the whole suite runs from 127.0.0.1. The e2e servers trust
+ * 127.0.0.1 as a proxy (TRUSTED_PROXIES in playwright.config.ts), so the
+ * X-Forwarded-For sent here is believed, as a real proxy's would be.
  */
 export async function registerViaApi(request: APIRequestContext, data: { email: string; password: string; name: string; tenant_name: string }) {
   signupCounter += 1;
@@ -53,7 +67,7 @@ export async function registerViaApi(request: APIRequestContext, data: { email: 
 
 /** A receiver on 127.0.0.1 that verifies every signature and answers as told. */
 export async function startReceiver() {
-  const state = { status: 200, secret: "", received: [] as { type: string; verified: boolean; id: string }[] };
+  const state = { status: 200, secret: "", received: [] as { type: string; test: boolean; verified: boolean; id: string }[] };
   const server: Server = createServer((req, res) => {
     let body = "";
     req.on("data", (chunk) => (body += chunk));
@@ -65,7 +79,8 @@ export async function startReceiver() {
       } catch {
         verified = false;
       }
-      state.received.push({ type: JSON.parse(body).type, verified, id: String(req.headers["webhook-id"]) });
+      const event = JSON.parse(body) as { type: string; test: boolean };
+      state.received.push({ type: event.type, test: event.test, verified, id: String(req.headers["webhook-id"]) });
       res.writeHead(state.status, { "content-type": "application/json" }).end(JSON.stringify({ ok: state.status < 300 }));
     });
   });

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { acceptAsNewPerson, inviteThroughTeamPage, keepScreenshot, startReceiver, uniqueClientIp, uniqueEmail } from "./helpers";
+import { acceptAsNewPerson, auditActions, inviteThroughTeamPage, keepScreenshot, startReceiver, uniqueClientIp, uniqueEmail } from "./helpers";
 
 // The product's story in one run, as a new customer lives it: README's
 // "A walk through the portal" follows these steps.
@@ -83,7 +83,7 @@ test("sign up, connect Stripe, receive webhooks, rotate keys, invite an admin, r
 
     // 10. The audit log tells the whole story, in order.
     await page.goto("/audit-log");
-    const actions = await page.getByTestId("audit-row").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-action")));
+    const actions = await auditActions(page);
     const story = actions.reverse().filter((action) => action !== "auth.signed_in" && action !== "webhooks.secret_revealed");
     expect(story).toEqual([
       "auth.signed_up",

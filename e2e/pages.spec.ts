@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type APIRequestContext, type Locator, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import { DEMO, DEMO_PASSWORD, keepScreenshot, registerViaApi, signIn, startReceiver, uniqueEmail } from "./helpers";
 
 /**
@@ -129,11 +129,43 @@ const WIDTHS: { label: WidthLabel; viewport: { width: number; height: number } }
   { label: "phone", viewport: { width: 390, height: 844 } },
 ];
 
+type Cookies = Awaited<ReturnType<BrowserContext["cookies"]>>;
+const demoSessions = new Map<string, Promise<Cookies>>();
+type Fixtures = { page: Page; request: APIRequestContext; browser: Browser; baseURL?: string };
+
+/**
+ * A demo person's session cookies, made once per worker by signing in through
+ * the form in a browser context of its own, as a person does. Every later
+ * test as that person starts signed in, so it renders only the page it
+ * checks, not the sign-in form and the dashboard before it.
+ */
+function demoSession({ browser, baseURL }: Fixtures, email: string): Promise<Cookies> {
+  const key = `${baseURL} ${email}`;
+  let session = demoSessions.get(key);
+  if (!session) {
+    session = (async () => {
+      const context = await browser.newContext({ baseURL });
+      try {
+        await signIn(await context.newPage(), email, DEMO_PASSWORD);
+        return await context.cookies();
+      } finally {
+        await context.close();
+      }
+    })();
+    // A failed sign-in fails this test; the next one tries again.
+    session.catch(() => demoSessions.delete(key));
+    demoSessions.set(key, session);
+  }
+  return session;
+}
+
 /** Signs in as the visitor; a new owner registers first. Returns a bearer token for API preparation. */
-async function arrive(page: Page, request: APIRequestContext, as: Visitor): Promise<string | null> {
-  if (as === "owner") await signIn(page, DEMO.owner, DEMO_PASSWORD);
-  if (as === "admin") await signIn(page, DEMO.admin, DEMO_PASSWORD);
-  if (as === "member") await signIn(page, DEMO.member, DEMO_PASSWORD);
+async function arrive(fixtures: Fixtures, as: Visitor): Promise<string | null> {
+  const { page, request } = fixtures;
+  if (as === "owner" || as === "admin" || as === "member") {
+    await page.context().addCookies(await demoSession(fixtures, DEMO[as]));
+    return null;
+  }
   if (as !== "new-owner") return null;
   const email = uniqueEmail("pages-owner");
   const password = "pages owner password";
@@ -236,8 +268,8 @@ for (const width of WIDTHS) {
     test.use({ viewport: width.viewport });
 
     for (const entry of PAGES.filter((candidate) => !candidate.widths || candidate.widths.includes(width.label))) {
-      test(`${entry.name}: accessible and kept as a screenshot`, async ({ page, request }) => {
-        const token = await arrive(page, request, entry.as);
+      test(`${entry.name}: accessible and kept as a screenshot`, async ({ page, request, browser, baseURL }) => {
+        const token = await arrive({ page, request, browser, baseURL }, entry.as);
         await entry.prepare?.({ page, request, token });
         if (entry.open) await entry.open(page);
         else await page.goto(entry.path);
@@ -254,8 +286,8 @@ for (const width of WIDTHS) {
     test.describe("on the server in Stripe's OAuth mode", () => {
       test.use({ baseURL: `http://127.0.0.1:${process.env.E2E_OAUTH_PORT}` });
 
-      test("stripe-simulator-authorize: accessible and kept as a screenshot", async ({ page, request }) => {
-        await arrive(page, request, "new-owner");
+      test("stripe-simulator-authorize: accessible and kept as a screenshot", async ({ page, request, browser, baseURL }) => {
+        await arrive({ page, request, browser, baseURL }, "new-owner");
         await page.goto("/stripe");
         await page.getByRole("button", { name: "Connect with Stripe" }).click();
         await expect(page).toHaveURL(/\/stripe-simulator\/authorize\?/);
@@ -267,8 +299,8 @@ for (const width of WIDTHS) {
       });
     });
 
-    test("the regenerate keys dialog: accessible, keeps focus inside, closes on Escape back to its button", async ({ page }) => {
-      await signIn(page, DEMO.owner, DEMO_PASSWORD);
+    test("the regenerate keys dialog: accessible, keeps focus inside, closes on Escape back to its button", async ({ page, request, browser, baseURL }) => {
+      await arrive({ page, request, browser, baseURL }, "owner");
       await page.goto("/api-keys");
       await settled(page, "API keys");
       await expectDialogByKeyboard(page, {
@@ -278,8 +310,8 @@ for (const width of WIDTHS) {
       });
     });
 
-    test("the remove member dialog: accessible, keeps focus inside, closes on Escape back to its button", async ({ page }) => {
-      await signIn(page, DEMO.owner, DEMO_PASSWORD);
+    test("the remove member dialog: accessible, keeps focus inside, closes on Escape back to its button", async ({ page, request, browser, baseURL }) => {
+      await arrive({ page, request, browser, baseURL }, "owner");
       await page.goto("/team");
       await settled(page, "Team");
       const trigger = page.getByRole("button", { name: /^Remove / }).last();
@@ -291,8 +323,8 @@ for (const width of WIDTHS) {
       });
     });
 
-    test("a delivery's details dialog: accessible, keeps focus inside, closes on Escape back to its row's button", async ({ page, request }) => {
-      const token = await arrive(page, request, "new-owner");
+    test("a delivery's details dialog: accessible, keeps focus inside, closes on Escape back to its row's button", async ({ page, request, browser, baseURL }) => {
+      const token = await arrive({ page, request, browser, baseURL }, "new-owner");
       await configureWebhooks({ page, request, token });
       await page.goto("/webhooks");
       await settled(page, "Webhooks");

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { acceptAsNewPerson, DEMO, DEMO_PASSWORD, inviteThroughTeamPage, keepScreenshot, registerViaApi, signIn, uniqueEmail } from "./helpers";
+import { acceptAsNewPerson, auditActions, DEMO, DEMO_PASSWORD, inviteThroughTeamPage, keepScreenshot, registerViaApi, signIn, uniqueEmail } from "./helpers";
 
 test.use({ permissions: ["clipboard-read", "clipboard-write"] });
 
@@ -94,7 +94,7 @@ test("an owner invites an admin who joins with a new account; the owner changes 
   await back.close();
 
   await page.goto("/audit-log");
-  const actions = await page.getByTestId("audit-row").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-action")));
+  const actions = await auditActions(page);
   expect(actions.slice(0, 10)).toEqual([
     // Coming back: the password accept, then next-auth's sign-in, which reopens the joined tenant.
     "auth.signed_in",

@@ -1,5 +1,5 @@
 // The one Prisma client. DATABASE_URL picks the database: a `file:` URL (the
-// default, `file:./.data/portal.db`, relative to the working directory) is the
+// default, `file:./.data/portal.db`, relative to the project root) is the
 // embedded SQLite database through better-sqlite3; a `postgres://` or
 // `postgresql://` URL is PostgreSQL through pg. Both clients are generated
 // from prisma/schema.prisma by `npm run db:generate` (lib/generated/<provider>).
@@ -13,9 +13,9 @@ import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { Prisma, PrismaClient as SqliteClient } from "@/lib/generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "@/lib/generated/postgresql/client";
-import { databaseTarget } from "@/lib/database-url";
+import { databaseTarget } from "@/lib/database-url.mjs";
 
-export { DEFAULT_DATABASE_URL, databaseTarget, type DatabaseTarget } from "@/lib/database-url";
+export { DEFAULT_DATABASE_URL, databaseTarget, type DatabaseTarget } from "@/lib/database-url.mjs";
 
 /** How long a SQLite connection waits for another writer before failing (ms). */
 const SQLITE_BUSY_TIMEOUT_MS = 10_000;

@@ -93,4 +93,14 @@ describe("parseEnv", () => {
       parseEnv({ NODE_ENV: "production", AUTH_SECRET: secret, ENCRYPTION_KEY: key, STRIPE_SECRET_KEY: "sk_live_abc123", STRIPE_SIMULATOR: "1" }),
     ).toThrow(/STRIPE_SIMULATOR/);
   });
+
+  it("trusts no proxy by default and reads TRUSTED_PROXIES as addresses and ranges", () => {
+    const base = { NODE_ENV: "production", AUTH_SECRET: secret, ENCRYPTION_KEY: key } as const;
+    expect(parseEnv(base).trustedProxies).toEqual([]);
+    expect(parseEnv({ ...base, TRUSTED_PROXIES: "" }).trustedProxies).toEqual([]);
+    expect(parseEnv({ ...base, TRUSTED_PROXIES: "127.0.0.1, 10.0.0.0/8" }).trustedProxies).toHaveLength(2);
+    expect(() => parseEnv({ ...base, TRUSTED_PROXIES: "10.0.0.0/8,proxy.internal" })).toThrow(
+      /^Configuration error: TRUSTED_PROXIES must be comma-separated addresses or CIDR ranges: "proxy.internal"/,
+    );
+  });
 });

@@ -2,11 +2,12 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { DEFAULT_DATABASE_URL, databaseTarget } from "@/lib/database-url";
+import { DEFAULT_DATABASE_URL, databaseTarget } from "@/lib/database-url.mjs";
+import { parseTrustedProxies, type TrustedProxies } from "@/lib/http/client-ip";
 
 /**
  * The portal's configuration, validated once per process. Names and defaults
- * are part of the contract (DESIGN.md, README). Development never needs a
+ * are part of the contract (README, "Configuration"). Development never needs a
  * hand-edited .env: the two secrets are generated once into .data/.
  * Production refuses to start without them.
  */
@@ -58,6 +59,7 @@ const rawSchema = z.object({
   STRIPE_CONNECT_CLIENT_ID: z.string().regex(/^ca_[A-Za-z0-9]+$/, "must look like ca_…").optional(),
   STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_/, "must look like whsec_…").optional(),
   WEBHOOK_ALLOW_PRIVATE_TARGETS: flag,
+  TRUSTED_PROXIES: z.string().optional(),
 });
 
 export type Env = {
@@ -74,6 +76,8 @@ export type Env = {
   stripeConnectClientId: string | undefined;
   stripeWebhookSecret: string | undefined;
   webhookAllowPrivateTargets: boolean;
+  /** Proxies whose X-Forwarded-For is believed; empty: the socket peer is the client. */
+  trustedProxies: TrustedProxies;
 };
 
 /** Reads a development secret from .data/, creating it the first time. */
@@ -118,6 +122,13 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
     throw new ConfigError("STRIPE_CONNECT_CLIENT_ID", "is required when STRIPE_CONNECT_ONBOARDING=oauth");
   }
 
+  let trustedProxies: TrustedProxies;
+  try {
+    trustedProxies = parseTrustedProxies(raw.TRUSTED_PROXIES);
+  } catch (error) {
+    throw new ConfigError("TRUSTED_PROXIES", `must be comma-separated addresses or CIDR ranges: ${(error as Error).message}`);
+  }
+
   return {
     nodeEnv: raw.NODE_ENV,
     isProduction,
@@ -133,6 +144,7 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
     stripeConnectClientId: raw.STRIPE_CONNECT_CLIENT_ID,
     stripeWebhookSecret: raw.STRIPE_WEBHOOK_SECRET,
     webhookAllowPrivateTargets: raw.WEBHOOK_ALLOW_PRIVATE_TARGETS,
+    trustedProxies,
   };
 }
 

@@ -1,7 +1,7 @@
-// npm run smoke -- [base-url] — the original service's test_advanced_features.py,
-// ported: against a running portal (default http://localhost:3000) it
-// registers a fresh tenant and walks through API keys, the webhook endpoint
-// and Stripe Connect over the public JSON API, one line per check, then a
+// npm run smoke -- [base-url] — a check of a running portal from the outside,
+// as an API client sees it (default http://localhost:3000): it registers a
+// fresh tenant and walks through API keys, the webhook endpoint and Stripe
+// Connect over the public JSON API alone, one line per check, then a
 // summary, the tenant's sign-in details and what to look at next.
 // Exit code 0 only when every check passed. Webhooks need the portal to run
 // with WEBHOOK_ALLOW_PRIVATE_TARGETS=1: the receiver listens on 127.0.0.1.
@@ -380,7 +380,7 @@ async function signatureVerifies(receiver: Receiver, test: TestDelivery, secret:
 }
 
 function secretNeverSent(delivery: Delivery, test: TestDelivery, secret: string): Promise<Passed<true>> {
-  // The base64 part alone is the key material too (the original service sent the secret in a header).
+  // The base64 part alone is the key material too: a secret sent without its whsec_ prefix is still leaked.
   const forms = [secret, secret.slice("whsec_".length)];
   const leaks = (text: string) => forms.some((form) => text.includes(form));
   const header = Object.entries(delivery.headers).find(([, value]) => leaks(value));

@@ -1,10 +1,16 @@
 import { describe, expect, it } from "vitest";
+import { NextRequest } from "next/server";
 import { z } from "zod";
 import { prisma } from "@/lib/db";
 import { GET as auditLogs } from "@/app/api/v1/auth/tenants/audit-logs/route";
 import { recordAudit } from "@/lib/audit/audit-log";
 import { apiRoute } from "@/lib/http/route";
-import { call, registerOwner } from "./helpers/api";
+import { POST as sendTestWebhook } from "@/app/api/v1/auth/tenants/webhooks/test/route";
+import { POST as nextAuthPost } from "@/app/api/auth/[...nextauth]/route";
+import * as unknownApiPath from "@/app/api/[[...path]]/route";
+import { METHOD_NOT_ALLOWED } from "@/lib/http/method-not-allowed";
+import { MAX_JSON_DEPTH } from "@/lib/http/json-depth";
+import { BASE_URL, call, registerOwner } from "./helpers/api";
 import { addMember } from "./helpers/fixtures";
 
 const AUDIT = "/api/v1/auth/tenants/audit-logs/";
@@ -89,18 +95,18 @@ describe("the route wrapper", () => {
     const owner = await registerOwner();
     const body = { key_type: "test", confirm: true };
     const before = writes;
-    const noOrigin = await call(echo, "/api/v1/echo/", { cookie: owner.token, body });
+    const noOrigin = await call(echo, "/api/v1/echo/", { cookie: owner.session, body });
     expect(noOrigin.status).toBe(403);
     expect(noOrigin.body.error.code).toBe("csrf_origin_mismatch");
-    const evil = await call(echo, "/api/v1/echo/", { cookie: owner.token, body, origin: "https://evil.example" });
+    const evil = await call(echo, "/api/v1/echo/", { cookie: owner.session, body, origin: "https://evil.example" });
     expect(evil.status).toBe(403);
     expect(writes).toBe(before);
-    const same = await call(echo, "/api/v1/echo/", { cookie: owner.token, body, origin: "http://localhost:3000" });
+    const same = await call(echo, "/api/v1/echo/", { cookie: owner.session, body, origin: "http://localhost:3000" });
     expect(same.status).toBe(200);
     const bearer = await call(echo, "/api/v1/echo/", { token: owner.token, body, origin: "https://evil.example" });
     expect(bearer.status).toBe(200);
     // Reads with a cookie need no Origin.
-    expect((await call(auditLogs, AUDIT, { cookie: owner.token })).status).toBe(200);
+    expect((await call(auditLogs, AUDIT, { cookie: owner.session })).status).toBe(200);
   });
 
   it("answers 401 on protected endpoints without credentials", async () => {
@@ -182,5 +188,109 @@ describe("GET /api/v1/auth/tenants/audit-logs/", () => {
       ]),
     );
     expect(rows).toHaveLength(3);
+  });
+});
+
+/** `{"payload": {"a": [[…]]}}`, `depth` levels of arrays and objects in all. */
+function nestedPayload(depth: number) {
+  return `{"payload": {"a": ${"[".repeat(depth - 2)}${"]".repeat(depth - 2)}}}`;
+}
+
+describe("JSON nesting depth", () => {
+  it("answers 400 json_too_deep for a 6,000-deep body without running the schema, and accepts 32 levels", async () => {
+    const owner = await registerOwner();
+    const deep = nestedPayload(6000);
+    expect(Buffer.byteLength(deep)).toBeLessThan(64 * 1024);
+    const refused = await call(sendTestWebhook, "/api/v1/auth/tenants/webhooks/test/", { token: owner.token, body: deep });
+    expect(refused.status).toBe(400);
+    expect(refused.body).toEqual({ error: { code: "json_too_deep", message: expect.stringContaining(`${MAX_JSON_DEPTH}`) } });
+    expect(await prisma.webhookMessage.count({ where: { tenantId: owner.tenantId } })).toBe(0);
+
+    // Parsed and validated: the service then answers that there is no endpoint to send to.
+    const deepest = await call(sendTestWebhook, "/api/v1/auth/tenants/webhooks/test/", { token: owner.token, body: nestedPayload(MAX_JSON_DEPTH) });
+    expect(deepest.status).toBe(409);
+    expect(deepest.body.error.code).toBe("webhook_not_configured");
+    const tooDeep = await call(sendTestWebhook, "/api/v1/auth/tenants/webhooks/test/", { token: owner.token, body: nestedPayload(MAX_JSON_DEPTH + 1) });
+    expect(tooDeep.body.error.code).toBe("json_too_deep");
+  });
+});
+
+describe("next-auth's endpoints", () => {
+  /** A body that never says how long it is, or says it is short. */
+  function streamedRequest(bytes: number, contentLength?: string) {
+    const chunk = new TextEncoder().encode("a".repeat(1024));
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent >= bytes) return controller.close();
+        sent += chunk.byteLength;
+        controller.enqueue(chunk);
+      },
+    });
+    const headers = new Headers({ "content-type": "application/x-www-form-urlencoded" });
+    if (contentLength) headers.set("content-length", contentLength);
+    const init = { method: "POST", headers, body, duplex: "half" as const };
+    return { request: new NextRequest(new URL("/api/auth/callback/credentials", BASE_URL), init), sent: () => sent };
+  }
+
+  it.each([["absent", undefined], ["lying", "100"]])(
+    "answer 413 in the error shape for an oversized body whose Content-Length is %s, without reading all of it",
+    async (_label, contentLength) => {
+      const { request, sent } = streamedRequest(1024 * 1024, contentLength);
+      const response = await nextAuthPost(request, { params: Promise.resolve({ nextauth: ["callback", "credentials"] }) });
+      expect(response.status).toBe(413);
+      expect(await response.json()).toEqual({ error: { code: "payload_too_large", message: expect.any(String) } });
+      expect(sent()).toBeLessThan(64 * 1024);
+    },
+  );
+
+  it("refuses a declared oversized body before reading it", async () => {
+    const { request, sent } = streamedRequest(1024 * 1024, String(1024 * 1024));
+    const response = await nextAuthPost(request, { params: Promise.resolve({ nextauth: ["callback", "credentials"] }) });
+    expect(response.status).toBe(413);
+    expect(sent()).toBeLessThanOrEqual(1024);
+  });
+});
+
+describe("every /api answer is in the error shape", () => {
+  const routeModules = import.meta.glob<Record<string, unknown>>("../app/api/**/route.ts");
+  const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+
+  it("finds the route files", () => {
+    expect(Object.keys(routeModules).length).toBeGreaterThan(25);
+  });
+
+  it.each(Object.keys(routeModules).filter((file) => !file.includes("[[...path]]")))(
+    "%s answers every method it lacks with 405, JSON and Allow",
+    async (file) => {
+      const routeModule = await routeModules[file]();
+      const implemented = METHODS.filter((method) => typeof routeModule[method] === "function" && !(METHOD_NOT_ALLOWED in (routeModule[method] as object)));
+      expect(implemented.length).toBeGreaterThan(0);
+      for (const method of METHODS) {
+        expect(typeof routeModule[method], `${file} exports ${method}`).toBe("function");
+        if (implemented.includes(method)) continue;
+        const handler = routeModule[method] as (req: NextRequest) => Response;
+        const response = handler(new NextRequest(new URL("/api/x", BASE_URL), { method }));
+        expect(response.status).toBe(405);
+        const allow = response.headers.get("allow")?.split(", ") ?? [];
+        expect(allow).toEqual(expect.arrayContaining([...implemented, "OPTIONS"]));
+        expect(allow).not.toContain(method);
+        expect(await response.json()).toEqual({ error: { code: "method_not_allowed", message: expect.stringContaining(method) } });
+      }
+      const options = (routeModule.OPTIONS as () => Response)();
+      expect(options.status).toBe(204);
+      expect(options.headers.get("allow")?.split(", ").sort()).toEqual(
+        [...implemented, ...(implemented.includes("GET") ? ["HEAD"] : []), "OPTIONS"].sort(),
+      );
+    },
+  );
+
+  it("answers unknown /api paths, /api and /api/v1 with a JSON 404 for every method", async () => {
+    for (const method of [...METHODS, "OPTIONS"] as const) {
+      const handler = unknownApiPath[method] as () => Response;
+      const response = handler();
+      expect(response.status).toBe(404);
+      expect(await response.json()).toEqual({ error: { code: "not_found", message: expect.any(String) } });
+    }
   });
 });

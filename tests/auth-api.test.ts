@@ -1,9 +1,11 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { prisma } from "@/lib/db";
 import { POST as login } from "@/app/api/v1/auth/login/route";
 import { GET as me } from "@/app/api/v1/auth/me/route";
 import { POST as register } from "@/app/api/v1/auth/register/route";
 import { LOGIN_LIMITS, SIGNUP_LIMIT_PER_IP } from "@/lib/auth/auth-throttle";
+import { ACCOUNT_DELAY } from "@/lib/auth/login-throttle-decision";
+import { resetEnvCache } from "@/lib/env";
 import { call, registerOwner } from "./helpers/api";
 
 const REGISTER = "/api/v1/auth/register/";
@@ -170,13 +172,50 @@ describe("POST /api/v1/auth/login/", () => {
     expect(await prisma.auditLog.count({ where: { action: "auth.login_failed", actorLabel: owner.input.email } })).toBeLessThanOrEqual(LOGIN_LIMITS.accountFromIp);
   });
 
-  it("throttles an account guessed at from many IPs, at a higher limit", async () => {
+  it("never locks the owner out: after 60 guesses from many addresses the right password from a fresh one gets in within the capped delay", async () => {
     const owner = await registerOwner();
-    for (let i = 0; i < LOGIN_LIMITS.account; i++) {
-      expect((await call(login, LOGIN, { body: { email: owner.input.email, password: "wrong" }, ip: `10.9.${Math.floor(i / 4)}.${i}` })).status).toBe(401);
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() });
+    try {
+      let failures = 0;
+      let longestWait = 0;
+      for (let i = 0; failures < 60; i++) {
+        // Four guesses per address: under the per-address limits, so only the account-wide delay applies.
+        const result = await call(login, LOGIN, { body: { email: owner.input.email, password: `guess ${i}` }, ip: `10.9.${Math.floor(i / 4)}.${i % 250}` });
+        if (result.status === 401) failures += 1;
+        else {
+          expect(result.status).toBe(429);
+          const wait = Number(result.headers.get("retry-after"));
+          expect(wait).toBeLessThanOrEqual(ACCOUNT_DELAY.maxMs / 1000);
+          longestWait = Math.max(longestWait, wait);
+          vi.setSystemTime(Date.now() + wait * 1000);
+        }
+      }
+      // Guessing got slow: the delay reached its cap.
+      expect(longestWait).toBe(ACCOUNT_DELAY.maxMs / 1000);
+
+      const fresh = { body: { email: owner.input.email, password: owner.input.password }, ip: "198.51.100.77" };
+      const first = await call(login, LOGIN, fresh);
+      expect(first.status).toBe(429);
+      expect(Number(first.headers.get("retry-after"))).toBeLessThanOrEqual(ACCOUNT_DELAY.maxMs / 1000);
+      vi.setSystemTime(Date.now() + Number(first.headers.get("retry-after")) * 1000);
+      const signedIn = await call(login, LOGIN, fresh);
+      expect(signedIn.status).toBe(200);
+      expect(signedIn.body.access_token).toEqual(expect.any(String));
+    } finally {
+      vi.useRealTimers();
     }
-    const blocked = await call(login, LOGIN, { body: { email: owner.input.email, password: owner.input.password }, ip: "10.9.99.1" });
-    expect(blocked.status).toBe(429);
+  });
+
+  it("lets an address the account signed in from skip the account-wide delay", async () => {
+    const owner = await registerOwner();
+    const home = "198.51.100.80";
+    expect((await call(login, LOGIN, { body: { email: owner.input.email, password: owner.input.password }, ip: home })).status).toBe(200);
+    for (let i = 0; i < LOGIN_LIMITS.accountFreeFailures + 5; i++) {
+      await call(login, LOGIN, { body: { email: owner.input.email, password: "guess" }, ip: `10.8.0.${i}` });
+    }
+    const stranger = await call(login, LOGIN, { body: { email: owner.input.email, password: owner.input.password }, ip: "198.51.100.81" });
+    expect(stranger.status).toBe(429);
+    expect((await call(login, LOGIN, { body: { email: owner.input.email, password: owner.input.password }, ip: home })).status).toBe(200);
   });
 
   it("throttles an IP that fails across many accounts", async () => {
@@ -192,15 +231,59 @@ describe("POST /api/v1/auth/login/", () => {
     expect(elsewhere.status).toBe(200);
   });
 
-  it("reads the client IP from the proxy's entry, so a forged X-Forwarded-For does not dodge the throttle", async () => {
+  it("ignores a client's X-Forwarded-For: it neither spreads the per-IP limit nor reaches the audit log", async () => {
     const owner = await registerOwner();
+    const peer = "192.0.2.30";
     for (let i = 0; i < LOGIN_LIMITS.accountFromIp; i++) {
-      await call(login, LOGIN, { body: { email: owner.input.email, password: "wrong" }, ip: `6.6.6.${i}, 192.0.2.30` });
+      const result = await call(login, LOGIN, { body: { email: owner.input.email, password: "wrong" }, ip: peer, headers: { "x-forwarded-for": `6.6.6.${i}` } });
+      expect(result.status).toBe(401);
     }
-    const blocked = await call(login, LOGIN, { body: { email: owner.input.email, password: owner.input.password }, ip: "7.7.7.7, 192.0.2.30" });
+    const blocked = await call(login, LOGIN, { body: { email: owner.input.email, password: owner.input.password }, ip: peer, headers: { "x-forwarded-for": "" } });
     expect(blocked.status).toBe(429);
-    const failed = await prisma.auditLog.findFirstOrThrow({ where: { action: "auth.login_failed", actorLabel: owner.input.email } });
-    expect(failed.ip).toBe("192.0.2.30");
+    const spoofed = await call(login, LOGIN, {
+      body: { email: owner.input.email, password: owner.input.password },
+      ip: peer,
+      headers: { "x-forwarded-for": "<b>1.2.3.4 (verified office)</b>" },
+    });
+    expect(spoofed.status).toBe(429);
+    const entries = await prisma.auditLog.findMany({ where: { actorLabel: owner.input.email, action: { in: ["auth.login_failed", "auth.login_throttled"] } } });
+    expect(entries.length).toBeGreaterThan(LOGIN_LIMITS.accountFromIp);
+    expect(new Set(entries.map((entry) => entry.ip))).toEqual(new Set([peer]));
+  });
+
+  describe("behind a trusted proxy (TRUSTED_PROXIES=127.0.0.1)", () => {
+    beforeEach(() => {
+      process.env.TRUSTED_PROXIES = "127.0.0.1";
+      resetEnvCache();
+    });
+    afterEach(() => {
+      delete process.env.TRUSTED_PROXIES;
+      resetEnvCache();
+    });
+
+    it("takes the client from the proxy's entry; addresses the client prepends change nothing", async () => {
+      const owner = await registerOwner();
+      for (let i = 0; i < LOGIN_LIMITS.accountFromIp; i++) {
+        await call(login, LOGIN, { body: { email: owner.input.email, password: "wrong" }, ip: "127.0.0.1", headers: { "x-forwarded-for": `6.6.6.${i}, 198.51.100.30` } });
+      }
+      const blocked = await call(login, LOGIN, {
+        body: { email: owner.input.email, password: owner.input.password },
+        ip: "::ffff:127.0.0.1",
+        headers: { "x-forwarded-for": "7.7.7.7, 198.51.100.30" },
+      });
+      expect(blocked.status).toBe(429);
+      const failed = await prisma.auditLog.findMany({ where: { action: "auth.login_failed", actorLabel: owner.input.email } });
+      expect(new Set(failed.map((entry) => entry.ip))).toEqual(new Set(["198.51.100.30"]));
+      // Another client behind the same proxy is someone else.
+      expect((await call(login, LOGIN, { body: { email: owner.input.email, password: owner.input.password }, ip: "127.0.0.1", headers: { "x-forwarded-for": "198.51.100.31" } })).status).toBe(200);
+    });
+
+    it("stores only a parsed address: garbage in the header leaves the proxy's own address", async () => {
+      const owner = await registerOwner();
+      await call(login, LOGIN, { body: { email: owner.input.email, password: "wrong" }, ip: "127.0.0.1", headers: { "x-forwarded-for": "<b>1.2.3.4 (verified office)</b>" } });
+      const failed = await prisma.auditLog.findFirstOrThrow({ where: { action: "auth.login_failed", actorLabel: owner.input.email } });
+      expect(failed.ip).toBe("127.0.0.1");
+    });
   });
 
   it("resets the account count after a successful sign-in", async () => {
@@ -235,7 +318,7 @@ describe("GET /api/v1/auth/me/", () => {
 
   it("accepts the browser session cookie as well as the Bearer token", async () => {
     const owner = await registerOwner();
-    const result = await call(me, "/api/v1/auth/me/", { cookie: owner.token });
+    const result = await call(me, "/api/v1/auth/me/", { cookie: owner.session });
     expect(result.status).toBe(200);
     expect(result.body.role).toBe("owner");
   });

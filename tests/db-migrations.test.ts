@@ -2,11 +2,14 @@
 // schema for both providers, db:check notices when they do not, and
 // db:migrate is idempotent and records every migration like
 // `prisma migrate deploy`.
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { databaseTarget } from "@/lib/database-url.mjs";
 import { createEmptyTestDatabase, pgQuery, ROOT, runDbScript, type TestDatabase } from "./helpers/database";
 
 const TABLES = ["AuditLog", "Membership", "Tenant", "User", "_prisma_migrations"];
@@ -104,6 +107,34 @@ describe("db:migrate", () => {
       }
     });
   }
+});
+
+describe("a relative file: DATABASE_URL", () => {
+  it("names the same file under the project root for db:migrate, from any working directory, and for the app", async () => {
+    const folder = `.data/test-relative-${randomBytes(6).toString("hex")}`;
+    const url = `file:./${folder}/portal.db`;
+    const elsewhere = await mkdtemp(path.join(os.tmpdir(), "portal-cwd-"));
+    try {
+      const result = await runDbScript("migrate", { cwd: elsewhere, env: { DATABASE_URL: url, PRISMA_DIR: undefined } });
+      expect(result.stderr).toBe("");
+      expect(result.code).toBe(0);
+
+      const file = path.join(ROOT, folder, "portal.db");
+      expect(result.stdout).toContain(`to sqlite ${file} (created)`);
+      expect(existsSync(file)).toBe(true);
+      expect(existsSync(path.join(elsewhere, folder))).toBe(false);
+      // The app's parser (lib/db opens this path), started from the same other folder, names the file the script migrated.
+      vi.spyOn(process, "cwd").mockReturnValue(elsewhere);
+      expect(databaseTarget(url)).toEqual({ provider: "sqlite", url, file });
+      vi.restoreAllMocks();
+      const { rows } = await inspect({ url: `file:${file}`, provider: "sqlite", drop: async () => {} });
+      expect(rows.map((r) => r.migration_name)).toEqual(await committedMigrations("sqlite"));
+    } finally {
+      vi.restoreAllMocks();
+      await rm(elsewhere, { recursive: true, force: true });
+      await rm(path.join(ROOT, folder), { recursive: true, force: true });
+    }
+  });
 });
 
 /** A fresh empty database of the given provider, whatever TEST_DATABASE_URL says. */

@@ -12,7 +12,7 @@ import { stripeSetup } from "@/lib/stripe/config";
 import { handleSimulatorRequest } from "@/lib/stripe/simulator/api";
 import { finishAccountLink, finishOAuthAuthorize, updateSimulatedAccount } from "@/lib/stripe/simulator/onboarding";
 import { encryptSecret } from "@/lib/crypto/secret-box";
-import { issueAccessToken } from "@/lib/auth/tokens";
+import { encodeSessionToken } from "@/lib/auth/tokens";
 import { simulatorApiKey } from "@/lib/stripe/config";
 import { call, registerOwner } from "./helpers/api";
 import { addMember } from "./helpers/fixtures";
@@ -91,7 +91,7 @@ describe("account_links mode", () => {
     const returnUrl = await finishAccountLink(new URL(started.url).searchParams.get("link")!, "complete");
     expect(returnUrl).toContain("/api/v1/auth/tenants/stripe/callback/?state=");
     expect(returnUrl).not.toContain(stateRow.stateHash);
-    const back = await followCallback(returnUrl, owner.token);
+    const back = await followCallback(returnUrl, owner.session);
     expect(back.status).toBe(303);
     expect(back.headers.get("location")).toBe("http://localhost:3000/stripe?connected=1");
 
@@ -129,14 +129,14 @@ describe("account_links mode", () => {
   it("lists requirements left due, lets the owner continue onboarding, and completes", async () => {
     const owner = await registerOwner();
     const first = await startConnect(owner.token);
-    const back = await followCallback(await finishAccountLink(new URL(first.url).searchParams.get("link")!, "requirements_due"), owner.token, "json");
+    const back = await followCallback(await finishAccountLink(new URL(first.url).searchParams.get("link")!, "requirements_due"), owner.session, "json");
     expect(back.status).toBe(200);
     expect(back.body).toMatchObject({ connected: true, charges_enabled: false, tenant_status: "pending" });
     expect(back.body.requirements.currently_due).toEqual(["external_account", "individual.verification.document"]);
     expect(back.body.requirements.current_deadline).toEqual(expect.any(Number));
 
     const second = await startConnect(owner.token); // continue onboarding: allowed while something is due
-    const done = await followCallback(await finishAccountLink(new URL(second.url).searchParams.get("link")!, "complete"), owner.token, "json");
+    const done = await followCallback(await finishAccountLink(new URL(second.url).searchParams.get("link")!, "complete"), owner.session, "json");
     expect(done.body).toMatchObject({ connected: true, charges_enabled: true, tenant_status: "active" });
   });
 
@@ -147,7 +147,7 @@ describe("account_links mode", () => {
     await finishAccountLink(link, "requirements_due"); // uses the link
     const refreshTarget = await finishAccountLink(link, "complete");
     expect(refreshTarget).toContain("/api/v1/auth/tenants/stripe/refresh/?state=");
-    const fresh = await followCallback(refreshTarget, owner.token);
+    const fresh = await followCallback(refreshTarget, owner.session);
     expect(fresh.status).toBe(303);
     expect(fresh.headers.get("location")).toMatch(/\/stripe-simulator\/onboard\?link=link_sim/);
     expect(fresh.headers.get("location")).not.toContain(link);
@@ -163,22 +163,22 @@ describe("account_links mode", () => {
     const stranger = await registerOwner();
 
     const attempts: [string, string, string][] = [
-      ["missing", base, owner.token],
-      ["wrong", `${base}?state=not-a-real-state`, owner.token],
-      ["another user's (same tenant)", `${base}?state=${state}`, admin.token],
-      ["another tenant's", `${base}?state=${state}`, stranger.token],
+      ["missing", base, owner.session],
+      ["wrong", `${base}?state=not-a-real-state`, owner.session],
+      ["another user's (same tenant)", `${base}?state=${state}`, admin.session],
+      ["another tenant's", `${base}?state=${state}`, stranger.session],
     ];
     for (const [label, path, cookie] of attempts) {
       const result = await call(callback, path, { cookie, headers: JSON_ACCEPT });
       expect(result.status, label).toBe(403);
       expect(result.body.error.code, label).toBe("invalid_state");
     }
-    const browser = await call(callback, `${base}?state=nope`, { cookie: owner.token });
+    const browser = await call(callback, `${base}?state=nope`, { cookie: owner.session });
     expect(browser.status).toBe(303);
     expect(browser.headers.get("location")).toContain("/stripe?error=invalid_state");
 
     await prisma.oAuthState.updateMany({ where: { tenantId: owner.tenantId }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    const expired = await call(callback, `${base}?state=${state}`, { cookie: owner.token, headers: JSON_ACCEPT });
+    const expired = await call(callback, `${base}?state=${state}`, { cookie: owner.session, headers: JSON_ACCEPT });
     expect(expired.status).toBe(403);
     // None of the refused callbacks spent the state or connected anything in anyone's name.
     expect((await prisma.oAuthState.findFirstOrThrow({ where: { tenantId: owner.tenantId } })).usedAt).toBeNull();
@@ -189,8 +189,8 @@ describe("account_links mode", () => {
     const second = await registerOwner();
     const next = await startConnect(second.token);
     const nextReturn = await finishAccountLink(new URL(next.url).searchParams.get("link")!, "requirements_due");
-    expect((await followCallback(nextReturn, second.token, "json")).status).toBe(200);
-    const reused = await followCallback(nextReturn, second.token, "json");
+    expect((await followCallback(nextReturn, second.session, "json")).status).toBe(200);
+    const reused = await followCallback(nextReturn, second.session, "json");
     expect(reused.status).toBe(403);
   });
 
@@ -266,7 +266,7 @@ describe("oauth mode", () => {
     expect(authorize.searchParams.get("redirect_uri")).toBe("http://localhost:3000/api/v1/auth/tenants/stripe/callback/");
     const state = authorize.searchParams.get("state")!;
     const back = await finishOAuthAuthorize({ redirectUri: authorize.searchParams.get("redirect_uri")!, state, outcome: "complete" });
-    const result = await followCallback(back, owner.token, "json");
+    const result = await followCallback(back, owner.session, "json");
     expect(result.status).toBe(200);
     expect(result.body).toMatchObject({ connected: true, mode: "oauth", charges_enabled: true });
     const accountId = result.body.account_id as string;
@@ -281,22 +281,22 @@ describe("oauth mode", () => {
     const owner = await registerOwner();
     const redirectUri = "http://localhost:3000/api/v1/auth/tenants/stripe/callback/";
     const denied = new URL((await startConnect(owner.token)).url).searchParams.get("state")!;
-    const deniedResult = await followCallback(await finishOAuthAuthorize({ redirectUri, state: denied, outcome: "deny" }), owner.token, "json");
+    const deniedResult = await followCallback(await finishOAuthAuthorize({ redirectUri, state: denied, outcome: "deny" }), owner.session, "json");
     expect(deniedResult.status).toBe(400);
     expect(deniedResult.body.error).toMatchObject({ code: "oauth_error", message: "The user denied your request" });
 
     const noCode = new URL((await startConnect(owner.token)).url).searchParams.get("state")!;
-    const missing = await call(callback, `/api/v1/auth/tenants/stripe/callback/?state=${noCode}`, { cookie: owner.token, headers: JSON_ACCEPT });
+    const missing = await call(callback, `/api/v1/auth/tenants/stripe/callback/?state=${noCode}`, { cookie: owner.session, headers: JSON_ACCEPT });
     expect(missing.status).toBe(400);
     expect(missing.body.error.code).toBe("missing_code");
 
     const first = new URL((await startConnect(owner.token)).url).searchParams.get("state")!;
     const firstBack = new URL(await finishOAuthAuthorize({ redirectUri, state: first, outcome: "complete" }));
     const code = firstBack.searchParams.get("code")!;
-    expect((await followCallback(firstBack.toString(), owner.token, "json")).status).toBe(200);
+    expect((await followCallback(firstBack.toString(), owner.session, "json")).status).toBe(200);
     await call(disconnect, "/x", { token: owner.token, body: { confirm: true } });
     const second = new URL((await startConnect(owner.token)).url).searchParams.get("state")!;
-    const spent = await call(callback, `/api/v1/auth/tenants/stripe/callback/?state=${second}&code=${code}`, { cookie: owner.token, headers: JSON_ACCEPT });
+    const spent = await call(callback, `/api/v1/auth/tenants/stripe/callback/?state=${second}&code=${code}`, { cookie: owner.session, headers: JSON_ACCEPT });
     expect(spent.status).toBe(400);
     expect(spent.body.error.code).toBe("invalid_grant");
     expect(await prisma.stripeConnection.count({ where: { tenantId: owner.tenantId } })).toBe(0);
@@ -309,18 +309,18 @@ describe("oauth mode", () => {
     const redirectUri = authorize.searchParams.get("redirect_uri")!;
     const base = "/api/v1/auth/tenants/stripe/callback/";
 
-    const bad = await call(callback, `${base}?state=${state}&code=ac_not_a_real_code`, { cookie: owner.token, headers: JSON_ACCEPT });
+    const bad = await call(callback, `${base}?state=${state}&code=ac_not_a_real_code`, { cookie: owner.session, headers: JSON_ACCEPT });
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe("invalid_grant");
     expect((await prisma.oAuthState.findFirstOrThrow({ where: { tenantId: owner.tenantId } })).usedAt).toBeNull();
     expect(await prisma.stripeConnection.count({ where: { tenantId: owner.tenantId } })).toBe(0);
 
-    const good = await followCallback(await finishOAuthAuthorize({ redirectUri, state, outcome: "complete" }), owner.token, "json");
+    const good = await followCallback(await finishOAuthAuthorize({ redirectUri, state, outcome: "complete" }), owner.session, "json");
     expect(good.status).toBe(200);
     expect(good.body).toMatchObject({ connected: true, mode: "oauth" });
     expect((await prisma.oAuthState.findFirstOrThrow({ where: { tenantId: owner.tenantId } })).usedAt).not.toBeNull();
 
-    const reused = await followCallback(await finishOAuthAuthorize({ redirectUri, state, outcome: "complete" }), owner.token, "json");
+    const reused = await followCallback(await finishOAuthAuthorize({ redirectUri, state, outcome: "complete" }), owner.session, "json");
     expect(reused.status).toBe(403);
     expect(reused.body.error.code).toBe("invalid_state");
     expect(await prisma.auditLog.count({ where: { tenantId: owner.tenantId, action: "stripe.account_connected" } })).toBe(1);
@@ -331,7 +331,7 @@ describe("oauth mode", () => {
     const start = new URL((await startConnect(owner.token)).url);
     const connected = await followCallback(
       await finishOAuthAuthorize({ redirectUri: start.searchParams.get("redirect_uri")!, state: start.searchParams.get("state")!, outcome: "complete" }),
-      owner.token,
+      owner.session,
       "json",
     );
     await handleSimulatorRequest({ method: "POST", path: "/oauth/deauthorize", params: new URLSearchParams({ stripe_user_id: connected.body.account_id, client_id: "ca_simulator" }), authorization: `Bearer ${simulatorApiKey()}` });
@@ -347,7 +347,7 @@ describe("POST /api/stripe/webhooks", () => {
   async function connectedOwner() {
     const owner = await registerOwner();
     const started = await startConnect(owner.token);
-    await followCallback(await finishAccountLink(new URL(started.url).searchParams.get("link")!, "requirements_due"), owner.token);
+    await followCallback(await finishAccountLink(new URL(started.url).searchParams.get("link")!, "requirements_due"), owner.session);
     const connection = await prisma.stripeConnection.findUniqueOrThrow({ where: { tenantId: owner.tenantId } });
     return { owner, accountId: connection.accountId };
   }
@@ -416,7 +416,7 @@ describe("more of the callback's rules", () => {
     await prisma.membership.create({ data: { userId: owner.userId, tenantId: other.tenantId, role: "owner" } });
     const started = await startConnect(owner.token);
     const returnUrl = await finishAccountLink(new URL(started.url).searchParams.get("link")!, "complete");
-    const { access_token: otherTenantSession } = await issueAccessToken(owner.userId, other.tenantId);
+    const otherTenantSession = await encodeSessionToken({ id: owner.userId, email: owner.input.email, name: owner.input.name, sessionVersion: 0 }, other.tenantId);
     const crossTenant = await call(callback, new URL(returnUrl).pathname + new URL(returnUrl).search, { cookie: otherTenantSession, headers: JSON_ACCEPT });
     expect(crossTenant.status).toBe(403);
     expect(crossTenant.body.error.code).toBe("invalid_state");
@@ -427,7 +427,7 @@ describe("more of the callback's rules", () => {
     const owner = await registerOwner();
     await prisma.webhookEndpoint.create({ data: { tenantId: owner.tenantId, url: "https://example.com/hooks", secretEncrypted: encryptSecret("whsec_dGVzdA=="), secretLast4: "dA==" } });
     const started = await startConnect(owner.token);
-    await followCallback(await finishAccountLink(new URL(started.url).searchParams.get("link")!, "complete"), owner.token);
+    await followCallback(await finishAccountLink(new URL(started.url).searchParams.get("link")!, "complete"), owner.session);
     await call(disconnect, "/x", { token: owner.token, body: { confirm: true } });
     const types = (await prisma.webhookMessage.findMany({ where: { tenantId: owner.tenantId }, orderBy: { createdAt: "asc" } })).map((m) => m.eventType);
     expect(types).toEqual(expect.arrayContaining(["stripe.account.connected", "stripe.account.disconnected"]));
@@ -441,7 +441,7 @@ describe("more of the callback's rules", () => {
     const start = new URL((await startConnect(owner.token)).url);
     const connected = await followCallback(
       await finishOAuthAuthorize({ redirectUri: start.searchParams.get("redirect_uri")!, state: start.searchParams.get("state")!, outcome: "complete" }),
-      owner.token,
+      owner.session,
       "json",
     );
     await handleSimulatorRequest({ method: "POST", path: "/oauth/deauthorize", params: new URLSearchParams({ stripe_user_id: connected.body.account_id, client_id: "ca_simulator" }), authorization: `Bearer ${simulatorApiKey()}` });
@@ -495,7 +495,7 @@ describe("roles and isolation", () => {
     expect((await call(status, "/x", { token: member.token })).status).toBe(403);
     expect((await call(status, "/x", { token: admin.token })).status).toBe(200);
     const started = await startConnect(owner.token);
-    await followCallback(await finishAccountLink(new URL(started.url).searchParams.get("link")!, "complete"), owner.token);
+    await followCallback(await finishAccountLink(new URL(started.url).searchParams.get("link")!, "complete"), owner.session);
     const stranger = await registerOwner();
     const theirs = await call(status, "/x", { token: stranger.token });
     expect(theirs.body).toMatchObject({ connected: false, account_id: null });

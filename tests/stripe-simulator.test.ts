@@ -59,7 +59,7 @@ describe("POST /api/stripe-simulator/finish/", () => {
   it("lets the owner who started an Account Link onboarding finish it, back to the portal's callback", async () => {
     const { owner, url } = await startedOnboarding();
     const link = url.searchParams.get("link")!;
-    const result = await postForm({ flow: "account_link", link, outcome: "complete" }, owner.token);
+    const result = await postForm({ flow: "account_link", link, outcome: "complete" }, owner.session);
     expect(result.status).toBe(303);
     expect(result.headers.get("location")).toMatch(/^http:\/\/localhost:3000\/api\/v1\/auth\/tenants\/stripe\/callback\/\?state=/);
     const { accountId } = await prisma.stripeConnection.findUniqueOrThrow({ where: { tenantId: owner.tenantId } });
@@ -89,26 +89,26 @@ describe("POST /api/stripe-simulator/finish/", () => {
     const admin = await addMember(owner.tenantId, "admin");
     const before = await simulatorObjects();
 
-    const link = await postForm({ flow: "account_link", link: url.searchParams.get("link")!, outcome: "complete" }, stranger.token);
+    const link = await postForm({ flow: "account_link", link: url.searchParams.get("link")!, outcome: "complete" }, stranger.session);
     expect(link.status).toBe(404);
     expect(link.body).toEqual({ error: { code: "not_found", message: "No such onboarding link." } });
     const oauth = await postForm(
       { flow: "oauth", redirect_uri: authorize.searchParams.get("redirect_uri")!, state: authorize.searchParams.get("state")!, outcome: "complete" },
-      stranger.token,
+      stranger.session,
     );
     expect(oauth.status).toBe(404);
     expect(oauth.body.error.code).toBe("not_found");
-    const sameTenantAdmin = await postForm({ flow: "account_link", link: url.searchParams.get("link")!, outcome: "complete" }, admin.token);
+    const sameTenantAdmin = await postForm({ flow: "account_link", link: url.searchParams.get("link")!, outcome: "complete" }, admin.session);
     expect(sameTenantAdmin.status).toBe(403);
     expect(await simulatorObjects()).toEqual(before);
   });
 
   it("answers an unknown link 404 in the error shape, and a malformed form 400", async () => {
     const owner = await registerOwner();
-    const unknown = await postForm({ flow: "account_link", link: "link_simnosuchlink", outcome: "complete" }, owner.token);
+    const unknown = await postForm({ flow: "account_link", link: "link_simnosuchlink", outcome: "complete" }, owner.session);
     expect(unknown.status).toBe(404);
     expect(unknown.body).toEqual({ error: { code: "not_found", message: "No such onboarding link." } });
-    const malformed = await postForm({ flow: "account_link", outcome: "sideways" }, owner.token);
+    const malformed = await postForm({ flow: "account_link", outcome: "sideways" }, owner.session);
     expect(malformed.status).toBe(400);
     expect(malformed.body.error.code).toBe("validation_error");
   });
@@ -117,17 +117,17 @@ describe("POST /api/stripe-simulator/finish/", () => {
     useMode("oauth");
     const { owner, url } = await startedOnboarding();
     const fields = { flow: "oauth", redirect_uri: url.searchParams.get("redirect_uri")!, state: url.searchParams.get("state")! };
-    const denied = await postForm({ ...fields, outcome: "deny" }, owner.token);
+    const denied = await postForm({ ...fields, outcome: "deny" }, owner.session);
     expect(denied.status).toBe(303);
     expect(new URL(denied.headers.get("location")!).searchParams.get("error")).toBe("access_denied");
-    const accepted = await postForm({ ...fields, outcome: "complete" }, owner.token);
+    const accepted = await postForm({ ...fields, outcome: "complete" }, owner.session);
     expect(new URL(accepted.headers.get("location")!).searchParams.get("code")).toMatch(/^ac_/);
   });
 
   it("cuts off a chunked form over 64 KB with 413, without reading it all", async () => {
     const { owner } = await startedOnboarding();
     const { stream, seen } = chunkedBody(2 * 1024 * 1024);
-    const request = streamingRequest(FINISH, stream, { cookie: `next-auth.session-token=${owner.token}`, origin: ORIGIN });
+    const request = streamingRequest(FINISH, stream, { cookie: `next-auth.session-token=${owner.session}`, origin: ORIGIN });
     const response = await finish(request, { params: Promise.resolve({}) });
     expect(response.status).toBe(413);
     expect(await response.json()).toEqual({ error: { code: "payload_too_large", message: expect.any(String) } });

@@ -120,7 +120,7 @@ describe("PATCH /api/v1/auth/tenants/members/{user_id}/", () => {
     expect(foreign.body.error.code).toBe("not_found");
     expect(await prisma.membership.findFirstOrThrow({ where: { userId: other.userId } })).toMatchObject({ role: "owner" });
     // Cookie writes need the portal's Origin.
-    const csrf = await call(changeRole, member(plain.userId), { method: "PATCH", cookie: owner.token, body: { role: "admin" }, params: { userId: plain.userId } });
+    const csrf = await call(changeRole, member(plain.userId), { method: "PATCH", cookie: owner.session, body: { role: "admin" }, params: { userId: plain.userId } });
     expect(csrf.status).toBe(403);
     expect(csrf.body.error.code).toBe("csrf_origin_mismatch");
 
@@ -332,17 +332,17 @@ describe("invitations", () => {
     const owner = await registerOwner();
     const guest = await registerOwner();
     const { token } = await inviteAs(owner.token, guest.input.email, "admin");
-    const noOrigin = await accept({ token }, { cookie: guest.token });
+    const noOrigin = await accept({ token }, { cookie: guest.session });
     expect(noOrigin.status).toBe(403);
     expect(noOrigin.body.error.code).toBe("csrf_origin_mismatch");
 
-    const joined = await accept({ token }, { cookie: guest.token, origin: ORIGIN });
+    const joined = await accept({ token }, { cookie: guest.session, origin: ORIGIN });
     expect(joined.status).toBe(200);
     const cookie = joined.headers.get("set-cookie") ?? "";
     expect(cookie).toMatch(/^next-auth\.session-token=/);
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=lax/i);
-    const session = await readToken(cookie.split(";")[0].split("=")[1]);
+    const session = await readToken(cookie.split(";")[0].split("=")[1], "session");
     expect(session).toMatchObject({ sub: guest.userId, tid: owner.tenantId });
     // The browser gets the httpOnly cookie only, no bearer token that page scripts could read.
     expect(joined.body.access_token).toBeUndefined();
@@ -535,10 +535,10 @@ describe("tenant switching", () => {
 
   it("moves the browser session cookie when switched from the portal", async () => {
     const { home, away } = await personInTwoTenants();
-    const switched = await call(switchTenant, "/api/v1/auth/tenants/switch/", { cookie: home.token, origin: ORIGIN, body: { tenant_id: away.tenantId } });
+    const switched = await call(switchTenant, "/api/v1/auth/tenants/switch/", { cookie: home.session, origin: ORIGIN, body: { tenant_id: away.tenantId } });
     expect(switched.status).toBe(200);
     const cookie = switched.headers.get("set-cookie") ?? "";
-    const session = await readToken(cookie.split(";")[0].split("=")[1]);
+    const session = await readToken(cookie.split(";")[0].split("=")[1], "session");
     expect(session).toMatchObject({ sub: home.userId, tid: away.tenantId });
     expect(switched.body.access_token).toBeUndefined();
     const awayCookie = cookie.split(";")[0].split("=")[1];

@@ -7,16 +7,18 @@ import { POST as sendTest } from "@/app/api/v1/auth/tenants/webhooks/test/route"
 import { GET as listDeliveries } from "@/app/api/v1/auth/tenants/webhooks/deliveries/route";
 import { POST as retry } from "@/app/api/v1/auth/tenants/webhooks/deliveries/[messageId]/retry/route";
 import { POST as regenerate } from "@/app/api/v1/auth/tenants/api-keys/regenerate/route";
-import { claimDueAttempts, deliverDueAttempts } from "@/lib/webhooks/delivery";
+import { POST as revoke } from "@/app/api/v1/auth/tenants/api-keys/revoke/route";
+import { claimDueAttempts, deliverDueAttempts } from "@/lib/webhooks/attempt-runner";
 import { emitEvent } from "@/lib/webhooks/outbox";
 import { call, registerOwner } from "./helpers/api";
 import { addMember } from "./helpers/fixtures";
 import { startReceiver, type Receiver } from "./helpers/receiver";
 
 // Deliveries time out after 10 s in production; 400 ms keeps the timeout test quick.
-vi.mock("@/lib/webhooks/outbound", async (importOriginal) => {
-  const actual = await importOriginal<typeof import("@/lib/webhooks/outbound")>();
-  return { ...actual, sendWebhookRequest: (request: Parameters<typeof actual.sendWebhookRequest>[0]) => actual.sendWebhookRequest({ ...request, timeoutMs: 400 }) };
+const delivery = vi.hoisted(() => ({ timeoutMs: 400 }));
+vi.mock("@/lib/webhooks/safe-http-client", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("@/lib/webhooks/safe-http-client")>();
+  return { ...actual, sendWebhookRequest: (request: Parameters<typeof actual.sendWebhookRequest>[0]) => actual.sendWebhookRequest({ ...request, timeoutMs: delivery.timeoutMs }) };
 });
 
 const CONFIG = "/api/v1/auth/tenants/webhooks/config/";
@@ -37,6 +39,7 @@ async function receiver(...args: Parameters<typeof startReceiver>) {
 
 beforeEach(() => allowPrivateTargets(true));
 afterEach(async () => {
+  delivery.timeoutMs = 400;
   await Promise.all(receivers.map((r) => r.close()));
   receivers = [];
 });
@@ -120,6 +123,41 @@ describe("webhook configuration", () => {
     expect(missing.body.error.code).toBe("validation_error");
   });
 
+  it("keeps credentials in the URL for delivery only: answers, the delivery log and audit entries show them as ****", async () => {
+    const owner = await registerOwner();
+    const target = await receiver();
+    const url = `${target.url}?token=abc&id=1`;
+    const redacted = `${target.url}?token=****&id=1`;
+    const configured = await call(setConfig, CONFIG, { token: owner.token, body: { url } });
+    expect(configured.status).toBe(200);
+    expect(configured.body.url).toBe(redacted);
+    const read = await call(getConfig, CONFIG, { token: owner.token });
+    expect(read.body.url).toBe(redacted);
+    expect(JSON.stringify(read.body)).not.toContain("abc");
+    expect((await prisma.webhookEndpoint.findUniqueOrThrow({ where: { tenantId: owner.tenantId } })).url).toBe(url);
+
+    // The page shows the redacted URL; saving it back (e.g. to regenerate the secret) keeps the real token.
+    const savedBack = await call(setConfig, CONFIG, { token: owner.token, body: { url: redacted, regenerate_secret: true } });
+    expect(savedBack.status).toBe(200);
+    expect((await prisma.webhookEndpoint.findUniqueOrThrow({ where: { tenantId: owner.tenantId } })).url).toBe(url);
+
+    // The receiver gets the real token; the delivery log does not show it.
+    expect((await call(sendTest, TEST, { token: owner.token, body: {} })).body.delivered).toBe(true);
+    expect(target.received.map((delivery) => delivery.path)).toEqual(["/hooks?token=abc&id=1"]);
+    const log = await call(listDeliveries, DELIVERIES, { token: owner.token });
+    expect(log.body.data[0].attempts[0].url).toBe(redacted);
+    expect(JSON.stringify(log.body)).not.toContain("abc");
+
+    expect((await call(deleteConfig, CONFIG, { method: "DELETE", token: owner.token })).status).toBe(200);
+    const entries = await prisma.auditLog.findMany({ where: { tenantId: owner.tenantId, action: { in: ["webhooks.endpoint_configured", "webhooks.endpoint_removed"] } }, orderBy: { createdAt: "asc" } });
+    expect(entries.map((entry) => entry.metadata)).toEqual([
+      expect.objectContaining({ url: redacted, previous_url: null }),
+      expect.objectContaining({ url: redacted, previous_url: redacted }),
+      expect.objectContaining({ url: redacted }),
+    ]);
+    expect(JSON.stringify(entries)).not.toContain("abc");
+  });
+
   it("DELETE removes the URL, stops deliveries and keeps the secret (owner only)", async () => {
     const { owner, target, secret } = await configuredOwner();
     const admin = await addMember(owner.tenantId, "admin");
@@ -155,7 +193,7 @@ describe("POST /webhooks/test/", () => {
     const [delivery] = target.received;
     expect(delivery.verified).toBe(true);
     expect(delivery.headers["webhook-id"]).toBe(result.body.message_id);
-    expect(JSON.parse(delivery.body)).toMatchObject({ type: "webhook.test", data: { hello: "world" }, timestamp: expect.any(String) });
+    expect(JSON.parse(delivery.body)).toMatchObject({ type: "webhook.test", test: true, data: { hello: "world" }, timestamp: expect.any(String) });
     expect(JSON.stringify(delivery.headers) + delivery.body).not.toContain(secret.slice(6));
 
     const log = await call(listDeliveries, DELIVERIES, { token: owner.token });
@@ -163,6 +201,20 @@ describe("POST /webhooks/test/", () => {
     expect(log.body.data[0].attempts).toEqual([expect.objectContaining({ trigger: "test", state: "succeeded", status_code: 200 })]);
     const audit = await prisma.auditLog.findFirstOrThrow({ where: { tenantId: owner.tenantId, action: "webhooks.test_sent" } });
     expect(audit).toMatchObject({ actorUserId: owner.userId, targetId: result.body.message_id });
+  });
+
+  it("marks a test send test: true, while a real event of the same type carries test: false", async () => {
+    const { owner, target } = await configuredOwner();
+    const rehearsal = await call(sendTest, TEST, { token: owner.token, body: { event_type: "api_keys.revoked" } });
+    expect(rehearsal.status).toBe(200);
+    const revoked = await call(revoke, "/x", { token: owner.token, body: { key_type: "test", reason: "Rotating after a leak", confirm: true } });
+    expect(revoked.status).toBe(200);
+    await drain();
+    const bodies = target.received.map((delivery) => JSON.parse(delivery.body));
+    expect(bodies).toEqual([
+      expect.objectContaining({ type: "api_keys.revoked", test: true, data: expect.objectContaining({ reason: "Key pasted in a public repository" }) }),
+      expect.objectContaining({ type: "api_keys.revoked", test: false, data: expect.objectContaining({ reason: "Rotating after a leak", revoked_count: 2 }) }),
+    ]);
   });
 
   it("reports a receiver's 500 as delivered: false, not as our error", async () => {
@@ -230,7 +282,7 @@ describe("delivery from the outbox", () => {
     expect(target.received).toHaveLength(1);
     expect(target.received[0].verified).toBe(true);
     const body = JSON.parse(target.received[0].body);
-    expect(body).toMatchObject({ type: "api_keys.regenerated", data: { key_type: "test", modes: ["test"], replaced_count: 2 } });
+    expect(body).toMatchObject({ type: "api_keys.regenerated", test: false, data: { key_type: "test", modes: ["test"], replaced_count: 2 } });
     const newSecret = regenerated.body.api_keys.find((key: { type: string }) => key.type === "secret").key;
     expect(target.received[0].body).not.toContain(newSecret);
     expect((await prisma.webhookMessage.findUniqueOrThrow({ where: { id: message.id } })).status).toBe("delivered");
@@ -359,15 +411,21 @@ describe("delivery from the outbox", () => {
 
   it("a failure that lands after the endpoint was removed schedules nothing more", async () => {
     const { owner, target } = await configuredOwner();
-    target.respond({ kind: "slow", delayMs: 300 });
-    await prisma.$transaction((tx) => emitEvent(tx, owner.tenantId, "webhook.test", {}));
+    // The receiver answers 500 only once the URL is gone, well within the timeout.
+    delivery.timeoutMs = 10_000;
+    let removed!: () => void;
+    target.respond({ kind: "held", release: new Promise<void>((resolve) => (removed = resolve)), status: 500 });
+    const id = await prisma.$transaction((tx) => emitEvent(tx, owner.tenantId, "webhook.test", {}));
     const delivering = drain();
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    await call(deleteConfig, CONFIG, { method: "DELETE", token: owner.token });
-    target.respond({ kind: "status", status: 500 });
+    await vi.waitFor(() => expect(target.received).toHaveLength(1), { timeout: 5_000, interval: 10 });
+    expect((await call(deleteConfig, CONFIG, { method: "DELETE", token: owner.token })).status).toBe(200);
+    removed();
     await delivering;
-    expect(await prisma.webhookAttempt.count({ where: { tenantId: owner.tenantId, state: "pending" } })).toBe(0);
-    expect(await prisma.webhookMessage.findFirstOrThrow({ where: { tenantId: owner.tenantId } })).toMatchObject({ nextAttemptAt: null });
+    const message = await prisma.webhookMessage.findUniqueOrThrow({ where: { id: id! }, include: { attempts: true } });
+    expect(message).toMatchObject({ status: "failed", nextAttemptAt: null, attemptCount: 1, lastStatusCode: 500 });
+    expect(message.attempts).toEqual([expect.objectContaining({ state: "failed", statusCode: 500, error: "Receiver answered 500" })]);
+    // Nothing was added to be tried later, and the endpoint's failing streak did not start.
+    expect((await prisma.webhookEndpoint.findUniqueOrThrow({ where: { tenantId: owner.tenantId } })).failingSince).toBeNull();
   });
 
   it("a worker whose lease was taken over does not send the attempt", async () => {
@@ -377,7 +435,7 @@ describe("delivery from the outbox", () => {
     await prisma.webhookAttempt.updateMany({ where: { tenantId: owner.tenantId }, data: { leaseUntil: new Date(Date.now() - 1) } });
     await drain("fast-worker");
     expect(target.received).toHaveLength(1);
-    const { deliverAttempt } = await import("@/lib/webhooks/delivery");
+    const { deliverAttempt } = await import("@/lib/webhooks/attempt-runner");
     // Time has passed for the slow worker too: its copy of the lease has run out.
     const late = await deliverAttempt({ ...stale.attempts[0], leaseUntil: new Date(Date.now() - 1) }, stale.leaseOwner);
     expect(late.result).toBeNull();

@@ -6,7 +6,7 @@ import { databaseTarget, onDisconnect } from "@/lib/db";
  * The platform API's hot path: one read of a key by its hash on every
  * request. Through Prisma that read costs about 1.5 ms of CPU under load
  * (query compilation and result mapping), more than Next spends on the whole
- * request, and issue 3 asks authenticated requests to keep 90% of an
+ * request, and an authenticated request should keep 90% of an
  * unauthenticated route's throughput (npm run bench:keys). So this one
  * statement is prepared once and run directly on the same database. It only
  * reads, and reads the committed row every time: nothing is cached, so a

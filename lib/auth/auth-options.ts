@@ -1,13 +1,12 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "@/lib/env";
-import { prisma } from "@/lib/db";
-import { recordAudit } from "@/lib/audit/audit-log";
 import { authenticateWithPassword } from "@/lib/auth/authenticate";
+import { endUserSessions } from "@/lib/auth/sessions";
 import { AppError } from "@/lib/http/errors";
 import { requestMetaFromHeaders, type RequestMeta } from "@/lib/http/request-meta";
 import { loginSchema } from "@/lib/schemas/auth";
-import { SESSION_MAX_AGE_SECONDS } from "@/lib/auth/tokens";
+import { SESSION_MAX_AGE_SECONDS, sessionClaims } from "@/lib/auth/tokens";
 
 /**
  * next-auth for the browser. The Credentials provider calls the same
@@ -36,7 +35,7 @@ export function authOptions(meta: RequestMeta = { ip: null, userAgent: null }): 
           if (!parsed.success) throw new Error("Incorrect email or password.");
           try {
             const user = await authenticateWithPassword(parsed.data, meta.ip || meta.userAgent ? meta : requestMetaFromHeaders(req.headers ?? {}), "browser");
-            return { id: user.userId, email: user.email, name: user.name, tenantId: user.tenantId };
+            return { id: user.userId, email: user.email, name: user.name, tenantId: user.tenantId, sessionVersion: user.sessionVersion };
           } catch (error) {
             if (error instanceof AppError) throw new Error(error.message);
             throw error;
@@ -45,20 +44,19 @@ export function authOptions(meta: RequestMeta = { ip: null, userAgent: null }): 
       }),
     ],
     callbacks: {
+      // At sign-in only (`user` is what authorize returned): the tenant, the token type and the session version.
       async jwt({ token, user }) {
-        if (user && "tenantId" in user) token.tid = user.tenantId as string;
+        if (user && "tenantId" in user && "sessionVersion" in user) {
+          Object.assign(token, sessionClaims({ id: user.id, sessionVersion: user.sessionVersion as number }, user.tenantId as string));
+        }
         return token;
       },
     },
     events: {
+      // Ends the session on the server too: the cookie next-auth clears may have been copied.
       async signOut({ token }) {
-        if (typeof token?.sub !== "string" || typeof token.tid !== "string") return;
-        await recordAudit(prisma, {
-          tenantId: token.tid,
-          actor: { type: "user", userId: token.sub, label: token.email ?? undefined },
-          action: "auth.signed_out",
-          meta,
-        });
+        if (typeof token?.sub !== "string" || typeof token.tid !== "string" || typeof token.sv !== "number") return;
+        await endUserSessions({ userId: token.sub, email: token.email, tenantId: token.tid, sessionVersion: token.sv }, meta, "browser");
       },
     },
   };

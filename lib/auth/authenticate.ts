@@ -13,6 +13,7 @@ export type AuthenticatedUser = {
   name: string;
   tenantId: string;
   role: Role;
+  sessionVersion: number;
 };
 
 const invalidCredentials = () => apiError("invalid_credentials", "Incorrect email or password.");
@@ -92,5 +93,6 @@ export async function authenticateWithPassword(
     name: user.name,
     tenantId,
     role: asRole(membership.role),
+    sessionVersion: user.sessionVersion,
   };
 }

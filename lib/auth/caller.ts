@@ -13,14 +13,17 @@ export type Caller = {
   tenantStatus: string;
   role: Role;
   via: "session" | "bearer";
+  /** The user's session version, to carry into tokens issued for this caller. */
+  sessionVersion: number;
 };
 
 type CookieReader = { get(name: string): { value: string } | undefined };
 
 /**
- * Resolves a caller from `Authorization: Bearer` or the session cookie. The
- * role is read from the membership on every request, never trusted from the
- * token, so a demotion takes effect at once.
+ * Resolves a caller from `Authorization: Bearer` (access tokens only) or the
+ * session cookie (session tokens only). The role and the session version are
+ * read from the database on every request, never trusted from the token, so a
+ * demotion or a sign-out takes effect at once.
  */
 export async function resolveCaller(headers: Headers, cookies: CookieReader): Promise<Caller | null> {
   const bearer = bearerCredential(headers);
@@ -28,7 +31,7 @@ export async function resolveCaller(headers: Headers, cookies: CookieReader): Pr
   const via: Caller["via"] = bearer === undefined ? "session" : "bearer";
   const raw = bearer ?? sessionTokenFromCookies(cookies);
   if (!raw) return null;
-  const token = await readToken(raw);
+  const token = await readToken(raw, via === "bearer" ? "access" : "session");
   if (!token) {
     if (via === "bearer") throw apiError("invalid_token", "The access token is invalid or expired.");
     return null;
@@ -37,7 +40,7 @@ export async function resolveCaller(headers: Headers, cookies: CookieReader): Pr
     where: { userId_tenantId: { userId: token.sub, tenantId: token.tid } },
     include: { user: true, tenant: true },
   });
-  if (!membership) {
+  if (!membership || membership.user.sessionVersion !== token.sv) {
     if (via === "bearer") throw apiError("invalid_token", "The access token no longer grants access.");
     return null;
   }
@@ -50,5 +53,6 @@ export async function resolveCaller(headers: Headers, cookies: CookieReader): Pr
     tenantStatus: membership.tenant.status,
     role: asRole(membership.role),
     via,
+    sessionVersion: membership.user.sessionVersion,
   };
 }

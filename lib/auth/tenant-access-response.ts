@@ -17,6 +17,7 @@ export async function tenantAccessResponse<T extends WithAccessToken>(
   if (caller?.via !== "session") return NextResponse.json(result);
   const { access_token: _token, token_type: _type, expires_in: _expires, ...rest } = result;
   const response = NextResponse.json(rest);
-  await writeSessionCookie(response.cookies, user, result.tenant.id);
+  // The session's own user: the cookie keeps the version the session was checked against.
+  await writeSessionCookie(response.cookies, { ...user, sessionVersion: caller.sessionVersion }, result.tenant.id);
   return response;
 }

@@ -1,26 +1,44 @@
 import { decode, encode, type JWT } from "next-auth/jwt";
 import { env } from "@/lib/env";
 
-/** Browser sessions and API access tokens are the same next-auth JWT. */
+/**
+ * Browser sessions and API access tokens are next-auth JWTs signed with the
+ * same secret. The `typ` claim keeps them apart: a session token is accepted
+ * only from the session cookie, an access token only as `Authorization:
+ * Bearer`, so neither can stand in for the other (a stolen cookie value is
+ * no API credential, and a token handed to a script never signs a browser in).
+ * `sv` is the user's session version when the token was issued: signing out
+ * increments it, which ends every earlier token of that user at once.
+ */
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 export const ACCESS_TOKEN_TTL_SECONDS = 60 * 60;
 
-export type PortalToken = JWT & { sub: string; tid: string };
+export type TokenType = "session" | "access";
+export type PortalToken = JWT & { sub: string; tid: string; typ: TokenType; sv: number };
 
-export async function issueAccessToken(userId: string, tenantId: string) {
+/** Who a token is for: the user's id and their session version now. */
+export type TokenSubject = { id: string; sessionVersion: number };
+
+/** The claims next-auth's jwt callback adds to a browser session at sign-in. */
+export function sessionClaims(user: TokenSubject, tenantId: string) {
+  return { tid: tenantId, typ: "session" as const, sv: user.sessionVersion };
+}
+
+export async function issueAccessToken(user: TokenSubject, tenantId: string) {
   const accessToken = await encode({
-    token: { sub: userId, tid: tenantId },
+    token: { sub: user.id, tid: tenantId, typ: "access", sv: user.sessionVersion },
     secret: env().authSecret,
     maxAge: ACCESS_TOKEN_TTL_SECONDS,
   });
   return { access_token: accessToken, token_type: "Bearer" as const, expires_in: ACCESS_TOKEN_TTL_SECONDS };
 }
 
-/** null for anything that is not a valid, unexpired token of ours. */
-export async function readToken(token: string): Promise<PortalToken | null> {
+/** null for anything that is not a valid, unexpired token of ours of the given type. */
+export async function readToken(token: string, type: TokenType): Promise<PortalToken | null> {
   try {
     const payload = await decode({ token, secret: env().authSecret });
     if (!payload || typeof payload.sub !== "string" || typeof payload.tid !== "string") return null;
+    if (payload.typ !== type || typeof payload.sv !== "number") return null;
     return payload as PortalToken;
   } catch {
     return null;
@@ -28,7 +46,26 @@ export async function readToken(token: string): Promise<PortalToken | null> {
 }
 
 // next-auth names the cookie after whether it is served over HTTPS.
-const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
+const SECURE_SESSION_COOKIE = "__Secure-next-auth.session-token";
+const PLAIN_SESSION_COOKIE = "next-auth.session-token";
+
+/**
+ * Over HTTPS only the `__Secure-` cookie counts: browsers let only a secure
+ * origin set it, while a plain-named cookie can be planted by a neighbouring
+ * http:// page or subdomain (cookie tossing).
+ */
+function sessionCookieName(): string {
+  return env().appUrl.startsWith("https://") ? SECURE_SESSION_COOKIE : PLAIN_SESSION_COOKIE;
+}
+
+/** A browser session token, as next-auth writes it at sign-in. */
+export async function encodeSessionToken(user: TokenSubject & { email: string; name: string }, tenantId: string) {
+  return encode({
+    token: { sub: user.id, email: user.email, name: user.name, ...sessionClaims(user, tenantId) },
+    secret: env().authSecret,
+    maxAge: SESSION_MAX_AGE_SECONDS,
+  });
+}
 
 type CookieWriter = {
   set(name: string, value: string, options: { httpOnly: boolean; sameSite: "lax"; path: string; secure: boolean; maxAge: number }): unknown;
@@ -39,18 +76,18 @@ type CookieWriter = {
  * invitation): the same cookie next-auth writes, with the same options, so
  * next-auth keeps refreshing it as its own.
  */
-export async function writeSessionCookie(cookies: CookieWriter, user: { id: string; email: string; name: string }, tenantId: string) {
-  const secure = env().appUrl.startsWith("https://");
-  const token = await encode({
-    token: { sub: user.id, tid: tenantId, email: user.email, name: user.name },
-    secret: env().authSecret,
-    maxAge: SESSION_MAX_AGE_SECONDS,
-  });
-  cookies.set(secure ? SESSION_COOKIES[0] : SESSION_COOKIES[1], token, {
+export async function writeSessionCookie(
+  cookies: CookieWriter,
+  user: TokenSubject & { email: string; name: string },
+  tenantId: string,
+) {
+  const name = sessionCookieName();
+  const token = await encodeSessionToken(user, tenantId);
+  cookies.set(name, token, {
     httpOnly: true,
     sameSite: "lax",
     path: "/",
-    secure,
+    secure: name === SECURE_SESSION_COOKIE,
     maxAge: SESSION_MAX_AGE_SECONDS,
   });
 }
@@ -59,7 +96,7 @@ type CookieReader = { get(name: string): { value: string } | undefined };
 
 /** The raw session JWT from the browser's cookie, if any. */
 export function sessionTokenFromCookies(cookies: CookieReader): string | undefined {
-  return SESSION_COOKIES.map((name) => cookies.get(name)?.value).find(Boolean);
+  return cookies.get(sessionCookieName())?.value || undefined;
 }
 
 /**

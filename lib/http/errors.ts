@@ -9,6 +9,7 @@ import { z } from "zod";
 export const ERROR_CODES = {
   // 400: the request itself is wrong
   invalid_json: { status: 400, message: "The request body is not valid JSON." },
+  json_too_deep: { status: 400, message: "The request body nests arrays and objects too deeply." },
   validation_error: { status: 400, message: "The request is invalid; see details." },
   invalid_cursor: { status: 400, message: "The cursor does not belong to this list." },
   confirmation_required: { status: 400, message: 'Send "confirm": true. Nothing was changed.' },
@@ -36,7 +37,9 @@ export const ERROR_CODES = {
   // 404
   not_found: { status: 404, message: "Not found." },
   invitation_not_found: { status: 404, message: "This invitation link is not valid." },
-  // 408: the tenant's webhook endpoint, as the original service answered
+  // 405: the path exists, the method does not (the Allow header lists the ones it has)
+  method_not_allowed: { status: 405, message: "This path does not answer that method." },
+  // 408: the tenant's webhook endpoint did not answer in time (a gateway-style status for a target we called)
   webhook_timeout: { status: 408, message: "Your endpoint did not answer in time." },
   // 409: the state does not allow it now
   account_exists: { status: 409, message: "An account with this email already exists." },

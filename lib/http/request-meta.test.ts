@@ -1,19 +1,40 @@
 import { describe, expect, it } from "vitest";
+import { parseTrustedProxies } from "./client-ip";
 import { requestMetaFromHeaders } from "./request-meta";
+import { SOCKET_PEER_HEADER, stampSocketPeer } from "./socket-peer";
+
+const none = parseTrustedProxies("");
+const local = parseTrustedProxies("127.0.0.1");
+
+function headersFrom(peer: string | undefined, extra: Record<string, string> = {}) {
+  const headers = new Headers(extra);
+  stampSocketPeer(headers, peer);
+  return headers;
+}
 
 describe("requestMetaFromHeaders", () => {
-  it("takes the address our proxy appended, ignoring what the client wrote before it", () => {
-    expect(requestMetaFromHeaders(new Headers({ "x-forwarded-for": "6.6.6.6, 203.0.113.7" })).ip).toBe("203.0.113.7");
-    expect(requestMetaFromHeaders(new Headers({ "x-forwarded-for": "203.0.113.7" })).ip).toBe("203.0.113.7");
-    expect(requestMetaFromHeaders({ "x-forwarded-for": ["1.1.1.1,  198.51.100.2 "] }).ip).toBe("198.51.100.2");
+  it("takes the socket peer recorded by this process, not the client's X-Forwarded-For", () => {
+    expect(requestMetaFromHeaders(headersFrom("203.0.113.7", { "x-forwarded-for": "6.6.6.6" }), none).ip).toBe("203.0.113.7");
   });
 
-  it("falls back to X-Real-IP, then to nothing", () => {
-    expect(requestMetaFromHeaders(new Headers({ "x-real-ip": "192.0.2.9" })).ip).toBe("192.0.2.9");
-    expect(requestMetaFromHeaders(new Headers()).ip).toBeNull();
+  it("believes X-Forwarded-For only from a trusted proxy", () => {
+    expect(requestMetaFromHeaders(headersFrom("127.0.0.1", { "x-forwarded-for": "6.6.6.6, 198.51.100.2" }), local).ip).toBe("198.51.100.2");
+    expect(requestMetaFromHeaders(headersFrom("127.0.0.1", { "x-forwarded-for": "198.51.100.2" }), none).ip).toBe("127.0.0.1");
+  });
+
+  it("reads Node's header objects too (next-auth's authorize)", () => {
+    const headers = headersFrom("::ffff:203.0.113.7");
+    const record = { [SOCKET_PEER_HEADER]: [headers.get(SOCKET_PEER_HEADER)!], "user-agent": "curl" };
+    expect(requestMetaFromHeaders(record, none)).toEqual({ ip: "203.0.113.7", userAgent: "curl" });
+  });
+
+  it("knows no address when this process did not record the peer: a client-written peer header counts for nothing", () => {
+    expect(requestMetaFromHeaders(new Headers({ "x-forwarded-for": "203.0.113.7" }), local).ip).toBeNull();
+    expect(requestMetaFromHeaders(new Headers({ [SOCKET_PEER_HEADER]: "guess 203.0.113.7" }), none).ip).toBeNull();
+    expect(requestMetaFromHeaders(new Headers({ [SOCKET_PEER_HEADER]: "203.0.113.7" }), none).ip).toBeNull();
   });
 
   it("keeps at most 512 characters of the user agent", () => {
-    expect(requestMetaFromHeaders(new Headers({ "user-agent": "x".repeat(600) })).userAgent).toHaveLength(512);
+    expect(requestMetaFromHeaders(new Headers({ "user-agent": "x".repeat(600) }), none).userAgent).toHaveLength(512);
   });
 });

@@ -1,23 +1,33 @@
-/** Who is on the other end of a request, as far as the audit log cares. */
+import { env } from "@/lib/env";
+import { clientIp, type TrustedProxies } from "@/lib/http/client-ip";
+import { SOCKET_PEER_HEADER, socketPeerFrom } from "@/lib/http/socket-peer";
+
+/** Who is on the other end of a request, as far as the audit log and the throttles care. */
 export type RequestMeta = { ip: string | null; userAgent: string | null };
 
 type HeaderSource = Headers | Record<string, string | string[] | undefined>;
 
-function header(source: HeaderSource, name: string): string | null {
-  if (source instanceof Headers) return source.get(name);
-  const value = source[name] ?? source[name.toLowerCase()];
-  return Array.isArray(value) ? (value[0] ?? null) : (value ?? null);
+function toHeaders(source: HeaderSource): Headers {
+  if (source instanceof Headers) return source;
+  const headers = new Headers();
+  for (const name of ["x-forwarded-for", "user-agent", SOCKET_PEER_HEADER]) {
+    const value = source[name];
+    const first = Array.isArray(value) ? value[0] : value;
+    if (first !== undefined) headers.set(name, first);
+  }
+  return headers;
 }
 
 /**
- * The client's address is the *last* X-Forwarded-For entry: the one our own
- * reverse proxy appended (the deployment contract in the README). Entries to
- * its left were written by the client and are not trusted. Without a proxy,
- * Next's server sets the header to the socket's address when it is absent.
+ * The client's address (a parsed, normalised IP, or null when unknown) and
+ * user agent. The address is the socket peer's, unless that peer is one of
+ * TRUSTED_PROXIES: then it is read from X-Forwarded-For as far as the chain of
+ * trusted proxies goes (lib/http/client-ip.ts). A client's own header never
+ * counts on its own.
  */
-export function requestMetaFromHeaders(source: HeaderSource): RequestMeta {
-  const forwarded = header(source, "x-forwarded-for")?.split(",").at(-1)?.trim();
-  const ip = forwarded || header(source, "x-real-ip") || null;
-  const userAgent = header(source, "user-agent")?.slice(0, 512) || null;
+export function requestMetaFromHeaders(source: HeaderSource, trusted: TrustedProxies = env().trustedProxies): RequestMeta {
+  const headers = toHeaders(source);
+  const ip = clientIp({ forwardedFor: headers.get("x-forwarded-for"), peer: socketPeerFrom(headers), trusted });
+  const userAgent = headers.get("user-agent")?.slice(0, 512) || null;
   return { ip, userAgent };
 }

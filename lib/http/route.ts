@@ -8,6 +8,8 @@ import { hasRole, type Role } from "@/lib/auth/roles";
 import { PAGE_TENANT_HEADER } from "@/lib/http/page-tenant";
 import { apiError, toErrorResponse, validationError } from "@/lib/http/errors";
 import { readBodyText } from "@/lib/http/read-body";
+import { consumeRateLimit, type RateLimitKind } from "@/lib/http/rate-limit";
+import { MAX_JSON_DEPTH, jsonNestingDepth } from "@/lib/http/json-depth";
 import { requestMetaFromHeaders, type RequestMeta } from "@/lib/http/request-meta";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -31,6 +33,8 @@ type RouteOptions<A extends Access, B, Q> = {
   access: A;
   body?: z.ZodType<B>;
   query?: z.ZodType<Q>;
+  /** A per-tenant budget (lib/http/rate-limit.ts), spent once the input is valid and before the handler runs. */
+  limit?: RateLimitKind;
 };
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
@@ -39,6 +43,9 @@ async function parseJsonBody<B>(req: NextRequest, schema: z.ZodType<B>): Promise
   const text = await readBodyText(req);
   let data: unknown = {};
   if (text.trim() !== "") {
+    if (jsonNestingDepth(text) > MAX_JSON_DEPTH) {
+      throw apiError("json_too_deep", `The request body nests arrays and objects deeper than ${MAX_JSON_DEPTH} levels.`);
+    }
     try {
       data = JSON.parse(text);
     } catch {
@@ -120,6 +127,7 @@ export function apiRoute<A extends Access, B = undefined, Q = undefined, P = Rec
       const query = (options.query ? parseQuery(req, options.query) : undefined) as Q;
       const body = (options.body ? await parseJsonBody(req, options.body) : undefined) as B;
       const params = ((await context?.params) ?? {}) as P;
+      if (options.limit && caller) await consumeRateLimit(options.limit, "tenantId" in caller ? caller.tenantId : caller.tenant.id);
       return await handler({
         req,
         body,

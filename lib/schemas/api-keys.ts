@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { redactSecrets } from "@/lib/audit/redact";
+import { humanTextSchema } from "@/lib/schemas/text";
 
 // Shared by the API key route handlers and the dialogs on /api-keys.
 
@@ -21,11 +22,13 @@ export type RegenerateApiKeysInput = z.infer<typeof regenerateApiKeysSchema>;
 
 export const revokeApiKeysSchema = z.strictObject({
   key_type: keyTypeSchema,
-  reason: z
-    .string({ error: "Give a reason: it goes into the audit log." })
-    .trim()
-    .min(REVOKE_REASON_MIN, `Give a reason of at least ${REVOKE_REASON_MIN} characters.`)
-    .max(REVOKE_REASON_MAX, `Keep the reason under ${REVOKE_REASON_MAX} characters.`)
+  reason: humanTextSchema({
+    min: REVOKE_REASON_MIN,
+    max: REVOKE_REASON_MAX,
+    minMessage: `Give a reason of at least ${REVOKE_REASON_MIN} characters.`,
+    requiredMessage: "Give a reason: it goes into the audit log.",
+    multiline: true,
+  })
     // A pasted leaked key is stored as its prefix only (audit log and key list).
     .transform(redactSecrets),
   confirm: z.boolean().optional(),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { humanTextSchema, personNameSchema } from "@/lib/schemas/text";
 
 // Shared by the route handlers and the sign-up / sign-in forms.
 
@@ -15,8 +16,8 @@ export const passwordSchema = z
 export const registerSchema = z.strictObject({
   email: emailSchema,
   password: passwordSchema,
-  name: z.string().trim().min(1, "Enter your name.").max(100),
-  tenant_name: z.string().trim().min(2, "Enter your organisation's name.").max(100),
+  name: personNameSchema,
+  tenant_name: humanTextSchema({ min: 2, max: 100, minMessage: "Enter your organisation's name." }),
 });
 export type RegisterInput = z.infer<typeof registerSchema>;
 

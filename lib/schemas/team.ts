@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { roleSchema } from "@/lib/auth/roles";
 import { emailSchema, passwordSchema } from "@/lib/schemas/auth";
+import { personNameSchema } from "@/lib/schemas/text";
 
 // Shared by the team route handlers and the /team and /invite forms.
 
@@ -24,7 +25,7 @@ export const invitationLookupSchema = z.strictObject({ token: invitationTokenSch
  */
 export const acceptInvitationSchema = z.strictObject({
   token: invitationTokenSchema,
-  name: z.string().trim().min(1, "Enter your name.").max(100).optional(),
+  name: personNameSchema.optional(),
   // Checked as a new password (length rules) only when it creates the account.
   password: z.string().min(1, "Enter your password.").max(1024).optional(),
 });
@@ -32,7 +33,7 @@ export type AcceptInvitationInput = z.infer<typeof acceptInvitationSchema>;
 
 /** The new-account half of accepting, for the /invite form. */
 export const invitationSignupSchema = z.strictObject({
-  name: z.string().trim().min(1, "Enter your name.").max(100),
+  name: personNameSchema,
   password: passwordSchema,
 });
 

@@ -253,6 +253,6 @@ async function joinTenant(token: string, joiner: Joiner, meta: RequestMeta) {
     user: toUserView(user),
     tenant: toTenantView(tenant),
     role,
-    ...(await issueAccessToken(user.id, tenant.id)),
+    ...(await issueAccessToken(user, tenant.id)),
   };
 }

@@ -46,7 +46,7 @@ export async function switchTenant(caller: Caller, tenantId: string, meta: Reque
     });
   });
   return {
-    ...(await issueAccessToken(caller.userId, tenantId)),
+    ...(await issueAccessToken({ id: caller.userId, sessionVersion: caller.sessionVersion }, tenantId)),
     tenant: toTenantView(membership.tenant),
     role: asRole(membership.role),
   };

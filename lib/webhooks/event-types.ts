@@ -1,39 +1,92 @@
-// The events a tenant's endpoint can receive, with an example `data` for the
-// test console. Imported by the page, so it holds no server code.
+// The registry of events a tenant's endpoint can receive: per type a
+// description, the zod schema of its `data` and an example. emitEvent is typed
+// by it, the test console and docs/api.md show it, and the JSON Schema is
+// derived from the zod schema so the two cannot disagree. Imported by a client
+// page, so it holds no server code. Adding an event type is one entry below.
 
-export type EventTypeInfo = { type: string; description: string; example: Record<string, unknown> };
+import { z } from "zod";
 
-export const EVENT_TYPES: EventTypeInfo[] = [
-  {
-    type: "webhook.test",
-    description: "Sent only from the test console.",
+type EventDefinition<S extends z.ZodType> = { description: string; data: S; example: z.input<S> };
+
+/** Checks each example against its schema's type at compile time (the unit test checks it at run time). */
+const defineEvent = <S extends z.ZodType>(definition: EventDefinition<S>) => definition;
+
+const keyMode = z.enum(["live", "test"]);
+const stripeAccountFlags = {
+  account_id: z.string().describe("The connected Stripe account (acct_…)."),
+  charges_enabled: z.boolean(),
+  payouts_enabled: z.boolean(),
+  details_submitted: z.boolean(),
+};
+
+export const WEBHOOK_EVENTS = {
+  "webhook.test": defineEvent({
+    description: "Sent only from the test console; its data is whatever the console sends.",
+    data: z.looseObject({ message: z.string().optional() }),
     example: { message: "Hello from the Tenant Admin Portal" },
-  },
-  {
-    type: "api_keys.regenerated",
+  }),
+  "api_keys.regenerated": defineEvent({
     description: "New API keys were issued; the old ones stopped or will stop working.",
+    data: z.object({
+      key_type: z.enum(["live", "test", "all"]),
+      modes: z.array(keyMode),
+      new_key_ids: z.array(z.string()),
+      replaced_count: z.number().int().nonnegative(),
+      old_keys_expire_at: z.iso.datetime().describe("When the replaced keys stop working (now, or after the grace period)."),
+    }),
     example: { key_type: "test", modes: ["test"], new_key_ids: ["cmkey123"], replaced_count: 2, old_keys_expire_at: "2026-11-27T10:00:00.000Z" },
-  },
-  {
-    type: "api_keys.revoked",
+  }),
+  "api_keys.revoked": defineEvent({
     description: "API keys were revoked in an emergency; no replacement was issued.",
+    data: z.object({
+      key_type: z.enum(["live", "test", "all"]),
+      modes: z.array(keyMode),
+      revoked_count: z.number().int().nonnegative(),
+      reason: z.string(),
+    }),
     example: { key_type: "live", modes: ["live"], revoked_count: 2, reason: "Key pasted in a public repository" },
-  },
-  {
-    type: "stripe.account.connected",
+  }),
+  "stripe.account.connected": defineEvent({
     description: "A Stripe account was connected to the tenant.",
+    data: z.object(stripeAccountFlags),
     example: { account_id: "acct_123", charges_enabled: true, payouts_enabled: true, details_submitted: true },
-  },
-  {
-    type: "stripe.account.updated",
+  }),
+  "stripe.account.updated": defineEvent({
     description: "Something the tenant sees changed on the connected account (capabilities, requirements).",
+    data: z.object({
+      ...stripeAccountFlags,
+      currently_due: z.array(z.string()).describe("Stripe's requirements that are due now."),
+      source: z.enum(["stripe_event", "status_check"]).describe("What noticed the change: an event from Stripe, or a status check."),
+    }),
     example: { account_id: "acct_123", charges_enabled: false, payouts_enabled: false, details_submitted: true, currently_due: ["external_account"], source: "stripe_event" },
-  },
-  {
-    type: "stripe.account.disconnected",
+  }),
+  "stripe.account.disconnected": defineEvent({
     description: "The Stripe account was disconnected, by an owner or on Stripe's side.",
+    data: z.object({
+      account_id: z.string().optional().describe("Absent when Stripe ended the platform's access."),
+      reason: z.string(),
+    }),
     example: { account_id: "acct_123", reason: "disconnected_by_owner" },
-  },
-];
+  }),
+};
 
-export const DEFAULT_TEST_EVENT = "webhook.test";
+export type WebhookEventType = keyof typeof WEBHOOK_EVENTS;
+/** The `data` an event of this type carries. */
+export type WebhookEventData<T extends WebhookEventType> = z.input<(typeof WEBHOOK_EVENTS)[T]["data"]>;
+
+export type EventTypeInfo = {
+  type: WebhookEventType;
+  description: string;
+  example: Record<string, unknown>;
+  /** JSON Schema (draft 2020-12) of the event's `data`. */
+  schema: Record<string, unknown>;
+};
+
+export const EVENT_TYPES: EventTypeInfo[] = (Object.keys(WEBHOOK_EVENTS) as WebhookEventType[]).map((type) => {
+  const { description, data, example } = WEBHOOK_EVENTS[type];
+  return { type, description, example, schema: z.toJSONSchema(data) };
+});
+
+export const isWebhookEventType = (type: string): type is WebhookEventType => Object.hasOwn(WEBHOOK_EVENTS, type);
+
+export const DEFAULT_TEST_EVENT: WebhookEventType = "webhook.test";

@@ -1,4 +1,5 @@
 import type { TransactionClient } from "@/lib/db";
+import type { WebhookEventData, WebhookEventType } from "./event-types";
 import { eventBody, newMessageId } from "./signing";
 import { wakeWebhookWorker } from "./worker-signal";
 
@@ -6,9 +7,10 @@ import { wakeWebhookWorker } from "./worker-signal";
  * The one way for features to send an event to a tenant's endpoint. Call it
  * with the transaction that makes the change: the message and its first
  * attempt commit with the change or not at all, so a crash never loses an
- * event. Without a configured, enabled endpoint nothing is recorded.
+ * event. Without a configured, enabled endpoint nothing is recorded. Only
+ * registered types, each with its own `data` shape (event-types.ts).
  */
-export async function emitEvent(tx: TransactionClient, tenantId: string, type: string, data: Record<string, unknown>): Promise<string | null> {
+export async function emitEvent<T extends WebhookEventType>(tx: TransactionClient, tenantId: string, type: T, data: WebhookEventData<T>): Promise<string | null> {
   const endpoint = await tx.webhookEndpoint.findUnique({ where: { tenantId }, select: { url: true, enabled: true } });
   if (!endpoint?.url || !endpoint.enabled) return null;
   const now = new Date();
@@ -18,7 +20,7 @@ export async function emitEvent(tx: TransactionClient, tenantId: string, type: s
       id,
       tenantId,
       eventType: type,
-      body: eventBody(type, data, now),
+      body: eventBody({ type, data, at: now, test: false }),
       attempts: { create: { tenantId, attemptNumber: 1, trigger: "scheduled", dueAt: now } },
     },
   });

@@ -6,7 +6,7 @@ import { eventBody, maskWebhookSecret, newMessageId, newWebhookSecret, signDeliv
 describe("Standard Webhooks signing", () => {
   it("produces headers the standardwebhooks verifier accepts", () => {
     const secret = newWebhookSecret();
-    const body = eventBody("webhook.test", { hello: "world" }, new Date());
+    const body = eventBody({ type: "webhook.test", data: { hello: "world" }, at: new Date(), test: true });
     const headers = signDelivery(secret, newMessageId(), new Date(), body);
     expect(new Webhook(secret).verify(body, headers)).toEqual(JSON.parse(body));
   });

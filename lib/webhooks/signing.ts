@@ -35,9 +35,13 @@ export function signDelivery(secret: string, messageId: string, sentAt: Date, bo
   };
 }
 
-/** The body every delivery carries: {"type", "timestamp", "data"}. */
-export function eventBody(type: string, data: unknown, at: Date): string {
-  return JSON.stringify({ type, timestamp: at.toISOString(), data });
+/**
+ * The body every delivery carries: {"type", "timestamp", "test", "data"}.
+ * `test` is true only for a send from the test console, so a receiver can
+ * tell a rehearsal from a real event of the same type (like Stripe's livemode).
+ */
+export function eventBody(event: { type: string; data: unknown; at: Date; test: boolean }): string {
+  return JSON.stringify({ type: event.type, timestamp: event.at.toISOString(), test: event.test, data: event.data });
 }
 
 export function maskWebhookSecret(last4: string): string {

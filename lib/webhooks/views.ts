@@ -1,5 +1,7 @@
 // snake_case views of webhook rows, shared by every webhook endpoint.
 
+import { redactUrl } from "@/lib/audit/redact";
+
 type AttemptRow = {
   id: string;
   attemptNumber: number;
@@ -39,7 +41,7 @@ export function toAttemptView(attempt: AttemptRow) {
     trigger: attempt.trigger,
     state: attempt.state,
     due_at: attempt.dueAt.toISOString(),
-    url: attempt.url,
+    url: attempt.url ? redactUrl(attempt.url) : null,
     request_headers: attempt.requestHeaders ? (JSON.parse(attempt.requestHeaders) as Record<string, string>) : null,
     status_code: attempt.statusCode,
     duration_ms: attempt.durationMs,
@@ -56,7 +58,7 @@ export function toMessageView(message: MessageRow) {
     id: message.id,
     event_type: message.eventType,
     status: message.status,
-    body: JSON.parse(message.body) as { type: string; timestamp: string; data: unknown },
+    body: JSON.parse(message.body) as { type: string; timestamp: string; test?: boolean; data: unknown },
     attempt_count: message.attemptCount,
     last_attempt_at: iso(message.lastAttemptAt),
     last_status_code: message.lastStatusCode,

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
-import { deliverDueAttempts } from "./delivery";
+import { deliverDueAttempts } from "./attempt-runner";
 import { onWebhookWake } from "./worker-signal";
 
 export type WorkerOptions = { workerId?: string; pollMs?: number; batchSize?: number; concurrency?: number };

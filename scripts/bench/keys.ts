@@ -2,10 +2,12 @@
 // GET /api/v1/account/ (a valid secret key) and GET /api/health/ against the
 // production build with the same concurrency, and prints requests per second,
 // p50/p99 latency and the ratio. Target: account ≥ 90% of health's throughput.
+// BENCH_TENANTS (default 1,000; 10 keys each), BENCH_CONNECTIONS, BENCH_DURATION
+// and BENCH_ROUNDS size the run; BENCH_DATABASE_URL runs it on PostgreSQL.
 import autocannon from "autocannon";
 import { ensureBuild, prepareDatabase, startServer } from "./server";
 
-const TENANTS = 1_000;
+const TENANTS = Number(process.env.BENCH_TENANTS ?? 1_000);
 const KEYS_PER_TENANT = 10; // 4 working keys and 6 replaced ones, as after a few rotations
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
@@ -67,17 +69,19 @@ function mean(values: Figures[]): Figures {
 
 async function main() {
   ensureBuild();
-  const database = prepareDatabase();
-  const keys = await seed(database.url);
-  const server = await startServer(database.url);
+  const database = await prepareDatabase();
+  let server: Awaited<ReturnType<typeof startServer>> | undefined;
   try {
+    const keys = await seed(database.url);
+    server = await startServer(database.url);
     const health = `${server.baseUrl}/api/health/`;
     const account = `${server.baseUrl}/api/v1/account/`;
     const probe = await fetch(account, { headers: { authorization: `Bearer ${keys[0]}` } });
     if (probe.status !== 200) throw new Error(`/api/v1/account/ answered ${probe.status} to a valid key`);
     console.log(`warming up (${CONNECTIONS} connections)…`);
-    await autocannon({ url: health, connections: CONNECTIONS, duration: 3 });
-    await autocannon({ url: account, connections: CONNECTIONS, duration: 3, headers: { authorization: `Bearer ${keys[0]}` } });
+    const warmUp = Math.min(3, DURATION_S);
+    await autocannon({ url: health, connections: CONNECTIONS, duration: warmUp });
+    await autocannon({ url: account, connections: CONNECTIONS, duration: warmUp, headers: { authorization: `Bearer ${keys[0]}` } });
 
     const healthRuns: Figures[] = [];
     const accountRuns: Figures[] = [];
@@ -91,14 +95,14 @@ async function main() {
     const row = (name: string, f: Figures) =>
       `${name.padEnd(22)} ${f.rps.toFixed(0).padStart(8)} req/s   p50 ${f.p50.toFixed(1).padStart(6)} ms   p99 ${f.p99.toFixed(1).padStart(6)} ms   errors ${f.errors}   non-2xx ${f.non2xx}`;
     console.log("");
-    console.log(`bench:keys  ${TENANTS} tenants, ${TENANTS * KEYS_PER_TENANT} keys, ${CONNECTIONS} connections, ${ROUNDS} × ${DURATION_S} s per endpoint, ${database.url.startsWith("file:") ? "SQLite" : "PostgreSQL"}`);
+    console.log(`bench:keys  ${TENANTS} tenants, ${TENANTS * KEYS_PER_TENANT} keys, ${CONNECTIONS} connections, ${ROUNDS} × ${DURATION_S} s per endpoint, ${database.provider === "sqlite" ? "SQLite" : "PostgreSQL"}`);
     console.log(row("GET /api/health/", h));
     console.log(row("GET /api/v1/account/", a));
     const ratio = a.rps / h.rps;
     console.log(`ratio account/health: ${(ratio * 100).toFixed(1)}% (target ≥ 90%) ${ratio >= 0.9 ? "MET" : "NOT MET"}`);
   } finally {
-    server.stop();
-    database.cleanup();
+    await server?.stop();
+    await database.cleanup();
   }
 }
 

@@ -1,9 +1,11 @@
 // Shared by the benchmarks: a throw-away database and `next start` on a free port.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import pg from "pg";
 
 export const ROOT = path.resolve(import.meta.dirname, "..", "..");
 
@@ -18,17 +20,73 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** A fresh, migrated SQLite database (or BENCH_DATABASE_URL, a PostgreSQL database to migrate). */
-export function prepareDatabase(): { url: string; cleanup: () => void } {
+export type BenchDatabase = { url: string; provider: "sqlite" | "postgresql"; cleanup: () => Promise<void> };
+
+/** Runs statements on a short-lived connection to `url`. */
+async function pgRun(url: string, ...statements: string[]): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    for (const sql of statements) await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * A fresh, migrated database that the run leaves nothing of: SQLite in a
+ * temp folder, or, with BENCH_DATABASE_URL (a PostgreSQL server URL, e.g.
+ * postgresql://postgres@127.0.0.1:5432/postgres), a database of its own
+ * created on that server. `cleanup` removes the folder or drops the database
+ * (WITH (FORCE): a server still winding down may hold connections); it also
+ * runs on Ctrl-C or SIGTERM, which would otherwise end the process before
+ * any `finally`.
+ */
+export async function prepareDatabase(): Promise<BenchDatabase> {
   const dir = mkdtempSync(path.join(tmpdir(), "portal-bench-"));
-  const url = process.env.BENCH_DATABASE_URL ?? `file:${path.join(dir, "bench.db")}`;
+  const server = process.env.BENCH_DATABASE_URL;
+  let url = `file:${path.join(dir, "bench.db")}`;
+  let dropDatabase = async () => {};
+  if (server) {
+    const name = `portal_bench_${randomBytes(6).toString("hex")}`;
+    const target = new URL(server);
+    target.pathname = `/${name}`;
+    url = target.toString();
+    // The server URL's own database (e.g. /postgres) is where we create and drop from.
+    await pgRun(server, `CREATE DATABASE "${name}"`);
+    dropDatabase = () => pgRun(server, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  }
+  let cleaned: Promise<void> | undefined;
+  const cleanup = () =>
+    (cleaned ??= (async () => {
+      process.off("SIGINT", interrupted);
+      process.off("SIGTERM", interrupted);
+      rmSync(dir, { recursive: true, force: true });
+      await dropDatabase();
+    })());
+  const interrupted = (signal: NodeJS.Signals) => {
+    console.error(`${signal}: dropping the benchmark's database`);
+    cleanup().then(
+      () => process.exit(130),
+      (error: unknown) => {
+        console.error("could not clean up:", error instanceof Error ? error.message : error);
+        process.exit(1);
+      },
+    );
+  };
+  process.once("SIGINT", interrupted);
+  process.once("SIGTERM", interrupted);
+
   const migrate = spawnSync(
     process.execPath,
     ["--experimental-wasm-modules", "--disable-warning=ExperimentalWarning", "scripts/db/migrate.mjs"],
     { cwd: ROOT, env: { ...process.env, DATABASE_URL: url }, stdio: "inherit" },
   );
-  if (migrate.status !== 0) throw new Error("db:migrate failed");
-  return { url, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  if (migrate.status !== 0) {
+    await cleanup();
+    throw new Error("db:migrate failed");
+  }
+  return { url, provider: server ? "postgresql" : "sqlite", cleanup };
 }
 
 export function ensureBuild(): void {
@@ -42,7 +100,8 @@ export function ensureBuild(): void {
   if (build.status !== 0) throw new Error("next build failed");
 }
 
-export async function startServer(databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<{ baseUrl: string; stop: () => void }> {
+/** `next start` on a free port; `stop` resolves once the server has exited (its connections closed). */
+export async function startServer(databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<{ baseUrl: string; stop: () => Promise<void> }> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
@@ -59,10 +118,18 @@ export async function startServer(databaseUrl: string, extraEnv: Record<string, 
     },
     stdio: ["ignore", "ignore", "inherit"],
   });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill("SIGTERM");
+    const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+    await exited;
+    clearTimeout(timer);
+  };
   for (let attempt = 0; attempt < 120; attempt++) {
     try {
       const response = await fetch(`${baseUrl}/api/health/`);
-      if (response.ok) return { baseUrl, stop: () => child.kill("SIGTERM") };
+      if (response.ok) return { baseUrl, stop };
     } catch {
       // not listening yet
     }

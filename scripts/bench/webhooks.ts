@@ -4,10 +4,11 @@
 // portal's outbox and worker, and for comparison the same receiver driven by a
 // plain loop of signed fetch calls with the same concurrency (the ceiling).
 // Target: at least half the ceiling's throughput, every delivery verified,
-// none lost or duplicated.
+// none lost or duplicated. BENCH_DATABASE_URL (a PostgreSQL server URL) runs
+// it on a throw-away database there.
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { prepareDatabase, ROOT } from "./server";
+import { prepareDatabase, ROOT, type BenchDatabase } from "./server";
 
 const TENANTS = 20;
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 2_000);
@@ -35,7 +36,15 @@ async function waitFor(base: string, count: number, timeoutMs: number): Promise<
 }
 
 async function main() {
-  const database = prepareDatabase();
+  const database = await prepareDatabase();
+  try {
+    await run(database);
+  } finally {
+    await database.cleanup();
+  }
+}
+
+async function run(database: BenchDatabase) {
   Object.assign(process.env, {
     DATABASE_URL: database.url,
     WEBHOOK_ALLOW_PRIVATE_TARGETS: "1",
@@ -49,7 +58,6 @@ async function main() {
   const { emitEvent } = await import("@/lib/webhooks/outbox");
   const { startWebhookWorker } = await import("@/lib/webhooks/worker");
   const receiver = await startReceiver();
-
   try {
     const tenants: { id: string; secret: string; url: string }[] = [];
     for (let t = 0; t < TENANTS; t++) {
@@ -68,7 +76,7 @@ async function main() {
       Array.from({ length: CONCURRENCY }, async () => {
         for (let i = next++; i < EVENTS; i = next++) {
           const tenant = tenants[i % TENANTS];
-          const body = eventBody("bench.event", { seq: i, enqueued_at: Date.now() }, new Date());
+          const body = eventBody({ type: "webhook.test", data: { seq: i, enqueued_at: Date.now() }, at: new Date(), test: false });
           const headers = signDelivery(tenant.secret, newMessageId(), new Date(), body);
           const response = await fetch(tenant.url, { method: "POST", headers: { ...headers, "content-type": "application/json" }, body });
           await response.arrayBuffer();
@@ -84,7 +92,7 @@ async function main() {
     const enqueueAll = async () => {
       for (let i = 0; i < EVENTS; i++) {
         const tenant = tenants[i % TENANTS];
-        await prisma.$transaction((tx) => emitEvent(tx, tenant.id, "bench.event", { seq: i, enqueued_at: Date.now() }));
+        await prisma.$transaction((tx) => emitEvent(tx, tenant.id, "webhook.test", { seq: i, enqueued_at: Date.now() }));
       }
     };
     let worker = startWebhookWorker({ workerId: "bench-stream", concurrency: CONCURRENCY, batchSize: 100, pollMs: 50 });
@@ -113,7 +121,7 @@ async function main() {
     const row = (name: string, rate: number, s: Stats, latency = true) =>
       `${name.padEnd(40)} ${rate.toFixed(0).padStart(6)} deliveries/s   ${latency ? `p50 ${String(s.p50).padStart(5)} ms   p99 ${String(s.p99).padStart(5)} ms` : "(latency: queued before start)"}   received ${s.count}, verified ${s.verified}, duplicates ${s.duplicates}`;
     console.log("");
-    console.log(`bench:webhooks  ${EVENTS} events, ${TENANTS} tenants, concurrency ${CONCURRENCY}, SQLite, receiver verifying every signature`);
+    console.log(`bench:webhooks  ${EVENTS} events, ${TENANTS} tenants, concurrency ${CONCURRENCY}, ${database.provider === "sqlite" ? "SQLite" : "PostgreSQL"}, receiver verifying every signature`);
     console.log(row("signed fetch loop (ceiling)", ceilingRate, ceiling));
     console.log(row("portal, enqueue + deliver together", streamRate, stream));
     console.log(row("portal, worker draining a backlog", drainRate, drain, false));
@@ -127,7 +135,6 @@ async function main() {
   } finally {
     receiver.stop();
     await disconnectPrisma();
-    database.cleanup();
   }
 }
 

@@ -3,8 +3,8 @@
 // WebAssembly schema engine driven by the official driver adapters.
 //
 // Why the wasm engine: Prisma 7's CLI downloads a native schema-engine binary
-// for every migrate command, which is unreachable offline (see
-// shared/DESIGN.md, "Environment facts"). `applyMigrations` and `diff` of the
+// for every migrate command, and the machines this runs on reach no download
+// host but the npm registry. `applyMigrations` and `diff` of the
 // wasm engine do the same work and fill `_prisma_migrations` exactly as
 // `prisma migrate deploy` does. Needs `node --experimental-wasm-modules` on
 // Node 20 (package.json's script entries pass it).
@@ -15,6 +15,7 @@ import { existsSync } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { DEFAULT_DATABASE_URL, DatabaseUrlError, databaseTarget, redactDatabaseUrl } from "../../lib/database-url.mjs";
 
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 process.env.CHECKPOINT_DISABLE ??= "1";
@@ -22,7 +23,7 @@ process.env.PRISMA_HIDE_UPDATE_MESSAGE ??= "1";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const PROVIDERS = /** @type {const} */ (["sqlite", "postgresql"]);
-export const DEFAULT_DATABASE_URL = "file:./.data/portal.db";
+export { DEFAULT_DATABASE_URL };
 export const DEFAULT_SHADOW_DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/postgres";
 
 /** A failure with a one-line message for the user (no stack trace). */
@@ -178,23 +179,22 @@ export async function writeMigration(provider, dirName, sql, dir = prismaDir()) 
 
 /**
  * `{ provider: 'sqlite', url, file }` for `file:` URLs (relative paths resolve
- * against the repo root), `{ provider: 'postgresql', url }` for postgres URLs.
+ * against the project root), `{ provider: 'postgresql', url }` for postgres
+ * URLs: the app's own parser (lib/database-url.mjs), so the scripts migrate
+ * exactly the file the server opens.
  */
-export function resolveDatabaseUrl(url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL) {
-  if (url.startsWith("file:")) {
-    let file = url.slice("file:".length).replace(/[?#].*$/, "");
-    if (file.startsWith("//")) file = fileURLToPath(url.replace(/[?#].*$/, ""));
-    if (!file) throw new UserError(`DATABASE_URL "${url}" names no file`);
-    return { provider: "sqlite", url, file: path.resolve(ROOT, file) };
+export function resolveDatabaseUrl(url) {
+  try {
+    // An empty DATABASE_URL counts as unset, as it does for the app.
+    return databaseTarget(url || undefined);
+  } catch (err) {
+    if (err instanceof DatabaseUrlError) throw new UserError(err.message);
+    throw err;
   }
-  if (/^postgres(ql)?:\/\//.test(url)) return { provider: "postgresql", url };
-  throw new UserError(`DATABASE_URL must be a file: URL (SQLite) or a postgresql:// URL, got "${redact(url)}"`);
 }
 
 /** The URL without its password, for printing. */
-export function redact(url) {
-  return url.replace(/\/\/([^:/@]+):[^@/]*@/, "//$1:***@");
-}
+export const redact = redactDatabaseUrl;
 
 /** A path for printing: relative when under the working directory. */
 export function show(file) {

@@ -1,5 +1,7 @@
 import { NextRequest } from "next/server";
 import { POST as registerRoute } from "@/app/api/v1/auth/register/route";
+import { encodeSessionToken } from "@/lib/auth/tokens";
+import { stampSocketPeer } from "@/lib/http/socket-peer";
 
 export const BASE_URL = "http://localhost:3000";
 
@@ -9,11 +11,14 @@ export type CallOptions = {
   method?: string;
   /** An object is sent as JSON; a string is sent as-is (for malformed bodies). */
   body?: unknown;
+  /** An access token, sent as `Authorization: Bearer`. */
   token?: string;
+  /** A session token (see `session` of registerOwner / addMember), sent as the session cookie. */
   cookie?: string;
   origin?: string | null;
   headers?: Record<string, string>;
   params?: Record<string, string>;
+  /** The address the request comes from: recorded as the socket peer, as the server does for a real connection. */
   ip?: string;
 };
 
@@ -23,7 +28,7 @@ export type CallResult<T = any> = { status: number; body: T; headers: Headers };
 export async function call<T = any>(handler: Handler, path: string, options: CallOptions = {}): Promise<CallResult<T>> { // eslint-disable-line @typescript-eslint/no-explicit-any -- see CallResult
   const headers = new Headers(options.headers);
   headers.set("user-agent", headers.get("user-agent") ?? "vitest");
-  headers.set("x-forwarded-for", options.ip ?? "203.0.113.10");
+  stampSocketPeer(headers, options.ip ?? "203.0.113.10");
   if (options.token) headers.set("authorization", `Bearer ${options.token}`);
   if (options.cookie) headers.set("cookie", `next-auth.session-token=${options.cookie}`);
   if (options.origin) headers.set("origin", options.origin);
@@ -60,10 +65,13 @@ export async function registerOwner(overrides: Partial<{ email: string; password
   };
   const result = await call(registerRoute, "/api/v1/auth/register/", { body: input, ip: nextTestIp() });
   if (result.status !== 201) throw new Error(`register failed: ${result.status} ${JSON.stringify(result.body)}`);
+  const userId = result.body.user.id as string;
+  const tenantId = result.body.tenant.id as string;
   return {
     input,
     token: result.body.access_token as string,
-    userId: result.body.user.id as string,
-    tenantId: result.body.tenant.id as string,
+    session: await encodeSessionToken({ id: userId, email: input.email, name: input.name, sessionVersion: 0 }, tenantId),
+    userId,
+    tenantId,
   };
 }

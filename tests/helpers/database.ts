@@ -29,19 +29,20 @@ export type ScriptResult = { code: number; stdout: string; stderr: string };
 
 /**
  * Runs one of scripts/db/*.mjs (e.g. "migrate", "check") with node directly,
- * as package.json's db:* entries do (skipping npm's start-up cost). Never
- * throws for a non-zero exit: the result carries the code.
+ * as package.json's db:* entries do (skipping npm's start-up cost), from the
+ * project root unless `cwd` says otherwise. Never throws for a non-zero exit:
+ * the result carries the code.
  */
 export async function runDbScript(
   script: string,
-  { env = {}, args = [] }: { env?: Record<string, string | undefined>; args?: string[] } = {},
+  { env = {}, args = [], cwd = ROOT }: { env?: Record<string, string | undefined>; args?: string[]; cwd?: string } = {},
 ): Promise<ScriptResult> {
   const nodeArgs = ["--experimental-wasm-modules", "--disable-warning=ExperimentalWarning"];
   try {
     const { stdout, stderr } = await promisify(execFile)(
       process.execPath,
       [...nodeArgs, path.join(ROOT, "scripts/db", `${script}.mjs`), ...args],
-      { cwd: ROOT, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env }, timeout: 120_000 },
+      { cwd, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env }, timeout: 120_000 },
     );
     return { code: 0, stdout, stderr };
   } catch (error) {

@@ -2,10 +2,12 @@ import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Webhook } from "standardwebhooks";
 
-export type ReceivedDelivery = { headers: IncomingHttpHeaders; body: string; verified: boolean | null };
+export type ReceivedDelivery = { path: string; headers: IncomingHttpHeaders; body: string; verified: boolean | null };
 export type ReceiverBehaviour =
   | { kind: "status"; status: number; body?: string; headers?: Record<string, string> }
-  | { kind: "slow"; delayMs: number };
+  | { kind: "slow"; delayMs: number }
+  /** Holds each request until `release` settles, then answers `status`. */
+  | { kind: "held"; release: Promise<unknown>; status: number };
 
 /**
  * A webhook receiver on 127.0.0.1: answers as told, keeps every request,
@@ -31,9 +33,14 @@ export async function startReceiver(behaviour: ReceiverBehaviour = { kind: "stat
           verified = false;
         }
       }
-      received.push({ headers: req.headers, body, verified });
+      received.push({ path: req.url ?? "", headers: req.headers, body, verified });
       if (current.kind === "slow") {
         setTimeout(() => res.writeHead(200).end("late"), current.delayMs).unref();
+        return;
+      }
+      if (current.kind === "held") {
+        const { status } = current;
+        void current.release.finally(() => res.writeHead(status).end("held"));
         return;
       }
       res.writeHead(current.status, current.headers).end(current.body ?? "");

@@ -1,8 +1,8 @@
 import { PageHeader } from "@/components/shell/page-header";
 import { portalPage, portalPageMetadata } from "@/components/shell/portal-page";
 import { hasRole } from "@/lib/auth/roles";
-import { listDeliveries } from "@/lib/webhooks/deliveries";
-import { getWebhookConfig } from "@/lib/webhooks/endpoint";
+import { listDeliveries } from "@/lib/webhooks/deliveries-service";
+import { getWebhookConfig } from "@/lib/webhooks/endpoint-service";
 import { WebhooksManager } from "./_components/webhooks-manager";
 
 export const metadata = portalPageMetadata("/webhooks");

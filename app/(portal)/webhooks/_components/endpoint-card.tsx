@@ -13,7 +13,7 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { useToast } from "@/components/ui/toaster";
 import { TypedConfirmForm } from "@/components/ui/typed-confirm-form";
 import { apiFetch } from "@/lib/client/api";
-import type { WebhookConfigView } from "@/lib/webhooks/endpoint";
+import type { WebhookConfigView } from "@/lib/webhooks/endpoint-service";
 import { CONFIG_PATH, CONFIG_QUERY, DELIVERIES_QUERY, type ConfigResponse } from "./queries";
 
 function OneTimeSecret({ secret, onDone }: { secret: string; onDone: () => void }) {

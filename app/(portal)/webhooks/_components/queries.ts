@@ -1,6 +1,6 @@
 import { apiFetch } from "@/lib/client/api";
 import type { MessageView } from "@/lib/webhooks/views";
-import type { WebhookConfigView } from "@/lib/webhooks/endpoint";
+import type { WebhookConfigView } from "@/lib/webhooks/endpoint-service";
 
 export const CONFIG_PATH = "/api/v1/auth/tenants/webhooks/config/";
 export const DELIVERIES_PATH = "/api/v1/auth/tenants/webhooks/deliveries/";

@@ -25,7 +25,7 @@ const pretty = (value: unknown) => JSON.stringify(value, null, 2);
 
 export function TestConsole() {
   const queryClient = useQueryClient();
-  const [eventType, setEventType] = useState(EVENT_TYPES[0].type);
+  const [eventType, setEventType] = useState<string>(EVENT_TYPES[0].type);
   const [payload, setPayload] = useState(pretty(EVENT_TYPES[0].example));
   const [jsonError, setJsonError] = useState<string | null>(null);
 
@@ -36,6 +36,8 @@ export function TestConsole() {
       void queryClient.invalidateQueries({ queryKey: CONFIG_QUERY });
     },
   });
+
+  const selected = EVENT_TYPES.find((event) => event.type === eventType) ?? EVENT_TYPES[0];
 
   function pickEvent(type: string) {
     setEventType(type);
@@ -62,10 +64,13 @@ export function TestConsole() {
   const result = send.data;
   const failure = send.error instanceof ApiError ? send.error : null;
   return (
-    <Card title="Test console" description="Send one signed event to your endpoint now and see exactly what came back.">
+    <Card
+      title="Test console"
+      description='Send one signed event to your endpoint now and see exactly what came back. Test events carry "test": true.'
+    >
       <div className="grid gap-4 lg:grid-cols-2">
         <div className="space-y-3">
-          <Field id="test-event-type" label="Event type" hint={EVENT_TYPES.find((event) => event.type === eventType)?.description}>
+          <Field id="test-event-type" label="Event type" hint={selected.description}>
             <select
               id="test-event-type"
               value={eventType}
@@ -90,6 +95,14 @@ export function TestConsole() {
               className="block w-full rounded-md border border-zinc-300 bg-zinc-50 px-3 py-2 font-mono text-xs focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 focus:outline-none"
             />
           </Field>
+          <details className="rounded-md border border-zinc-200 text-sm" data-testid="event-schema">
+            <summary className="cursor-pointer px-3 py-2 font-medium text-zinc-700">
+              Schema of <code className="font-mono">{selected.type}</code> data
+            </summary>
+            <ScrollRegion as="pre" label={`JSON Schema of ${selected.type} data`} className="max-h-64 overflow-auto border-t border-zinc-200 bg-zinc-50 p-3 font-mono text-xs text-zinc-800">
+              {pretty(selected.schema)}
+            </ScrollRegion>
+          </details>
           <Button onClick={onSend} pending={send.isPending}>
             <Send aria-hidden className="size-4" />
             Send test event

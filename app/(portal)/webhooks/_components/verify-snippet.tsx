@@ -14,7 +14,8 @@ app.post("/webhooks/portal", express.raw({ type: "application/json" }), (req, re
       "webhook-timestamp": req.header("webhook-timestamp"),
       "webhook-signature": req.header("webhook-signature"),
     });
-    // event = { type, timestamp, data }; webhook-id is stable across retries.
+    // event = { type, timestamp, test, data }: test is true only for the test console.
+    // webhook-id is stable across retries.
     res.sendStatus(204);
   } catch {
     res.sendStatus(400);

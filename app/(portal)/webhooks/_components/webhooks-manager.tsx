@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { AlertOctagon } from "lucide-react";
-import type { WebhookConfigView } from "@/lib/webhooks/endpoint";
+import type { WebhookConfigView } from "@/lib/webhooks/endpoint-service";
 import { DeliveryLog } from "./delivery-log";
 import { EndpointCard } from "./endpoint-card";
 import { CONFIG_QUERY, fetchConfig, type DeliveriesPage } from "./queries";

@@ -2,6 +2,7 @@
 import { toErrorResponse } from "@/lib/http/errors";
 import { readBodyText } from "@/lib/http/read-body";
 import { handleStripeEvent } from "@/lib/stripe/events";
+import { otherMethods } from "@/lib/http/method-not-allowed";
 
 // Stripe's events are a few KB; anything far larger is not from Stripe.
 const MAX_EVENT_BYTES = 512 * 1024;
@@ -14,3 +15,5 @@ export async function POST(req: Request) {
     return toErrorResponse(error);
   }
 }
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ POST });

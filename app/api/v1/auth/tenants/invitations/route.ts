@@ -2,6 +2,7 @@
 import { apiRoute } from "@/lib/http/route";
 import { inviteMemberSchema } from "@/lib/schemas/team";
 import { createInvitation, listInvitations } from "@/lib/team/invitations";
+import { otherMethods } from "@/lib/http/method-not-allowed";
 
 export const GET = apiRoute({ access: "admin" }, async ({ caller }) => {
   return Response.json(await listInvitations(caller));
@@ -10,3 +11,5 @@ export const GET = apiRoute({ access: "admin" }, async ({ caller }) => {
 export const POST = apiRoute({ access: "owner", body: inviteMemberSchema }, async ({ caller, body, meta }) => {
   return Response.json(await createInvitation(caller, body, meta), { status: 201 });
 });
+
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET, POST });

@@ -2,6 +2,7 @@
 import { apiRoute } from "@/lib/http/route";
 import { changeRoleSchema, type ChangeRoleInput } from "@/lib/schemas/team";
 import { changeMemberRole, removeMember } from "@/lib/team/members";
+import { otherMethods } from "@/lib/http/method-not-allowed";
 
 export const PATCH = apiRoute<"owner", ChangeRoleInput, undefined, { userId: string }>(
   { access: "owner", body: changeRoleSchema },
@@ -11,3 +12,5 @@ export const PATCH = apiRoute<"owner", ChangeRoleInput, undefined, { userId: str
 export const DELETE = apiRoute<"owner", undefined, undefined, { userId: string }>({ access: "owner" }, async ({ caller, params, meta }) => {
   return Response.json(await removeMember(caller, params.userId, meta));
 });
+
+export const { GET, POST, PUT, OPTIONS } = otherMethods({ PATCH, DELETE });

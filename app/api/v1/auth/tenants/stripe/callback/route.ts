@@ -5,6 +5,7 @@ import { apiError, AppError } from "@/lib/http/errors";
 import { stripeCallbackQuerySchema } from "@/lib/schemas/stripe";
 import { completeConnect } from "@/lib/stripe/connect";
 import { browserRedirect, errorRedirect, loginRedirect, wantsJson } from "@/lib/stripe/redirects";
+import { otherMethods } from "@/lib/http/method-not-allowed";
 
 export const GET = apiRoute({ access: "public", query: stripeCallbackQuerySchema }, async ({ req, caller, query, meta }) => {
   if (!caller) {
@@ -21,3 +22,5 @@ export const GET = apiRoute({ access: "public", query: stripeCallbackQuerySchema
     throw error;
   }
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET });

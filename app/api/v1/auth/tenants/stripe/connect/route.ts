@@ -2,7 +2,10 @@
 import { apiRoute } from "@/lib/http/route";
 import { connectStripeSchema } from "@/lib/schemas/stripe";
 import { startConnect } from "@/lib/stripe/connect";
+import { otherMethods } from "@/lib/http/method-not-allowed";
 
 export const POST = apiRoute({ access: "owner", body: connectStripeSchema }, async ({ caller, meta }) => {
   return Response.json(await startConnect(caller, meta));
 });
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ POST });

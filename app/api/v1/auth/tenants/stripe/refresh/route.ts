@@ -4,6 +4,7 @@ import { AppError } from "@/lib/http/errors";
 import { stripeCallbackQuerySchema } from "@/lib/schemas/stripe";
 import { refreshOnboardingLink } from "@/lib/stripe/connect";
 import { browserRedirect, errorRedirect, loginRedirect } from "@/lib/stripe/redirects";
+import { otherMethods } from "@/lib/http/method-not-allowed";
 
 export const GET = apiRoute({ access: "public", query: stripeCallbackQuerySchema }, async ({ req, caller, query }) => {
   if (!caller) return loginRedirect(req);
@@ -14,3 +15,5 @@ export const GET = apiRoute({ access: "public", query: stripeCallbackQuerySchema
     throw error;
   }
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET });

@@ -3,8 +3,8 @@ import { prisma, type Prisma, type TransactionClient } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/audit-log";
 import { decryptSecret } from "@/lib/crypto/secret-box";
 import { env } from "@/lib/env";
-import { sendWebhookRequest, type OutboundResult } from "./outbound";
-import { nextRetryDelayMs, parseRetryAfter } from "./retry-schedule";
+import { sendWebhookRequest, type OutboundResult } from "./safe-http-client";
+import { decideAfterAttempt, decideBeforeSend, type AttemptDecision, type AttemptTrigger, type FailedAttemptFacts } from "./attempt-lifecycle";
 import { signDelivery } from "./signing";
 
 /** A claimed attempt belongs to its worker this long: well past the 10 s request timeout. */
@@ -12,8 +12,6 @@ export const LEASE_MS = 60_000;
 /** A lease with less than this left is renewed before sending: the 10 s timeout plus room to record the result. */
 const LEASE_SAFETY_MS = 30_000;
 export const RESPONSE_BODY_KEPT = 2 * 1024;
-/** An endpoint whose deliveries have failed without a success for this long is disabled. */
-export const DISABLE_AFTER_FAILING_MS = 5 * 24 * 3_600_000;
 const USER_AGENT = "TenantAdminPortal-Webhooks/1.0";
 
 const claimableWhere = (now: Date) => ({
@@ -67,18 +65,15 @@ export type DeliveryResult = { attemptId: string; messageId: string; result: Out
 /** Sends one claimed attempt and records what happened. Never throws for the receiver's failures. */
 export async function deliverAttempt(attempt: ClaimedAttempt, leaseOwner: string, cache: EndpointCache = new Map()): Promise<DeliveryResult> {
   const endpoint = await endpointFor(attempt.tenantId, cache);
-  // Scheduled deliveries stop at a disabled endpoint; a person's test or retry may still try it.
-  const url = endpoint?.url;
-  if (!endpoint || !url || (!endpoint.enabled && attempt.trigger === "scheduled")) {
+  const before = decideBeforeSend(endpoint, attempt.trigger as AttemptTrigger);
+  if (before.kind === "cancel") {
     await prisma.$transaction(async (tx) => {
-      await tx.webhookAttempt.updateMany({
-        where: { id: attempt.id, leaseOwner },
-        data: { state: "cancelled", error: endpoint?.url ? "The endpoint is disabled." : "No endpoint URL is configured.", finishedAt: new Date() },
-      });
-      await tx.webhookMessage.updateMany({ where: { id: attempt.messageId, status: { not: "delivered" } }, data: { status: "failed", nextAttemptAt: null } });
+      await tx.webhookAttempt.updateMany({ where: { id: attempt.id, leaseOwner }, data: { state: "cancelled", error: before.reason, finishedAt: new Date() } });
+      await failMessage(tx, attempt.messageId);
     });
     return { attemptId: attempt.id, messageId: attempt.messageId, result: null };
   }
+  const { url, endpoint: sendingTo } = before;
 
   // A batch can outlast its lease, and an attempt whose lease went to another
   // worker must not be sent twice. While the lease has room for a whole send
@@ -93,14 +88,14 @@ export async function deliverAttempt(attempt: ClaimedAttempt, leaseOwner: string
   }
 
   const sentAt = new Date();
-  const signed = signDelivery(endpoint.secret, attempt.messageId, sentAt, attempt.message.body);
+  const signed = signDelivery(sendingTo.secret, attempt.messageId, sentAt, attempt.message.body);
   const result = await sendWebhookRequest({
     url,
     headers: { ...signed, "content-type": "application/json", "user-agent": USER_AGENT },
     body: attempt.message.body,
     allowPrivate: env().webhookAllowPrivateTargets,
   });
-  await recordResult({ attempt, leaseOwner, url, sentAt, headers: signed, result, endpoint });
+  await recordResult({ attempt, leaseOwner, url, sentAt, headers: signed, result, endpoint: sendingTo });
   return { attemptId: attempt.id, messageId: attempt.messageId, result };
 }
 
@@ -124,11 +119,13 @@ function describeFailure(result: OutboundResult): string | null {
 export async function cancelPendingDeliveries(tx: TransactionClient, tenantId: string, why: string, now: Date): Promise<number> {
   const pending = await tx.webhookAttempt.findMany({ where: { tenantId, state: "pending" }, select: { messageId: true } });
   await tx.webhookAttempt.updateMany({ where: { tenantId, state: "pending" }, data: { state: "cancelled", error: why, finishedAt: now } });
-  await tx.webhookMessage.updateMany({
-    where: { id: { in: pending.map((row) => row.messageId) }, status: { not: "delivered" } },
-    data: { status: "failed", nextAttemptAt: null },
-  });
+  await failMessage(tx, { in: pending.map((row) => row.messageId) });
   return pending.length;
+}
+
+/** A message nothing more will be sent for; one already delivered stays delivered. */
+async function failMessage(tx: TransactionClient, id: string | { in: string[] }) {
+  await tx.webhookMessage.updateMany({ where: { id, status: { not: "delivered" } }, data: { status: "failed", nextAttemptAt: null } });
 }
 
 async function disableEndpoint(tx: TransactionClient, tenantId: string, reason: string, now: Date) {
@@ -145,7 +142,7 @@ async function disableEndpoint(tx: TransactionClient, tenantId: string, reason: 
   });
 }
 
-async function recordResult(input: {
+type RecordInput = {
   attempt: ClaimedAttempt;
   leaseOwner: string;
   url: string;
@@ -153,9 +150,11 @@ async function recordResult(input: {
   headers: Record<string, string>;
   result: OutboundResult;
   endpoint: EndpointForDelivery;
-}) {
+};
+
+/** Records the attempt, then applies what attempt-lifecycle.ts decides follows it. */
+async function recordResult(input: RecordInput) {
   const { result, attempt } = input;
-  const tenantId = attempt.tenantId;
   const now = new Date();
   const failure = describeFailure(result);
   const statusCode = result.kind === "response" ? result.statusCode : null;
@@ -175,6 +174,8 @@ async function recordResult(input: {
   const counted = { attemptCount: { increment: 1 }, lastAttemptAt: now, lastStatusCode: statusCode };
 
   if (!failure) {
+    const decision = decideAfterAttempt({ outcome: "succeeded", attemptNumber: attempt.attemptNumber, endpointFailing: input.endpoint.failing }, now);
+    if (decision.kind !== "delivered") throw new Error(`A success cannot lead to ${decision.kind}.`);
     // The common case, as one batch of statements in one transaction (npm
     // run bench:webhooks). Conditional updates keep it right even if this
     // worker's lease was lost: a message is marked delivered once.
@@ -184,7 +185,7 @@ async function recordResult(input: {
         where: { id: attempt.messageId, status: { not: "delivered" } },
         data: { ...counted, status: "delivered", deliveredAt: now, nextAttemptAt: null },
       }),
-      ...(attempt.attemptNumber > 1
+      ...(decision.cancelWaitingAttempts
         ? [
             prisma.webhookAttempt.updateMany({
               where: { messageId: attempt.messageId, state: "pending" },
@@ -192,7 +193,7 @@ async function recordResult(input: {
             }),
           ]
         : []),
-      ...(input.endpoint.failing ? [prisma.webhookEndpoint.updateMany({ where: { tenantId }, data: { failingSince: null } })] : []),
+      ...(decision.clearFailingSince ? [prisma.webhookEndpoint.updateMany({ where: { tenantId: attempt.tenantId }, data: { failingSince: null } })] : []),
     ]);
     input.endpoint.failing = false;
     return;
@@ -200,63 +201,71 @@ async function recordResult(input: {
   input.endpoint.failing = true;
 
   await prisma.$transaction(async (tx) => {
-    const { count } = await tx.webhookAttempt.updateMany({ where: ownAttempt, data: attemptRecord });
-    if (count === 0) return; // The lease was lost to another worker; its record wins.
-
-    const message = await tx.webhookMessage.update({ where: { id: attempt.messageId }, data: counted });
-    if (message.status === "delivered") return; // Another attempt got through meanwhile.
-    const current = await tx.webhookEndpoint.findUnique({ where: { tenantId } });
-    if (!current?.url || !current.enabled) {
-      // Removed or disabled while this attempt was in flight: nothing more is scheduled.
-      await tx.webhookMessage.update({ where: { id: message.id }, data: { status: "failed", nextAttemptAt: null } });
-      return;
-    }
-
-    if (statusCode === 410) {
-      await tx.webhookMessage.update({ where: { id: message.id }, data: { status: "failed", nextAttemptAt: null } });
-      await disableEndpoint(tx, tenantId, "The endpoint answered 410 Gone.", now);
-      return;
-    }
-
-    const endpoint = current;
-    const failingSince = endpoint.failingSince ?? now;
-    if (!endpoint.failingSince) {
-      await tx.webhookEndpoint.update({ where: { tenantId }, data: { failingSince: now } });
-    }
-    if (now.getTime() - failingSince.getTime() >= DISABLE_AFTER_FAILING_MS) {
-      await tx.webhookMessage.update({ where: { id: message.id }, data: { status: "failed", nextAttemptAt: null } });
-      await disableEndpoint(tx, tenantId, "Deliveries have failed for 5 days without a success.", now);
-      return;
-    }
-
-    if (attempt.trigger === "test") {
-      await tx.webhookMessage.update({ where: { id: message.id }, data: { status: "failed", nextAttemptAt: null } });
-      return;
-    }
-    if (attempt.trigger === "manual") {
-      // A failed manual retry leaves any scheduled retry in place.
-      const scheduled = await tx.webhookAttempt.findFirst({ where: { messageId: message.id, state: "pending" }, orderBy: { dueAt: "asc" } });
-      await tx.webhookMessage.update({
-        where: { id: message.id },
-        data: scheduled ? { status: "failing", nextAttemptAt: scheduled.dueAt } : { status: "failed", nextAttemptAt: null },
-      });
-      return;
-    }
-
-    const scheduledSoFar = await tx.webhookAttempt.count({ where: { messageId: message.id, trigger: "scheduled" } });
-    const retryAfter = result.kind === "response" && (statusCode === 429 || statusCode === 503) ? parseRetryAfter(result.headers["retry-after"]) : null;
-    const delay = nextRetryDelayMs(scheduledSoFar, retryAfter);
-    if (delay === null) {
-      await tx.webhookMessage.update({ where: { id: message.id }, data: { status: "failed", nextAttemptAt: null } });
-      return;
-    }
-    const dueAt = new Date(now.getTime() + delay);
-    const last = await tx.webhookAttempt.aggregate({ where: { messageId: message.id }, _max: { attemptNumber: true } });
-    await tx.webhookAttempt.create({
-      data: { messageId: message.id, tenantId, attemptNumber: (last._max.attemptNumber ?? 0) + 1, trigger: "scheduled", dueAt },
-    });
-    await tx.webhookMessage.update({ where: { id: message.id }, data: { status: "failing", nextAttemptAt: dueAt } });
+    const facts = await failedAttemptFacts(tx, input, attemptRecord, counted);
+    await applyFailureDecision(tx, input.attempt, decideAfterAttempt(facts, now), now);
   });
+}
+
+/** Writes the failed attempt (if this worker still holds it) and reads what the decision needs. */
+async function failedAttemptFacts(
+  tx: TransactionClient,
+  input: RecordInput,
+  attemptRecord: Prisma.WebhookAttemptUpdateManyMutationInput,
+  counted: Prisma.WebhookMessageUpdateInput,
+): Promise<FailedAttemptFacts> {
+  const { attempt, result } = input;
+  const trigger = attempt.trigger as AttemptTrigger;
+  const statusCode = result.kind === "response" ? result.statusCode : null;
+  const retryAfterHeader = result.kind === "response" ? result.headers["retry-after"] : undefined;
+  const { count } = await tx.webhookAttempt.updateMany({ where: { id: attempt.id, leaseOwner: input.leaseOwner, state: "in_flight" }, data: attemptRecord });
+  if (count === 0) {
+    return { outcome: "failed", trigger, statusCode, retryAfterHeader, leaseLost: true, messageDelivered: false, endpoint: null, scheduledAttempts: 0, pendingScheduledAt: null };
+  }
+  const message = await tx.webhookMessage.update({ where: { id: attempt.messageId }, data: counted });
+  // One statement at a time: an interactive transaction holds one connection.
+  const endpoint = await tx.webhookEndpoint.findUnique({ where: { tenantId: attempt.tenantId }, select: { url: true, enabled: true, failingSince: true } });
+  const scheduledAttempts = await tx.webhookAttempt.count({ where: { messageId: message.id, trigger: "scheduled" } });
+  const pendingScheduled = await tx.webhookAttempt.findFirst({ where: { messageId: message.id, state: "pending" }, orderBy: { dueAt: "asc" }, select: { dueAt: true } });
+  return {
+    outcome: "failed",
+    trigger,
+    statusCode,
+    retryAfterHeader,
+    leaseLost: false,
+    messageDelivered: message.status === "delivered",
+    endpoint,
+    scheduledAttempts,
+    pendingScheduledAt: pendingScheduled?.dueAt ?? null,
+  };
+}
+
+async function applyFailureDecision(tx: TransactionClient, attempt: ClaimedAttempt, decision: AttemptDecision, now: Date) {
+  const { tenantId, messageId } = attempt;
+  if ("startFailingSince" in decision && decision.startFailingSince) {
+    await tx.webhookEndpoint.update({ where: { tenantId }, data: { failingSince: now } });
+  }
+  switch (decision.kind) {
+    case "nothing":
+      return;
+    case "give_up":
+      return failMessage(tx, messageId);
+    case "disable_endpoint":
+      await failMessage(tx, messageId);
+      return disableEndpoint(tx, tenantId, decision.reason, now);
+    case "keep_scheduled":
+      await tx.webhookMessage.update({ where: { id: messageId }, data: { status: "failing", nextAttemptAt: decision.at } });
+      return;
+    case "retry": {
+      const last = await tx.webhookAttempt.aggregate({ where: { messageId }, _max: { attemptNumber: true } });
+      await tx.webhookAttempt.create({
+        data: { messageId, tenantId, attemptNumber: (last._max.attemptNumber ?? 0) + 1, trigger: "scheduled", dueAt: decision.at },
+      });
+      await tx.webhookMessage.update({ where: { id: messageId }, data: { status: "failing", nextAttemptAt: decision.at } });
+      return;
+    }
+    case "delivered":
+      throw new Error("A failed attempt cannot deliver its message.");
+  }
 }
 
 /** Claims and delivers one batch, `concurrency` requests at a time. Returns how many attempts it handled. */

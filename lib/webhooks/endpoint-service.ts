@@ -1,13 +1,14 @@
 import { prisma } from "@/lib/db";
 import { recordAudit, userActor } from "@/lib/audit/audit-log";
+import { redactUrl, restoreRedactedUrl } from "@/lib/audit/redact";
 import type { Caller } from "@/lib/auth/caller";
 import { decryptSecret, encryptSecret } from "@/lib/crypto/secret-box";
 import { env } from "@/lib/env";
 import { apiError } from "@/lib/http/errors";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import type { ConfigureWebhookInput } from "@/lib/schemas/webhooks";
-import { cancelPendingDeliveries } from "./delivery";
-import { checkWebhookUrl } from "./outbound";
+import { cancelPendingDeliveries } from "./attempt-runner";
+import { checkWebhookUrl } from "./safe-http-client";
 import { maskWebhookSecret, newWebhookSecret } from "./signing";
 
 export const webhookNotConfigured = () => apiError("webhook_not_configured", "No webhook endpoint is configured. Set its URL first.");
@@ -24,7 +25,8 @@ export async function getWebhookConfig(tenantId: string) {
     prisma.webhookMessage.count({ where: { tenantId, status: "failing" } }),
   ]);
   return {
-    url: endpoint?.url ?? null,
+    // Credentials in the URL (?token=…) stay in the database, where delivery needs them, and out of every answer.
+    url: endpoint?.url ? redactUrl(endpoint.url) : null,
     secret_masked: endpoint ? maskWebhookSecret(endpoint.secretLast4) : null,
     enabled: Boolean(endpoint?.url && endpoint.enabled),
     disabled_reason: endpoint?.enabled === false ? endpoint.disabledReason : null,
@@ -49,9 +51,12 @@ export type WebhookConfigView = Awaited<ReturnType<typeof getWebhookConfig>>;
  * re-enables a disabled endpoint.
  */
 export async function configureWebhook(caller: Caller, input: ConfigureWebhookInput, meta: RequestMeta) {
-  const violation = await checkWebhookUrl(input.url, { allowPrivate: env().webhookAllowPrivateTargets });
+  // The page shows the URL redacted; saving it back keeps the real credentials.
+  const stored = await prisma.webhookEndpoint.findUnique({ where: { tenantId: caller.tenantId }, select: { url: true } });
+  const submitted = restoreRedactedUrl(input.url, stored?.url ?? null);
+  const violation = await checkWebhookUrl(submitted, { allowPrivate: env().webhookAllowPrivateTargets });
   if (violation) throw apiError(violation.code, violation.message);
-  const url = new URL(input.url).toString();
+  const url = new URL(submitted).toString();
 
   const newSecret = await prisma.$transaction(async (tx) => {
     const existing = await tx.webhookEndpoint.findUnique({ where: { tenantId: caller.tenantId } });
@@ -75,7 +80,12 @@ export async function configureWebhook(caller: Caller, input: ConfigureWebhookIn
       severity: secret && existing ? "warning" : "info",
       target: { type: "webhook_endpoint", id: caller.tenantId },
       meta,
-      metadata: { url, previous_url: existing?.url ?? null, secret_created: Boolean(secret), re_enabled: reenabled },
+      metadata: {
+        url: redactUrl(url),
+        previous_url: existing?.url ? redactUrl(existing.url) : null,
+        secret_created: Boolean(secret),
+        re_enabled: reenabled,
+      },
     });
     return secret;
   });
@@ -86,6 +96,7 @@ export async function configureWebhook(caller: Caller, input: ConfigureWebhookIn
 export async function removeWebhookUrl(caller: Caller, meta: RequestMeta) {
   const endpoint = await prisma.webhookEndpoint.findUnique({ where: { tenantId: caller.tenantId } });
   if (!endpoint?.url) throw webhookNotConfigured();
+  const removedUrl = redactUrl(endpoint.url);
   const now = new Date();
   await prisma.$transaction(async (tx) => {
     await tx.webhookEndpoint.update({ where: { tenantId: caller.tenantId }, data: { url: null, failingSince: null } });
@@ -97,7 +108,7 @@ export async function removeWebhookUrl(caller: Caller, meta: RequestMeta) {
       severity: "warning",
       target: { type: "webhook_endpoint", id: caller.tenantId },
       meta,
-      metadata: { url: endpoint.url, cancelled_attempts: cancelled },
+      metadata: { url: removedUrl, cancelled_attempts: cancelled },
     });
   });
   return getWebhookConfig(caller.tenantId);

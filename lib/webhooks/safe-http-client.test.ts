@@ -7,7 +7,7 @@ import {
   sendWebhookRequest,
   type HostResolver,
   type OutboundResult,
-} from "./outbound";
+} from "./safe-http-client";
 
 // ---------------------------------------------------------------------------
 // helpers
@@ -487,20 +487,24 @@ describe("sendWebhookRequest: outcomes", () => {
 describe("sendWebhookRequest: forbidden targets are never contacted", () => {
   const strict = { allowPrivate: false } as const;
 
+  // Each case names the rule that must refuse it: the loopback address would
+  // refuse every one of them, so the https and credentials rules are only
+  // shown to work when the error is theirs.
+  const address = /forbidden \(non-public\) address/;
   it.each([
-    "https://127.0.0.1:PORT/",
-    "https://localhost:PORT/",
-    "https://[::ffff:127.0.0.1]:PORT/",
-    "https://2130706433:PORT/",
-    "https://0x7f.1:PORT/",
-    "https://127.1:PORT/",
-    "http://127.0.0.1:PORT/", // not https
-    "https://user:pw@127.0.0.1:PORT/", // credentials
-  ])("%s → forbidden, zero connections", async (template) => {
+    ["https://127.0.0.1:PORT/", address],
+    ["https://localhost:PORT/", address],
+    ["https://[::ffff:127.0.0.1]:PORT/", address],
+    ["https://2130706433:PORT/", address],
+    ["https://0x7f.1:PORT/", address],
+    ["https://127.1:PORT/", address],
+    ["http://127.0.0.1:PORT/", /must use https/],
+    ["https://user:pw@127.0.0.1:PORT/", /must not contain a user name or password/],
+  ])("%s → forbidden, zero connections", async (template, rule) => {
     const server = await startServer();
     const url = template.replace("PORT", String(server.port));
     const result = expectKind(await post(url, strict), "forbidden");
-    expect(result.error).toEqual(expect.any(String));
+    expect(result.error).toMatch(rule);
     // Give a stray connection attempt time to land before counting.
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(server.connections).toBe(0);

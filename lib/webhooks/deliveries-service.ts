@@ -4,10 +4,10 @@ import { recordAudit, userActor } from "@/lib/audit/audit-log";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import { apiError } from "@/lib/http/errors";
 import { isUniqueViolation } from "@/lib/db-errors";
-import { webhookNotConfigured } from "./endpoint";
+import { webhookNotConfigured } from "./endpoint-service";
 import type { DeliveriesQuery, TestWebhookInput } from "@/lib/schemas/webhooks";
-import { deliverAttempt, LEASE_MS } from "./delivery";
-import { DEFAULT_TEST_EVENT, EVENT_TYPES } from "./event-types";
+import { deliverAttempt, LEASE_MS } from "./attempt-runner";
+import { DEFAULT_TEST_EVENT, isWebhookEventType, WEBHOOK_EVENTS } from "./event-types";
 import { eventBody, newMessageId } from "./signing";
 import { toAttemptView, toMessageView } from "./views";
 
@@ -59,7 +59,7 @@ const inlineClaim = () => ({ state: "in_flight", leaseOwner: INLINE_WORKER, leas
 export async function sendTestEvent(caller: Caller, input: TestWebhookInput, meta: RequestMeta) {
   await requireEndpointUrl(caller.tenantId);
   const type = input.event_type ?? DEFAULT_TEST_EVENT;
-  const data = input.payload ?? EVENT_TYPES.find((event) => event.type === type)?.example ?? {};
+  const data = input.payload ?? (isWebhookEventType(type) ? WEBHOOK_EVENTS[type].example : {});
   const messageId = newMessageId();
   // The message, its attempt and the audit entry in one transaction: nothing half-made if we crash here.
   const created = await prisma.$transaction(async (tx) => {
@@ -68,7 +68,7 @@ export async function sendTestEvent(caller: Caller, input: TestWebhookInput, met
         id: messageId,
         tenantId: caller.tenantId,
         eventType: type,
-        body: eventBody(type, data, new Date()),
+        body: eventBody({ type, data, at: new Date(), test: true }),
         attempts: { create: { tenantId: caller.tenantId, attemptNumber: 1, trigger: "test", ...inlineClaim() } },
       },
       include: { attempts: true },

@@ -1,5 +1,5 @@
-// The one HTTP client for webhook deliveries, SSRF-filtered (DESIGN.md,
-// "Security decisions"; issue 4, "Signing and sending").
+// The one HTTP client for webhook deliveries, SSRF-filtered: a tenant chooses
+// the URL, so without the filter the portal would fetch its own network for them.
 //
 // How the address rule is enforced, for every connection, at connect time:
 //   - undici's `request()` with our own `Agent`, whose connector is undici's
@@ -101,7 +101,7 @@ function isForbiddenIPv6(address: IPv6): boolean {
   switch (range) {
     case "ipv4Mapped": // ::ffff:a.b.c.d
     case "rfc6145": // ::ffff:0:a.b.c.d
-      // Refused outright (DESIGN.md): a public service has a real IPv4 or IPv6
+      // Refused outright: a public service has a real IPv4 or IPv6
       // address, and mapped forms are how filters get bypassed.
       return true;
     case "rfc6052": // NAT64: only the well-known /96 carries the IPv4 in its last 32 bits

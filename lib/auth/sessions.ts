@@ -1,0 +1,30 @@
+import { prisma } from "@/lib/db";
+import { recordAudit } from "@/lib/audit/audit-log";
+import type { RequestMeta } from "@/lib/http/request-meta";
+
+type SignedOutUser = { userId: string; email?: string | null; tenantId: string | null; sessionVersion: number };
+
+/**
+ * Signs the user out everywhere: increments the session version, which every
+ * session and access token issued before carries, so all of them stop working
+ * at once (every device of that user, not only this one). Only a token of the
+ * current version can do it, so replaying a stale token changes nothing and
+ * writes no second audit entry. Returns whether the sessions were ended now.
+ */
+export async function endUserSessions(user: SignedOutUser, meta: RequestMeta, channel: "browser" | "api"): Promise<boolean> {
+  return prisma.$transaction(async (tx) => {
+    const { count } = await tx.user.updateMany({
+      where: { id: user.userId, sessionVersion: user.sessionVersion },
+      data: { sessionVersion: { increment: 1 } },
+    });
+    if (count === 0) return false;
+    await recordAudit(tx, {
+      tenantId: user.tenantId,
+      actor: { type: "user", userId: user.userId, label: user.email ?? undefined },
+      action: "auth.signed_out",
+      meta,
+      metadata: { channel },
+    });
+    return true;
+  });
+}

@@ -1,0 +1,102 @@
+// What follows a webhook attempt, decided from facts alone: no database, no
+// clock of its own. attempt-runner.ts gathers the facts and applies the
+// decision, so every rule of the lifecycle is visible (and tested) here.
+
+import { nextRetryDelayMs, parseRetryAfter } from "./retry-schedule";
+
+/** An endpoint whose deliveries have failed without a success for this long is disabled. */
+export const DISABLE_AFTER_FAILING_MS = 5 * 24 * 3_600_000;
+
+export type AttemptTrigger = "scheduled" | "manual" | "test";
+
+/** The endpoint as it is now, read in the transaction that records the result. */
+export type EndpointFacts = { url: string | null; enabled: boolean; failingSince: Date | null };
+
+type SendableEndpoint = Pick<EndpointFacts, "url" | "enabled">;
+export type SendDecision<E extends SendableEndpoint> = { kind: "send"; url: string; endpoint: E } | { kind: "cancel"; reason: string };
+
+/**
+ * Before sending: scheduled deliveries stop at a disabled endpoint, while a
+ * person's test or retry may still try it (that is how a fix is checked).
+ */
+export function decideBeforeSend<E extends SendableEndpoint>(endpoint: E | null, trigger: AttemptTrigger): SendDecision<E> {
+  if (!endpoint?.url) return { kind: "cancel", reason: "No endpoint URL is configured." };
+  if (!endpoint.enabled && trigger === "scheduled") return { kind: "cancel", reason: "The endpoint is disabled." };
+  return { kind: "send", url: endpoint.url, endpoint };
+}
+
+export type SucceededAttemptFacts = {
+  outcome: "succeeded";
+  attemptNumber: number;
+  /** The endpoint had failures without a success since (failingSince is set). */
+  endpointFailing: boolean;
+};
+
+export type FailedAttemptFacts = {
+  outcome: "failed";
+  trigger: AttemptTrigger;
+  /** The receiver's status code; null when there was no HTTP answer (timeout, unreachable, refused). */
+  statusCode: number | null;
+  retryAfterHeader?: string;
+  /** The attempt's lease went to another worker before the result was recorded: that worker's record wins. */
+  leaseLost: boolean;
+  /** Another attempt of the same message got through meanwhile. */
+  messageDelivered: boolean;
+  endpoint: EndpointFacts | null;
+  /** Scheduled attempts of this message so far, this one included. */
+  scheduledAttempts: number;
+  /** When the message's next scheduled attempt is due, if one is waiting. */
+  pendingScheduledAt: Date | null;
+};
+
+export type AttemptFacts = SucceededAttemptFacts | FailedAttemptFacts;
+
+export type AttemptDecision =
+  /** Mark the message delivered; cancel its other waiting attempts and clear the endpoint's failing streak when there are any. */
+  | { kind: "delivered"; cancelWaitingAttempts: boolean; clearFailingSince: boolean }
+  /** Schedule another attempt at `at`; the message is failing. */
+  | { kind: "retry"; at: Date; startFailingSince: boolean }
+  /** A failed manual retry: the retry already scheduled stays, and the message is failing until then. */
+  | { kind: "keep_scheduled"; at: Date; startFailingSince: boolean }
+  /** Nothing more will be sent for this message: it failed. */
+  | { kind: "give_up"; startFailingSince: boolean }
+  /** The message failed and the endpoint is disabled: scheduled deliveries to it stop. */
+  | { kind: "disable_endpoint"; reason: string }
+  /** Leave everything as it is. */
+  | { kind: "nothing" };
+
+export const DISABLE_REASONS = {
+  gone: "The endpoint answered 410 Gone.",
+  failingTooLong: "Deliveries have failed for 5 days without a success.",
+} as const;
+
+/** Rules, in order: the first that applies decides. */
+export function decideAfterAttempt(facts: AttemptFacts, now: Date, random: () => number = Math.random): AttemptDecision {
+  if (facts.outcome === "succeeded") {
+    return { kind: "delivered", cancelWaitingAttempts: facts.attemptNumber > 1, clearFailingSince: facts.endpointFailing };
+  }
+  if (facts.leaseLost || facts.messageDelivered) return { kind: "nothing" };
+  // Removed or disabled while this attempt was in flight: nothing more is scheduled.
+  if (!facts.endpoint?.url || !facts.endpoint.enabled) return { kind: "give_up", startFailingSince: false };
+  if (facts.statusCode === 410) return { kind: "disable_endpoint", reason: DISABLE_REASONS.gone };
+
+  const failingSince = facts.endpoint.failingSince ?? now;
+  const startFailingSince = facts.endpoint.failingSince === null;
+  if (now.getTime() - failingSince.getTime() >= DISABLE_AFTER_FAILING_MS) {
+    return { kind: "disable_endpoint", reason: DISABLE_REASONS.failingTooLong };
+  }
+
+  // A test is sent once; its answer is the result.
+  if (facts.trigger === "test") return { kind: "give_up", startFailingSince };
+  if (facts.trigger === "manual") {
+    return facts.pendingScheduledAt
+      ? { kind: "keep_scheduled", at: facts.pendingScheduledAt, startFailingSince }
+      : { kind: "give_up", startFailingSince };
+  }
+
+  // Only 429 and 503 carry a Retry-After worth honouring.
+  const retryAfter = facts.statusCode === 429 || facts.statusCode === 503 ? parseRetryAfter(facts.retryAfterHeader, now.getTime()) : null;
+  const delay = nextRetryDelayMs(facts.scheduledAttempts, retryAfter, random);
+  if (delay === null) return { kind: "give_up", startFailingSince };
+  return { kind: "retry", at: new Date(now.getTime() + delay), startFailingSince };
+}
