@@ -6,6 +6,7 @@ import type { LoginInput } from "@/lib/schemas/auth";
 import { beginLoginAttempt, finishAttempt } from "@/lib/auth/auth-throttle";
 import { verifyAgainstDummy, verifyPassword } from "@/lib/auth/password";
 import { asRole, type Role } from "@/lib/auth/roles";
+import { AUTH_ATTEMPT_OUTCOME } from "@/lib/statuses";
 
 export type AuthenticatedUser = {
   userId: string;
@@ -42,7 +43,7 @@ export async function verifyAccountPassword(input: LoginInput, meta: RequestMeta
 
   const valid = user ? await verifyPassword(user.passwordHash, input.password) : await verifyAgainstDummy(input.password);
   if (!user || !valid) {
-    await finishAttempt(attemptId, "failed");
+    await finishAttempt(attemptId, AUTH_ATTEMPT_OUTCOME.failed);
     await recordAudit(prisma, {
       tenantId,
       actor,
@@ -53,7 +54,7 @@ export async function verifyAccountPassword(input: LoginInput, meta: RequestMeta
     });
     throw invalidCredentials();
   }
-  await finishAttempt(attemptId, "succeeded");
+  await finishAttempt(attemptId, AUTH_ATTEMPT_OUTCOME.succeeded);
   return { user, tenantId, actor };
 }
 

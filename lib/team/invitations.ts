@@ -14,7 +14,7 @@ import type { RequestMeta } from "@/lib/http/request-meta";
 import { invitationSignupSchema, type AcceptInvitationInput, type InviteMemberInput } from "@/lib/schemas/team";
 import { lockTenantAsOwner, lockTenantForTeamChange } from "@/lib/team/members";
 import { toTenantView, toUserView } from "@/lib/tenants/views";
-import { INVITATION_STATUS, type InvitationStatus } from "@/lib/statuses";
+import { AUTH_ATTEMPT_OUTCOME, INVITATION_STATUS, type InvitationStatus } from "@/lib/statuses";
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -207,10 +207,10 @@ export async function acceptInvitation(caller: Caller | null, input: AcceptInvit
   try {
     const passwordHash = await hashPassword(signup.data.password);
     const joined = await joinTenant(input.token, { kind: "new", name: signup.data.name, passwordHash }, meta);
-    await finishAttempt(attemptId, "succeeded");
+    await finishAttempt(attemptId, AUTH_ATTEMPT_OUTCOME.succeeded);
     return joined;
   } catch (error) {
-    await finishAttempt(attemptId, "failed");
+    await finishAttempt(attemptId, AUTH_ATTEMPT_OUTCOME.failed);
     if (isUniqueViolation(error, "email")) {
       throw apiError("account_exists", `${invitation.email} already has an account. Enter its password (or sign in first) to accept.`);
     }

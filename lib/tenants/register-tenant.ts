@@ -8,6 +8,7 @@ import type { RegisterInput } from "@/lib/schemas/auth";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { issueKeys } from "@/lib/api-keys/api-keys";
 import { beginSignupAttempt, finishAttempt } from "@/lib/auth/auth-throttle";
+import { AUTH_ATTEMPT_OUTCOME } from "@/lib/statuses";
 
 export function slugify(name: string): string {
   const base = name
@@ -40,10 +41,10 @@ export async function registerTenant(input: RegisterInput, meta: RequestMeta) {
       if (isUniqueViolation(error, "slug")) return createTenantWithOwner(input, passwordHash, meta, true);
       throw error;
     });
-    await finishAttempt(attemptId, "succeeded");
+    await finishAttempt(attemptId, AUTH_ATTEMPT_OUTCOME.succeeded);
     return created;
   } catch (error) {
-    await finishAttempt(attemptId, "failed");
+    await finishAttempt(attemptId, AUTH_ATTEMPT_OUTCOME.failed);
     if (isUniqueViolation(error, "email")) {
       throw apiError("email_taken", "An account with this email already exists. Sign in instead.");
     }

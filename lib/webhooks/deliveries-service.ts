@@ -10,6 +10,7 @@ import { deliverAttempt, LEASE_MS } from "./attempt-runner";
 import { DEFAULT_TEST_EVENT, isWebhookEventType, WEBHOOK_EVENTS } from "./event-types";
 import { eventBody, newMessageId } from "./signing";
 import { toAttemptView, toMessageView } from "./views";
+import { WEBHOOK_ATTEMPT_STATE, WEBHOOK_ATTEMPT_TRIGGER } from "@/lib/statuses";
 
 const INLINE_WORKER = "inline";
 
@@ -50,7 +51,7 @@ async function sendNow(attemptId: string) {
   return { delivery, attempt: toAttemptView(stored) };
 }
 
-const inlineClaim = () => ({ state: "in_flight", leaseOwner: INLINE_WORKER, leaseUntil: new Date(Date.now() + LEASE_MS) });
+const inlineClaim = () => ({ state: WEBHOOK_ATTEMPT_STATE.inFlight, leaseOwner: INLINE_WORKER, leaseUntil: new Date(Date.now() + LEASE_MS) });
 
 /**
  * POST /webhooks/test/: one signed delivery now. A receiver's non-2xx is an
@@ -69,7 +70,7 @@ export async function sendTestEvent(caller: Caller, input: TestWebhookInput, met
         tenantId: caller.tenantId,
         eventType: type,
         body: eventBody({ type, data, at: new Date(), test: true }),
-        attempts: { create: { tenantId: caller.tenantId, attemptNumber: 1, trigger: "test", ...inlineClaim() } },
+        attempts: { create: { tenantId: caller.tenantId, attemptNumber: 1, trigger: WEBHOOK_ATTEMPT_TRIGGER.test, ...inlineClaim() } },
       },
       include: { attempts: true },
     });
@@ -111,7 +112,7 @@ export async function retryMessage(caller: Caller, messageId: string, meta: Requ
   const message = await prisma.webhookMessage.findFirst({ where: { id: messageId, tenantId: caller.tenantId }, select: { id: true } });
   if (!message) throw apiError("not_found", "No such message.");
   await requireEndpointUrl(caller.tenantId);
-  const busy = await prisma.webhookAttempt.count({ where: { messageId: message.id, state: "in_flight", leaseUntil: { gt: new Date() } } });
+  const busy = await prisma.webhookAttempt.count({ where: { messageId: message.id, state: WEBHOOK_ATTEMPT_STATE.inFlight, leaseUntil: { gt: new Date() } } });
   if (busy > 0) throw inFlight();
   const last = await prisma.webhookAttempt.aggregate({ where: { messageId: message.id }, _max: { attemptNumber: true } });
   let attemptId: string;
@@ -119,7 +120,7 @@ export async function retryMessage(caller: Caller, messageId: string, meta: Requ
     // The attempt and its audit entry together: a person re-sending tenant data leaves a trace.
     attemptId = await prisma.$transaction(async (tx) => {
       const created = await tx.webhookAttempt.create({
-        data: { messageId: message.id, tenantId: caller.tenantId, attemptNumber: (last._max.attemptNumber ?? 0) + 1, trigger: "manual", ...inlineClaim() },
+        data: { messageId: message.id, tenantId: caller.tenantId, attemptNumber: (last._max.attemptNumber ?? 0) + 1, trigger: WEBHOOK_ATTEMPT_TRIGGER.manual, ...inlineClaim() },
       });
       await recordAudit(tx, {
         tenantId: caller.tenantId,

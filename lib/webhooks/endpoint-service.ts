@@ -10,6 +10,7 @@ import type { ConfigureWebhookInput } from "@/lib/schemas/webhooks";
 import { cancelPendingDeliveries } from "./attempt-runner";
 import { checkWebhookUrl } from "./safe-http-client";
 import { maskWebhookSecret, newWebhookSecret } from "./signing";
+import { WEBHOOK_ATTEMPT_STATE, WEBHOOK_MESSAGE_STATUS } from "@/lib/statuses";
 
 export const webhookNotConfigured = () => apiError("webhook_not_configured", "No webhook endpoint is configured. Set its URL first.");
 
@@ -18,11 +19,11 @@ export async function getWebhookConfig(tenantId: string) {
   const endpoint = await prisma.webhookEndpoint.findUnique({ where: { tenantId } });
   const [lastAttempt, failingMessages] = await Promise.all([
     prisma.webhookAttempt.findFirst({
-      where: { tenantId, state: { in: ["succeeded", "failed"] } },
+      where: { tenantId, state: { in: [WEBHOOK_ATTEMPT_STATE.succeeded, WEBHOOK_ATTEMPT_STATE.failed] } },
       orderBy: { finishedAt: "desc" },
       select: { finishedAt: true, statusCode: true, state: true, error: true },
     }),
-    prisma.webhookMessage.count({ where: { tenantId, status: "failing" } }),
+    prisma.webhookMessage.count({ where: { tenantId, status: WEBHOOK_MESSAGE_STATUS.failing } }),
   ]);
   return {
     // Credentials in the URL (?token=…) stay in the database, where delivery needs them, and out of every answer.
@@ -36,8 +37,8 @@ export async function getWebhookConfig(tenantId: string) {
     health: {
       last_delivery_at: lastAttempt?.finishedAt?.toISOString() ?? null,
       last_status_code: lastAttempt?.statusCode ?? null,
-      last_outcome: lastAttempt ? (lastAttempt.state === "succeeded" ? "delivered" : "failed") : null,
-      last_error: lastAttempt?.state === "failed" ? lastAttempt.error : null,
+      last_outcome: lastAttempt ? (lastAttempt.state === WEBHOOK_ATTEMPT_STATE.succeeded ? WEBHOOK_MESSAGE_STATUS.delivered : WEBHOOK_MESSAGE_STATUS.failed) : null,
+      last_error: lastAttempt?.state === WEBHOOK_ATTEMPT_STATE.failed ? lastAttempt.error : null,
       failing_messages: failingMessages,
       failing_since: endpoint?.failingSince?.toISOString() ?? null,
     },
