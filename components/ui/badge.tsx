@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { cn } from "@/lib/utils";
+import { TENANT_STATUS } from "@/lib/statuses";
 
 // Meaning colours only: green working, amber attention, red destructive/failed, grey inactive.
 const tones = {
@@ -21,7 +22,7 @@ export function Badge({ tone = "grey", children, className }: { tone?: BadgeTone
 }
 
 export function tenantStatusTone(status: string): BadgeTone {
-  return status === "active" ? "green" : status === "suspended" ? "red" : "amber";
+  return status === TENANT_STATUS.active ? "green" : status === TENANT_STATUS.suspended ? "red" : "amber";
 }
 
 export function severityTone(severity: string): BadgeTone {

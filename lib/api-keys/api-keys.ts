@@ -1,12 +1,13 @@
 import { prisma, type TransactionClient } from "@/lib/db";
 import { recordAudit, userActor } from "@/lib/audit/audit-log";
 import type { Caller } from "@/lib/auth/caller";
-import { badRequest, forbidden, unauthorized } from "@/lib/http/errors";
+import { apiError } from "@/lib/http/errors";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import type { KeyType, RegenerateApiKeysInput, RevokeApiKeysInput } from "@/lib/schemas/api-keys";
 import { emitEvent } from "@/lib/webhooks/outbox";
 import { generateKey, hashKey, maskKey, parseKey, type KeyKind, type KeyMode } from "./key-format";
 import { findKeyByHash, type KeyRecord } from "./key-lookup";
+import { API_KEY_STATUS, TENANT_STATUS, type ApiKeyStatus } from "@/lib/statuses";
 
 /** How stale last_used_at may get: at most one write per key per minute. */
 export const LAST_USED_RESOLUTION_MS = 60_000;
@@ -14,7 +15,7 @@ export const LAST_USED_RESOLUTION_MS = 60_000;
 // Twenty owners' clicks may arrive at once; they queue on the tenant row.
 const KEY_TRANSACTION = { maxWait: 15_000, timeout: 20_000 } as const;
 
-export type KeyStatus = "active" | "expiring" | "expired" | "revoked";
+export type KeyStatus = ApiKeyStatus;
 
 type KeyRow = {
   id: string;
@@ -36,9 +37,9 @@ export function modesFor(keyType: KeyType): KeyMode[] {
 }
 
 export function keyStatus(key: Pick<KeyRow, "revokedAt" | "expiresAt">, now = new Date()): KeyStatus {
-  if (key.revokedAt) return "revoked";
-  if (key.expiresAt) return key.expiresAt > now ? "expiring" : "expired";
-  return "active";
+  if (key.revokedAt) return API_KEY_STATUS.revoked;
+  if (key.expiresAt) return key.expiresAt > now ? API_KEY_STATUS.expiring : API_KEY_STATUS.expired;
+  return API_KEY_STATUS.active;
 }
 
 /** The API's view of a key. `fullKey` is passed only in the one response that issues it. */
@@ -98,7 +99,7 @@ export async function listApiKeys(tenantId: string) {
 
 function assertConfirmed(confirm: boolean | undefined, what: string) {
   if (confirm !== true) {
-    throw badRequest("confirmation_required", `Send "confirm": true to ${what}. Nothing was changed.`);
+    throw apiError("confirmation_required", `Send "confirm": true to ${what}. Nothing was changed.`);
   }
 }
 
@@ -204,7 +205,7 @@ export type ApiKeyCaller = {
   stripe: KeyRecord["stripe"];
 };
 
-const invalidApiKey = () => unauthorized("invalid_api_key", "The API key is invalid, revoked or expired.");
+const invalidApiKey = () => apiError("invalid_api_key", "The API key is invalid, revoked or expired.");
 
 /**
  * Authenticates `Authorization: Bearer sk_…` for the platform API. Every
@@ -215,13 +216,13 @@ export async function authenticateApiKey(raw: string): Promise<ApiKeyCaller> {
   const parsed = parseKey(raw);
   if (!parsed) throw invalidApiKey(); // before any database lookup
   if (parsed.kind === "publishable") {
-    throw forbidden("publishable_key_not_allowed", "Publishable keys cannot call the platform API; use a secret key (sk_…).");
+    throw apiError("publishable_key_not_allowed", "Publishable keys cannot call the platform API; use a secret key (sk_…).");
   }
   const key = await findKeyByHash(hashKey(raw));
   const now = new Date();
-  if (!key || keyStatus(key, now) === "revoked" || keyStatus(key, now) === "expired") throw invalidApiKey();
-  if (key.tenant.status === "suspended") {
-    throw forbidden("tenant_suspended", "This tenant is suspended: API access is paused. Contact the platform team.");
+  if (!key || keyStatus(key, now) === API_KEY_STATUS.revoked || keyStatus(key, now) === API_KEY_STATUS.expired) throw invalidApiKey();
+  if (key.tenant.status === TENANT_STATUS.suspended) {
+    throw apiError("tenant_suspended", "This tenant is suspended: API access is paused. Contact the platform team.");
   }
   if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
     // Conditional, so concurrent requests in the same minute write once.

@@ -1,7 +1,7 @@
 import { prisma, type TransactionClient } from "@/lib/db";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import type { AuditLogQuery } from "@/lib/schemas/audit";
-import { badRequest } from "@/lib/http/errors";
+import { apiError } from "@/lib/http/errors";
 import { redactDeep, redactSecrets } from "@/lib/audit/redact";
 import { defaultAuditSeverity, type AuditAction, type AuditSeverity } from "@/lib/audit/actions";
 
@@ -67,7 +67,7 @@ export async function listAuditLogs(tenantId: string, query: AuditLogQuery) {
   const where = { tenantId, ...(query.action ? { action: query.action } : {}) };
   if (query.cursor) {
     const anchor = await prisma.auditLog.findFirst({ where: { id: query.cursor, tenantId }, select: { id: true } });
-    if (!anchor) throw badRequest("invalid_cursor", "The cursor does not belong to this list.");
+    if (!anchor) throw apiError("invalid_cursor", "The cursor does not belong to this list.");
   }
   const rows = await prisma.auditLog.findMany({
     where,

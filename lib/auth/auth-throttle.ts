@@ -1,6 +1,7 @@
 import { prisma } from "@/lib/db";
 import { tooManyRequests } from "@/lib/http/errors";
 import { LOGIN_WINDOW_MS, decideLoginAttempt, type LoginAttemptCounts } from "@/lib/auth/login-throttle-decision";
+import { AUTH_ATTEMPT_OUTCOME, type AuthAttemptOutcome } from "@/lib/statuses";
 
 /**
  * Throttling for sign-in and sign-up, counted in AuthAttempt. An attempt is
@@ -17,8 +18,8 @@ const PRUNE_AFTER_MS = 24 * 60 * 60 * 1000;
 /** How long a successful sign-in makes its address "known" to the account: as long as attempts are kept. */
 const KNOWN_IP_MS = PRUNE_AFTER_MS;
 
-type Outcome = "failed" | "succeeded" | "throttled";
-const COUNTED = { in: ["pending", "failed"] };
+type Outcome = Exclude<AuthAttemptOutcome, typeof AUTH_ATTEMPT_OUTCOME.pending>;
+const COUNTED = { in: [AUTH_ATTEMPT_OUTCOME.pending, AUTH_ATTEMPT_OUTCOME.failed] };
 
 function throttled(seconds: number, what: string) {
   if (seconds < 60) return tooManyRequests(seconds, `Too many ${what}. Try again in ${seconds} second${seconds === 1 ? "" : "s"}.`);
@@ -31,12 +32,12 @@ async function loginAttemptCounts(attemptId: string, email: string, ip: string |
   const windowStart = new Date(now.getTime() - LOGIN_WINDOW_MS);
   const [lastSuccess, knownIp] = await Promise.all([
     prisma.authAttempt.findFirst({
-      where: { kind: "login", email, outcome: "succeeded", createdAt: { gt: windowStart } },
+      where: { kind: "login", email, outcome: AUTH_ATTEMPT_OUTCOME.succeeded, createdAt: { gt: windowStart } },
       orderBy: { createdAt: "desc" },
       select: { createdAt: true },
     }),
     prisma.authAttempt.count({
-      where: { kind: "login", email, ip, outcome: "succeeded", createdAt: { gt: new Date(now.getTime() - KNOWN_IP_MS) } },
+      where: { kind: "login", email, ip, outcome: AUTH_ATTEMPT_OUTCOME.succeeded, createdAt: { gt: new Date(now.getTime() - KNOWN_IP_MS) } },
     }),
   ]);
   const accountSince = lastSuccess?.createdAt ?? windowStart;
@@ -72,9 +73,9 @@ export async function beginLoginAttempt(email: string, ip: string | null, onThro
   const decision = decideLoginAttempt(await loginAttemptCounts(attempt.id, email, ip, now));
   if (!decision.allowed) {
     const earlier = await prisma.authAttempt.count({
-      where: { kind: "login", email, ip, outcome: "throttled", createdAt: { gt: new Date(now.getTime() - LOGIN_WINDOW_MS) } },
+      where: { kind: "login", email, ip, outcome: AUTH_ATTEMPT_OUTCOME.throttled, createdAt: { gt: new Date(now.getTime() - LOGIN_WINDOW_MS) } },
     });
-    await finishAttempt(attempt.id, "throttled");
+    await finishAttempt(attempt.id, AUTH_ATTEMPT_OUTCOME.throttled);
     if (earlier === 0) await onThrottled();
     throw throttled(decision.retryAfterSeconds, "failed sign-in attempts");
   }
@@ -87,10 +88,10 @@ export async function beginSignupAttempt(email: string, ip: string | null): Prom
   const attempt = await prisma.authAttempt.create({ data: { kind: "signup", email, ip, createdAt: now } });
   // Every sign-up counts here, successful or not: the limit is on creating tenants.
   const count = await prisma.authAttempt.count({
-    where: { kind: "signup", ip, outcome: { not: "throttled" }, createdAt: { gt: new Date(now.getTime() - SIGNUP_WINDOW_MS) } },
+    where: { kind: "signup", ip, outcome: { not: AUTH_ATTEMPT_OUTCOME.throttled }, createdAt: { gt: new Date(now.getTime() - SIGNUP_WINDOW_MS) } },
   });
   if (count > SIGNUP_LIMIT_PER_IP) {
-    await finishAttempt(attempt.id, "throttled");
+    await finishAttempt(attempt.id, AUTH_ATTEMPT_OUTCOME.throttled);
     throw throttled(Math.ceil(SIGNUP_WINDOW_MS / 1000), "sign-ups from this network");
   }
   return attempt.id;
@@ -98,7 +99,7 @@ export async function beginSignupAttempt(email: string, ip: string | null): Prom
 
 export async function finishAttempt(id: string, outcome: Outcome): Promise<void> {
   await prisma.authAttempt.update({ where: { id }, data: { outcome } });
-  if (outcome === "succeeded") {
+  if (outcome === AUTH_ATTEMPT_OUTCOME.succeeded) {
     // Old attempts have no use past a day; prune them where it costs nothing noticeable.
     await prisma.authAttempt.deleteMany({ where: { createdAt: { lt: new Date(Date.now() - PRUNE_AFTER_MS) } } });
   }

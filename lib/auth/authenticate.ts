@@ -1,11 +1,12 @@
 import { prisma } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/audit-log";
-import { forbidden, unauthorized } from "@/lib/http/errors";
+import { apiError } from "@/lib/http/errors";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import type { LoginInput } from "@/lib/schemas/auth";
 import { beginLoginAttempt, finishAttempt } from "@/lib/auth/auth-throttle";
 import { verifyAgainstDummy, verifyPassword } from "@/lib/auth/password";
 import { asRole, type Role } from "@/lib/auth/roles";
+import { AUTH_ATTEMPT_OUTCOME } from "@/lib/statuses";
 
 export type AuthenticatedUser = {
   userId: string;
@@ -16,7 +17,7 @@ export type AuthenticatedUser = {
   sessionVersion: number;
 };
 
-const invalidCredentials = () => unauthorized("invalid_credentials", "Incorrect email or password.");
+const invalidCredentials = () => apiError("invalid_credentials", "Incorrect email or password.");
 
 type Channel = "browser" | "api" | "invitation";
 
@@ -42,7 +43,7 @@ export async function verifyAccountPassword(input: LoginInput, meta: RequestMeta
 
   const valid = user ? await verifyPassword(user.passwordHash, input.password) : await verifyAgainstDummy(input.password);
   if (!user || !valid) {
-    await finishAttempt(attemptId, "failed");
+    await finishAttempt(attemptId, AUTH_ATTEMPT_OUTCOME.failed);
     await recordAudit(prisma, {
       tenantId,
       actor,
@@ -53,7 +54,7 @@ export async function verifyAccountPassword(input: LoginInput, meta: RequestMeta
     });
     throw invalidCredentials();
   }
-  await finishAttempt(attemptId, "succeeded");
+  await finishAttempt(attemptId, AUTH_ATTEMPT_OUTCOME.succeeded);
   return { user, tenantId, actor };
 }
 
@@ -71,7 +72,7 @@ export async function authenticateWithPassword(
   const membership = user.memberships[0];
   if (!membership || !tenantId) {
     await recordAudit(prisma, { tenantId: null, actor, action: "auth.login_failed", severity: "warning", meta, metadata: { channel, reason: "no_tenant" } });
-    throw forbidden("no_tenant", "Your account no longer belongs to any tenant. Ask an owner for a new invitation.");
+    throw apiError("no_tenant", "Your account no longer belongs to any tenant. Ask an owner for a new invitation.");
   }
 
   await prisma.$transaction(async (tx) => {

@@ -1,5 +1,5 @@
 import { prisma } from "@/lib/db";
-import { unauthorized } from "@/lib/http/errors";
+import { apiError } from "@/lib/http/errors";
 import { asRole, type Role } from "@/lib/auth/roles";
 import { bearerCredential, readToken, sessionTokenFromCookies } from "@/lib/auth/tokens";
 
@@ -27,13 +27,13 @@ type CookieReader = { get(name: string): { value: string } | undefined };
  */
 export async function resolveCaller(headers: Headers, cookies: CookieReader): Promise<Caller | null> {
   const bearer = bearerCredential(headers);
-  if (bearer === null) throw unauthorized("invalid_token", "Use Authorization: Bearer <access_token>.");
+  if (bearer === null) throw apiError("invalid_token", "Use Authorization: Bearer <access_token>.");
   const via: Caller["via"] = bearer === undefined ? "session" : "bearer";
   const raw = bearer ?? sessionTokenFromCookies(cookies);
   if (!raw) return null;
   const token = await readToken(raw, via === "bearer" ? "access" : "session");
   if (!token) {
-    if (via === "bearer") throw unauthorized("invalid_token", "The access token is invalid or expired.");
+    if (via === "bearer") throw apiError("invalid_token", "The access token is invalid or expired.");
     return null;
   }
   const membership = await prisma.membership.findUnique({
@@ -41,7 +41,7 @@ export async function resolveCaller(headers: Headers, cookies: CookieReader): Pr
     include: { user: true, tenant: true },
   });
   if (!membership || membership.user.sessionVersion !== token.sv) {
-    if (via === "bearer") throw unauthorized("invalid_token", "The access token no longer grants access.");
+    if (via === "bearer") throw apiError("invalid_token", "The access token no longer grants access.");
     return null;
   }
   return {

@@ -1,10 +1,12 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
-import { AppError, conflict, forbidden, toErrorResponse, tooManyRequests, unauthorized } from "./errors";
+import { AppError, apiError, ERROR_CODES, toErrorResponse, tooManyRequests, type ErrorCode } from "./errors";
 
 describe("toErrorResponse", () => {
-  it("maps an AppError to its status and the one error shape", async () => {
-    const response = toErrorResponse(conflict("email_taken", "Taken."));
+  it("maps an AppError to the status its code has in the table, in the one error shape", async () => {
+    const response = toErrorResponse(apiError("email_taken", "Taken."));
     expect(response.status).toBe(409);
     expect(await response.json()).toEqual({ error: { code: "email_taken", message: "Taken." } });
   });
@@ -13,7 +15,7 @@ describe("toErrorResponse", () => {
     const response = toErrorResponse(tooManyRequests(42, "Slow down."));
     expect(response.status).toBe(429);
     expect(response.headers.get("retry-after")).toBe("42");
-    expect((await response.json()).error.code).toBe("too_many_requests");
+    expect((await response.json()).error).toEqual({ code: "too_many_requests", message: "Slow down.", details: { retry_after: 42 } });
   });
 
   it("turns a ZodError into 400 validation_error with the issues in details", async () => {
@@ -35,9 +37,42 @@ describe("toErrorResponse", () => {
     spy.mockRestore();
   });
 
-  it("has the documented defaults for 401 and 403", () => {
-    expect(unauthorized()).toMatchObject({ status: 401, code: "unauthorized" });
-    expect(forbidden()).toMatchObject({ status: 403, code: "forbidden" });
-    expect(new AppError(418, "teapot", "No.").status).toBe(418);
+  it("uses the table's message when a throw site gives none", () => {
+    expect(apiError("unauthorized")).toMatchObject({ status: 401, code: "unauthorized", message: ERROR_CODES.unauthorized.message });
+    expect(new AppError("forbidden")).toMatchObject({ status: 403, code: "forbidden" });
+    // @ts-expect-error an unregistered code does not compile
+    expect(() => apiError("no_such_code")).toThrow();
+  });
+});
+
+describe("the error code table", () => {
+  it("names codes in snake_case with an HTTP error status and a sentence", () => {
+    for (const [code, { status, message }] of Object.entries(ERROR_CODES)) {
+      expect(code).toMatch(/^[a-z]+(_[a-z0-9]+)*$/);
+      expect(status).toBeGreaterThanOrEqual(400);
+      expect(status).toBeLessThan(600);
+      expect(message).toMatch(/^[A-Z"].*[.)]$/);
+    }
+  });
+
+  // Every row of every error table in docs/api.md: "| 409 | `code`, `other` | when |".
+  const doc = readFileSync(path.resolve(import.meta.dirname, "../../docs/api.md"), "utf8");
+  const documented = [...doc.matchAll(/^\|\s*(\d{3})\s*\|([^|]*)\|/gm)].flatMap(([, status, codes]) =>
+    [...codes.matchAll(/`([a-z_][a-z0-9_]*)`/g)].map(([, code]) => ({ status: Number(status), code })),
+  );
+  const referenceTable = doc.slice(doc.indexOf("#### Error codes"), doc.indexOf("###", doc.indexOf("#### Error codes") + 5));
+
+  it("agrees with every error row in docs/api.md", () => {
+    expect(documented.length).toBeGreaterThan(20);
+    for (const { status, code } of documented) {
+      expect(ERROR_CODES, `docs/api.md names ${code}, which is not in ERROR_CODES`).toHaveProperty(code);
+      expect({ code, status }).toEqual({ code, status: ERROR_CODES[code as ErrorCode].status });
+    }
+  });
+
+  it("is listed whole in the reference table of docs/api.md", () => {
+    const listed = new Set([...referenceTable.matchAll(/^\|\s*`([a-z0-9_]+)`\s*\|\s*(\d{3})\s*\|/gm)].map(([, code, status]) => `${code} ${status}`));
+    const table = new Set(Object.entries(ERROR_CODES).map(([code, { status }]) => `${code} ${status}`));
+    expect([...listed].sort()).toEqual([...table].sort());
   });
 });

@@ -2,40 +2,101 @@ import { z } from "zod";
 
 /**
  * The one error module. Every failure, wherever it starts, leaves the API as
- * {"error": {"code", "message", "details"?}} with the status below.
+ * {"error": {"code", "message", "details"?}}. A throw site names a code; the
+ * status comes from this table, so one code always answers one status, and
+ * docs/api.md's error table is checked against it by a test.
  */
+export const ERROR_CODES = {
+  // 400: the request itself is wrong
+  invalid_json: { status: 400, message: "The request body is not valid JSON." },
+  json_too_deep: { status: 400, message: "The request body nests arrays and objects too deeply." },
+  validation_error: { status: 400, message: "The request is invalid; see details." },
+  invalid_cursor: { status: 400, message: "The cursor does not belong to this list." },
+  confirmation_required: { status: 400, message: 'Send "confirm": true. Nothing was changed.' },
+  invalid_signature: { status: 400, message: "The signature does not match this payload." },
+  invalid_grant: { status: 400, message: "Stripe refused the authorization code." },
+  missing_code: { status: 400, message: "Stripe did not send an authorization code." },
+  oauth_error: { status: 400, message: "Stripe reported an error." },
+  invalid_redirect_uri: { status: 400, message: "The simulator only redirects to the portal's own Stripe callback." },
+  webhook_url_invalid: { status: 400, message: "The webhook URL is not valid." },
+  webhook_url_not_https: { status: 400, message: "The webhook URL must use https://." },
+  webhook_url_forbidden: { status: 400, message: "The webhook URL resolves to an address we do not send to." },
+  // 401: who is calling is unknown
+  unauthorized: { status: 401, message: "Sign in, or send a valid Bearer token." },
+  invalid_token: { status: 401, message: "The access token is invalid or expired." },
+  invalid_credentials: { status: 401, message: "Incorrect email or password." },
+  invalid_api_key: { status: 401, message: "The API key is invalid, revoked or expired." },
+  // 403: known caller, not allowed
+  forbidden: { status: 403, message: "Your role does not allow this action." },
+  csrf_origin_mismatch: { status: 403, message: "This request did not come from the portal's own pages." },
+  invalid_state: { status: 403, message: "This Stripe link is invalid, expired, already used, or was started by someone else." },
+  invitation_email_mismatch: { status: 403, message: "This invitation is for another email address." },
+  no_tenant: { status: 403, message: "Your account no longer belongs to any tenant." },
+  publishable_key_not_allowed: { status: 403, message: "Publishable keys cannot call the platform API; use a secret key (sk_…)." },
+  tenant_suspended: { status: 403, message: "This tenant is suspended." },
+  // 404
+  not_found: { status: 404, message: "Not found." },
+  invitation_not_found: { status: 404, message: "This invitation link is not valid." },
+  // 405: the path exists, the method does not (the Allow header lists the ones it has)
+  method_not_allowed: { status: 405, message: "This path does not answer that method." },
+  // 408: the tenant's webhook endpoint did not answer in time (a gateway-style status for a target we called)
+  webhook_timeout: { status: 408, message: "Your endpoint did not answer in time." },
+  // 409: the state does not allow it now
+  account_exists: { status: 409, message: "An account with this email already exists." },
+  account_in_use: { status: 409, message: "This Stripe account is already connected to another tenant." },
+  already_connected: { status: 409, message: "This tenant is already connected to a Stripe account." },
+  connect_in_progress: { status: 409, message: "Another connect for this tenant is still talking to Stripe. Try again in a moment." },
+  already_member: { status: 409, message: "Already a member of this tenant." },
+  delivery_in_progress: { status: 409, message: "This message is being sent right now." },
+  email_taken: { status: 409, message: "An account with this email already exists." },
+  invitation_not_pending: { status: 409, message: "This invitation is no longer pending." },
+  last_owner: { status: 409, message: "A tenant needs at least one owner." },
+  not_connected: { status: 409, message: "This tenant is not connected to Stripe." },
+  tenant_changed: { status: 409, message: "The session has switched to another tenant. Reload the page." },
+  webhook_not_configured: { status: 409, message: "No webhook endpoint is configured." },
+  // 410: existed once, usable no more
+  invitation_used: { status: 410, message: "This invitation has already been used." },
+  invitation_revoked: { status: 410, message: "This invitation was revoked." },
+  invitation_expired: { status: 410, message: "This invitation has expired." },
+  // 413, 429
+  payload_too_large: { status: 413, message: "The request body is too large." },
+  too_many_requests: { status: 429, message: "Too many requests. Try again later." },
+  // 5xx
+  internal_error: { status: 500, message: "Something went wrong on our side." },
+  stripe_error: { status: 502, message: "Stripe answered with an error." },
+  stripe_misconfigured: { status: 502, message: "Stripe refused the platform's API key." },
+  stripe_unreachable: { status: 502, message: "Stripe could not be reached. Try again in a moment." },
+  webhook_unreachable: { status: 502, message: "Could not reach your endpoint." },
+  stripe_not_configured: { status: 503, message: "Stripe is not configured on this platform." },
+} as const satisfies Record<string, { status: number; message: string }>;
 
-export type ErrorBody = { error: { code: string; message: string; details?: unknown } };
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export type ErrorBody = { error: { code: ErrorCode; message: string; details?: unknown } };
 
 export class AppError extends Error {
+  readonly status: number;
+
   constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
+    readonly code: ErrorCode,
+    message: string = ERROR_CODES[code].message,
     readonly details?: unknown,
     readonly headers?: Record<string, string>,
   ) {
     super(message);
     this.name = "AppError";
+    this.status = ERROR_CODES[code].status;
   }
 }
 
-export const badRequest = (code: string, message: string, details?: unknown) =>
-  new AppError(400, code, message, details);
-export const unauthorized = (code = "unauthorized", message = "Sign in, or send a valid Bearer token.") =>
-  new AppError(401, code, message);
-export const forbidden = (code = "forbidden", message = "Your role does not allow this action.") =>
-  new AppError(403, code, message);
-export const notFound = (message = "Not found.") => new AppError(404, "not_found", message);
-export const conflict = (code: string, message: string) => new AppError(409, code, message);
-/** Existed once, usable no more (a used, revoked or expired invitation link). */
-export const gone = (code: string, message: string) => new AppError(410, code, message);
+/** The error for `code`, with a message for this case (the table's default otherwise). */
+export const apiError = (code: ErrorCode, message?: string, details?: unknown) => new AppError(code, message, details);
+
 export const payloadTooLarge = (limitBytes: number) =>
-  new AppError(413, "payload_too_large", `The request body is larger than ${limitBytes / 1024} KB.`);
+  new AppError("payload_too_large", `The request body is larger than ${limitBytes / 1024} KB.`);
+
 export const tooManyRequests = (retryAfterSeconds: number, message: string) =>
-  new AppError(429, "too_many_requests", message, { retry_after: retryAfterSeconds }, {
-    "Retry-After": String(retryAfterSeconds),
-  });
+  new AppError("too_many_requests", message, { retry_after: retryAfterSeconds }, { "Retry-After": String(retryAfterSeconds) });
 
 /** zod issues, trimmed to what a client can act on. */
 export function zodIssues(error: z.ZodError) {
@@ -43,7 +104,7 @@ export function zodIssues(error: z.ZodError) {
 }
 
 export function validationError(error: z.ZodError) {
-  return badRequest("validation_error", "The request is invalid; see details.", zodIssues(error));
+  return new AppError("validation_error", ERROR_CODES.validation_error.message, zodIssues(error));
 }
 
 /** Maps anything thrown to a status and the error shape; never leaks internals. */
@@ -55,6 +116,6 @@ export function toErrorResponse(error: unknown): Response {
     return Response.json(body, { status: error.status, headers: error.headers });
   }
   console.error("[api] unexpected error:", error instanceof Error ? error.stack ?? error.message : error);
-  const body: ErrorBody = { error: { code: "internal_error", message: "Something went wrong on our side." } };
+  const body: ErrorBody = { error: { code: "internal_error", message: ERROR_CODES.internal_error.message } };
   return Response.json(body, { status: 500 });
 }

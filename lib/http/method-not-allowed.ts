@@ -32,7 +32,7 @@ export function otherMethods(implemented: Partial<Record<RouteMethod, unknown>>)
   for (const method of ROUTE_METHODS) {
     const filler = ((req: Request) =>
       toErrorResponse(
-        new AppError(405, "method_not_allowed", `This path does not answer ${req.method}; it answers ${allow}.`, undefined, { Allow: allow }),
+        new AppError("method_not_allowed", `This path does not answer ${req.method}; it answers ${allow}.`, undefined, { Allow: allow }),
       )) as Filler;
     filler[METHOD_NOT_ALLOWED] = true;
     fillers[method] = filler;

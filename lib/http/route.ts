@@ -6,7 +6,7 @@ import { resolveCaller, type Caller } from "@/lib/auth/caller";
 import { bearerCredential } from "@/lib/auth/tokens";
 import { hasRole, type Role } from "@/lib/auth/roles";
 import { PAGE_TENANT_HEADER } from "@/lib/http/page-tenant";
-import { badRequest, conflict, forbidden, toErrorResponse, unauthorized, validationError } from "@/lib/http/errors";
+import { apiError, toErrorResponse, validationError } from "@/lib/http/errors";
 import { readBodyText } from "@/lib/http/read-body";
 import { consumeRateLimit, type RateLimitKind } from "@/lib/http/rate-limit";
 import { MAX_JSON_DEPTH, jsonNestingDepth } from "@/lib/http/json-depth";
@@ -44,12 +44,12 @@ async function parseJsonBody<B>(req: NextRequest, schema: z.ZodType<B>): Promise
   let data: unknown = {};
   if (text.trim() !== "") {
     if (jsonNestingDepth(text) > MAX_JSON_DEPTH) {
-      throw badRequest("json_too_deep", `The request body nests arrays and objects deeper than ${MAX_JSON_DEPTH} levels.`);
+      throw apiError("json_too_deep", `The request body nests arrays and objects deeper than ${MAX_JSON_DEPTH} levels.`);
     }
     try {
       data = JSON.parse(text);
     } catch {
-      throw badRequest("invalid_json", "The request body is not valid JSON.");
+      throw apiError("invalid_json", "The request body is not valid JSON.");
     }
   }
   const result = schema.safeParse(data);
@@ -73,7 +73,7 @@ function assertSameOrigin(req: NextRequest): void {
   const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
   if (host) allowed.add(`${req.nextUrl.protocol}//${host}`);
   if (!origin || !allowed.has(origin)) {
-    throw forbidden("csrf_origin_mismatch", "This request did not come from the portal's own pages.");
+    throw apiError("csrf_origin_mismatch", "This request did not come from the portal's own pages.");
   }
 }
 
@@ -85,14 +85,14 @@ function assertSameOrigin(req: NextRequest): void {
 function assertPageTenant(req: NextRequest, caller: Caller | null): void {
   const pageTenant = req.headers.get(PAGE_TENANT_HEADER);
   if (caller?.via === "session" && pageTenant && pageTenant !== caller.tenantId) {
-    throw conflict("tenant_changed", "This page was opened for another tenant; the session has switched since. Reload the page.");
+    throw apiError("tenant_changed", "This page was opened for another tenant; the session has switched since. Reload the page.");
   }
 }
 
 async function resolveAccess(req: NextRequest, access: Access): Promise<Caller | ApiKeyCaller | null> {
   if (access === "api_key") {
     const credential = bearerCredential(req.headers);
-    if (!credential) throw unauthorized("invalid_api_key", "Send your secret key as Authorization: Bearer sk_….");
+    if (!credential) throw apiError("invalid_api_key", "Send your secret key as Authorization: Bearer sk_….");
     return authenticateApiKey(credential);
   }
   // A public endpoint ignores a stale token rather than refusing the request.
@@ -102,11 +102,11 @@ async function resolveAccess(req: NextRequest, access: Access): Promise<Caller |
     return caller;
   }
   const caller = await resolveCaller(req.headers, req.cookies);
-  if (!caller) throw unauthorized();
+  if (!caller) throw apiError("unauthorized");
   // Before the role check: in the other tenant the role may differ, and the page must reload, not fail.
   assertPageTenant(req, caller);
   if (!hasRole(caller.role, access)) {
-    throw forbidden("forbidden", `This action needs the ${access} role; you are ${caller.role}.`);
+    throw apiError("forbidden", `This action needs the ${access} role; you are ${caller.role}.`);
   }
   return caller;
 }

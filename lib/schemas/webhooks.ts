@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { WEBHOOK_MESSAGE_STATUS } from "@/lib/statuses";
 
 // Shared by the webhook route handlers and the forms on /webhooks.
 
@@ -25,7 +26,7 @@ export const testWebhookSchema = z.strictObject({
 });
 export type TestWebhookInput = z.infer<typeof testWebhookSchema>;
 
-export const deliveryStatusSchema = z.enum(["pending", "delivered", "failing", "failed"]);
+export const deliveryStatusSchema = z.enum(WEBHOOK_MESSAGE_STATUS);
 
 export const deliveriesQuerySchema = z.strictObject({
   status: deliveryStatusSchema.optional(),

@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 import Stripe from "stripe";
 import { env } from "@/lib/env";
-import { AppError } from "@/lib/http/errors";
+import { apiError } from "@/lib/http/errors";
 
 /**
  * Which Stripe the portal talks to: the real one when STRIPE_SECRET_KEY is
@@ -76,14 +76,12 @@ export function stripeSetup(): StripeSetup | null {
 export function requireStripe(): StripeSetup {
   const setup = stripeSetup();
   if (!setup) {
-    throw new AppError(
-      503,
-      "stripe_not_configured",
+    throw apiError("stripe_not_configured",
       "Stripe is not configured: set STRIPE_SECRET_KEY (and STRIPE_CONNECT_CLIENT_ID for oauth mode), or STRIPE_SIMULATOR=1 for the built-in simulator.",
     );
   }
   if (setup.onboarding === "oauth" && !setup.clientId) {
-    throw new AppError(503, "stripe_not_configured", "STRIPE_CONNECT_ONBOARDING=oauth needs STRIPE_CONNECT_CLIENT_ID.");
+    throw apiError("stripe_not_configured", "STRIPE_CONNECT_ONBOARDING=oauth needs STRIPE_CONNECT_CLIENT_ID.");
   }
   return setup;
 }

@@ -4,11 +4,12 @@ import { prisma, type TransactionClient } from "@/lib/db";
 import { recordAudit, userActor } from "@/lib/audit/audit-log";
 import type { Caller } from "@/lib/auth/caller";
 import { env } from "@/lib/env";
-import { AppError, badRequest, conflict, forbidden } from "@/lib/http/errors";
+import { apiError, AppError } from "@/lib/http/errors";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import type { DisconnectStripeInput, StripeCallbackQuery } from "@/lib/schemas/stripe";
 import { emitEvent } from "@/lib/webhooks/outbox";
 import { requireStripe, stripeSetup, type StripeSetup } from "./config";
+import { STRIPE_CONNECTION_STATUS, TENANT_STATUS } from "@/lib/statuses";
 
 const STATE_TTL_MS = 10 * 60 * 1000;
 
@@ -50,21 +51,21 @@ const livemodeOf = (account: Stripe.Account) => (account as Stripe.Account & { l
 export function stripeFailure(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof Stripe.errors.StripeConnectionError || error instanceof Stripe.errors.StripeAPIError) {
-    return new AppError(502, "stripe_unreachable", "Stripe could not be reached. Try again in a moment.");
+    return apiError("stripe_unreachable", "Stripe could not be reached. Try again in a moment.");
   }
   if (error instanceof Stripe.errors.StripeIdempotencyError && error.statusCode === 409) {
-    return conflict("connect_in_progress", "Another connect for this tenant is still talking to Stripe. Try again in a moment.");
+    return apiError("connect_in_progress", "Another connect for this tenant is still talking to Stripe. Try again in a moment.");
   }
   if (error instanceof Stripe.errors.StripeInvalidGrantError) {
-    return badRequest("invalid_grant", `Stripe refused the authorization code: ${error.message}`);
+    return apiError("invalid_grant", `Stripe refused the authorization code: ${error.message}`);
   }
   if (error instanceof Stripe.errors.StripeAuthenticationError) {
-    return new AppError(502, "stripe_misconfigured", "Stripe refused the platform's API key. Check STRIPE_SECRET_KEY.");
+    return apiError("stripe_misconfigured", "Stripe refused the platform's API key. Check STRIPE_SECRET_KEY.");
   }
   if (error instanceof Stripe.errors.StripeError) {
-    return new AppError(502, "stripe_error", `Stripe answered with an error: ${error.message}`);
+    return apiError("stripe_error", `Stripe answered with an error: ${error.message}`);
   }
-  return new AppError(502, "stripe_unreachable", "Stripe could not be reached. Try again in a moment.");
+  return apiError("stripe_unreachable", "Stripe could not be reached. Try again in a moment.");
 }
 
 async function callStripe<T>(call: () => Promise<T>): Promise<T> {
@@ -130,14 +131,14 @@ async function createOnboardingAccount(setup: StripeSetup, tenantId: string): Pr
   await prisma.$transaction(async (tx) => {
     const existing = await tx.stripeConnection.findUnique({ where: { tenantId } });
     // A concurrent connect stored the same account already: leave its progress alone.
-    if (existing && existing.status !== "disconnected" && existing.accountId === account.id) return;
+    if (existing && existing.status !== STRIPE_CONNECTION_STATUS.disconnected && existing.accountId === account.id) return;
     await tx.stripeConnection.upsert({
       where: { tenantId },
-      create: { tenantId, accountId: account.id, mode: "account_links", status: "onboarding", livemode: livemodeOf(account) },
+      create: { tenantId, accountId: account.id, mode: "account_links", status: STRIPE_CONNECTION_STATUS.onboarding, livemode: livemodeOf(account) },
       update: {
         accountId: account.id,
         mode: "account_links",
-        status: "onboarding",
+        status: STRIPE_CONNECTION_STATUS.onboarding,
         disconnectedReason: null,
         requirements: undefined,
         chargesEnabled: false,
@@ -153,9 +154,9 @@ async function createOnboardingAccount(setup: StripeSetup, tenantId: string): Pr
 export async function startConnect(caller: Caller, meta: RequestMeta) {
   const setup = requireStripe();
   const connection = await prisma.stripeConnection.findUnique({ where: { tenantId: caller.tenantId } });
-  const linked = connection && connection.status !== "disconnected" ? connection : null;
-  if (linked?.status === "connected" && (setup.onboarding === "oauth" || linked.mode === "oauth" || !needsOnboarding(linked))) {
-    throw conflict("already_connected", "This tenant is already connected to a Stripe account. Disconnect it first to connect another.");
+  const linked = connection && connection.status !== STRIPE_CONNECTION_STATUS.disconnected ? connection : null;
+  if (linked?.status === STRIPE_CONNECTION_STATUS.connected && (setup.onboarding === "oauth" || linked.mode === "oauth" || !needsOnboarding(linked))) {
+    throw apiError("already_connected", "This tenant is already connected to a Stripe account. Disconnect it first to connect another.");
   }
 
   const { token: state, hash: stateHash } = newSingleUseToken();
@@ -182,7 +183,7 @@ export async function startConnect(caller: Caller, meta: RequestMeta) {
   return { url, mode: setup.onboarding, expires_at: expiresAt.toISOString(), simulator: setup.simulator };
 }
 
-const invalidState = () => forbidden("invalid_state", "This Stripe link is invalid, expired, already used, or was started by someone else. Start again from the Stripe page.");
+const invalidState = () => apiError("invalid_state", "This Stripe link is invalid, expired, already used, or was started by someone else. Start again from the Stripe page.");
 
 /** The unspent, unexpired state this caller started; invalid_state otherwise. */
 async function findValidState(caller: Caller, state: string | undefined) {
@@ -218,7 +219,7 @@ export async function refreshOnboardingLink(caller: Caller, state: string | unde
   const row = await findValidState(caller, state);
   if (row.mode !== "account_links") throw invalidState();
   const connection = await prisma.stripeConnection.findUnique({ where: { tenantId: caller.tenantId } });
-  if (!connection || connection.status === "disconnected") throw invalidState();
+  if (!connection || connection.status === STRIPE_CONNECTION_STATUS.disconnected) throw invalidState();
   return (await accountLinkFor(setup, connection.accountId, state)).url;
 }
 
@@ -235,8 +236,8 @@ function statusFields(account: Stripe.Account) {
 
 async function setTenantStatus(tx: TransactionClient, tenantId: string, chargesEnabled: boolean) {
   const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { status: true } });
-  if (tenant.status === "suspended") return;
-  await tx.tenant.update({ where: { id: tenantId }, data: { status: chargesEnabled ? "active" : "pending" } });
+  if (tenant.status === TENANT_STATUS.suspended) return;
+  await tx.tenant.update({ where: { id: tenantId }, data: { status: chargesEnabled ? TENANT_STATUS.active : TENANT_STATUS.pending } });
 }
 
 /** A connection ended: the next connect creates a new account rather than replaying the last one's creation. */
@@ -261,27 +262,27 @@ export async function completeConnect(caller: Caller, query: StripeCallbackQuery
       meta,
       metadata: { error: query.error },
     });
-    throw badRequest("oauth_error", query.error_description ?? `Stripe reported: ${query.error}`, { stripe_error: query.error });
+    throw apiError("oauth_error", query.error_description ?? `Stripe reported: ${query.error}`, { stripe_error: query.error });
   }
 
   let accountId: string;
   let scope: string | null = null;
   if (state.mode === "oauth") {
-    if (!query.code) throw badRequest("missing_code", "Stripe did not send an authorization code.");
+    if (!query.code) throw apiError("missing_code", "Stripe did not send an authorization code.");
     const token = await callStripe(() => setup.stripe.oauth.token({ grant_type: "authorization_code", code: query.code! }));
-    if (!token.stripe_user_id) throw new AppError(502, "stripe_error", "Stripe's answer named no account.");
+    if (!token.stripe_user_id) throw apiError("stripe_error", "Stripe's answer named no account.");
     accountId = token.stripe_user_id;
     scope = token.scope ?? null;
   } else {
     const connection = await prisma.stripeConnection.findUnique({ where: { tenantId: caller.tenantId } });
-    if (!connection || connection.status === "disconnected") throw invalidState();
+    if (!connection || connection.status === STRIPE_CONNECTION_STATUS.disconnected) throw invalidState();
     accountId = connection.accountId;
   }
   const elsewhere = await prisma.stripeConnection.findFirst({
-    where: { accountId, tenantId: { not: caller.tenantId }, status: { not: "disconnected" } },
+    where: { accountId, tenantId: { not: caller.tenantId }, status: { not: STRIPE_CONNECTION_STATUS.disconnected } },
     select: { id: true },
   });
-  if (elsewhere) throw conflict("account_in_use", "This Stripe account is already connected to another tenant.");
+  if (elsewhere) throw apiError("account_in_use", "This Stripe account is already connected to another tenant.");
   const account = await callStripe(() => setup.stripe.accounts.retrieve(accountId));
   const fields = statusFields(account);
 
@@ -289,11 +290,11 @@ export async function completeConnect(caller: Caller, query: StripeCallbackQuery
     await spendState(tx, state.id);
     const existing = await tx.stripeConnection.findUnique({ where: { tenantId: caller.tenantId } });
     // Stripe's account.updated may have connected it already (the owner came back after the event).
-    const alreadyConnected = existing?.status === "connected" && existing.accountId === accountId;
+    const alreadyConnected = existing?.status === STRIPE_CONNECTION_STATUS.connected && existing.accountId === accountId;
     await tx.stripeConnection.upsert({
       where: { tenantId: caller.tenantId },
-      create: { tenantId: caller.tenantId, accountId, mode: state.mode, status: "connected", scope, connectedAt: new Date(), connectedById: caller.userId, ...fields },
-      update: { accountId, mode: state.mode, status: "connected", scope, connectedById: caller.userId, disconnectedReason: null, ...fields, ...(alreadyConnected ? {} : { connectedAt: new Date() }) },
+      create: { tenantId: caller.tenantId, accountId, mode: state.mode, status: STRIPE_CONNECTION_STATUS.connected, scope, connectedAt: new Date(), connectedById: caller.userId, ...fields },
+      update: { accountId, mode: state.mode, status: STRIPE_CONNECTION_STATUS.connected, scope, connectedById: caller.userId, disconnectedReason: null, ...fields, ...(alreadyConnected ? {} : { connectedAt: new Date() }) },
     });
     await setTenantStatus(tx, caller.tenantId, fields.chargesEnabled);
     if (alreadyConnected) return;
@@ -322,18 +323,18 @@ export async function getStoredStatus(tenantId: string) {
     prisma.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { status: true } }),
   ]);
   const setup = stripeSetup();
-  const connected = connection?.status === "connected";
+  const connected = connection?.status === STRIPE_CONNECTION_STATUS.connected;
   return {
     connected,
-    onboarding_started: connection?.status === "onboarding",
-    account_id: connection && connection.status !== "disconnected" ? connection.accountId : null,
+    onboarding_started: connection?.status === STRIPE_CONNECTION_STATUS.onboarding,
+    account_id: connection && connection.status !== STRIPE_CONNECTION_STATUS.disconnected ? connection.accountId : null,
     mode: connection?.mode ?? setup?.onboarding ?? null,
     livemode: connection?.livemode ?? false,
     charges_enabled: connected ? connection.chargesEnabled : false,
     payouts_enabled: connected ? connection.payoutsEnabled : false,
     details_submitted: connected ? connection.detailsSubmitted : false,
     requirements: connected ? ((connection.requirements as StoredRequirements | null) ?? EMPTY_REQUIREMENTS) : EMPTY_REQUIREMENTS,
-    disconnected_reason: connection?.status === "disconnected" ? connection.disconnectedReason : null,
+    disconnected_reason: connection?.status === STRIPE_CONNECTION_STATUS.disconnected ? connection.disconnectedReason : null,
     tenant_status: tenant.status,
     checked_at: connection?.lastCheckedAt?.toISOString() ?? null,
     simulator: setup?.simulator ?? false,
@@ -345,8 +346,8 @@ export type StripeStatusView = Awaited<ReturnType<typeof getStoredStatus>>;
 /** Marks a connection disconnected because Stripe says the platform lost access (within the caller's transaction). */
 export async function markDisconnected(tx: TransactionClient, tenantId: string, reason: string, actor: "stripe" | "system") {
   const { count } = await tx.stripeConnection.updateMany({
-    where: { tenantId, status: { not: "disconnected" } },
-    data: { status: "disconnected", disconnectedReason: reason, chargesEnabled: false, payoutsEnabled: false, lastCheckedAt: new Date() },
+    where: { tenantId, status: { not: STRIPE_CONNECTION_STATUS.disconnected } },
+    data: { status: STRIPE_CONNECTION_STATUS.disconnected, disconnectedReason: reason, chargesEnabled: false, payoutsEnabled: false, lastCheckedAt: new Date() },
   });
   if (count === 0) return;
   await endConnectGeneration(tx, tenantId);
@@ -363,7 +364,7 @@ export function isLostAccess(error: unknown): boolean {
 /** GET /stripe/status/: fetched live from Stripe and stored. */
 export async function refreshStripeStatus(tenantId: string) {
   const connection = await prisma.stripeConnection.findUnique({ where: { tenantId } });
-  if (!connection || connection.status !== "connected") return getStoredStatus(tenantId);
+  if (!connection || connection.status !== STRIPE_CONNECTION_STATUS.connected) return getStoredStatus(tenantId);
   const setup = requireStripe();
   let account: Stripe.Account | null = null;
   try {
@@ -387,14 +388,14 @@ export async function refreshStripeStatus(tenantId: string) {
  */
 export async function applyAccountUpdate(tx: TransactionClient, accountId: string, account: Stripe.Account, fromEvent: boolean) {
   const fields = statusFields(account);
-  const connection = await tx.stripeConnection.findFirst({ where: { accountId, status: { not: "disconnected" } } });
+  const connection = await tx.stripeConnection.findFirst({ where: { accountId, status: { not: STRIPE_CONNECTION_STATUS.disconnected } } });
   if (!connection) return;
-  const promote = connection.status === "onboarding" && connection.mode === "account_links" && fields.detailsSubmitted;
-  const status = promote ? "connected" : connection.status;
+  const promote = connection.status === STRIPE_CONNECTION_STATUS.onboarding && connection.mode === "account_links" && fields.detailsSubmitted;
+  const status = promote ? STRIPE_CONNECTION_STATUS.connected : connection.status;
   const before = JSON.stringify([connection.chargesEnabled, connection.payoutsEnabled, connection.detailsSubmitted, connection.requirements]);
   const after = JSON.stringify([fields.chargesEnabled, fields.payoutsEnabled, fields.detailsSubmitted, fields.requirements]);
   await tx.stripeConnection.update({ where: { id: connection.id }, data: { ...fields, status, ...(promote ? { connectedAt: new Date() } : {}) } });
-  if (status !== "connected") return;
+  if (status !== STRIPE_CONNECTION_STATUS.connected) return;
   await setTenantStatus(tx, connection.tenantId, fields.chargesEnabled);
   if (promote) {
     await recordAudit(tx, {
@@ -424,10 +425,10 @@ export async function applyAccountUpdate(tx: TransactionClient, accountId: strin
 
 /** POST /stripe/disconnect/: deauthorizes (oauth) or unlinks (account links), clears the record. */
 export async function disconnectStripe(caller: Caller, input: DisconnectStripeInput, meta: RequestMeta) {
-  if (input.confirm !== true) throw badRequest("confirmation_required", 'Send "confirm": true to disconnect. Nothing was changed.');
+  if (input.confirm !== true) throw apiError("confirmation_required", 'Send "confirm": true to disconnect. Nothing was changed.');
   const connection = await prisma.stripeConnection.findUnique({ where: { tenantId: caller.tenantId } });
-  if (!connection || connection.status === "disconnected") throw conflict("not_connected", "This tenant is not connected to Stripe.");
-  if (connection.mode === "oauth" && connection.status === "connected") {
+  if (!connection || connection.status === STRIPE_CONNECTION_STATUS.disconnected) throw apiError("not_connected", "This tenant is not connected to Stripe.");
+  if (connection.mode === "oauth" && connection.status === STRIPE_CONNECTION_STATUS.connected) {
     const setup = requireStripe();
     try {
       await setup.stripe.oauth.deauthorize({ client_id: setup.clientId ?? "", stripe_user_id: connection.accountId });

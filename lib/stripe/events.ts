@@ -1,9 +1,10 @@
 import Stripe from "stripe";
 import { prisma } from "@/lib/db";
-import { AppError, badRequest } from "@/lib/http/errors";
+import { apiError } from "@/lib/http/errors";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { requireStripe } from "./config";
 import { applyAccountUpdate, isLostAccess, markDisconnected, stripeFailure } from "./connect";
+import { STRIPE_CONNECTION_STATUS } from "@/lib/statuses";
 
 /**
  * POST /api/stripe/webhooks: Stripe's events for the platform. The signature
@@ -14,13 +15,13 @@ import { applyAccountUpdate, isLostAccess, markDisconnected, stripeFailure } fro
 export async function handleStripeEvent(rawBody: string, signature: string | null) {
   const setup = requireStripe();
   if (!setup.webhookSecret) {
-    throw new AppError(503, "stripe_not_configured", "STRIPE_WEBHOOK_SECRET is not set, so Stripe's events cannot be verified.");
+    throw apiError("stripe_not_configured", "STRIPE_WEBHOOK_SECRET is not set, so Stripe's events cannot be verified.");
   }
   let event: Stripe.Event;
   try {
     event = setup.stripe.webhooks.constructEvent(rawBody, signature ?? "", setup.webhookSecret);
   } catch {
-    throw badRequest("invalid_signature", "The Stripe-Signature header does not match this payload.");
+    throw apiError("invalid_signature", "The Stripe-Signature header does not match this payload.");
   }
   if (await prisma.stripeEvent.findUnique({ where: { id: event.id }, select: { id: true } })) return { received: true, duplicate: true };
 
@@ -43,7 +44,7 @@ export async function handleStripeEvent(rawBody: string, signature: string | nul
       await tx.stripeEvent.create({ data: { id: event.id, type: event.type, accountId: accountId ?? null } });
       if (account && accountId) await applyAccountUpdate(tx, accountId, account, true);
       if (lostAccess && accountId) {
-        const connection = await tx.stripeConnection.findFirst({ where: { accountId, status: { not: "disconnected" } } });
+        const connection = await tx.stripeConnection.findFirst({ where: { accountId, status: { not: STRIPE_CONNECTION_STATUS.disconnected } } });
         if (connection) await markDisconnected(tx, connection.tenantId, "The account owner disconnected the platform on Stripe.", "stripe");
       }
     });

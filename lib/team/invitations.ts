@@ -9,11 +9,12 @@ import { issueAccessToken } from "@/lib/auth/tokens";
 import { hashSingleUseToken, newSingleUseToken } from "@/lib/crypto/single-use-token";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { env } from "@/lib/env";
-import { AppError, conflict, forbidden, gone, notFound, validationError } from "@/lib/http/errors";
+import { apiError, validationError, type ErrorCode } from "@/lib/http/errors";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import { invitationSignupSchema, type AcceptInvitationInput, type InviteMemberInput } from "@/lib/schemas/team";
 import { lockTenantAsOwner, lockTenantForTeamChange } from "@/lib/team/members";
 import { toTenantView, toUserView } from "@/lib/tenants/views";
+import { AUTH_ATTEMPT_OUTCOME, INVITATION_STATUS, type InvitationStatus } from "@/lib/statuses";
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -28,12 +29,12 @@ type InvitationRow = {
   invitedBy?: { id: string; email: string; name: string } | null;
 };
 
-export type InvitationStatus = "pending" | "accepted" | "revoked" | "expired";
+export type { InvitationStatus };
 
 export function invitationStatus(row: Pick<InvitationRow, "acceptedAt" | "revokedAt" | "expiresAt">, now = new Date()): InvitationStatus {
-  if (row.acceptedAt) return "accepted";
-  if (row.revokedAt) return "revoked";
-  return row.expiresAt <= now ? "expired" : "pending";
+  if (row.acceptedAt) return INVITATION_STATUS.accepted;
+  if (row.revokedAt) return INVITATION_STATUS.revoked;
+  return row.expiresAt <= now ? INVITATION_STATUS.expired : INVITATION_STATUS.pending;
 }
 
 export const toInvitationView = (row: InvitationRow) => ({
@@ -71,7 +72,7 @@ export async function createInvitation(caller: Caller, input: InviteMemberInput,
   const invitation = await prisma.$transaction(async (tx) => {
     await lockTenantAsOwner(tx, caller);
     const existing = await tx.membership.findFirst({ where: { tenantId: caller.tenantId, user: { email: input.email } } });
-    if (existing) throw conflict("already_member", `${input.email} is already a member of this tenant.`);
+    if (existing) throw apiError("already_member", `${input.email} is already a member of this tenant.`);
     const replaced = await tx.invitation.findMany({
       where: { tenantId: caller.tenantId, email: input.email, ...pendingWhere(now) },
       select: { id: true },
@@ -117,12 +118,12 @@ export async function revokeInvitation(caller: Caller, invitationId: string, met
   return prisma.$transaction(async (tx) => {
     await lockTenantAsOwner(tx, caller);
     const row = await tx.invitation.findFirst({ where: { id: invitationId, tenantId: caller.tenantId }, include: { invitedBy: true } });
-    if (!row) throw notFound("No invitation of this tenant has that id.");
+    if (!row) throw apiError("not_found", "No invitation of this tenant has that id.");
     const now = new Date();
     // Conditional on still being pending, so a revoke racing an accept cannot both win.
     const { count } = await tx.invitation.updateMany({ where: { id: row.id, ...pendingWhere(now) }, data: { revokedAt: now } });
     if (count === 0) {
-      throw conflict("invitation_not_pending", `This invitation is already ${invitationStatus(row, now)}.`);
+      throw apiError("invitation_not_pending", `This invitation is already ${invitationStatus(row, now)}.`);
     }
     await recordAudit(tx, {
       tenantId: caller.tenantId,
@@ -136,7 +137,7 @@ export async function revokeInvitation(caller: Caller, invitationId: string, met
   });
 }
 
-const STATUS_ERRORS: Record<Exclude<InvitationStatus, "pending">, [string, string]> = {
+const STATUS_ERRORS: Record<Exclude<InvitationStatus, typeof INVITATION_STATUS.pending>, [ErrorCode, string]> = {
   accepted: ["invitation_used", "This invitation has already been used. Sign in instead."],
   revoked: ["invitation_revoked", "This invitation was revoked. Ask an owner for a new one."],
   expired: ["invitation_expired", "This invitation has expired. Ask an owner for a new one."],
@@ -145,11 +146,11 @@ const STATUS_ERRORS: Record<Exclude<InvitationStatus, "pending">, [string, strin
 /** The pending invitation behind a token, or the error that says why it cannot be used. */
 async function findPendingInvitation(db: TransactionClient | typeof prisma, token: string) {
   const row = await db.invitation.findUnique({ where: { tokenHash: hashSingleUseToken(token) }, include: { tenant: true } });
-  if (!row) throw new AppError(404, "invitation_not_found", "This invitation link is not valid. Check that it was copied whole.");
+  if (!row) throw apiError("invitation_not_found", "This invitation link is not valid. Check that it was copied whole.");
   const status = invitationStatus(row);
-  if (status !== "pending") {
+  if (status !== INVITATION_STATUS.pending) {
     const [code, message] = STATUS_ERRORS[status];
-    throw gone(code, message);
+    throw apiError(code, message);
   }
   return row;
 }
@@ -182,7 +183,7 @@ export async function acceptInvitation(caller: Caller | null, input: AcceptInvit
   const invitation = await findPendingInvitation(prisma, input.token);
   if (caller) {
     if (caller.email !== invitation.email) {
-      throw forbidden(
+      throw apiError(
         "invitation_email_mismatch",
         `This invitation is for ${invitation.email}; you are signed in as ${caller.email}. Sign out and open the link again.`,
       );
@@ -193,7 +194,7 @@ export async function acceptInvitation(caller: Caller | null, input: AcceptInvit
   const account = await prisma.user.findUnique({ where: { email: invitation.email }, select: { id: true } });
   if (account) {
     if (input.password === undefined) {
-      throw conflict("account_exists", `${invitation.email} already has an account. Enter its password (or sign in first) to accept.`);
+      throw apiError("account_exists", `${invitation.email} already has an account. Enter its password (or sign in first) to accept.`);
     }
     // Proof of identity without a session: the same throttled, audited check as signing in.
     const { user } = await verifyAccountPassword({ email: invitation.email, password: input.password }, meta, "invitation");
@@ -206,12 +207,12 @@ export async function acceptInvitation(caller: Caller | null, input: AcceptInvit
   try {
     const passwordHash = await hashPassword(signup.data.password);
     const joined = await joinTenant(input.token, { kind: "new", name: signup.data.name, passwordHash }, meta);
-    await finishAttempt(attemptId, "succeeded");
+    await finishAttempt(attemptId, AUTH_ATTEMPT_OUTCOME.succeeded);
     return joined;
   } catch (error) {
-    await finishAttempt(attemptId, "failed");
+    await finishAttempt(attemptId, AUTH_ATTEMPT_OUTCOME.failed);
     if (isUniqueViolation(error, "email")) {
-      throw conflict("account_exists", `${invitation.email} already has an account. Enter its password (or sign in first) to accept.`);
+      throw apiError("account_exists", `${invitation.email} already has an account. Enter its password (or sign in first) to accept.`);
     }
     throw error;
   }
@@ -229,13 +230,13 @@ async function joinTenant(token: string, joiner: Joiner, meta: RequestMeta) {
         ? await tx.user.findUniqueOrThrow({ where: { id: joiner.userId } })
         : await tx.user.create({ data: { email: invitation.email, name: joiner.name, passwordHash: joiner.passwordHash, lastLoginAt: now } });
     const member = await tx.membership.findUnique({ where: { userId_tenantId: { userId: user.id, tenantId: invitation.tenantId } } });
-    if (member) throw conflict("already_member", "You are already a member of this tenant.");
+    if (member) throw apiError("already_member", "You are already a member of this tenant.");
     // Single use even under a race: only one accept can flip acceptedAt from null (a loser's new user rolls back).
     const { count } = await tx.invitation.updateMany({
       where: { id: invitation.id, ...pendingWhere(now) },
       data: { acceptedAt: now, acceptedById: user.id },
     });
-    if (count === 0) throw gone(...STATUS_ERRORS.accepted);
+    if (count === 0) throw apiError(...STATUS_ERRORS.accepted);
     // Joining opens the tenant: the next sign-in comes back to it.
     await tx.membership.create({ data: { userId: user.id, tenantId: invitation.tenantId, role: invitation.role, lastSignInAt: now } });
     await recordAudit(tx, {

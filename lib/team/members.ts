@@ -2,7 +2,7 @@ import { prisma, type TransactionClient } from "@/lib/db";
 import { recordAudit, userActor } from "@/lib/audit/audit-log";
 import type { Caller } from "@/lib/auth/caller";
 import { asRole, hasRole } from "@/lib/auth/roles";
-import { conflict, forbidden, notFound } from "@/lib/http/errors";
+import { apiError } from "@/lib/http/errors";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import type { ChangeRoleInput } from "@/lib/schemas/team";
 import { toUserView } from "@/lib/tenants/views";
@@ -52,14 +52,14 @@ export async function lockTenantForTeamChange(tx: TransactionClient, tenantId: s
 export async function lockTenantAsOwner(tx: TransactionClient, caller: Caller) {
   await lockTenantForTeamChange(tx, caller.tenantId);
   const own = await tx.membership.findUnique({ where: { userId_tenantId: { userId: caller.userId, tenantId: caller.tenantId } }, select: { role: true } });
-  if (own?.role !== "owner") throw forbidden("forbidden", "This action needs the owner role; yours changed a moment ago.");
+  if (own?.role !== "owner") throw apiError("forbidden", "This action needs the owner role; yours changed a moment ago.");
 }
 
 /** Checked after the change, inside its transaction: throwing undoes it. */
 async function assertTenantKeepsAnOwner(tx: TransactionClient, tenantId: string) {
   const owners = await tx.membership.count({ where: { tenantId, role: "owner" } });
   if (owners === 0) {
-    throw conflict("last_owner", "A tenant needs at least one owner. Make someone else an owner first.");
+    throw apiError("last_owner", "A tenant needs at least one owner. Make someone else an owner first.");
   }
 }
 
@@ -68,7 +68,7 @@ async function findMembership(tx: TransactionClient, tenantId: string, userId: s
     where: { userId_tenantId: { userId, tenantId } },
     include: { user: true },
   });
-  if (!membership) throw notFound("No member of this tenant has that id.");
+  if (!membership) throw apiError("not_found", "No member of this tenant has that id.");
   return membership;
 }
 

@@ -1,6 +1,6 @@
 import { prisma } from "@/lib/db";
 import type { Caller } from "@/lib/auth/caller";
-import { notFound } from "@/lib/http/errors";
+import { apiError } from "@/lib/http/errors";
 import { toTenantView, toUserView } from "@/lib/tenants/views";
 
 /** The caller, their tenant and role: what /auth/me answers. */
@@ -9,6 +9,6 @@ export async function getAccount(caller: Caller) {
     where: { userId_tenantId: { userId: caller.userId, tenantId: caller.tenantId } },
     include: { user: true, tenant: true },
   });
-  if (!membership) throw notFound();
+  if (!membership) throw apiError("not_found");
   return { user: toUserView(membership.user), tenant: toTenantView(membership.tenant), role: membership.role };
 }

@@ -1,4 +1,5 @@
 import type { ApiKeyCaller } from "@/lib/api-keys/api-keys";
+import { STRIPE_CONNECTION_STATUS } from "@/lib/statuses";
 
 /**
  * What GET /api/v1/account/ answers to a secret key: the tenant and its
@@ -12,10 +13,10 @@ export async function getPlatformAccount(caller: ApiKeyCaller) {
     mode: caller.mode,
     api_key: { id: caller.keyId },
     stripe: {
-      connected: stripe?.status === "connected",
+      connected: stripe?.status === STRIPE_CONNECTION_STATUS.connected,
       status: stripe?.status ?? "not_connected",
-      charges_enabled: stripe?.status === "connected" && stripe.chargesEnabled,
-      payouts_enabled: stripe?.status === "connected" && stripe.payoutsEnabled,
+      charges_enabled: stripe?.status === STRIPE_CONNECTION_STATUS.connected && stripe.chargesEnabled,
+      payouts_enabled: stripe?.status === STRIPE_CONNECTION_STATUS.connected && stripe.payoutsEnabled,
     },
   };
 }

@@ -2,12 +2,13 @@ import { randomBytes } from "node:crypto";
 import { prisma } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/audit-log";
 import { hashPassword } from "@/lib/auth/password";
-import { conflict } from "@/lib/http/errors";
+import { apiError } from "@/lib/http/errors";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import type { RegisterInput } from "@/lib/schemas/auth";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { issueKeys } from "@/lib/api-keys/api-keys";
 import { beginSignupAttempt, finishAttempt } from "@/lib/auth/auth-throttle";
+import { AUTH_ATTEMPT_OUTCOME } from "@/lib/statuses";
 
 export function slugify(name: string): string {
   const base = name
@@ -40,12 +41,12 @@ export async function registerTenant(input: RegisterInput, meta: RequestMeta) {
       if (isUniqueViolation(error, "slug")) return createTenantWithOwner(input, passwordHash, meta, true);
       throw error;
     });
-    await finishAttempt(attemptId, "succeeded");
+    await finishAttempt(attemptId, AUTH_ATTEMPT_OUTCOME.succeeded);
     return created;
   } catch (error) {
-    await finishAttempt(attemptId, "failed");
+    await finishAttempt(attemptId, AUTH_ATTEMPT_OUTCOME.failed);
     if (isUniqueViolation(error, "email")) {
-      throw conflict("email_taken", "An account with this email already exists. Sign in instead.");
+      throw apiError("email_taken", "An account with this email already exists. Sign in instead.");
     }
     throw error;
   }

@@ -3,7 +3,7 @@ import { recordAudit, userActor } from "@/lib/audit/audit-log";
 import type { Caller } from "@/lib/auth/caller";
 import { asRole } from "@/lib/auth/roles";
 import { issueAccessToken } from "@/lib/auth/tokens";
-import { notFound } from "@/lib/http/errors";
+import { apiError } from "@/lib/http/errors";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import { toTenantView } from "@/lib/tenants/views";
 
@@ -32,7 +32,7 @@ export async function switchTenant(caller: Caller, tenantId: string, meta: Reque
     where: { userId_tenantId: { userId: caller.userId, tenantId } },
     include: { tenant: true },
   });
-  if (!membership) throw notFound("You are not a member of that tenant.");
+  if (!membership) throw apiError("not_found", "You are not a member of that tenant.");
   await prisma.$transaction(async (tx) => {
     // The next sign-in reopens this tenant.
     await tx.membership.update({ where: { id: membership.id }, data: { lastSignInAt: new Date() } });

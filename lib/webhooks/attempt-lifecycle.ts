@@ -3,11 +3,12 @@
 // decision, so every rule of the lifecycle is visible (and tested) here.
 
 import { nextRetryDelayMs, parseRetryAfter } from "./retry-schedule";
+import { WEBHOOK_ATTEMPT_STATE, WEBHOOK_ATTEMPT_TRIGGER, type WebhookAttemptTrigger } from "@/lib/statuses";
 
 /** An endpoint whose deliveries have failed without a success for this long is disabled. */
 export const DISABLE_AFTER_FAILING_MS = 5 * 24 * 3_600_000;
 
-export type AttemptTrigger = "scheduled" | "manual" | "test";
+export type AttemptTrigger = WebhookAttemptTrigger;
 
 /** The endpoint as it is now, read in the transaction that records the result. */
 export type EndpointFacts = { url: string | null; enabled: boolean; failingSince: Date | null };
@@ -21,19 +22,19 @@ export type SendDecision<E extends SendableEndpoint> = { kind: "send"; url: stri
  */
 export function decideBeforeSend<E extends SendableEndpoint>(endpoint: E | null, trigger: AttemptTrigger): SendDecision<E> {
   if (!endpoint?.url) return { kind: "cancel", reason: "No endpoint URL is configured." };
-  if (!endpoint.enabled && trigger === "scheduled") return { kind: "cancel", reason: "The endpoint is disabled." };
+  if (!endpoint.enabled && trigger === WEBHOOK_ATTEMPT_TRIGGER.scheduled) return { kind: "cancel", reason: "The endpoint is disabled." };
   return { kind: "send", url: endpoint.url, endpoint };
 }
 
 export type SucceededAttemptFacts = {
-  outcome: "succeeded";
+  outcome: typeof WEBHOOK_ATTEMPT_STATE.succeeded;
   attemptNumber: number;
   /** The endpoint had failures without a success since (failingSince is set). */
   endpointFailing: boolean;
 };
 
 export type FailedAttemptFacts = {
-  outcome: "failed";
+  outcome: typeof WEBHOOK_ATTEMPT_STATE.failed;
   trigger: AttemptTrigger;
   /** The receiver's status code; null when there was no HTTP answer (timeout, unreachable, refused). */
   statusCode: number | null;
@@ -72,7 +73,7 @@ export const DISABLE_REASONS = {
 
 /** Rules, in order: the first that applies decides. */
 export function decideAfterAttempt(facts: AttemptFacts, now: Date, random: () => number = Math.random): AttemptDecision {
-  if (facts.outcome === "succeeded") {
+  if (facts.outcome === WEBHOOK_ATTEMPT_STATE.succeeded) {
     return { kind: "delivered", cancelWaitingAttempts: facts.attemptNumber > 1, clearFailingSince: facts.endpointFailing };
   }
   if (facts.leaseLost || facts.messageDelivered) return { kind: "nothing" };
@@ -87,8 +88,8 @@ export function decideAfterAttempt(facts: AttemptFacts, now: Date, random: () =>
   }
 
   // A test is sent once; its answer is the result.
-  if (facts.trigger === "test") return { kind: "give_up", startFailingSince };
-  if (facts.trigger === "manual") {
+  if (facts.trigger === WEBHOOK_ATTEMPT_TRIGGER.test) return { kind: "give_up", startFailingSince };
+  if (facts.trigger === WEBHOOK_ATTEMPT_TRIGGER.manual) {
     return facts.pendingScheduledAt
       ? { kind: "keep_scheduled", at: facts.pendingScheduledAt, startFailingSince }
       : { kind: "give_up", startFailingSince };

@@ -6,6 +6,7 @@ import { env } from "@/lib/env";
 import { sendWebhookRequest, type OutboundResult } from "./safe-http-client";
 import { decideAfterAttempt, decideBeforeSend, type AttemptDecision, type AttemptTrigger, type FailedAttemptFacts } from "./attempt-lifecycle";
 import { signDelivery } from "./signing";
+import { WEBHOOK_ATTEMPT_STATE, WEBHOOK_ATTEMPT_TRIGGER, WEBHOOK_MESSAGE_STATUS } from "@/lib/statuses";
 
 /** A claimed attempt belongs to its worker this long: well past the 10 s request timeout. */
 export const LEASE_MS = 60_000;
@@ -15,7 +16,7 @@ export const RESPONSE_BODY_KEPT = 2 * 1024;
 const USER_AGENT = "TenantAdminPortal-Webhooks/1.0";
 
 const claimableWhere = (now: Date) => ({
-  OR: [{ state: "pending", dueAt: { lte: now } }, { state: "in_flight", leaseUntil: { lt: now } }],
+  OR: [{ state: WEBHOOK_ATTEMPT_STATE.pending, dueAt: { lte: now } }, { state: WEBHOOK_ATTEMPT_STATE.inFlight, leaseUntil: { lt: now } }],
 });
 
 type ClaimedAttempt = Prisma.WebhookAttemptGetPayload<{ include: { message: true } }>;
@@ -38,9 +39,9 @@ export async function claimDueAttempts(workerId: string, limit: number, now = ne
   if (candidates.length === 0) return { leaseOwner, attempts: [] };
   await prisma.webhookAttempt.updateMany({
     where: { id: { in: candidates.map((candidate) => candidate.id) }, ...claimableWhere(now) },
-    data: { state: "in_flight", leaseOwner, leaseUntil: new Date(now.getTime() + LEASE_MS) },
+    data: { state: WEBHOOK_ATTEMPT_STATE.inFlight, leaseOwner, leaseUntil: new Date(now.getTime() + LEASE_MS) },
   });
-  const attempts = await prisma.webhookAttempt.findMany({ where: { leaseOwner, state: "in_flight" }, include: { message: true } });
+  const attempts = await prisma.webhookAttempt.findMany({ where: { leaseOwner, state: WEBHOOK_ATTEMPT_STATE.inFlight }, include: { message: true } });
   return { leaseOwner, attempts };
 }
 
@@ -68,7 +69,7 @@ export async function deliverAttempt(attempt: ClaimedAttempt, leaseOwner: string
   const before = decideBeforeSend(endpoint, attempt.trigger as AttemptTrigger);
   if (before.kind === "cancel") {
     await prisma.$transaction(async (tx) => {
-      await tx.webhookAttempt.updateMany({ where: { id: attempt.id, leaseOwner }, data: { state: "cancelled", error: before.reason, finishedAt: new Date() } });
+      await tx.webhookAttempt.updateMany({ where: { id: attempt.id, leaseOwner }, data: { state: WEBHOOK_ATTEMPT_STATE.cancelled, error: before.reason, finishedAt: new Date() } });
       await failMessage(tx, attempt.messageId);
     });
     return { attemptId: attempt.id, messageId: attempt.messageId, result: null };
@@ -81,7 +82,7 @@ export async function deliverAttempt(attempt: ClaimedAttempt, leaseOwner: string
   // past that, renew it, and give up the attempt if it is no longer ours.
   if (!attempt.leaseUntil || attempt.leaseUntil.getTime() - Date.now() < LEASE_SAFETY_MS) {
     const { count: stillOurs } = await prisma.webhookAttempt.updateMany({
-      where: { id: attempt.id, leaseOwner, state: "in_flight" },
+      where: { id: attempt.id, leaseOwner, state: WEBHOOK_ATTEMPT_STATE.inFlight },
       data: { leaseUntil: new Date(Date.now() + LEASE_MS) },
     });
     if (stillOurs === 0) return { attemptId: attempt.id, messageId: attempt.messageId, result: null };
@@ -117,15 +118,15 @@ function describeFailure(result: OutboundResult): string | null {
 
 /** Cancels a tenant's scheduled attempts and fails their messages; returns how many attempts it cancelled. */
 export async function cancelPendingDeliveries(tx: TransactionClient, tenantId: string, why: string, now: Date): Promise<number> {
-  const pending = await tx.webhookAttempt.findMany({ where: { tenantId, state: "pending" }, select: { messageId: true } });
-  await tx.webhookAttempt.updateMany({ where: { tenantId, state: "pending" }, data: { state: "cancelled", error: why, finishedAt: now } });
+  const pending = await tx.webhookAttempt.findMany({ where: { tenantId, state: WEBHOOK_ATTEMPT_STATE.pending }, select: { messageId: true } });
+  await tx.webhookAttempt.updateMany({ where: { tenantId, state: WEBHOOK_ATTEMPT_STATE.pending }, data: { state: WEBHOOK_ATTEMPT_STATE.cancelled, error: why, finishedAt: now } });
   await failMessage(tx, { in: pending.map((row) => row.messageId) });
   return pending.length;
 }
 
 /** A message nothing more will be sent for; one already delivered stays delivered. */
 async function failMessage(tx: TransactionClient, id: string | { in: string[] }) {
-  await tx.webhookMessage.updateMany({ where: { id, status: { not: "delivered" } }, data: { status: "failed", nextAttemptAt: null } });
+  await tx.webhookMessage.updateMany({ where: { id, status: { not: WEBHOOK_MESSAGE_STATUS.delivered } }, data: { status: WEBHOOK_MESSAGE_STATUS.failed, nextAttemptAt: null } });
 }
 
 async function disableEndpoint(tx: TransactionClient, tenantId: string, reason: string, now: Date) {
@@ -159,7 +160,7 @@ async function recordResult(input: RecordInput) {
   const failure = describeFailure(result);
   const statusCode = result.kind === "response" ? result.statusCode : null;
   const attemptRecord = {
-    state: failure ? "failed" : "succeeded",
+    state: failure ? WEBHOOK_ATTEMPT_STATE.failed : WEBHOOK_ATTEMPT_STATE.succeeded,
     url: input.url,
     startedAt: input.sentAt,
     statusCode,
@@ -170,11 +171,11 @@ async function recordResult(input: RecordInput) {
     requestHeaders: JSON.stringify(input.headers),
     leaseUntil: null,
   };
-  const ownAttempt = { id: attempt.id, leaseOwner: input.leaseOwner, state: "in_flight" };
+  const ownAttempt = { id: attempt.id, leaseOwner: input.leaseOwner, state: WEBHOOK_ATTEMPT_STATE.inFlight };
   const counted = { attemptCount: { increment: 1 }, lastAttemptAt: now, lastStatusCode: statusCode };
 
   if (!failure) {
-    const decision = decideAfterAttempt({ outcome: "succeeded", attemptNumber: attempt.attemptNumber, endpointFailing: input.endpoint.failing }, now);
+    const decision = decideAfterAttempt({ outcome: WEBHOOK_ATTEMPT_STATE.succeeded, attemptNumber: attempt.attemptNumber, endpointFailing: input.endpoint.failing }, now);
     if (decision.kind !== "delivered") throw new Error(`A success cannot lead to ${decision.kind}.`);
     // The common case, as one batch of statements in one transaction (npm
     // run bench:webhooks). Conditional updates keep it right even if this
@@ -182,14 +183,14 @@ async function recordResult(input: RecordInput) {
     await prisma.$transaction([
       prisma.webhookAttempt.updateMany({ where: ownAttempt, data: attemptRecord }),
       prisma.webhookMessage.updateMany({
-        where: { id: attempt.messageId, status: { not: "delivered" } },
-        data: { ...counted, status: "delivered", deliveredAt: now, nextAttemptAt: null },
+        where: { id: attempt.messageId, status: { not: WEBHOOK_MESSAGE_STATUS.delivered } },
+        data: { ...counted, status: WEBHOOK_MESSAGE_STATUS.delivered, deliveredAt: now, nextAttemptAt: null },
       }),
       ...(decision.cancelWaitingAttempts
         ? [
             prisma.webhookAttempt.updateMany({
-              where: { messageId: attempt.messageId, state: "pending" },
-              data: { state: "cancelled", error: "Delivered by another attempt", finishedAt: now },
+              where: { messageId: attempt.messageId, state: WEBHOOK_ATTEMPT_STATE.pending },
+              data: { state: WEBHOOK_ATTEMPT_STATE.cancelled, error: "Delivered by another attempt", finishedAt: now },
             }),
           ]
         : []),
@@ -217,22 +218,22 @@ async function failedAttemptFacts(
   const trigger = attempt.trigger as AttemptTrigger;
   const statusCode = result.kind === "response" ? result.statusCode : null;
   const retryAfterHeader = result.kind === "response" ? result.headers["retry-after"] : undefined;
-  const { count } = await tx.webhookAttempt.updateMany({ where: { id: attempt.id, leaseOwner: input.leaseOwner, state: "in_flight" }, data: attemptRecord });
+  const { count } = await tx.webhookAttempt.updateMany({ where: { id: attempt.id, leaseOwner: input.leaseOwner, state: WEBHOOK_ATTEMPT_STATE.inFlight }, data: attemptRecord });
   if (count === 0) {
-    return { outcome: "failed", trigger, statusCode, retryAfterHeader, leaseLost: true, messageDelivered: false, endpoint: null, scheduledAttempts: 0, pendingScheduledAt: null };
+    return { outcome: WEBHOOK_ATTEMPT_STATE.failed, trigger, statusCode, retryAfterHeader, leaseLost: true, messageDelivered: false, endpoint: null, scheduledAttempts: 0, pendingScheduledAt: null };
   }
   const message = await tx.webhookMessage.update({ where: { id: attempt.messageId }, data: counted });
   // One statement at a time: an interactive transaction holds one connection.
   const endpoint = await tx.webhookEndpoint.findUnique({ where: { tenantId: attempt.tenantId }, select: { url: true, enabled: true, failingSince: true } });
-  const scheduledAttempts = await tx.webhookAttempt.count({ where: { messageId: message.id, trigger: "scheduled" } });
-  const pendingScheduled = await tx.webhookAttempt.findFirst({ where: { messageId: message.id, state: "pending" }, orderBy: { dueAt: "asc" }, select: { dueAt: true } });
+  const scheduledAttempts = await tx.webhookAttempt.count({ where: { messageId: message.id, trigger: WEBHOOK_ATTEMPT_TRIGGER.scheduled } });
+  const pendingScheduled = await tx.webhookAttempt.findFirst({ where: { messageId: message.id, state: WEBHOOK_ATTEMPT_STATE.pending }, orderBy: { dueAt: "asc" }, select: { dueAt: true } });
   return {
-    outcome: "failed",
+    outcome: WEBHOOK_ATTEMPT_STATE.failed,
     trigger,
     statusCode,
     retryAfterHeader,
     leaseLost: false,
-    messageDelivered: message.status === "delivered",
+    messageDelivered: message.status === WEBHOOK_MESSAGE_STATUS.delivered,
     endpoint,
     scheduledAttempts,
     pendingScheduledAt: pendingScheduled?.dueAt ?? null,
@@ -253,14 +254,14 @@ async function applyFailureDecision(tx: TransactionClient, attempt: ClaimedAttem
       await failMessage(tx, messageId);
       return disableEndpoint(tx, tenantId, decision.reason, now);
     case "keep_scheduled":
-      await tx.webhookMessage.update({ where: { id: messageId }, data: { status: "failing", nextAttemptAt: decision.at } });
+      await tx.webhookMessage.update({ where: { id: messageId }, data: { status: WEBHOOK_MESSAGE_STATUS.failing, nextAttemptAt: decision.at } });
       return;
     case "retry": {
       const last = await tx.webhookAttempt.aggregate({ where: { messageId }, _max: { attemptNumber: true } });
       await tx.webhookAttempt.create({
-        data: { messageId, tenantId, attemptNumber: (last._max.attemptNumber ?? 0) + 1, trigger: "scheduled", dueAt: decision.at },
+        data: { messageId, tenantId, attemptNumber: (last._max.attemptNumber ?? 0) + 1, trigger: WEBHOOK_ATTEMPT_TRIGGER.scheduled, dueAt: decision.at },
       });
-      await tx.webhookMessage.update({ where: { id: messageId }, data: { status: "failing", nextAttemptAt: decision.at } });
+      await tx.webhookMessage.update({ where: { id: messageId }, data: { status: WEBHOOK_MESSAGE_STATUS.failing, nextAttemptAt: decision.at } });
       return;
     }
     case "delivered":

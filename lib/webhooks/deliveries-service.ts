@@ -2,7 +2,7 @@ import { prisma } from "@/lib/db";
 import type { Caller } from "@/lib/auth/caller";
 import { recordAudit, userActor } from "@/lib/audit/audit-log";
 import type { RequestMeta } from "@/lib/http/request-meta";
-import { AppError, badRequest, conflict, notFound } from "@/lib/http/errors";
+import { apiError } from "@/lib/http/errors";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { webhookNotConfigured } from "./endpoint-service";
 import type { DeliveriesQuery, TestWebhookInput } from "@/lib/schemas/webhooks";
@@ -10,6 +10,7 @@ import { deliverAttempt, LEASE_MS } from "./attempt-runner";
 import { DEFAULT_TEST_EVENT, isWebhookEventType, WEBHOOK_EVENTS } from "./event-types";
 import { eventBody, newMessageId } from "./signing";
 import { toAttemptView, toMessageView } from "./views";
+import { WEBHOOK_ATTEMPT_STATE, WEBHOOK_ATTEMPT_TRIGGER } from "@/lib/statuses";
 
 const INLINE_WORKER = "inline";
 
@@ -20,7 +21,7 @@ export async function listDeliveries(tenantId: string, query: DeliveriesQuery) {
   let before = {};
   if (query.cursor) {
     const anchor = await prisma.webhookMessage.findFirst({ where: { id: query.cursor, tenantId }, select: { id: true, createdAt: true } });
-    if (!anchor) throw badRequest("invalid_cursor", "The cursor does not belong to this list.");
+    if (!anchor) throw apiError("invalid_cursor", "The cursor does not belong to this list.");
     before = { OR: [{ createdAt: { lt: anchor.createdAt } }, { createdAt: anchor.createdAt, id: { lt: anchor.id } }] };
   }
   const rows = await prisma.webhookMessage.findMany({
@@ -40,7 +41,7 @@ async function requireEndpointUrl(tenantId: string) {
   if (!endpoint?.url) throw webhookNotConfigured();
 }
 
-const inFlight = () => conflict("delivery_in_progress", "This message is being sent right now. Wait for that attempt to finish.");
+const inFlight = () => apiError("delivery_in_progress", "This message is being sent right now. Wait for that attempt to finish.");
 
 /** Sends an attempt this request created already claimed (no worker picks it up), now. */
 async function sendNow(attemptId: string) {
@@ -50,7 +51,7 @@ async function sendNow(attemptId: string) {
   return { delivery, attempt: toAttemptView(stored) };
 }
 
-const inlineClaim = () => ({ state: "in_flight", leaseOwner: INLINE_WORKER, leaseUntil: new Date(Date.now() + LEASE_MS) });
+const inlineClaim = () => ({ state: WEBHOOK_ATTEMPT_STATE.inFlight, leaseOwner: INLINE_WORKER, leaseUntil: new Date(Date.now() + LEASE_MS) });
 
 /**
  * POST /webhooks/test/: one signed delivery now. A receiver's non-2xx is an
@@ -69,7 +70,7 @@ export async function sendTestEvent(caller: Caller, input: TestWebhookInput, met
         tenantId: caller.tenantId,
         eventType: type,
         body: eventBody({ type, data, at: new Date(), test: true }),
-        attempts: { create: { tenantId: caller.tenantId, attemptNumber: 1, trigger: "test", ...inlineClaim() } },
+        attempts: { create: { tenantId: caller.tenantId, attemptNumber: 1, trigger: WEBHOOK_ATTEMPT_TRIGGER.test, ...inlineClaim() } },
       },
       include: { attempts: true },
     });
@@ -89,11 +90,11 @@ export async function sendTestEvent(caller: Caller, input: TestWebhookInput, met
   if (!result) throw webhookNotConfigured();
   switch (result.kind) {
     case "timeout":
-      throw new AppError(408, "webhook_timeout", "Your endpoint did not answer within 10 seconds.", details);
+      throw apiError("webhook_timeout", "Your endpoint did not answer within 10 seconds.", details);
     case "unreachable":
-      throw new AppError(502, "webhook_unreachable", `Could not reach your endpoint: ${result.error}`, details);
+      throw apiError("webhook_unreachable", `Could not reach your endpoint: ${result.error}`, details);
     case "forbidden":
-      throw new AppError(400, "webhook_url_forbidden", `The endpoint resolves to an address we do not send to: ${result.error}`, details);
+      throw apiError("webhook_url_forbidden", `The endpoint resolves to an address we do not send to: ${result.error}`, details);
     case "response":
       return {
         delivered: result.statusCode >= 200 && result.statusCode < 300,
@@ -109,9 +110,9 @@ export async function sendTestEvent(caller: Caller, input: TestWebhookInput, met
 /** POST /webhooks/deliveries/{id}/retry/: sends the message again now. */
 export async function retryMessage(caller: Caller, messageId: string, meta: RequestMeta) {
   const message = await prisma.webhookMessage.findFirst({ where: { id: messageId, tenantId: caller.tenantId }, select: { id: true } });
-  if (!message) throw notFound("No such message.");
+  if (!message) throw apiError("not_found", "No such message.");
   await requireEndpointUrl(caller.tenantId);
-  const busy = await prisma.webhookAttempt.count({ where: { messageId: message.id, state: "in_flight", leaseUntil: { gt: new Date() } } });
+  const busy = await prisma.webhookAttempt.count({ where: { messageId: message.id, state: WEBHOOK_ATTEMPT_STATE.inFlight, leaseUntil: { gt: new Date() } } });
   if (busy > 0) throw inFlight();
   const last = await prisma.webhookAttempt.aggregate({ where: { messageId: message.id }, _max: { attemptNumber: true } });
   let attemptId: string;
@@ -119,7 +120,7 @@ export async function retryMessage(caller: Caller, messageId: string, meta: Requ
     // The attempt and its audit entry together: a person re-sending tenant data leaves a trace.
     attemptId = await prisma.$transaction(async (tx) => {
       const created = await tx.webhookAttempt.create({
-        data: { messageId: message.id, tenantId: caller.tenantId, attemptNumber: (last._max.attemptNumber ?? 0) + 1, trigger: "manual", ...inlineClaim() },
+        data: { messageId: message.id, tenantId: caller.tenantId, attemptNumber: (last._max.attemptNumber ?? 0) + 1, trigger: WEBHOOK_ATTEMPT_TRIGGER.manual, ...inlineClaim() },
       });
       await recordAudit(tx, {
         tenantId: caller.tenantId,

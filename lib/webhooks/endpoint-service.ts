@@ -4,25 +4,26 @@ import { redactUrl, restoreRedactedUrl } from "@/lib/audit/redact";
 import type { Caller } from "@/lib/auth/caller";
 import { decryptSecret, encryptSecret } from "@/lib/crypto/secret-box";
 import { env } from "@/lib/env";
-import { AppError, conflict } from "@/lib/http/errors";
+import { apiError } from "@/lib/http/errors";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import type { ConfigureWebhookInput } from "@/lib/schemas/webhooks";
 import { cancelPendingDeliveries } from "./attempt-runner";
 import { checkWebhookUrl } from "./safe-http-client";
 import { maskWebhookSecret, newWebhookSecret } from "./signing";
+import { WEBHOOK_ATTEMPT_STATE, WEBHOOK_MESSAGE_STATUS } from "@/lib/statuses";
 
-export const webhookNotConfigured = () => conflict("webhook_not_configured", "No webhook endpoint is configured. Set its URL first.");
+export const webhookNotConfigured = () => apiError("webhook_not_configured", "No webhook endpoint is configured. Set its URL first.");
 
 /** The endpoint's configuration and health, as GET /webhooks/config/ answers it. */
 export async function getWebhookConfig(tenantId: string) {
   const endpoint = await prisma.webhookEndpoint.findUnique({ where: { tenantId } });
   const [lastAttempt, failingMessages] = await Promise.all([
     prisma.webhookAttempt.findFirst({
-      where: { tenantId, state: { in: ["succeeded", "failed"] } },
+      where: { tenantId, state: { in: [WEBHOOK_ATTEMPT_STATE.succeeded, WEBHOOK_ATTEMPT_STATE.failed] } },
       orderBy: { finishedAt: "desc" },
       select: { finishedAt: true, statusCode: true, state: true, error: true },
     }),
-    prisma.webhookMessage.count({ where: { tenantId, status: "failing" } }),
+    prisma.webhookMessage.count({ where: { tenantId, status: WEBHOOK_MESSAGE_STATUS.failing } }),
   ]);
   return {
     // Credentials in the URL (?token=…) stay in the database, where delivery needs them, and out of every answer.
@@ -36,8 +37,8 @@ export async function getWebhookConfig(tenantId: string) {
     health: {
       last_delivery_at: lastAttempt?.finishedAt?.toISOString() ?? null,
       last_status_code: lastAttempt?.statusCode ?? null,
-      last_outcome: lastAttempt ? (lastAttempt.state === "succeeded" ? "delivered" : "failed") : null,
-      last_error: lastAttempt?.state === "failed" ? lastAttempt.error : null,
+      last_outcome: lastAttempt ? (lastAttempt.state === WEBHOOK_ATTEMPT_STATE.succeeded ? WEBHOOK_MESSAGE_STATUS.delivered : WEBHOOK_MESSAGE_STATUS.failed) : null,
+      last_error: lastAttempt?.state === WEBHOOK_ATTEMPT_STATE.failed ? lastAttempt.error : null,
       failing_messages: failingMessages,
       failing_since: endpoint?.failingSince?.toISOString() ?? null,
     },
@@ -55,7 +56,7 @@ export async function configureWebhook(caller: Caller, input: ConfigureWebhookIn
   const stored = await prisma.webhookEndpoint.findUnique({ where: { tenantId: caller.tenantId }, select: { url: true } });
   const submitted = restoreRedactedUrl(input.url, stored?.url ?? null);
   const violation = await checkWebhookUrl(submitted, { allowPrivate: env().webhookAllowPrivateTargets });
-  if (violation) throw new AppError(400, violation.code, violation.message);
+  if (violation) throw apiError(violation.code, violation.message);
   const url = new URL(submitted).toString();
 
   const newSecret = await prisma.$transaction(async (tx) => {

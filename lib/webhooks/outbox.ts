@@ -2,6 +2,7 @@ import type { TransactionClient } from "@/lib/db";
 import type { WebhookEventData, WebhookEventType } from "./event-types";
 import { eventBody, newMessageId } from "./signing";
 import { wakeWebhookWorker } from "./worker-signal";
+import { WEBHOOK_ATTEMPT_TRIGGER } from "@/lib/statuses";
 
 /**
  * The one way for features to send an event to a tenant's endpoint. Call it
@@ -21,7 +22,7 @@ export async function emitEvent<T extends WebhookEventType>(tx: TransactionClien
       tenantId,
       eventType: type,
       body: eventBody({ type, data, at: now, test: false }),
-      attempts: { create: { tenantId, attemptNumber: 1, trigger: "scheduled", dueAt: now } },
+      attempts: { create: { tenantId, attemptNumber: 1, trigger: WEBHOOK_ATTEMPT_TRIGGER.scheduled, dueAt: now } },
     },
   });
   // After the caller's commit, most likely: the worker polls anyway if this is early.

@@ -9,6 +9,7 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { prepareDatabase, ROOT, type BenchDatabase } from "./server";
+import { WEBHOOK_MESSAGE_STATUS } from "../../lib/statuses";
 
 const TENANTS = 20;
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 2_000);
@@ -102,7 +103,7 @@ async function run(database: BenchDatabase) {
     const stream = await waitFor(receiver.base, EVENTS, 180_000);
     const streamSeconds = (stream.last - streamStart) / 1000;
     await worker.stop();
-    const streamDelivered = await prisma.webhookMessage.count({ where: { status: "delivered" } });
+    const streamDelivered = await prisma.webhookMessage.count({ where: { status: WEBHOOK_MESSAGE_STATUS.delivered } });
     await fetch(`${receiver.base}/_reset`, { method: "POST" });
 
     // The portal, draining: the same number of events already queued, the
@@ -113,7 +114,7 @@ async function run(database: BenchDatabase) {
     const drain = await waitFor(receiver.base, EVENTS, 180_000);
     const drainSeconds = (drain.last - drainStart) / 1000;
     await worker.stop();
-    const delivered = (await prisma.webhookMessage.count({ where: { status: "delivered" } })) - streamDelivered;
+    const delivered = (await prisma.webhookMessage.count({ where: { status: WEBHOOK_MESSAGE_STATUS.delivered } })) - streamDelivered;
 
     const ceilingRate = EVENTS / ceilingSeconds;
     const streamRate = stream.count / streamSeconds;

@@ -1,8 +1,8 @@
 // * /api, /api/v1 and any other /api path no route answers — public: the API's error shape, not Next's HTML 404
-import { notFound, toErrorResponse } from "@/lib/http/errors";
+import { apiError, toErrorResponse } from "@/lib/http/errors";
 
 function unknownPath(): Response {
-  return toErrorResponse(notFound("No API endpoint at this path. See the API reference in the README."));
+  return toErrorResponse(apiError("not_found", "No API endpoint at this path. See the API reference in the README."));
 }
 
 export {

@@ -1,5 +1,5 @@
 import type { Caller } from "@/lib/auth/caller";
-import { notFound } from "@/lib/http/errors";
+import { apiError } from "@/lib/http/errors";
 import type { SimulatorFinishInput } from "@/lib/schemas/stripe-simulator";
 import { onboardingStartedBy } from "@/lib/stripe/connect";
 import { finishAccountLink, finishOAuthAuthorize, loadAccountLink, unknownLink } from "./onboarding";
@@ -22,12 +22,12 @@ function stateOfReturnUrl(returnUrl: string): string | null {
  * else's link answers as an unknown one.
  */
 export async function finishSimulatedOnboarding(caller: Caller, input: SimulatorFinishInput): Promise<string> {
-  if (!simulatorEnabled()) throw notFound("The Stripe simulator is off.");
+  if (!simulatorEnabled()) throw apiError("not_found", "The Stripe simulator is off.");
   if (input.flow === "account_link") {
     const state = stateOfReturnUrl((await loadAccountLink(input.link)).return_url);
     if (!state || !(await onboardingStartedBy(caller, state))) throw unknownLink();
     return finishAccountLink(input.link, input.outcome);
   }
-  if (!(await onboardingStartedBy(caller, input.state))) throw notFound("No such authorization request.");
+  if (!(await onboardingStartedBy(caller, input.state))) throw apiError("not_found", "No such authorization request.");
   return finishOAuthAuthorize({ redirectUri: input.redirect_uri, state: input.state, outcome: input.outcome });
 }

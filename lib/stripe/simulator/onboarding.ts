@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { badRequest, notFound } from "@/lib/http/errors";
+import { apiError } from "@/lib/http/errors";
 import { applyOutcome, newAccount, publicAccount, type OnboardingOutcome, type SimulatedAccount } from "./accounts";
 import { sendSimulatedEvent } from "./events";
 import { isPortalStripeCallback } from "./portal";
@@ -14,7 +14,7 @@ import { loadObject, nowSeconds, saveObject } from "./store";
 export type SimulatedAccountLink = { account: string; refresh_url: string; return_url: string; expires_at: number; used: boolean };
 export type SimulatedOAuthCode = { account: string; used: boolean };
 
-export const unknownLink = () => notFound("No such onboarding link.");
+export const unknownLink = () => apiError("not_found", "No such onboarding link.");
 
 export async function loadAccountLink(linkId: string): Promise<SimulatedAccountLink> {
   const link = await loadObject<SimulatedAccountLink>("account_link", linkId);
@@ -38,7 +38,7 @@ export async function finishAccountLink(linkId: string, outcome: OnboardingOutco
 
 /** The simulated OAuth authorize page's choice; answers the redirect back to the portal. */
 export async function finishOAuthAuthorize(input: { redirectUri: string; state: string; outcome: OnboardingOutcome | "deny" }): Promise<string> {
-  if (!isPortalStripeCallback(input.redirectUri)) throw badRequest("invalid_redirect_uri", "The simulator only redirects to the portal's own Stripe callback.");
+  if (!isPortalStripeCallback(input.redirectUri)) throw apiError("invalid_redirect_uri", "The simulator only redirects to the portal's own Stripe callback.");
   const target = new URL(input.redirectUri);
   target.searchParams.set("state", input.state);
   if (input.outcome === "deny") {

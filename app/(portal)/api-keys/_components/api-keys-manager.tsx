@@ -11,6 +11,7 @@ import { KeyTable } from "./key-table";
 import { API_KEYS_PATH, API_KEYS_QUERY } from "./queries";
 import { RegenerateDialog } from "./regenerate-dialog";
 import { RevokeDialog } from "./revoke-dialog";
+import { API_KEY_STATUS } from "@/lib/statuses";
 
 
 export function ApiKeysManager({ initial, canManage }: { initial: { data: ApiKeyView[] }; canManage: boolean }) {
@@ -20,8 +21,8 @@ export function ApiKeysManager({ initial, canManage }: { initial: { data: ApiKey
     queryFn: () => apiFetch<{ data: ApiKeyView[] }>(API_KEYS_PATH),
     initialData: initial,
   });
-  const current = data.data.filter((key) => key.status === "active" || key.status === "expiring");
-  const ended = data.data.filter((key) => key.status === "revoked" || key.status === "expired");
+  const current = data.data.filter((key) => key.status === API_KEY_STATUS.active || key.status === API_KEY_STATUS.expiring);
+  const ended = data.data.filter((key) => key.status === API_KEY_STATUS.revoked || key.status === API_KEY_STATUS.expired);
 
   return (
     <div className="space-y-6">

@@ -2,6 +2,7 @@ import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Table, Td, Th, Tr } from "@/components/ui/table";
 import type { ApiKeyView, KeyStatus } from "@/lib/api-keys/api-keys";
+import { API_KEY_STATUS } from "@/lib/statuses";
 
 const STATUS_TONE: Record<KeyStatus, BadgeTone> = { active: "green", expiring: "amber", revoked: "red", expired: "grey" };
 
@@ -32,7 +33,7 @@ export function KeyTable({ keys, history = false }: { keys: ApiKeyView[]; histor
             </Td>
             <Td>
               <Badge tone={STATUS_TONE[key.status]}>{key.status}</Badge>
-              {key.status === "expiring" && key.expires_at ? (
+              {key.status === API_KEY_STATUS.expiring && key.expires_at ? (
                 <p className="mt-1 text-xs text-amber-700">
                   until <RelativeTime date={key.expires_at} />
                 </p>

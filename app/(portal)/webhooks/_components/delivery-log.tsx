@@ -14,6 +14,14 @@ import { useToast } from "@/components/ui/toaster";
 import { apiFetch } from "@/lib/client/api";
 import type { AttemptView, MessageView } from "@/lib/webhooks/views";
 import { CONFIG_QUERY, DELIVERIES_PATH, DELIVERIES_QUERY, fetchDeliveries, type DeliveriesPage } from "./queries";
+import { WEBHOOK_ATTEMPT_STATE, WEBHOOK_MESSAGE_STATUS, type WebhookMessageStatus } from "@/lib/statuses";
+
+const MESSAGE_STATUS_LABELS: Record<WebhookMessageStatus, string> = {
+  delivered: "Delivered",
+  failing: "Failing (retry scheduled)",
+  failed: "Failed",
+  pending: "Pending",
+};
 
 const STATUS_TONE: Record<string, BadgeTone> = { delivered: "green", pending: "grey", failing: "amber", failed: "red" };
 const ATTEMPT_TONE: Record<string, BadgeTone> = { succeeded: "green", failed: "red", pending: "grey", in_flight: "accent", cancelled: "grey" };
@@ -28,7 +36,7 @@ function AttemptDetail({ attempt }: { attempt: AttemptView }) {
         {attempt.status_code ? <span className="font-mono tabular-nums">HTTP {attempt.status_code}</span> : null}
         {attempt.duration_ms !== null ? <span className="text-zinc-500 tabular-nums">{attempt.duration_ms} ms</span> : null}
         <span className="text-zinc-500">
-          {attempt.state === "pending" ? (
+          {attempt.state === WEBHOOK_ATTEMPT_STATE.pending ? (
             <>
               due <RelativeTime date={attempt.due_at} />
             </>
@@ -78,7 +86,7 @@ export function DeliveryLog({ initial, configured }: { initial: DeliveriesPage; 
       void queryClient.invalidateQueries({ queryKey: DELIVERIES_QUERY });
       void queryClient.invalidateQueries({ queryKey: CONFIG_QUERY });
       toast({
-        title: result.attempt.state === "succeeded" ? "Delivered" : "Retry failed",
+        title: result.attempt.state === WEBHOOK_ATTEMPT_STATE.succeeded ? "Delivered" : "Retry failed",
         description: result.attempt.status_code ? `Your endpoint answered ${result.attempt.status_code}.` : (result.attempt.error ?? undefined),
       });
     },
@@ -100,10 +108,11 @@ export function DeliveryLog({ initial, configured }: { initial: DeliveriesPage; 
             className="h-8 rounded-md border border-zinc-300 bg-white px-2 text-sm"
           >
             <option value="">All</option>
-            <option value="delivered">Delivered</option>
-            <option value="failing">Failing (retry scheduled)</option>
-            <option value="failed">Failed</option>
-            <option value="pending">Pending</option>
+            {Object.values(WEBHOOK_MESSAGE_STATUS).map((value) => (
+              <option key={value} value={value}>
+                {MESSAGE_STATUS_LABELS[value]}
+              </option>
+            ))}
           </select>
         </>
       }

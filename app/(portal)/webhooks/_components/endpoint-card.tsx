@@ -15,6 +15,7 @@ import { TypedConfirmForm } from "@/components/ui/typed-confirm-form";
 import { apiFetch } from "@/lib/client/api";
 import type { WebhookConfigView } from "@/lib/webhooks/endpoint-service";
 import { CONFIG_PATH, CONFIG_QUERY, DELIVERIES_QUERY, type ConfigResponse } from "./queries";
+import { WEBHOOK_MESSAGE_STATUS } from "@/lib/statuses";
 
 function OneTimeSecret({ secret, onDone }: { secret: string; onDone: () => void }) {
   return (
@@ -142,7 +143,7 @@ export function EndpointCard({ config, canRemove }: { config: WebhookConfigView;
             <dd className="mt-1 text-zinc-800" data-testid="endpoint-health">
               {config.health.last_delivery_at ? (
                 <>
-                  <Badge tone={config.health.last_outcome === "delivered" ? "green" : "red"}>
+                  <Badge tone={config.health.last_outcome === WEBHOOK_MESSAGE_STATUS.delivered ? "green" : "red"}>
                     {config.health.last_outcome} {config.health.last_status_code ?? ""}
                   </Badge>{" "}
                   <RelativeTime date={config.health.last_delivery_at} />

@@ -1,7 +1,7 @@
 // GET /api/v1/auth/tenants/stripe/callback/ — the signed-in browser that started onboarding
 import { NextResponse } from "next/server";
 import { apiRoute } from "@/lib/http/route";
-import { AppError, unauthorized } from "@/lib/http/errors";
+import { apiError, AppError } from "@/lib/http/errors";
 import { stripeCallbackQuerySchema } from "@/lib/schemas/stripe";
 import { completeConnect } from "@/lib/stripe/connect";
 import { browserRedirect, errorRedirect, loginRedirect, wantsJson } from "@/lib/stripe/redirects";
@@ -9,7 +9,7 @@ import { otherMethods } from "@/lib/http/method-not-allowed";
 
 export const GET = apiRoute({ access: "public", query: stripeCallbackQuerySchema }, async ({ req, caller, query, meta }) => {
   if (!caller) {
-    if (wantsJson(req)) throw unauthorized("unauthorized", "Sign in first.");
+    if (wantsJson(req)) throw apiError("unauthorized", "Sign in first.");
     return loginRedirect(req);
   }
   try {
