@@ -12,7 +12,7 @@ const SCANNED = ["app", "lib", "components", "scripts", "proxy.ts"];
 // Stripe's own objects carry Stripe's statuses; the simulator speaks Stripe's API.
 const SKIPPED = /(^|\/)(node_modules|generated|\.next)(\/|$)|^lib\/stripe\/simulator\/|^lib\/statuses\.ts$|\.test\.tsx?$/;
 
-const registries = Object.entries(statuses).filter(
+const registries = (Object.entries(statuses) as [string, unknown][]).filter(
   (entry): entry is [string, Record<string, string>] => typeof entry[1] === "object" && entry[1] !== null,
 );
 const allValues = [...new Set(registries.flatMap(([, registry]) => Object.values(registry)))];
