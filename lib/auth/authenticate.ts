@@ -38,7 +38,7 @@ export async function verifyAccountPassword(input: LoginInput, meta: RequestMeta
     : ({ type: "anonymous", label: input.email } as const);
 
   const attemptId = await beginLoginAttempt(input.email, meta.ip, () =>
-    recordAudit(prisma, { tenantId, actor, action: "auth.login_throttled", severity: "warning", meta, metadata: { channel } }),
+    recordAudit(prisma, { tenantId, actor, action: "auth.login_throttled", meta, metadata: { channel } }),
   );
 
   const valid = user ? await verifyPassword(user.passwordHash, input.password) : await verifyAgainstDummy(input.password);
@@ -48,7 +48,6 @@ export async function verifyAccountPassword(input: LoginInput, meta: RequestMeta
       tenantId,
       actor,
       action: "auth.login_failed",
-      severity: "warning",
       meta,
       metadata: { channel, reason: user ? "wrong_password" : "unknown_email" },
     });
@@ -71,7 +70,7 @@ export async function authenticateWithPassword(
   const { user, tenantId, actor } = await verifyAccountPassword(input, meta, channel);
   const membership = user.memberships[0];
   if (!membership || !tenantId) {
-    await recordAudit(prisma, { tenantId: null, actor, action: "auth.login_failed", severity: "warning", meta, metadata: { channel, reason: "no_tenant" } });
+    await recordAudit(prisma, { tenantId: null, actor, action: "auth.login_failed", meta, metadata: { channel, reason: "no_tenant" } });
     throw apiError("no_tenant", "Your account no longer belongs to any tenant. Ask an owner for a new invitation.");
   }
 

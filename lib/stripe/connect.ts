@@ -257,7 +257,6 @@ export async function completeConnect(caller: Caller, query: StripeCallbackQuery
       tenantId: caller.tenantId,
       actor,
       action: "stripe.connect_failed",
-      severity: "warning",
       reason: query.error_description ?? query.error,
       meta,
       metadata: { error: query.error },
@@ -352,7 +351,7 @@ export async function markDisconnected(tx: TransactionClient, tenantId: string, 
   if (count === 0) return;
   await endConnectGeneration(tx, tenantId);
   await setTenantStatus(tx, tenantId, false);
-  await recordAudit(tx, { tenantId, actor: { type: actor, label: "Stripe" }, action: "stripe.access_lost", severity: "warning", reason });
+  await recordAudit(tx, { tenantId, actor: { type: actor, label: "Stripe" }, action: "stripe.access_lost", reason });
   await emitEvent(tx, tenantId, "stripe.account.disconnected", { reason });
 }
 
@@ -446,7 +445,6 @@ export async function disconnectStripe(caller: Caller, input: DisconnectStripeIn
       tenantId: caller.tenantId,
       actor: userActor(caller),
       action: "stripe.account_disconnected",
-      severity: "warning",
       target: { type: "stripe_account", id: connection.accountId },
       meta,
       metadata: { mode: connection.mode },

@@ -137,7 +137,6 @@ async function disableEndpoint(tx: TransactionClient, tenantId: string, reason: 
     tenantId,
     actor: { type: "system", label: "webhook delivery" },
     action: "webhooks.endpoint_disabled",
-    severity: "warning",
     target: { type: "webhook_endpoint", id: tenantId },
     reason,
   });

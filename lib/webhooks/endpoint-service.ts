@@ -106,7 +106,6 @@ export async function removeWebhookUrl(caller: Caller, meta: RequestMeta) {
       tenantId: caller.tenantId,
       actor: userActor(caller),
       action: "webhooks.endpoint_removed",
-      severity: "warning",
       target: { type: "webhook_endpoint", id: caller.tenantId },
       meta,
       metadata: { url: removedUrl, cancelled_attempts: cancelled },
@@ -123,7 +122,6 @@ export async function revealWebhookSecret(caller: Caller, meta: RequestMeta) {
     tenantId: caller.tenantId,
     actor: userActor(caller),
     action: "webhooks.secret_revealed",
-    severity: "warning",
     target: { type: "webhook_endpoint", id: caller.tenantId },
     meta,
   });
