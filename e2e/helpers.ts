@@ -39,9 +39,22 @@ export async function signOut(page: Page) {
  * after `page.goto` resolves, since React reveals streamed content in
  * batches on a timer. The page's h1 arrives in the same render as its rows.
  */
+/**
+ * Waits until React has finished streaming the page in. A streamed Suspense
+ * boundary arrives as a hidden `<div id="S:…">` beside its fallback
+ * (`<template id="B:…">`) and is moved into place by a script React may delay
+ * (it batches reveals), so for a moment the page holds the content twice, or
+ * only the fallback. Assertions made before then read a page that is not the
+ * one a person sees.
+ */
+export async function streamedIn(page: Page) {
+  await expect(page.locator('div[hidden][id^="S:"], template[id^="B:"]')).toHaveCount(0);
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+}
+
 export async function auditActions(page: Page): Promise<(string | null)[]> {
   await expect(page.getByRole("heading", { level: 1, name: "Audit log", exact: true })).toBeVisible();
-  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+  await streamedIn(page);
   return page.getByTestId("audit-row").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-action")));
 }
 

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
-import { DEMO, DEMO_PASSWORD, keepScreenshot, registerViaApi, signIn, startReceiver, uniqueEmail } from "./helpers";
+import { DEMO, DEMO_PASSWORD, keepScreenshot, registerViaApi, signIn, startReceiver, streamedIn, uniqueEmail } from "./helpers";
 
 /**
  * Every page, at desktop and phone width: settled, checked with axe (no
@@ -180,7 +180,7 @@ async function arrive(fixtures: Fixtures, as: Visitor): Promise<string | null> {
 async function settled(page: Page, heading: string) {
   await expect(page.getByRole("heading", { level: 1, name: heading, exact: true })).toBeVisible();
   await expect(page.locator(".animate-spin")).toHaveCount(0);
-  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+  await streamedIn(page);
 }
 
 type Violation = Awaited<ReturnType<AxeBuilder["analyze"]>>["violations"][number];
