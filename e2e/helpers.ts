@@ -78,6 +78,30 @@ export async function registerViaApi(request: APIRequestContext, data: { email: 
   });
 }
 
+/**
+ * Adds a person with a new account to the owner's tenant through the API: the
+ * owner invites, the person accepts with a name and password (account
+ * creation is throttled per IP, hence an address of its own, as for sign-ups).
+ */
+export async function addMemberViaApi(
+  request: APIRequestContext,
+  ownerToken: string,
+  person: { email: string; password: string; name: string; role: "owner" | "admin" | "member" },
+) {
+  const invited = await request.post("/api/v1/auth/tenants/invitations/", {
+    headers: { authorization: `Bearer ${ownerToken}` },
+    data: { email: person.email, role: person.role },
+  });
+  expect(invited.status()).toBe(201);
+  const { invite_url } = (await invited.json()) as { invite_url: string };
+  const accepted = await request.post("/api/v1/auth/tenants/invitations/accept/", {
+    data: { token: new URL(invite_url).pathname.split("/").at(-1), name: person.name, password: person.password },
+    headers: { "x-forwarded-for": uniqueClientIp() },
+  });
+  expect(accepted.status()).toBe(200);
+  expect(await accepted.json()).toMatchObject({ user: { email: person.email }, role: person.role });
+}
+
 /** A receiver on 127.0.0.1 that verifies every signature and answers as told. */
 export async function startReceiver() {
   const state = { status: 200, secret: "", received: [] as { type: string; test: boolean; verified: boolean; id: string }[] };

@@ -1,18 +1,25 @@
 import { expect, test } from "@playwright/test";
-import { keepScreenshot, registerViaApi, signIn, startReceiver, uniqueEmail } from "./helpers";
+import { addMemberViaApi, keepScreenshot, registerViaApi, signIn, startReceiver, uniqueEmail } from "./helpers";
 
 // A tenant of its own, made fresh on every try: the first configuration is
 // what shows the secret, so a retry (CI retries once) must not find the
-// endpoint an earlier try left behind.
-test("an owner configures a receiver, tests it, sees a failed delivery and its retry, and retries it after the fix", async ({ page, request }) => {
-  const email = uniqueEmail("webhooks-owner");
-  const password = "webhooks owner password";
-  const registered = await registerViaApi(request, { email, password, name: "Wren Webhooks", tenant_name: "Webhook Works" });
+// endpoint an earlier try left behind. Its owner brings in the admin who
+// does the work in the browser: configuring webhooks is an admin's job.
+test("an admin configures a receiver, tests it, sees a failed delivery and its retry, and retries it after the fix", async ({ page, request }) => {
+  const registered = await registerViaApi(request, {
+    email: uniqueEmail("webhooks-owner"),
+    password: "webhooks owner password",
+    name: "Wren Webhooks",
+    tenant_name: "Webhook Works",
+  });
   expect(registered.status()).toBe(201);
   const { access_token } = (await registered.json()) as { access_token: string };
+  const admin = { email: uniqueEmail("webhooks-admin"), password: "webhooks admin password", name: "Ada Admin", role: "admin" as const };
+  await addMemberViaApi(request, access_token, admin);
   const receiver = await startReceiver();
   try {
-    await signIn(page, email, password);
+    await signIn(page, admin.email, admin.password);
+    await expect(page.getByTestId("user-role")).toHaveText("admin");
     await page.getByRole("link", { name: "Webhooks" }).click();
     await expect(page).toHaveURL(/\/webhooks$/);
 

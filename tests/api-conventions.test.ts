@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
 import { z } from "zod";
 import { prisma } from "@/lib/db";
@@ -6,6 +6,8 @@ import { GET as auditLogs } from "@/app/api/v1/auth/tenants/audit-logs/route";
 import { recordAudit } from "@/lib/audit/audit-log";
 import { apiRoute } from "@/lib/http/route";
 import { POST as sendTestWebhook } from "@/app/api/v1/auth/tenants/webhooks/test/route";
+import { POST as revokeKeys } from "@/app/api/v1/auth/tenants/api-keys/revoke/route";
+import { resetEnvCache } from "@/lib/env";
 import { POST as nextAuthPost } from "@/app/api/auth/[...nextauth]/route";
 import * as unknownApiPath from "@/app/api/[[...path]]/route";
 import { METHOD_NOT_ALLOWED } from "@/lib/http/method-not-allowed";
@@ -107,6 +109,50 @@ describe("the route wrapper", () => {
     expect(bearer.status).toBe(200);
     // Reads with a cookie need no Origin.
     expect((await call(auditLogs, AUDIT, { cookie: owner.session })).status).toBe(200);
+  });
+
+  describe("X-Forwarded-Host in the CSRF check", () => {
+    const REVOKE = "/api/v1/auth/tenants/api-keys/revoke/";
+    const revokeBody = { key_type: "all", reason: "csrf probe", confirm: true };
+    const activeKeys = (tenantId: string) => prisma.apiKey.count({ where: { tenantId, revokedAt: null } });
+    afterEach(() => {
+      delete process.env.TRUSTED_PROXIES;
+      resetEnvCache();
+    });
+
+    it("is ignored from a peer that is not a trusted proxy: a forged host does not make a foreign Origin our own", async () => {
+      process.env.TRUSTED_PROXIES = "127.0.0.1";
+      resetEnvCache();
+      const owner = await registerOwner();
+      const keysBefore = await activeKeys(owner.tenantId);
+      const auditBefore = await prisma.auditLog.count({ where: { tenantId: owner.tenantId } });
+      for (const origin of ["https://evil.example", "http://evil.example"]) {
+        const forged = await call(revokeKeys, REVOKE, {
+          cookie: owner.session,
+          body: revokeBody,
+          origin,
+          ip: "203.0.113.50",
+          headers: { "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" },
+        });
+        expect(forged.status).toBe(403);
+        expect(forged.body).toEqual({ error: { code: "csrf_origin_mismatch", message: expect.any(String) } });
+      }
+      expect(keysBefore).toBeGreaterThan(0);
+      expect(await activeKeys(owner.tenantId)).toBe(keysBefore);
+      expect(await prisma.auditLog.count({ where: { tenantId: owner.tenantId } })).toBe(auditBefore);
+    });
+
+    it("names the address the browser used when a trusted proxy sets it", async () => {
+      process.env.TRUSTED_PROXIES = "127.0.0.1";
+      resetEnvCache();
+      const owner = await registerOwner();
+      const viaProxy = { "x-forwarded-host": "portal.example", "x-forwarded-proto": "https" };
+      const foreign = await call(revokeKeys, REVOKE, { cookie: owner.session, body: revokeBody, origin: "https://evil.example", ip: "127.0.0.1", headers: viaProxy });
+      expect(foreign.status).toBe(403);
+      const same = await call(revokeKeys, REVOKE, { cookie: owner.session, body: revokeBody, origin: "https://portal.example", ip: "127.0.0.1", headers: viaProxy });
+      expect(same.status).toBe(200);
+      expect(await activeKeys(owner.tenantId)).toBe(0);
+    });
   });
 
   it("answers 401 on protected endpoints without credentials", async () => {

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { resetEnvCache } from "@/lib/env";
 import { RATE_LIMITS } from "@/lib/http/rate-limit";
@@ -7,8 +7,11 @@ import { POST as setConfig } from "@/app/api/v1/auth/tenants/webhooks/config/rou
 import { POST as sendTest } from "@/app/api/v1/auth/tenants/webhooks/test/route";
 import { POST as retry } from "@/app/api/v1/auth/tenants/webhooks/deliveries/[messageId]/retry/route";
 import { GET as stripeStatus } from "@/app/api/v1/auth/tenants/stripe/status/route";
+import { POST as stripeConnect } from "@/app/api/v1/auth/tenants/stripe/connect/route";
 import { call, registerOwner, type CallResult } from "./helpers/api";
+import { addMember } from "./helpers/fixtures";
 import { startReceiver, type Receiver } from "./helpers/receiver";
+import { startStripeSimulator } from "./helpers/stripe-simulator";
 
 // Requests are fired together so that they land in one window of the limit,
 // however slow the machine: sequential requests could straddle two windows.
@@ -97,5 +100,48 @@ describe("per-tenant limits on outbound work started by people", () => {
     expect(statuses(results)).toEqual([...Array(budget).fill(200), 429]);
     expectRefusal(results.find((result) => result.status === 429)!);
     expect((await call(stripeStatus, "/x", { token: other.token })).status).toBe(200);
+  });
+
+  describe("Stripe connect starts (each creates an Account Link at Stripe)", () => {
+    let simulator: Awaited<ReturnType<typeof startStripeSimulator>>;
+    beforeAll(async () => {
+      simulator = await startStripeSimulator();
+      process.env.STRIPE_SIMULATOR_URL = simulator.url;
+      resetEnvCache();
+    });
+    afterAll(async () => {
+      delete process.env.STRIPE_SIMULATOR_URL;
+      resetEnvCache();
+      await simulator.close();
+    });
+
+    const CONNECT = "/api/v1/auth/tenants/stripe/connect/";
+    const linksAtStripe = async () => (await prisma.stripeSimulatorObject.findMany({ where: { kind: "account_link" } })).length;
+
+    it("one more than the budget at once gets a 429; it calls Stripe for nothing, stores and audits nothing; another tenant is unaffected", async () => {
+      const budget = RATE_LIMITS.stripe_connect.points;
+      const owner = await registerOwner();
+      const other = await registerOwner();
+      const linksBefore = await linksAtStripe();
+
+      const results = await Promise.all(Array.from({ length: budget + 1 }, () => call(stripeConnect, CONNECT, { token: owner.token, body: {} })));
+      expect(statuses(results)).toEqual([...Array(budget).fill(200), 429]);
+      expectRefusal(results.find((result) => result.status === 429)!);
+
+      expect(await linksAtStripe()).toBe(linksBefore + budget);
+      expect(await prisma.oAuthState.count({ where: { tenantId: owner.tenantId } })).toBe(budget);
+      expect(await prisma.auditLog.count({ where: { tenantId: owner.tenantId, action: "stripe.connect_started" } })).toBe(budget);
+      expect((await call(stripeConnect, CONNECT, { token: other.token, body: {} })).status).toBe(200);
+    });
+
+    it("a refused body or role spends nothing", async () => {
+      const owner = await registerOwner();
+      const admin = await addMember(owner.tenantId, "admin");
+      for (let i = 0; i < RATE_LIMITS.stripe_connect.points + 1; i++) {
+        expect((await call(stripeConnect, CONNECT, { token: owner.token, body: { extra: true } })).status).toBe(400);
+        expect((await call(stripeConnect, CONNECT, { token: admin.token, body: {} })).status).toBe(403);
+      }
+      expect((await call(stripeConnect, CONNECT, { token: owner.token, body: {} })).status).toBe(200);
+    });
   });
 });

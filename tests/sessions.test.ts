@@ -9,6 +9,7 @@ import { authOptions } from "@/lib/auth/auth-options";
 import { resolveCaller } from "@/lib/auth/caller";
 import { encodeSessionToken, issueAccessToken, readToken } from "@/lib/auth/tokens";
 import { BASE_URL, call, registerOwner } from "./helpers/api";
+import { callNextAuthGet } from "./helpers/next-auth";
 
 const ME = "/api/v1/auth/me/";
 const LOGOUT = "/api/v1/auth/logout/";
@@ -84,6 +85,39 @@ describe("signing out ends the session on the server", () => {
     expect((await call(me, ME, { cookie: moved })).body.tenant.id).toBe(other.tenantId);
     await call(logout, LOGOUT, { cookie: moved, origin: ORIGIN, body: {} });
     expect((await call(me, ME, { cookie: moved })).status).toBe(401);
+  });
+});
+
+describe("next-auth's session endpoint", () => {
+  const SESSION_COOKIE = "next-auth.session-token";
+  /** The session cookie next-auth sets in its answer: its value ("" when cleared), or undefined when it sets none. */
+  const sessionCookieSet = (setCookies: string[]) =>
+    setCookies.find((cookie) => cookie.startsWith(`${SESSION_COOKIE}=`))?.split(";")[0].slice(SESSION_COOKIE.length + 1);
+
+  it("answers a live cookie with the user and re-issues the cookie", async () => {
+    const owner = await registerOwner();
+    const result = await callNextAuthGet(["session"], `${SESSION_COOKIE}=${owner.session}`);
+    expect(result.status).toBe(200);
+    expect(result.body.user).toEqual({ name: owner.input.name, email: owner.input.email });
+    const refreshed = sessionCookieSet(result.setCookies);
+    expect(await readToken(refreshed!, "session")).toMatchObject({ sub: owner.userId, tid: owner.tenantId, sv: 0 });
+  });
+
+  it("answers a signed-out cookie with an empty session and clears the cookie instead of refreshing it", async () => {
+    const owner = await registerOwner();
+    expect((await call(logout, LOGOUT, { token: owner.token, body: {} })).status).toBe(200);
+    const result = await callNextAuthGet(["session"], `${SESSION_COOKIE}=${owner.session}`);
+    expect(result.status).toBe(200);
+    expect(result.body).toEqual({});
+    expect(sessionCookieSet(result.setCookies)).toBe("");
+    expect(JSON.stringify(result)).not.toContain(owner.input.email);
+  });
+
+  it("answers an access token in the session cookie with an empty session", async () => {
+    const owner = await registerOwner();
+    const result = await callNextAuthGet(["session"], `${SESSION_COOKIE}=${owner.token}`);
+    expect(result.body).toEqual({});
+    expect(sessionCookieSet(result.setCookies)).toBe("");
   });
 });
 

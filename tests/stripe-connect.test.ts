@@ -302,6 +302,28 @@ describe("oauth mode", () => {
     expect(await prisma.stripeConnection.count({ where: { tenantId: owner.tenantId } })).toBe(0);
   });
 
+  it("cleans Stripe's error description of control and text-direction characters before storing or repeating it", async () => {
+    const owner = await registerOwner();
+    const description = "Denied\r\nby \u202egnp.exe\u0000 the user";
+    const callbackWithError = (state: string) =>
+      `/api/v1/auth/tenants/stripe/callback/?${new URLSearchParams({ state, error: "access_denied\u0000\n", error_description: description })}`;
+    const unwanted = /[\u0000\r\n\u202e]/;
+
+    const json = await call(callback, callbackWithError(new URL((await startConnect(owner.token)).url).searchParams.get("state")!), { cookie: owner.session, headers: JSON_ACCEPT });
+    expect(json.status).toBe(400);
+    expect(json.body.error).toEqual({ code: "oauth_error", message: "Denied by gnp.exe the user", details: { stripe_error: "access_denied" } });
+    const browser = await call(callback, callbackWithError(new URL((await startConnect(owner.token)).url).searchParams.get("state")!), { cookie: owner.session });
+    expect(browser.headers.get("location")).toBe("http://localhost:3000/stripe?error=oauth_error&reason=access_denied");
+
+    const entries = await prisma.auditLog.findMany({ where: { tenantId: owner.tenantId, action: "stripe.connect_failed" } });
+    expect(entries).toHaveLength(2);
+    for (const entry of entries) {
+      expect(entry.reason).toBe("Denied by gnp.exe the user");
+      expect(entry.metadata).toEqual({ error: "access_denied" });
+      expect(Object.values(entry).filter((value) => typeof value === "string").join(" ")).not.toMatch(unwanted);
+    }
+  });
+
   it("spends the state only when the code exchange succeeds: a bad code leaves it usable, a used one is refused", async () => {
     const owner = await registerOwner();
     const authorize = new URL((await startConnect(owner.token)).url);

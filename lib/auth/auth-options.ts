@@ -2,11 +2,19 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "@/lib/env";
 import { authenticateWithPassword } from "@/lib/auth/authenticate";
-import { endUserSessions } from "@/lib/auth/sessions";
+import { endUserSessions, isLiveSessionToken } from "@/lib/auth/sessions";
 import { AppError } from "@/lib/http/errors";
 import { requestMetaFromHeaders, type RequestMeta } from "@/lib/http/request-meta";
 import { loginSchema } from "@/lib/schemas/auth";
 import { SESSION_MAX_AGE_SECONDS, sessionClaims } from "@/lib/auth/tokens";
+
+/** Thrown from the jwt callback for a token whose session has ended (signed out, wrong type). */
+class SessionEndedError extends Error {
+  constructor() {
+    super("The session has ended.");
+    this.name = "SessionEndedError";
+  }
+}
 
 /**
  * next-auth for the browser. The Credentials provider calls the same
@@ -44,12 +52,23 @@ export function authOptions(meta: RequestMeta = { ip: null, userAgent: null }): 
       }),
     ],
     callbacks: {
-      // At sign-in only (`user` is what authorize returned): the tenant, the token type and the session version.
       async jwt({ token, user }) {
+        // At sign-in (`user` is what authorize returned): the tenant, the token type and the session version.
         if (user && "tenantId" in user && "sessionVersion" in user) {
-          Object.assign(token, sessionClaims({ id: user.id, sessionVersion: user.sessionVersion as number }, user.tenantId as string));
+          return Object.assign(token, sessionClaims({ id: user.id, sessionVersion: user.sessionVersion as number }, user.tenantId as string));
         }
+        // Every later read (`/api/auth/session`, which also re-issues the cookie) checks the
+        // session is still live. next-auth 4 has no "signed out" return value here: a throw is
+        // what makes it answer `{}` and clear the cookie instead of refreshing it.
+        if (!(await isLiveSessionToken(token))) throw new SessionEndedError();
         return token;
+      },
+    },
+    logger: {
+      // A copied cookie of a session that has ended is expected traffic, not a server fault.
+      error(code, metadata) {
+        if (metadata instanceof SessionEndedError) return;
+        console.error(`[next-auth][error][${code}]`, metadata);
       },
     },
     events: {

@@ -2,6 +2,7 @@ import { prisma } from "@/lib/db";
 import { apiError } from "@/lib/http/errors";
 import { asRole, type Role } from "@/lib/auth/roles";
 import { bearerCredential, readToken, sessionTokenFromCookies } from "@/lib/auth/tokens";
+import { isCurrentSession } from "@/lib/auth/sessions";
 
 /** The signed-in person and the tenant they act for, as the server sees them now. */
 export type Caller = {
@@ -40,7 +41,7 @@ export async function resolveCaller(headers: Headers, cookies: CookieReader): Pr
     where: { userId_tenantId: { userId: token.sub, tenantId: token.tid } },
     include: { user: true, tenant: true },
   });
-  if (!membership || membership.user.sessionVersion !== token.sv) {
+  if (!membership || !isCurrentSession(token, membership.user)) {
     if (via === "bearer") throw apiError("invalid_token", "The access token no longer grants access.");
     return null;
   }

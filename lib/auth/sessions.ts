@@ -1,6 +1,8 @@
 import { prisma } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/audit-log";
 import type { RequestMeta } from "@/lib/http/request-meta";
+import { portalClaims, type PortalToken } from "@/lib/auth/tokens";
+import type { JWT } from "next-auth/jwt";
 
 type SignedOutUser = { userId: string; email?: string | null; tenantId: string | null; sessionVersion: number };
 
@@ -27,4 +29,24 @@ export async function endUserSessions(user: SignedOutUser, meta: RequestMeta, ch
     });
     return true;
   });
+}
+
+/**
+ * Whether a token still belongs to a live session: it carries the user's
+ * current session version. Every place that accepts a token asks this.
+ */
+export function isCurrentSession(token: Pick<PortalToken, "sv">, user: { sessionVersion: number }): boolean {
+  return token.sv === user.sessionVersion;
+}
+
+/**
+ * For next-auth's own endpoints (`/api/auth/session`, which also refreshes
+ * the cookie): whether this decoded cookie is a session token whose user has
+ * not signed out since it was issued. One primary-key read.
+ */
+export async function isLiveSessionToken(payload: JWT): Promise<boolean> {
+  const token = portalClaims(payload, "session");
+  if (!token) return false;
+  const user = await prisma.user.findUnique({ where: { id: token.sub }, select: { sessionVersion: true } });
+  return user !== null && isCurrentSession(token, user);
 }

@@ -33,13 +33,17 @@ export async function issueAccessToken(user: TokenSubject, tenantId: string) {
   return { access_token: accessToken, token_type: "Bearer" as const, expires_in: ACCESS_TOKEN_TTL_SECONDS };
 }
 
+/** The decoded token as one of ours of the given type, or null (another type, or claims missing). */
+export function portalClaims(payload: JWT | null, type: TokenType): PortalToken | null {
+  if (!payload || typeof payload.sub !== "string" || typeof payload.tid !== "string") return null;
+  if (payload.typ !== type || typeof payload.sv !== "number") return null;
+  return payload as PortalToken;
+}
+
 /** null for anything that is not a valid, unexpired token of ours of the given type. */
 export async function readToken(token: string, type: TokenType): Promise<PortalToken | null> {
   try {
-    const payload = await decode({ token, secret: env().authSecret });
-    if (!payload || typeof payload.sub !== "string" || typeof payload.tid !== "string") return null;
-    if (payload.typ !== type || typeof payload.sv !== "number") return null;
-    return payload as PortalToken;
+    return portalClaims(await decode({ token, secret: env().authSecret }), type);
   } catch {
     return null;
   }

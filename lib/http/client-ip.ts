@@ -43,6 +43,12 @@ function isTrusted(address: string, trusted: TrustedProxies): boolean {
   return trusted.some(([range, bits]) => range.kind() === parsed.kind() && parsed.match(range, bits));
 }
 
+/** Whether the socket peer is one of the trusted proxies, whose X-Forwarded-* headers may then be believed. */
+export function isTrustedProxy(peer: string | null, trusted: TrustedProxies): boolean {
+  const address = normaliseIp(peer);
+  return address !== null && isTrusted(address, trusted);
+}
+
 /**
  * Who the client is. `peer` is the address at the other end of our TCP
  * connection: the one fact a client cannot choose. If that peer is a trusted

@@ -11,6 +11,9 @@ export const RATE_LIMITS = {
   webhook_test: { points: 3, durationSeconds: 1, what: "test events" },
   webhook_retry: { points: 3, durationSeconds: 1, what: "manual retries" },
   stripe_refresh: { points: 3, durationSeconds: 1, what: "Stripe status refreshes" },
+  // Five, not three: an impatient owner's burst of clicks must still all be answered (with the one
+  // onboarding account they share); a script looping on it is stopped within the second.
+  stripe_connect: { points: 5, durationSeconds: 1, what: "Stripe connection starts" },
 } as const;
 
 export type RateLimitKind = keyof typeof RATE_LIMITS;

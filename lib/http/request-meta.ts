@@ -1,5 +1,5 @@
 import { env } from "@/lib/env";
-import { clientIp, type TrustedProxies } from "@/lib/http/client-ip";
+import { clientIp, isTrustedProxy, type TrustedProxies } from "@/lib/http/client-ip";
 import { SOCKET_PEER_HEADER, socketPeerFrom } from "@/lib/http/socket-peer";
 
 /** Who is on the other end of a request, as far as the audit log and the throttles care. */
@@ -30,4 +30,19 @@ export function requestMetaFromHeaders(source: HeaderSource, trusted: TrustedPro
   const ip = clientIp({ forwardedFor: headers.get("x-forwarded-for"), peer: socketPeerFrom(headers), trusted });
   const userAgent = headers.get("user-agent")?.slice(0, 512) || null;
   return { ip, userAgent };
+}
+
+/**
+ * The origin the client addressed: the Host header with the connection's
+ * scheme (`protocol`, e.g. "https:"). X-Forwarded-Host and -Proto stand in for
+ * them only when the socket peer is one of TRUSTED_PROXIES, as for
+ * X-Forwarded-For: from anyone else they are the client's own words.
+ */
+export function addressedOrigin(headers: Headers, protocol: string, trusted: TrustedProxies = env().trustedProxies): string | null {
+  const viaProxy = isTrustedProxy(socketPeerFrom(headers), trusted);
+  const host = (viaProxy && headers.get("x-forwarded-host")) || headers.get("host");
+  if (!host) return null;
+  const forwardedProto = viaProxy ? headers.get("x-forwarded-proto") : null;
+  const scheme = forwardedProto === "https" || forwardedProto === "http" ? `${forwardedProto}:` : protocol;
+  return `${scheme}//${host}`;
 }

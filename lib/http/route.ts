@@ -10,7 +10,7 @@ import { apiError, toErrorResponse, validationError } from "@/lib/http/errors";
 import { readBodyText } from "@/lib/http/read-body";
 import { consumeRateLimit, type RateLimitKind } from "@/lib/http/rate-limit";
 import { MAX_JSON_DEPTH, jsonNestingDepth } from "@/lib/http/json-depth";
-import { requestMetaFromHeaders, type RequestMeta } from "@/lib/http/request-meta";
+import { addressedOrigin, requestMetaFromHeaders, type RequestMeta } from "@/lib/http/request-meta";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -70,8 +70,8 @@ function parseQuery<Q>(req: NextRequest, schema: z.ZodType<Q>): Q {
 function assertSameOrigin(req: NextRequest): void {
   const origin = req.headers.get("origin");
   const allowed = new Set([new URL(env().appUrl).origin]);
-  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
-  if (host) allowed.add(`${req.nextUrl.protocol}//${host}`);
+  const addressed = addressedOrigin(req.headers, req.nextUrl.protocol);
+  if (addressed) allowed.add(addressed);
   if (!origin || !allowed.has(origin)) {
     throw apiError("csrf_origin_mismatch", "This request did not come from the portal's own pages.");
   }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { thirdPartyTextSchema } from "@/lib/schemas/text";
 
 export const connectStripeSchema = z.strictObject({});
 
@@ -6,8 +7,9 @@ export const stripeCallbackQuerySchema = z.object({
   state: z.string().max(200).optional(),
   code: z.string().max(500).optional(),
   scope: z.string().max(100).optional(),
-  error: z.string().max(100).optional(),
-  error_description: z.string().max(1000).optional(),
+  // Stripe's words, stored in the audit log and repeated in the answer: cleaned, not refused.
+  error: thirdPartyTextSchema(100).optional(),
+  error_description: thirdPartyTextSchema(500).optional(),
 });
 export type StripeCallbackQuery = z.infer<typeof stripeCallbackQuerySchema>;
 

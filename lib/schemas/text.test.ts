@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { humanTextSchema, personNameSchema } from "./text";
+import { humanTextSchema, personNameSchema, sanitizeThirdPartyText, thirdPartyTextSchema } from "./text";
 
 const reasonSchema = humanTextSchema({ min: 5, max: 500, minMessage: "Too short.", multiline: true });
 
@@ -53,5 +53,29 @@ describe("humanTextSchema, multiline", () => {
     expect(reasonSchema.safeParse("Leaked\tin a log").success).toBe(false);
     expect(reasonSchema.safeParse("Leaked \u202e in a log").success).toBe(false);
     expect(reasonSchema.safeParse("Leak\r").success).toBe(false);
+  });
+});
+
+describe("sanitizeThirdPartyText", () => {
+  it.each([
+    ["plain text stays", "The user denied your request", "The user denied your request"],
+    ["line breaks and tabs become one space", "Denied\r\n\tby the user\u2028now", "Denied by the user now"],
+    ["NUL, escape, DEL and C1 controls are dropped", "De\u0000nied\u001b[31m\u007f\u0085", "Denied[31m"],
+    ["text-direction overrides, isolates and marks are dropped", "\u202egnp.exe\u202c \u2067x\u2069\u200f\u061c", "gnp.exe x"],
+    ["lone surrogates are dropped, pairs kept", "a\ud83d b\ude00 🙂", "a b 🙂"],
+    ["NFD becomes NFC", "Jos\u0065\u0301", "Jos\u00e9"],
+    ["only controls leave nothing", "\u0000\r\n\u202e", ""],
+  ])("%s", (_label, input, output) => {
+    expect(sanitizeThirdPartyText(input, 100)).toBe(output);
+  });
+
+  it("cuts to the limit in whole code points, never half a surrogate pair", () => {
+    expect(sanitizeThirdPartyText("x".repeat(600), 500)).toHaveLength(500);
+    expect(sanitizeThirdPartyText("🙂🙂🙂", 2)).toBe("🙂🙂");
+  });
+
+  it("never refuses a string, as a schema", () => {
+    expect(thirdPartyTextSchema(10).parse("a\u0000b\u202ec\r\nd")).toBe("abc d");
+    expect(thirdPartyTextSchema(10).safeParse(42).success).toBe(false);
   });
 });

@@ -38,3 +38,29 @@ export function humanTextSchema({ min, max, minMessage, requiredMessage, multili
 
 /** A person's name. */
 export const personNameSchema = humanTextSchema({ min: 1, max: 100, minMessage: "Enter your name." });
+
+const REFUSED_IN_TEXT_ALL = new RegExp(REFUSED_IN_TEXT.source, "gu");
+const LINE_AND_TAB_CONTROLS = /[\t\n\v\f\r\u0085\u2028\u2029]/g;
+
+/**
+ * The same rules for text a third party wrote (e.g. Stripe's error
+ * description in a callback URL) that the portal stores or repeats: the person
+ * who would see a 400 did not write it, so the text is cleaned instead of
+ * refused. Line breaks and tabs become spaces, every other refused character
+ * is dropped, runs of whitespace become one space, NFC, trimmed, and cut to
+ * `max` characters (whole code points).
+ */
+export function sanitizeThirdPartyText(text: string, max: number): string {
+  const cleaned = text
+    .replace(LINE_AND_TAB_CONTROLS, " ")
+    .replace(REFUSED_IN_TEXT_ALL, "")
+    .normalize("NFC")
+    .replace(/\s+/g, " ")
+    .trim();
+  return Array.from(cleaned).slice(0, max).join("").trimEnd();
+}
+
+/** A field of third-party text, cleaned by sanitizeThirdPartyText. */
+export function thirdPartyTextSchema(max: number) {
+  return z.string().transform((text) => sanitizeThirdPartyText(text, max));
+}

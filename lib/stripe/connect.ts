@@ -257,11 +257,11 @@ export async function completeConnect(caller: Caller, query: StripeCallbackQuery
       tenantId: caller.tenantId,
       actor,
       action: "stripe.connect_failed",
-      reason: query.error_description ?? query.error,
+      reason: query.error_description || query.error,
       meta,
       metadata: { error: query.error },
     });
-    throw apiError("oauth_error", query.error_description ?? `Stripe reported: ${query.error}`, { stripe_error: query.error });
+    throw apiError("oauth_error", query.error_description || `Stripe reported: ${query.error}`, { stripe_error: query.error });
   }
 
   let accountId: string;

@@ -4,7 +4,7 @@ import { connectStripeSchema } from "@/lib/schemas/stripe";
 import { startConnect } from "@/lib/stripe/connect";
 import { otherMethods } from "@/lib/http/method-not-allowed";
 
-export const POST = apiRoute({ access: "owner", body: connectStripeSchema }, async ({ caller, meta }) => {
+export const POST = apiRoute({ access: "owner", body: connectStripeSchema, limit: "stripe_connect" }, async ({ caller, meta }) => {
   return Response.json(await startConnect(caller, meta));
 });
 
