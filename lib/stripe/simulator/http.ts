@@ -14,7 +14,7 @@ async function answer(req: Request): Promise<SimResponse> {
     params = req.method === "GET" ? url.searchParams : new URLSearchParams(await readBodyText(req, SIMULATOR_MAX_BODY_BYTES));
   } catch (error) {
     // Answered in Stripe's shape: the client on the other end is stripe-node.
-    if (error instanceof AppError && error.status === 413) return stripeError(413, "payload_too_large", error.message);
+    if (error instanceof AppError && error.code === "payload_too_large") return stripeError(413, "payload_too_large", error.message);
     throw error;
   }
   return handleSimulatorRequest({
