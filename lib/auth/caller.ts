@@ -2,6 +2,7 @@ import { prisma } from "@/lib/db";
 import { apiError } from "@/lib/http/errors";
 import { asRole, type Role } from "@/lib/auth/roles";
 import { bearerCredential, readToken, sessionTokenFromCookies } from "@/lib/auth/tokens";
+import { asStatus, TENANT_STATUS, type TenantStatus } from "@/lib/statuses";
 
 /** The signed-in person and the tenant they act for, as the server sees them now. */
 export type Caller = {
@@ -10,7 +11,7 @@ export type Caller = {
   name: string;
   tenantId: string;
   tenantName: string;
-  tenantStatus: string;
+  tenantStatus: TenantStatus;
   role: Role;
   via: "session" | "bearer";
   /** The user's session version, to carry into tokens issued for this caller. */
@@ -50,7 +51,7 @@ export async function resolveCaller(headers: Headers, cookies: CookieReader): Pr
     name: membership.user.name,
     tenantId: membership.tenantId,
     tenantName: membership.tenant.name,
-    tenantStatus: membership.tenant.status,
+    tenantStatus: asStatus(TENANT_STATUS, membership.tenant.status),
     role: asRole(membership.role),
     via,
     sessionVersion: membership.user.sessionVersion,
