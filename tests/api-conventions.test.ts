@@ -12,6 +12,7 @@ import { METHOD_NOT_ALLOWED } from "@/lib/http/method-not-allowed";
 import { MAX_JSON_DEPTH } from "@/lib/http/json-depth";
 import { BASE_URL, call, registerOwner } from "./helpers/api";
 import { addMember } from "./helpers/fixtures";
+import { chunkedBody, streamingRequest } from "./helpers/streams";
 
 const AUDIT = "/api/v1/auth/tenants/audit-logs/";
 
@@ -216,24 +217,14 @@ describe("JSON nesting depth", () => {
 });
 
 describe("next-auth's endpoints", () => {
-  /** A body that never says how long it is, or says it is short. */
-  function streamedRequest(bytes: number, contentLength?: string) {
-    const chunk = new TextEncoder().encode("a".repeat(1024));
-    let sent = 0;
-    const body = new ReadableStream<Uint8Array>({
-      pull(controller) {
-        if (sent >= bytes) return controller.close();
-        sent += chunk.byteLength;
-        controller.enqueue(chunk);
-      },
-    });
-    const headers = new Headers({ "content-type": "application/x-www-form-urlencoded" });
-    if (contentLength) headers.set("content-length", contentLength);
-    const init = { method: "POST", headers, body, duplex: "half" as const };
-    return { request: new NextRequest(new URL("/api/auth/callback/credentials", BASE_URL), init), sent: () => sent };
+  /** A form post to the credentials callback whose body never says how long it is, or says it is short. */
+  function streamedRequest(bytes: number, contentLength?: number) {
+    const { stream, seen } = chunkedBody(bytes, 1024);
+    const request = streamingRequest("/api/auth/callback/credentials", stream, { "content-type": "application/x-www-form-urlencoded" }, contentLength);
+    return { request, sent: () => seen.pulledBytes };
   }
 
-  it.each([["absent", undefined], ["lying", "100"]])(
+  it.each([["absent", undefined], ["lying", 100]])(
     "answer 413 in the error shape for an oversized body whose Content-Length is %s, without reading all of it",
     async (_label, contentLength) => {
       const { request, sent } = streamedRequest(1024 * 1024, contentLength);
@@ -245,7 +236,7 @@ describe("next-auth's endpoints", () => {
   );
 
   it("refuses a declared oversized body before reading it", async () => {
-    const { request, sent } = streamedRequest(1024 * 1024, String(1024 * 1024));
+    const { request, sent } = streamedRequest(1024 * 1024, 1024 * 1024);
     const response = await nextAuthPost(request, { params: Promise.resolve({ nextauth: ["callback", "credentials"] }) });
     expect(response.status).toBe(413);
     expect(sent()).toBeLessThanOrEqual(1024);

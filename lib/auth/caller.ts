@@ -1,7 +1,7 @@
 import { prisma } from "@/lib/db";
 import { apiError } from "@/lib/http/errors";
 import { asRole, type Role } from "@/lib/auth/roles";
-import { bearerCredential, readToken, sessionTokenFromCookies } from "@/lib/auth/tokens";
+import { bearerCredential, readToken, sessionTokenFromCookies, type CookieReader } from "@/lib/auth/tokens";
 import { asStatus, TENANT_STATUS, type TenantStatus } from "@/lib/statuses";
 
 /** The signed-in person and the tenant they act for, as the server sees them now. */
@@ -17,8 +17,6 @@ export type Caller = {
   /** The user's session version, to carry into tokens issued for this caller. */
   sessionVersion: number;
 };
-
-type CookieReader = { get(name: string): { value: string } | undefined };
 
 /**
  * Resolves a caller from `Authorization: Bearer` (access tokens only) or the
