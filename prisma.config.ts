@@ -5,14 +5,15 @@
 // the npm registry, which the build and CI machines cannot reach.
 //
 // No `env()` here: it throws when the variable is unset, and the default
-// below is what a fresh clone runs with.
+// (the app's own) is what a fresh clone runs with.
 import { defineConfig } from "prisma/config";
+import { DEFAULT_DATABASE_URL } from "./lib/database-url.mjs";
 
 export default defineConfig({
   // The source of truth, written for SQLite. scripts/db writes one copy per
   // provider to prisma/generated/<provider>/schema.prisma.
   schema: "prisma/schema.prisma",
   datasource: {
-    url: process.env.DATABASE_URL || "file:./.data/portal.db",
+    url: process.env.DATABASE_URL || DEFAULT_DATABASE_URL,
   },
 });

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
+// What Next itself builds from a route module to dispatch a request by method.
+import { autoImplementMethods } from "next/dist/server/route-modules/app-route/helpers/auto-implement-methods";
 import { z } from "zod";
 import { prisma } from "@/lib/db";
 import { GET as auditLogs } from "@/app/api/v1/auth/tenants/audit-logs/route";
@@ -14,6 +16,7 @@ import { METHOD_NOT_ALLOWED } from "@/lib/http/method-not-allowed";
 import { MAX_JSON_DEPTH } from "@/lib/http/json-depth";
 import { BASE_URL, call, registerOwner } from "./helpers/api";
 import { addMember } from "./helpers/fixtures";
+import { chunkedBody, streamingRequest } from "./helpers/streams";
 
 const AUDIT = "/api/v1/auth/tenants/audit-logs/";
 
@@ -262,24 +265,14 @@ describe("JSON nesting depth", () => {
 });
 
 describe("next-auth's endpoints", () => {
-  /** A body that never says how long it is, or says it is short. */
-  function streamedRequest(bytes: number, contentLength?: string) {
-    const chunk = new TextEncoder().encode("a".repeat(1024));
-    let sent = 0;
-    const body = new ReadableStream<Uint8Array>({
-      pull(controller) {
-        if (sent >= bytes) return controller.close();
-        sent += chunk.byteLength;
-        controller.enqueue(chunk);
-      },
-    });
-    const headers = new Headers({ "content-type": "application/x-www-form-urlencoded" });
-    if (contentLength) headers.set("content-length", contentLength);
-    const init = { method: "POST", headers, body, duplex: "half" as const };
-    return { request: new NextRequest(new URL("/api/auth/callback/credentials", BASE_URL), init), sent: () => sent };
+  /** A form post to the credentials callback whose body never says how long it is, or says it is short. */
+  function streamedRequest(bytes: number, contentLength?: number) {
+    const { stream, seen } = chunkedBody(bytes, 1024);
+    const request = streamingRequest("/api/auth/callback/credentials", stream, { "content-type": "application/x-www-form-urlencoded" }, contentLength);
+    return { request, sent: () => seen.pulledBytes };
   }
 
-  it.each([["absent", undefined], ["lying", "100"]])(
+  it.each([["absent", undefined], ["lying", 100]])(
     "answer 413 in the error shape for an oversized body whose Content-Length is %s, without reading all of it",
     async (_label, contentLength) => {
       const { request, sent } = streamedRequest(1024 * 1024, contentLength);
@@ -291,7 +284,7 @@ describe("next-auth's endpoints", () => {
   );
 
   it("refuses a declared oversized body before reading it", async () => {
-    const { request, sent } = streamedRequest(1024 * 1024, String(1024 * 1024));
+    const { request, sent } = streamedRequest(1024 * 1024, 1024 * 1024);
     const response = await nextAuthPost(request, { params: Promise.resolve({ nextauth: ["callback", "credentials"] }) });
     expect(response.status).toBe(413);
     expect(sent()).toBeLessThanOrEqual(1024);
@@ -299,37 +292,74 @@ describe("next-auth's endpoints", () => {
 });
 
 describe("every /api answer is in the error shape", () => {
-  const routeModules = import.meta.glob<Record<string, unknown>>("../app/api/**/route.ts");
+  // Every route file of the app, route groups included: a group's "(name)" folder is not part of the URL,
+  // so app/(stripe-simulator)/api/... serves /api/... as much as app/api/... does.
+  const allRouteModules = import.meta.glob<Record<string, unknown>>("../app/**/route.ts");
+  const urlPathOf = (file: string) =>
+    file
+      .replace(/^\.\.\/app/, "")
+      .replace(/\/\([^/]+\)/g, "")
+      .replace(/\/route\.ts$/, "") || "/";
+  const CATCH_ALL = "/api/[[...path]]";
+  const apiRouteFiles = Object.keys(allRouteModules).filter((file) => /^\/api(\/|$)/.test(urlPathOf(file)) && urlPathOf(file) !== CATCH_ALL);
   const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+  const isFiller = (handler: unknown) => typeof handler === "function" && METHOD_NOT_ALLOWED in handler;
+  type Handler = (req: NextRequest, context: { params: Promise<Record<string, string>> }) => Response | Promise<Response>;
 
-  it("finds the route files", () => {
-    expect(Object.keys(routeModules).length).toBeGreaterThan(25);
+  it("finds the route files under /api, those inside route groups too", () => {
+    const paths = apiRouteFiles.map(urlPathOf);
+    expect(paths.length).toBeGreaterThan(25);
+    expect(paths).toEqual(expect.arrayContaining(["/api/health", "/api/stripe-simulator/finish", "/api/auth/[...nextauth]"]));
+    expect(Object.keys(allRouteModules).map(urlPathOf)).toContain(CATCH_ALL);
   });
 
-  it.each(Object.keys(routeModules).filter((file) => !file.includes("[[...path]]")))(
-    "%s answers every method it lacks with 405, JSON and Allow",
-    async (file) => {
-      const routeModule = await routeModules[file]();
-      const implemented = METHODS.filter((method) => typeof routeModule[method] === "function" && !(METHOD_NOT_ALLOWED in (routeModule[method] as object)));
-      expect(implemented.length).toBeGreaterThan(0);
-      for (const method of METHODS) {
-        expect(typeof routeModule[method], `${file} exports ${method}`).toBe("function");
-        if (implemented.includes(method)) continue;
-        const handler = routeModule[method] as (req: NextRequest) => Response;
-        const response = handler(new NextRequest(new URL("/api/x", BASE_URL), { method }));
-        expect(response.status).toBe(405);
-        const allow = response.headers.get("allow")?.split(", ") ?? [];
-        expect(allow).toEqual(expect.arrayContaining([...implemented, "OPTIONS"]));
-        expect(allow).not.toContain(method);
-        expect(await response.json()).toEqual({ error: { code: "method_not_allowed", message: expect.stringContaining(method) } });
-      }
-      const options = (routeModule.OPTIONS as () => Response)();
-      expect(options.status).toBe(204);
-      expect(options.headers.get("allow")?.split(", ").sort()).toEqual(
-        [...implemented, ...(implemented.includes("GET") ? ["HEAD"] : []), "OPTIONS"].sort(),
-      );
-    },
-  );
+  it.each(apiRouteFiles)("%s answers every method it lacks with 405, JSON and Allow", async (file) => {
+    const routeModule = await allRouteModules[file]();
+    const implemented = METHODS.filter((method) => typeof routeModule[method] === "function" && !isFiller(routeModule[method]));
+    expect(implemented.length).toBeGreaterThan(0);
+    for (const method of METHODS) {
+      expect(typeof routeModule[method], `${file} exports ${method}`).toBe("function");
+      if (implemented.includes(method)) continue;
+      const handler = routeModule[method] as Handler;
+      const response = await handler(new NextRequest(new URL("/api/x", BASE_URL), { method }), { params: Promise.resolve({}) });
+      expect(response.status).toBe(405);
+      const allow = response.headers.get("allow")?.split(", ") ?? [];
+      expect(allow).toEqual(expect.arrayContaining([...implemented, "OPTIONS"]));
+      expect(allow).not.toContain(method);
+      expect(await response.json()).toEqual({ error: { code: "method_not_allowed", message: expect.stringContaining(method) } });
+    }
+    const options = (routeModule.OPTIONS as () => Response)();
+    expect(options.status).toBe(204);
+    expect(options.headers.get("allow")?.split(", ").sort()).toEqual(
+      [...implemented, ...(implemented.includes("GET") ? ["HEAD"] : []), "OPTIONS"].sort(),
+    );
+  });
+
+  // No route exports HEAD: Next answers it with the GET export (and sends no body). So HEAD is
+  // answered wherever GET is, and where GET is a filler, HEAD is a 405 whose Allow leaves HEAD out.
+  it.each(apiRouteFiles)("%s answers HEAD as Next dispatches it: with its GET", async (file) => {
+    const routeModule = await allRouteModules[file]();
+    expect(routeModule.HEAD).toBeUndefined();
+    const dispatched = autoImplementMethods(routeModule as Parameters<typeof autoImplementMethods>[0]);
+    expect(dispatched.HEAD).toBe(routeModule.GET);
+    if (!isFiller(routeModule.GET)) {
+      expect((routeModule.OPTIONS as () => Response)().headers.get("allow")).toContain("HEAD");
+      return;
+    }
+    const response = await (dispatched.HEAD as Handler)(new NextRequest(new URL("/api/x", BASE_URL), { method: "HEAD" }), { params: Promise.resolve({}) });
+    expect(response.status).toBe(405);
+    expect(response.headers.get("allow")?.split(", ")).not.toContain("HEAD");
+    expect(response.headers.get("allow")).toBe((routeModule.OPTIONS as () => Response)().headers.get("allow"));
+  });
+
+  it("answers HEAD on a GET route with GET's status and headers", async () => {
+    const owner = await registerOwner();
+    const head = await call(auditLogs, AUDIT, { method: "HEAD", token: owner.token });
+    const get = await call(auditLogs, AUDIT, { token: owner.token });
+    expect(head.status).toBe(200);
+    expect(head.headers.get("content-type")).toBe(get.headers.get("content-type"));
+    expect((await call(auditLogs, AUDIT, { method: "HEAD" })).status).toBe(401);
+  });
 
   it("answers unknown /api paths, /api and /api/v1 with a JSON 404 for every method", async () => {
     for (const method of [...METHODS, "OPTIONS"] as const) {

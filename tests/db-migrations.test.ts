@@ -10,7 +10,8 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it, vi } from "vitest";
 import { databaseTarget } from "@/lib/database-url.mjs";
-import { createEmptyTestDatabase, pgQuery, ROOT, runDbScript, type TestDatabase } from "./helpers/database";
+import { pgExec } from "@/scripts/db/lib.mjs";
+import { createEmptyTestDatabase, ROOT, runDbScript, type TestDatabase } from "./helpers/database";
 
 const TABLES = ["AuditLog", "Membership", "Tenant", "User", "_prisma_migrations"];
 
@@ -36,7 +37,7 @@ async function inspect(db: TestDatabase) {
       conn.close();
     }
   }
-  const [tables, rows] = await pgQuery(
+  const [tables, rows] = await pgExec(
     db.url,
     "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public'",
     "SELECT migration_name, finished_at, rolled_back_at FROM _prisma_migrations ORDER BY migration_name",

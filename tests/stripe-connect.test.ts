@@ -1,5 +1,5 @@
 import Stripe from "stripe";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { resetEnvCache } from "@/lib/env";
 import { POST as connect } from "@/app/api/v1/auth/tenants/stripe/connect/route";
@@ -16,38 +16,10 @@ import { encodeSessionToken } from "@/lib/auth/tokens";
 import { simulatorApiKey } from "@/lib/stripe/config";
 import { call, registerOwner } from "./helpers/api";
 import { addMember } from "./helpers/fixtures";
-import { startStripeSimulator } from "./helpers/stripe-simulator";
+import { setOnboardingMode, withStripeSimulator } from "./helpers/stripe-simulator";
 import { chunkedBody, streamingRequest } from "./helpers/streams";
 
-let simulator: Awaited<ReturnType<typeof startStripeSimulator>>;
-
-function useMode(mode: "account_links" | "oauth") {
-  process.env.STRIPE_CONNECT_ONBOARDING = mode;
-  resetEnvCache();
-}
-
-const realFetch = globalThis.fetch;
-
-beforeAll(async () => {
-  simulator = await startStripeSimulator();
-  process.env.STRIPE_SIMULATOR_URL = simulator.url;
-  // The simulator sends Stripe's events to APP_URL; here that is this process's own handler.
-  globalThis.fetch = (async (input: string | URL | Request, init?: RequestInit) => {
-    if (String(input) === "http://localhost:3000/api/stripe/webhooks") {
-      return stripeWebhook(new Request(String(input), init));
-    }
-    return realFetch(input, init);
-  }) as typeof fetch;
-});
-afterAll(async () => {
-  globalThis.fetch = realFetch;
-  await simulator.close();
-});
-beforeEach(() => {
-  delete process.env.STRIPE_SIMULATOR;
-  process.env.STRIPE_SIMULATOR_URL = simulator.url;
-  useMode("account_links");
-});
+const simulator = withStripeSimulator();
 
 const JSON_ACCEPT = { accept: "application/json" };
 
@@ -255,7 +227,7 @@ describe("concurrent connects", () => {
 });
 
 describe("oauth mode", () => {
-  beforeEach(() => useMode("oauth"));
+  beforeEach(() => setOnboardingMode("oauth"));
 
   it("authorize → callback with a code → connected; disconnect deauthorizes at Stripe", async () => {
     const owner = await registerOwner();
@@ -458,7 +430,7 @@ describe("more of the callback's rules", () => {
   });
 
   it("clears an oauth connection locally when Stripe already considers it disconnected", async () => {
-    useMode("oauth");
+    setOnboardingMode("oauth");
     const owner = await registerOwner();
     const start = new URL((await startConnect(owner.token)).url);
     const connected = await followCallback(

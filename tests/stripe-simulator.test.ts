@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
-import { resetEnvCache } from "@/lib/env";
 import { POST as connect } from "@/app/api/v1/auth/tenants/stripe/connect/route";
-import { POST as stripeWebhook } from "@/app/api/stripe/webhooks/route";
 import { POST as finish } from "@/app/(stripe-simulator)/api/stripe-simulator/finish/route";
 import { POST as simulatorApi } from "@/app/(stripe-simulator)/v1/[...path]/route";
 import { POST as simulatorOAuth } from "@/app/(stripe-simulator)/oauth/[...path]/route";
@@ -10,36 +8,12 @@ import { simulatorApiKey } from "@/lib/stripe/config";
 import { handleSimulatorRequest } from "@/lib/stripe/simulator/api";
 import { call, registerOwner } from "./helpers/api";
 import { addMember } from "./helpers/fixtures";
-import { startStripeSimulator } from "./helpers/stripe-simulator";
+import { setOnboardingMode, withStripeSimulator } from "./helpers/stripe-simulator";
 import { chunkedBody, streamingRequest } from "./helpers/streams";
 
-let simulator: Awaited<ReturnType<typeof startStripeSimulator>>;
-const realFetch = globalThis.fetch;
+withStripeSimulator();
 const ORIGIN = "http://localhost:3000";
 const FINISH = "/api/stripe-simulator/finish/";
-
-function useMode(mode: "account_links" | "oauth") {
-  process.env.STRIPE_CONNECT_ONBOARDING = mode;
-  resetEnvCache();
-}
-
-beforeAll(async () => {
-  simulator = await startStripeSimulator();
-  // The simulator sends Stripe's events to APP_URL; here that is this process's own handler.
-  globalThis.fetch = (async (input: string | URL | Request, init?: RequestInit) => {
-    if (String(input) === `${ORIGIN}/api/stripe/webhooks`) return stripeWebhook(new Request(String(input), init));
-    return realFetch(input, init);
-  }) as typeof fetch;
-});
-afterAll(async () => {
-  globalThis.fetch = realFetch;
-  await simulator.close();
-});
-beforeEach(() => {
-  delete process.env.STRIPE_SIMULATOR;
-  process.env.STRIPE_SIMULATOR_URL = simulator.url;
-  useMode("account_links");
-});
 
 /** Every object the simulator holds, to show a refused request changed none. */
 const simulatorObjects = async () =>
@@ -69,7 +43,7 @@ describe("POST /api/stripe-simulator/finish/", () => {
 
   it("refuses an anonymous caller with 401 and creates or changes nothing, in either flow", async () => {
     const { url } = await startedOnboarding();
-    useMode("oauth");
+    setOnboardingMode("oauth");
     const { url: authorize } = await startedOnboarding();
     const before = await simulatorObjects();
 
@@ -83,7 +57,7 @@ describe("POST /api/stripe-simulator/finish/", () => {
 
   it("answers another tenant's owner 404, and a member of the same tenant 403; nothing is created or changed", async () => {
     const { owner, url } = await startedOnboarding();
-    useMode("oauth");
+    setOnboardingMode("oauth");
     const { url: authorize } = await startedOnboarding();
     const stranger = await registerOwner();
     const admin = await addMember(owner.tenantId, "admin");
@@ -114,7 +88,7 @@ describe("POST /api/stripe-simulator/finish/", () => {
   });
 
   it("lets the owner deny or complete an OAuth authorization they started", async () => {
-    useMode("oauth");
+    setOnboardingMode("oauth");
     const { owner, url } = await startedOnboarding();
     const fields = { flow: "oauth", redirect_uri: url.searchParams.get("redirect_uri")!, state: url.searchParams.get("state")! };
     const denied = await postForm({ ...fields, outcome: "deny" }, owner.session);

@@ -12,11 +12,12 @@ import { apiFetch } from "@/lib/client/api";
 import { Badge, tenantStatusTone } from "@/components/ui/badge";
 import { mayOpenPage, PORTAL_PATHS, PORTAL_PAGES, whoMayOpen, type PortalPageIcon } from "@/lib/auth/page-access";
 import type { Role } from "@/lib/auth/roles";
+import type { TenantStatus } from "@/lib/statuses";
 import { cn } from "@/lib/utils";
 
 const icons = { dashboard: LayoutDashboard, audit: ScrollText, keys: KeySquare, webhooks: Webhook, stripe: CreditCard, team: Users } satisfies Record<PortalPageIcon, unknown>;
 
-type ShellUser = { name: string; email: string; role: Role; tenantName: string; tenantStatus: string };
+type ShellUser = { name: string; email: string; role: Role; tenantName: string; tenantStatus: TenantStatus };
 export type ShellTenant = { id: string; name: string; role: string; active: boolean };
 
 const menuItemClass =

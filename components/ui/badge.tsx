@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { cn } from "@/lib/utils";
-import { TENANT_STATUS } from "@/lib/statuses";
+import { AUDIT_SEVERITY, type AuditSeverity } from "@/lib/audit/actions";
+import { TENANT_STATUS, type TenantStatus } from "@/lib/statuses";
 
 // Meaning colours only: green working, amber attention, red destructive/failed, grey inactive.
 const tones = {
@@ -21,12 +22,12 @@ export function Badge({ tone = "grey", children, className }: { tone?: BadgeTone
   );
 }
 
-export function tenantStatusTone(status: string): BadgeTone {
+export function tenantStatusTone(status: TenantStatus): BadgeTone {
   return status === TENANT_STATUS.active ? "green" : status === TENANT_STATUS.suspended ? "red" : "amber";
 }
 
-export function severityTone(severity: string): BadgeTone {
-  return severity === "critical" ? "red" : severity === "warning" ? "amber" : "grey";
+export function severityTone(severity: AuditSeverity): BadgeTone {
+  return severity === AUDIT_SEVERITY.critical ? "red" : severity === AUDIT_SEVERITY.warning ? "amber" : "grey";
 }
 
 export function roleTone(role: string): BadgeTone {

@@ -201,7 +201,7 @@ export async function revokeApiKeys(caller: Caller, input: RevokeApiKeysInput, m
 export type ApiKeyCaller = {
   keyId: string;
   mode: KeyMode;
-  tenant: { id: string; name: string; slug: string; status: string };
+  tenant: KeyRecord["tenant"];
   stripe: KeyRecord["stripe"];
 };
 

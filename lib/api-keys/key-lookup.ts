@@ -1,6 +1,7 @@
 import Database from "better-sqlite3";
 import pg from "pg";
 import { databaseTarget, onDisconnect } from "@/lib/db";
+import { asStatus, STRIPE_CONNECTION_STATUS, TENANT_STATUS, type StripeConnectionStatus, type TenantStatus } from "@/lib/statuses";
 
 /**
  * The platform API's hot path: one read of a key by its hash on every
@@ -19,9 +20,9 @@ export type KeyRecord = {
   revokedAt: Date | null;
   expiresAt: Date | null;
   lastUsedAt: Date | null;
-  tenant: { id: string; name: string; slug: string; status: string };
+  tenant: { id: string; name: string; slug: string; status: TenantStatus };
   /** null when the tenant never started Stripe onboarding */
-  stripe: { status: string; chargesEnabled: boolean; payoutsEnabled: boolean } | null;
+  stripe: { status: StripeConnectionStatus; chargesEnabled: boolean; payoutsEnabled: boolean } | null;
 };
 
 type Row = {
@@ -98,10 +99,10 @@ export async function findKeyByHash(hash: string): Promise<KeyRecord | null> {
     revokedAt: toDate(row.revokedAt),
     expiresAt: toDate(row.expiresAt),
     lastUsedAt: toDate(row.lastUsedAt),
-    tenant: { id: row.tenantId, name: row.tenantName, slug: row.tenantSlug, status: row.tenantStatus },
+    tenant: { id: row.tenantId, name: row.tenantName, slug: row.tenantSlug, status: asStatus(TENANT_STATUS, row.tenantStatus) },
     stripe:
       row.stripeStatus === null
         ? null
-        : { status: row.stripeStatus, chargesEnabled: Boolean(row.stripeChargesEnabled), payoutsEnabled: Boolean(row.stripePayoutsEnabled) },
+        : { status: asStatus(STRIPE_CONNECTION_STATUS, row.stripeStatus), chargesEnabled: Boolean(row.stripeChargesEnabled), payoutsEnabled: Boolean(row.stripePayoutsEnabled) },
   };
 }

@@ -3,7 +3,9 @@
 // written. No server imports: the audit table and the filter render from this
 // module in the browser too.
 
-export type AuditSeverity = "info" | "warning" | "critical";
+/** How much an entry matters: the audit table marks warning and critical ones. */
+export const AUDIT_SEVERITY = { info: "info", warning: "warning", critical: "critical" } as const;
+export type AuditSeverity = (typeof AUDIT_SEVERITY)[keyof typeof AUDIT_SEVERITY];
 
 /** Categories in the order the audit-log filter lists them. */
 export const AUDIT_CATEGORIES = {

@@ -3,7 +3,8 @@ import type { RequestMeta } from "@/lib/http/request-meta";
 import type { AuditLogQuery } from "@/lib/schemas/audit";
 import { apiError } from "@/lib/http/errors";
 import { redactDeep, redactSecrets } from "@/lib/audit/redact";
-import { defaultAuditSeverity, type AuditAction, type AuditSeverity } from "@/lib/audit/actions";
+import { AUDIT_SEVERITY, defaultAuditSeverity, type AuditAction, type AuditSeverity } from "@/lib/audit/actions";
+import { asStatus } from "@/lib/statuses";
 
 export type AuditActor =
   | { type: "user"; userId: string; label?: string }
@@ -52,7 +53,7 @@ export async function recordAudit(db: Db, entry: AuditEntryInput): Promise<void>
 export type AuditLogView = {
   id: string;
   action: string;
-  severity: string;
+  severity: AuditSeverity;
   actor: { type: string; user_id: string | null; name: string | null; email: string | null; label: string | null };
   target: { type: string; id: string } | null;
   reason: string | null;
@@ -80,7 +81,7 @@ export async function listAuditLogs(tenantId: string, query: AuditLogQuery) {
   const data: AuditLogView[] = page.map((row) => ({
     id: row.id,
     action: row.action,
-    severity: row.severity,
+    severity: asStatus(AUDIT_SEVERITY, row.severity),
     actor: {
       type: row.actorType,
       user_id: row.actorUserId,

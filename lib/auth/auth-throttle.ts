@@ -21,12 +21,6 @@ const KNOWN_IP_MS = PRUNE_AFTER_MS;
 type Outcome = Exclude<AuthAttemptOutcome, typeof AUTH_ATTEMPT_OUTCOME.pending>;
 const COUNTED = { in: [AUTH_ATTEMPT_OUTCOME.pending, AUTH_ATTEMPT_OUTCOME.failed] };
 
-function throttled(seconds: number, what: string) {
-  if (seconds < 60) return tooManyRequests(seconds, `Too many ${what}. Try again in ${seconds} second${seconds === 1 ? "" : "s"}.`);
-  const minutes = Math.ceil(seconds / 60);
-  return tooManyRequests(seconds, `Too many ${what}. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
-}
-
 /** Counts what decideLoginAttempt needs for this attempt (`attemptId`, already recorded). */
 async function loginAttemptCounts(attemptId: string, email: string, ip: string | null, now: Date): Promise<LoginAttemptCounts> {
   const windowStart = new Date(now.getTime() - LOGIN_WINDOW_MS);
@@ -77,7 +71,7 @@ export async function beginLoginAttempt(email: string, ip: string | null, onThro
     });
     await finishAttempt(attempt.id, AUTH_ATTEMPT_OUTCOME.throttled);
     if (earlier === 0) await onThrottled();
-    throw throttled(decision.retryAfterSeconds, "failed sign-in attempts");
+    throw tooManyRequests(decision.retryAfterSeconds, "failed sign-in attempts");
   }
   return attempt.id;
 }
@@ -92,7 +86,7 @@ export async function beginSignupAttempt(email: string, ip: string | null): Prom
   });
   if (count > SIGNUP_LIMIT_PER_IP) {
     await finishAttempt(attempt.id, AUTH_ATTEMPT_OUTCOME.throttled);
-    throw throttled(Math.ceil(SIGNUP_WINDOW_MS / 1000), "sign-ups from this network");
+    throw tooManyRequests(Math.ceil(SIGNUP_WINDOW_MS / 1000), "sign-ups from this network");
   }
   return attempt.id;
 }

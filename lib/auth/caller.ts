@@ -1,7 +1,8 @@
 import { prisma } from "@/lib/db";
 import { apiError } from "@/lib/http/errors";
 import { asRole, type Role } from "@/lib/auth/roles";
-import { bearerCredential, readToken, sessionTokenFromCookies } from "@/lib/auth/tokens";
+import { bearerCredential, readToken, sessionTokenFromCookies, type CookieReader } from "@/lib/auth/tokens";
+import { asStatus, TENANT_STATUS, type TenantStatus } from "@/lib/statuses";
 import { isCurrentSession } from "@/lib/auth/sessions";
 
 /** The signed-in person and the tenant they act for, as the server sees them now. */
@@ -11,14 +12,12 @@ export type Caller = {
   name: string;
   tenantId: string;
   tenantName: string;
-  tenantStatus: string;
+  tenantStatus: TenantStatus;
   role: Role;
   via: "session" | "bearer";
   /** The user's session version, to carry into tokens issued for this caller. */
   sessionVersion: number;
 };
-
-type CookieReader = { get(name: string): { value: string } | undefined };
 
 /**
  * Resolves a caller from `Authorization: Bearer` (access tokens only) or the
@@ -51,7 +50,7 @@ export async function resolveCaller(headers: Headers, cookies: CookieReader): Pr
     name: membership.user.name,
     tenantId: membership.tenantId,
     tenantName: membership.tenant.name,
-    tenantStatus: membership.tenant.status,
+    tenantStatus: asStatus(TENANT_STATUS, membership.tenant.status),
     role: asRole(membership.role),
     via,
     sessionVersion: membership.user.sessionVersion,

@@ -96,7 +96,8 @@ export async function writeSessionCookie(
   });
 }
 
-type CookieReader = { get(name: string): { value: string } | undefined };
+/** What Next's cookies() and a NextRequest's cookies both offer. */
+export type CookieReader = { get(name: string): { value: string } | undefined };
 
 /** The raw session JWT from the browser's cookie, if any. */
 export function sessionTokenFromCookies(cookies: CookieReader): string | undefined {

@@ -1,10 +1,12 @@
+// Type only: the error module is server code (it imports zod), but its code names are the contract.
+import type { ErrorCode } from "@/lib/http/errors";
 import { PAGE_TENANT_HEADER } from "@/lib/http/page-tenant";
 
 /** The one fetch helper for the browser: JSON in, JSON out, the API's error shape as ApiError. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly details?: unknown,
   ) {
@@ -48,12 +50,13 @@ export async function apiFetch<T>(path: string, init: { method?: string; body?: 
   });
   const data: unknown = await response.json().catch(() => null);
   if (!response.ok) {
-    const error = (data as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
+    const error = (data as { error?: { code?: ErrorCode; message?: string; details?: unknown } } | null)?.error;
     // The session now acts for another tenant: show that tenant, not this page's stale one.
     if (error?.code === "tenant_changed") window.location.reload();
     throw new ApiError(
       response.status,
-      error?.code ?? "http_error",
+      // No error shape: the answer came from something in front of the portal (a proxy's error page).
+      error?.code ?? "internal_error",
       error?.message ?? `The portal answered ${response.status}.`,
       error?.details,
     );

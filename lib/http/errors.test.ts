@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
-import { AppError, apiError, ERROR_CODES, toErrorResponse, tooManyRequests, type ErrorCode } from "./errors";
+import { AppError, apiError, ERROR_CODES, toErrorResponse, tooManyRequests, tryAgainIn, type ErrorCode } from "./errors";
 
 describe("toErrorResponse", () => {
   it("maps an AppError to the status its code has in the table, in the one error shape", async () => {
@@ -12,10 +12,24 @@ describe("toErrorResponse", () => {
   });
 
   it("carries Retry-After for throttling", async () => {
-    const response = toErrorResponse(tooManyRequests(42, "Slow down."));
+    const response = toErrorResponse(tooManyRequests(42, "test events"));
     expect(response.status).toBe(429);
     expect(response.headers.get("retry-after")).toBe("42");
-    expect((await response.json()).error).toEqual({ code: "too_many_requests", message: "Slow down.", details: { retry_after: 42 } });
+    expect((await response.json()).error).toEqual({
+      code: "too_many_requests",
+      message: "Too many test events. Try again in 42 seconds.",
+      details: { retry_after: 42 },
+    });
+  });
+
+  it.each([
+    [1, "Try again in 1 second."],
+    [59, "Try again in 59 seconds."],
+    [60, "Try again in 1 minute."],
+    [61, "Try again in 2 minutes."],
+    [3600, "Try again in 60 minutes."],
+  ])("says when to try again after %i s: %s", (seconds, sentence) => {
+    expect(tryAgainIn(seconds)).toBe(sentence);
   });
 
   it("turns a ZodError into 400 validation_error with the issues in details", async () => {

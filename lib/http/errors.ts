@@ -95,8 +95,17 @@ export const apiError = (code: ErrorCode, message?: string, details?: unknown) =
 export const payloadTooLarge = (limitBytes: number) =>
   new AppError("payload_too_large", `The request body is larger than ${limitBytes / 1024} KB.`);
 
-export const tooManyRequests = (retryAfterSeconds: number, message: string) =>
-  new AppError("too_many_requests", message, { retry_after: retryAfterSeconds }, { "Retry-After": String(retryAfterSeconds) });
+/** "Try again in 3 seconds." under a minute, whole minutes (rounded up) from there. */
+export function tryAgainIn(seconds: number): string {
+  const [count, unit] = seconds < 60 ? [seconds, "second"] : [Math.ceil(seconds / 60), "minute"];
+  return `Try again in ${count} ${unit}${count === 1 ? "" : "s"}.`;
+}
+
+/** 429 with Retry-After; `what` names what there was too much of ("failed sign-in attempts"). */
+export const tooManyRequests = (retryAfterSeconds: number, what: string) =>
+  new AppError("too_many_requests", `Too many ${what}. ${tryAgainIn(retryAfterSeconds)}`, { retry_after: retryAfterSeconds }, {
+    "Retry-After": String(retryAfterSeconds),
+  });
 
 /** zod issues, trimmed to what a client can act on. */
 export function zodIssues(error: z.ZodError) {

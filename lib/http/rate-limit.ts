@@ -42,6 +42,6 @@ export async function consumeRateLimit(kind: RateLimitKind, key: string): Promis
   } catch (rejection) {
     if (!(rejection instanceof RateLimiterRes)) throw rejection;
     const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-    throw tooManyRequests(seconds, `Too many ${RATE_LIMITS[kind].what} for this tenant. Try again in ${seconds} second${seconds === 1 ? "" : "s"}.`);
+    throw tooManyRequests(seconds, `${RATE_LIMITS[kind].what} for this tenant`);
   }
 }

@@ -9,40 +9,12 @@ import type { RequestMeta } from "@/lib/http/request-meta";
 import type { DisconnectStripeInput, StripeCallbackQuery } from "@/lib/schemas/stripe";
 import { emitEvent } from "@/lib/webhooks/outbox";
 import { requireStripe, stripeSetup, type StripeSetup } from "./config";
+import { emptyRequirements, requirementsOf, type StoredRequirements } from "./requirements";
 import { STRIPE_CONNECTION_STATUS, TENANT_STATUS } from "@/lib/statuses";
 
 const STATE_TTL_MS = 10 * 60 * 1000;
 
 type ConnectionRow = NonNullable<Awaited<ReturnType<typeof prisma.stripeConnection.findUnique>>>;
-type RequirementList = "currently_due" | "eventually_due" | "past_due" | "pending_verification";
-/**
- * Stripe's requirements hash as stored and answered: the fields the portal
- * shows, with Stripe's null lists read as empty.
- */
-export type StoredRequirements = Pick<Stripe.Account.Requirements, "disabled_reason" | "current_deadline"> & {
-  [list in RequirementList]: NonNullable<Stripe.Account.Requirements[list]>;
-};
-
-const EMPTY_REQUIREMENTS: StoredRequirements = {
-  currently_due: [],
-  eventually_due: [],
-  past_due: [],
-  pending_verification: [],
-  disabled_reason: null,
-  current_deadline: null,
-};
-
-export function requirementsOf(account: Stripe.Account): StoredRequirements {
-  const r = account.requirements;
-  return {
-    currently_due: r?.currently_due ?? [],
-    eventually_due: r?.eventually_due ?? [],
-    past_due: r?.past_due ?? [],
-    pending_verification: r?.pending_verification ?? [],
-    disabled_reason: r?.disabled_reason ?? null,
-    current_deadline: r?.current_deadline ?? null,
-  };
-}
 
 // stripe-node's Account type leaves out `livemode`, which the API sends.
 const livemodeOf = (account: Stripe.Account) => (account as Stripe.Account & { livemode?: boolean }).livemode ?? false;
@@ -77,7 +49,7 @@ async function callStripe<T>(call: () => Promise<T>): Promise<T> {
 }
 
 function needsOnboarding(connection: ConnectionRow): boolean {
-  const requirements = (connection.requirements as StoredRequirements | null) ?? EMPTY_REQUIREMENTS;
+  const requirements = (connection.requirements as StoredRequirements | null) ?? emptyRequirements();
   return !connection.detailsSubmitted || requirements.currently_due.length > 0 || requirements.past_due.length > 0;
 }
 
@@ -332,7 +304,7 @@ export async function getStoredStatus(tenantId: string) {
     charges_enabled: connected ? connection.chargesEnabled : false,
     payouts_enabled: connected ? connection.payoutsEnabled : false,
     details_submitted: connected ? connection.detailsSubmitted : false,
-    requirements: connected ? ((connection.requirements as StoredRequirements | null) ?? EMPTY_REQUIREMENTS) : EMPTY_REQUIREMENTS,
+    requirements: connected ? ((connection.requirements as StoredRequirements | null) ?? emptyRequirements()) : emptyRequirements(),
     disconnected_reason: connection?.status === STRIPE_CONNECTION_STATUS.disconnected ? connection.disconnectedReason : null,
     tenant_status: tenant.status,
     checked_at: connection?.lastCheckedAt?.toISOString() ?? null,

@@ -1,4 +1,5 @@
 // The API's snake_case views of the core models; one place so every response agrees.
+import { asStatus, TENANT_STATUS } from "@/lib/statuses";
 
 type UserRow = { id: string; email: string; name: string; createdAt: Date; lastLoginAt: Date | null };
 type TenantRow = { id: string; name: string; slug: string; status: string; createdAt: Date };
@@ -15,6 +16,6 @@ export const toTenantView = (tenant: TenantRow) => ({
   id: tenant.id,
   name: tenant.name,
   slug: tenant.slug,
-  status: tenant.status,
+  status: asStatus(TENANT_STATUS, tenant.status),
   created_at: tenant.createdAt.toISOString(),
 });

@@ -1,6 +1,7 @@
 // snake_case views of webhook rows, shared by every webhook endpoint.
 
 import { redactUrl } from "@/lib/audit/redact";
+import { asStatus, WEBHOOK_ATTEMPT_STATE, WEBHOOK_ATTEMPT_TRIGGER, WEBHOOK_MESSAGE_STATUS } from "@/lib/statuses";
 
 type AttemptRow = {
   id: string;
@@ -38,8 +39,8 @@ export function toAttemptView(attempt: AttemptRow) {
   return {
     id: attempt.id,
     attempt_number: attempt.attemptNumber,
-    trigger: attempt.trigger,
-    state: attempt.state,
+    trigger: asStatus(WEBHOOK_ATTEMPT_TRIGGER, attempt.trigger),
+    state: asStatus(WEBHOOK_ATTEMPT_STATE, attempt.state),
     due_at: attempt.dueAt.toISOString(),
     url: attempt.url ? redactUrl(attempt.url) : null,
     request_headers: attempt.requestHeaders ? (JSON.parse(attempt.requestHeaders) as Record<string, string>) : null,
@@ -57,7 +58,7 @@ export function toMessageView(message: MessageRow) {
   return {
     id: message.id,
     event_type: message.eventType,
-    status: message.status,
+    status: asStatus(WEBHOOK_MESSAGE_STATUS, message.status),
     body: JSON.parse(message.body) as { type: string; timestamp: string; test?: boolean; data: unknown },
     attempt_count: message.attemptCount,
     last_attempt_at: iso(message.lastAttemptAt),

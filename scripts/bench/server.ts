@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import pg from "pg";
+import { createPgDatabase, dropPgDatabase } from "../db/lib.mjs";
 
 export const ROOT = path.resolve(import.meta.dirname, "..", "..");
 
@@ -22,17 +22,6 @@ export async function freePort(): Promise<number> {
 
 export type BenchDatabase = { url: string; provider: "sqlite" | "postgresql"; cleanup: () => Promise<void> };
 
-/** Runs statements on a short-lived connection to `url`. */
-async function pgRun(url: string, ...statements: string[]): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    for (const sql of statements) await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
 /**
  * A fresh, migrated database that the run leaves nothing of: SQLite in a
  * temp folder, or, with BENCH_DATABASE_URL (a PostgreSQL server URL, e.g.
@@ -48,13 +37,10 @@ export async function prepareDatabase(): Promise<BenchDatabase> {
   let url = `file:${path.join(dir, "bench.db")}`;
   let dropDatabase = async () => {};
   if (server) {
-    const name = `portal_bench_${randomBytes(6).toString("hex")}`;
-    const target = new URL(server);
-    target.pathname = `/${name}`;
-    url = target.toString();
     // The server URL's own database (e.g. /postgres) is where we create and drop from.
-    await pgRun(server, `CREATE DATABASE "${name}"`);
-    dropDatabase = () => pgRun(server, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    const created = await createPgDatabase(server, `portal_bench_${randomBytes(6).toString("hex")}`);
+    url = created;
+    dropDatabase = () => dropPgDatabase(created, server);
   }
   let cleaned: Promise<void> | undefined;
   const cleanup = () =>

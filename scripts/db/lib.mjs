@@ -204,15 +204,20 @@ export function show(file) {
 
 export const describeDb = (db) => (db.provider === "sqlite" ? show(db.file) : redact(db.url));
 
-/** The same server with another database name. */
+/**
+ * The same server with another database name.
+ * @param {string} url
+ * @param {string} database
+ * @returns {string}
+ */
 export function withDatabase(url, database) {
   const u = new URL(url);
   u.pathname = "/" + encodeURIComponent(database);
   return u.toString();
 }
 
-export const databaseName = (url) => decodeURIComponent(new URL(url).pathname.slice(1)) || "postgres";
-export const quoteIdent = (name) => `"${name.replaceAll('"', '""')}"`;
+export const databaseName = (/** @type {string} */ url) => decodeURIComponent(new URL(url).pathname.slice(1)) || "postgres";
+export const quoteIdent = (/** @type {string} */ name) => `"${name.replaceAll('"', '""')}"`;
 
 // ---------------------------------------------------------------------------
 // PostgreSQL helpers
@@ -239,7 +244,12 @@ async function charSafePool(connectionString) {
   return pool;
 }
 
-/** Runs statements on a short-lived pg client. */
+/**
+ * Runs statements on a short-lived pg client.
+ * @param {string} url
+ * @param {...string} statements
+ * @returns {Promise<import("pg").QueryResult[]>}
+ */
 export async function pgExec(url, ...statements) {
   const { default: pg } = await import("pg");
   const client = new pg.Client({ connectionString: url });
@@ -263,8 +273,28 @@ export async function ensurePgDatabase(url) {
   return true;
 }
 
-export async function dropPgDatabase(url) {
-  await pgExec(withDatabase(url, "postgres"), `DROP DATABASE IF EXISTS ${quoteIdent(databaseName(url))} WITH (FORCE)`);
+/**
+ * Creates the database `name` on the server of `serverUrl`, connecting through
+ * that URL's own database (e.g. /postgres); returns the new database's URL.
+ * @param {string} serverUrl
+ * @param {string} name
+ * @returns {Promise<string>}
+ */
+export async function createPgDatabase(serverUrl, name) {
+  await pgExec(serverUrl, `CREATE DATABASE ${quoteIdent(name)}`);
+  return withDatabase(serverUrl, name);
+}
+
+/**
+ * Drops the database of `url`, WITH (FORCE): a server or pool still winding
+ * down may hold connections to it. Connects through `adminUrl`, by default
+ * the same server's postgres database.
+ * @param {string} url
+ * @param {string} [adminUrl]
+ * @returns {Promise<void>}
+ */
+export async function dropPgDatabase(url, adminUrl = withDatabase(url, "postgres")) {
+  await pgExec(adminUrl, `DROP DATABASE IF EXISTS ${quoteIdent(databaseName(url))} WITH (FORCE)`);
 }
 
 // ---------------------------------------------------------------------------
@@ -343,8 +373,7 @@ async function adapterFactory(db, { shadowUrl, open }) {
     adapterName: "@prisma/adapter-pg",
     connect: () => pgAdapter(db.url),
     async connectToShadowDb() {
-      const url = withDatabase(shadowUrl, `prisma_shadow_${randomUUID().replaceAll("-", "")}`);
-      await pgExec(withDatabase(url, databaseName(shadowUrl)), `CREATE DATABASE ${quoteIdent(databaseName(url))}`);
+      const url = await createPgDatabase(shadowUrl, `prisma_shadow_${randomUUID().replaceAll("-", "")}`);
       return pgAdapter(url, () => dropPgDatabase(url));
     },
   });

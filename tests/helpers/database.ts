@@ -15,7 +15,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import pg from "pg";
+import { createPgDatabase, dropPgDatabase } from "../../scripts/db/lib.mjs";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -52,42 +52,15 @@ export async function runDbScript(
   }
 }
 
-/** The same PostgreSQL server as `url`, another database. */
-export function withDatabase(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${encodeURIComponent(database)}`;
-  return u.toString();
-}
-
-/** Runs SQL statements on a short-lived connection. */
-export async function pgQuery(url: string, ...statements: string[]): Promise<pg.QueryResult[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const results: pg.QueryResult[] = [];
-    for (const sql of statements) results.push(await client.query(sql));
-    return results;
-  } finally {
-    await client.end();
-  }
-}
-
 const uniqueName = () => `portal_test_${process.pid}_${randomBytes(6).toString("hex")}`;
 
 /** A fresh, empty, not yet migrated database. */
 export async function createEmptyTestDatabase(): Promise<TestDatabase> {
   const server = process.env.TEST_DATABASE_URL;
   if (server) {
-    const name = uniqueName();
     // The server URL's own database (e.g. /postgres) is where we create and drop from.
-    await pgQuery(server, `CREATE DATABASE "${name}"`);
-    return {
-      url: withDatabase(server, name),
-      provider: "postgresql",
-      drop: async () => {
-        await pgQuery(server, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      },
-    };
+    const url = await createPgDatabase(server, uniqueName());
+    return { url, provider: "postgresql", drop: () => dropPgDatabase(url, server) };
   }
   const dir = await mkdtemp(path.join(os.tmpdir(), "portal-test-db-"));
   return {

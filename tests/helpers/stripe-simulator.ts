@@ -1,6 +1,10 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, beforeEach } from "vitest";
+import { POST as stripeWebhook } from "@/app/api/stripe/webhooks/route";
+import { resetEnvCache } from "@/lib/env";
 import { simulatorResponse } from "@/lib/stripe/simulator/http";
+import { BASE_URL } from "./api";
 
 /** The Stripe simulator on a loopback port of the test process, where stripe-node is pointed. */
 export async function startStripeSimulator() {
@@ -21,4 +25,45 @@ export async function startStripeSimulator() {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return { url, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+/** Switches Connect onboarding for the next calls (the environment is cached, hence the reset). */
+export function setOnboardingMode(mode: "account_links" | "oauth") {
+  process.env.STRIPE_CONNECT_ONBOARDING = mode;
+  resetEnvCache();
+}
+
+/**
+ * The hooks every Stripe test file needs: the simulator started once for the
+ * file (read `url` from the returned object once it has started), the
+ * events it sends to APP_URL answered by this process's own webhook handler,
+ * and each test starting in Account Links mode against it.
+ */
+export function withStripeSimulator(): { readonly url: string } {
+  let simulator: Awaited<ReturnType<typeof startStripeSimulator>> | undefined;
+  const realFetch = globalThis.fetch;
+  const stripeEvents = `${BASE_URL}/api/stripe/webhooks`;
+  beforeAll(async () => {
+    simulator = await startStripeSimulator();
+    process.env.STRIPE_SIMULATOR_URL = simulator.url;
+    globalThis.fetch = (async (input: string | URL | Request, init?: RequestInit) => {
+      if (String(input) === stripeEvents) return stripeWebhook(new Request(String(input), init));
+      return realFetch(input, init);
+    }) as typeof fetch;
+  });
+  afterAll(async () => {
+    globalThis.fetch = realFetch;
+    await simulator?.close();
+  });
+  beforeEach(() => {
+    delete process.env.STRIPE_SIMULATOR;
+    process.env.STRIPE_SIMULATOR_URL = simulator!.url;
+    setOnboardingMode("account_links");
+  });
+  return {
+    get url() {
+      if (!simulator) throw new Error("the Stripe simulator has not started yet (read url inside a test)");
+      return simulator.url;
+    },
+  };
 }

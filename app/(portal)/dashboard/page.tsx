@@ -12,10 +12,11 @@ import { getAccount } from "@/lib/tenants/account";
 import { listMembers } from "@/lib/team/members";
 import { getStoredStatus } from "@/lib/stripe/connect";
 import { requirementInWords } from "@/components/stripe/requirements";
+import type { TenantStatus } from "@/lib/statuses";
 
 export const metadata = portalPageMetadata("/dashboard");
 
-const STATUS_TEXT: Record<string, string> = {
+const STATUS_TEXT: Record<TenantStatus, string> = {
   pending: "Waiting for a Stripe account to be connected before payments can flow.",
   active: "Connected to Stripe and able to accept payments.",
   suspended: "Suspended: API access is paused. Contact the platform team.",
@@ -44,7 +45,7 @@ export default portalPage("/dashboard", async ({ caller, page }) => {
               <dd>
                 <Badge tone={tenantStatusTone(account.tenant.status)}>{account.tenant.status}</Badge>
               </dd>
-              <dd className="w-full text-zinc-600">{STATUS_TEXT[account.tenant.status] ?? ""}</dd>
+              <dd className="w-full text-zinc-600">{STATUS_TEXT[account.tenant.status]}</dd>
             </div>
             <div className="flex items-center justify-between gap-4">
               <dt className="text-zinc-500">Slug</dt>

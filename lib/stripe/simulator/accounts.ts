@@ -1,4 +1,5 @@
 import type Stripe from "stripe";
+import { emptyRequirements } from "@/lib/stripe/requirements";
 import { newObjectId, nowSeconds } from "./store";
 
 /**
@@ -48,20 +49,12 @@ export function publicAccount(account: SimulatedAccount): Stripe.Account & { liv
   return rest;
 }
 
-const emptyRequirements = (): Stripe.Account.Requirements => ({
-  alternatives: [],
-  currently_due: [],
-  eventually_due: [],
-  past_due: [],
-  pending_verification: [],
-  disabled_reason: null,
-  current_deadline: null,
-  errors: [],
-});
+/** Stripe's full requirements hash with nothing due: what the portal reads, plus the lists it does not. */
+const nothingDue = (): Stripe.Account.Requirements => ({ ...emptyRequirements(), alternatives: [], errors: [] });
 
 /** What the owner's choice on the simulated onboarding page does to the account. */
 export function applyOutcome(account: SimulatedAccount, outcome: OnboardingOutcome): SimulatedAccount {
-  const requirements = account.requirements ?? emptyRequirements();
+  const requirements = account.requirements ?? nothingDue();
   if (outcome === "complete") {
     return {
       ...account,

@@ -1,20 +1,18 @@
 import type { z } from "zod";
 import { AppError, validationError } from "@/lib/http/errors";
-import { readBodyText } from "@/lib/http/read-body";
+import { MAX_BODY_BYTES, readBodyText } from "@/lib/http/read-body";
 import { handleSimulatorRequest } from "./api";
 import { stripeError, type SimResponse } from "./responses";
-
-/** stripe-node's requests to the simulator are a few hundred bytes; anything far larger is not from it. */
-export const SIMULATOR_MAX_BODY_BYTES = 64 * 1024;
 
 async function answer(req: Request): Promise<SimResponse> {
   const url = new URL(req.url);
   let params: URLSearchParams;
   try {
-    params = req.method === "GET" ? url.searchParams : new URLSearchParams(await readBodyText(req, SIMULATOR_MAX_BODY_BYTES));
+    // stripe-node's requests are a few hundred bytes: the API's own limit is ample.
+    params = req.method === "GET" ? url.searchParams : new URLSearchParams(await readBodyText(req, MAX_BODY_BYTES));
   } catch (error) {
     // Answered in Stripe's shape: the client on the other end is stripe-node.
-    if (error instanceof AppError && error.status === 413) return stripeError(413, "payload_too_large", error.message);
+    if (error instanceof AppError && error.code === "payload_too_large") return stripeError(413, "payload_too_large", error.message);
     throw error;
   }
   return handleSimulatorRequest({
@@ -34,7 +32,7 @@ export async function simulatorResponse(req: Request): Promise<Response> {
 
 /** The form a simulated page posts, read with the same limit, and checked against its schema. */
 export async function readSimulatorForm<T>(req: Request, schema: z.ZodType<T>): Promise<T> {
-  const parsed = schema.safeParse(Object.fromEntries(new URLSearchParams(await readBodyText(req, SIMULATOR_MAX_BODY_BYTES))));
+  const parsed = schema.safeParse(Object.fromEntries(new URLSearchParams(await readBodyText(req, MAX_BODY_BYTES))));
   if (!parsed.success) throw validationError(parsed.error);
   return parsed.data;
 }

@@ -114,7 +114,7 @@ export function TestConsole() {
           ) : null}
           {failure ? (
             <div className="rounded-md border border-red-200 bg-red-50 p-4 text-red-800" role="alert">
-              <p className="font-medium">{failure.status === 408 ? "Timed out" : failure.status === 502 ? "Unreachable" : "Not sent"}</p>
+              <p className="font-medium">{failure.code === "webhook_timeout" ? "Timed out" : failure.code === "webhook_unreachable" ? "Unreachable" : "Not sent"}</p>
               <p>{failure.message}</p>
               {typeof (failure.details as { response_time_ms?: unknown } | undefined)?.response_time_ms === "number" ? (
                 <p className="mt-1 tabular-nums">after {(failure.details as { response_time_ms: number }).response_time_ms} ms</p>
