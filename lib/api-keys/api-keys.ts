@@ -205,7 +205,7 @@ export type ApiKeyCaller = {
   stripe: KeyRecord["stripe"];
 };
 
-const invalidApiKey = () => apiError("invalid_api_key", "The API key is invalid, revoked or expired.");
+const invalidApiKey = () => apiError("invalid_api_key");
 
 /**
  * Authenticates `Authorization: Bearer sk_…` for the platform API. Every
@@ -216,7 +216,7 @@ export async function authenticateApiKey(raw: string): Promise<ApiKeyCaller> {
   const parsed = parseKey(raw);
   if (!parsed) throw invalidApiKey(); // before any database lookup
   if (parsed.kind === "publishable") {
-    throw apiError("publishable_key_not_allowed", "Publishable keys cannot call the platform API; use a secret key (sk_…).");
+    throw apiError("publishable_key_not_allowed");
   }
   const key = await findKeyByHash(hashKey(raw));
   const now = new Date();

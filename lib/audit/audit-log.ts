@@ -68,7 +68,7 @@ export async function listAuditLogs(tenantId: string, query: AuditLogQuery) {
   const where = { tenantId, ...(query.action ? { action: query.action } : {}) };
   if (query.cursor) {
     const anchor = await prisma.auditLog.findFirst({ where: { id: query.cursor, tenantId }, select: { id: true } });
-    if (!anchor) throw apiError("invalid_cursor", "The cursor does not belong to this list.");
+    if (!anchor) throw apiError("invalid_cursor");
   }
   const rows = await prisma.auditLog.findMany({
     where,

@@ -17,7 +17,7 @@ export type AuthenticatedUser = {
   sessionVersion: number;
 };
 
-const invalidCredentials = () => apiError("invalid_credentials", "Incorrect email or password.");
+const invalidCredentials = () => apiError("invalid_credentials");
 
 type Channel = "browser" | "api" | "invitation";
 

@@ -33,7 +33,7 @@ export async function resolveCaller(headers: Headers, cookies: CookieReader): Pr
   if (!raw) return null;
   const token = await readToken(raw, via === "bearer" ? "access" : "session");
   if (!token) {
-    if (via === "bearer") throw apiError("invalid_token", "The access token is invalid or expired.");
+    if (via === "bearer") throw apiError("invalid_token");
     return null;
   }
   const membership = await prisma.membership.findUnique({

@@ -49,7 +49,7 @@ async function parseJsonBody<B>(req: NextRequest, schema: z.ZodType<B>): Promise
     try {
       data = JSON.parse(text);
     } catch {
-      throw apiError("invalid_json", "The request body is not valid JSON.");
+      throw apiError("invalid_json");
     }
   }
   const result = schema.safeParse(data);
@@ -73,7 +73,7 @@ function assertSameOrigin(req: NextRequest): void {
   const addressed = addressedOrigin(req.headers, req.nextUrl.protocol);
   if (addressed) allowed.add(addressed);
   if (!origin || !allowed.has(origin)) {
-    throw apiError("csrf_origin_mismatch", "This request did not come from the portal's own pages.");
+    throw apiError("csrf_origin_mismatch");
   }
 }
 

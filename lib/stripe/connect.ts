@@ -23,10 +23,10 @@ const livemodeOf = (account: Stripe.Account) => (account as Stripe.Account & { l
 export function stripeFailure(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof Stripe.errors.StripeConnectionError || error instanceof Stripe.errors.StripeAPIError) {
-    return apiError("stripe_unreachable", "Stripe could not be reached. Try again in a moment.");
+    return apiError("stripe_unreachable");
   }
   if (error instanceof Stripe.errors.StripeIdempotencyError && error.statusCode === 409) {
-    return apiError("connect_in_progress", "Another connect for this tenant is still talking to Stripe. Try again in a moment.");
+    return apiError("connect_in_progress");
   }
   if (error instanceof Stripe.errors.StripeInvalidGrantError) {
     return apiError("invalid_grant", `Stripe refused the authorization code: ${error.message}`);
@@ -37,7 +37,7 @@ export function stripeFailure(error: unknown): AppError {
   if (error instanceof Stripe.errors.StripeError) {
     return apiError("stripe_error", `Stripe answered with an error: ${error.message}`);
   }
-  return apiError("stripe_unreachable", "Stripe could not be reached. Try again in a moment.");
+  return apiError("stripe_unreachable");
 }
 
 async function callStripe<T>(call: () => Promise<T>): Promise<T> {
@@ -239,7 +239,7 @@ export async function completeConnect(caller: Caller, query: StripeCallbackQuery
   let accountId: string;
   let scope: string | null = null;
   if (state.mode === "oauth") {
-    if (!query.code) throw apiError("missing_code", "Stripe did not send an authorization code.");
+    if (!query.code) throw apiError("missing_code");
     const token = await callStripe(() => setup.stripe.oauth.token({ grant_type: "authorization_code", code: query.code! }));
     if (!token.stripe_user_id) throw apiError("stripe_error", "Stripe's answer named no account.");
     accountId = token.stripe_user_id;
@@ -253,7 +253,7 @@ export async function completeConnect(caller: Caller, query: StripeCallbackQuery
     where: { accountId, tenantId: { not: caller.tenantId }, status: { not: STRIPE_CONNECTION_STATUS.disconnected } },
     select: { id: true },
   });
-  if (elsewhere) throw apiError("account_in_use", "This Stripe account is already connected to another tenant.");
+  if (elsewhere) throw apiError("account_in_use");
   const account = await callStripe(() => setup.stripe.accounts.retrieve(accountId));
   const fields = statusFields(account);
 
@@ -398,7 +398,7 @@ export async function applyAccountUpdate(tx: TransactionClient, accountId: strin
 export async function disconnectStripe(caller: Caller, input: DisconnectStripeInput, meta: RequestMeta) {
   if (input.confirm !== true) throw apiError("confirmation_required", 'Send "confirm": true to disconnect. Nothing was changed.');
   const connection = await prisma.stripeConnection.findUnique({ where: { tenantId: caller.tenantId } });
-  if (!connection || connection.status === STRIPE_CONNECTION_STATUS.disconnected) throw apiError("not_connected", "This tenant is not connected to Stripe.");
+  if (!connection || connection.status === STRIPE_CONNECTION_STATUS.disconnected) throw apiError("not_connected");
   if (connection.mode === "oauth" && connection.status === STRIPE_CONNECTION_STATUS.connected) {
     const setup = requireStripe();
     try {

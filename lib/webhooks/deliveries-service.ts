@@ -21,7 +21,7 @@ export async function listDeliveries(tenantId: string, query: DeliveriesQuery) {
   let before = {};
   if (query.cursor) {
     const anchor = await prisma.webhookMessage.findFirst({ where: { id: query.cursor, tenantId }, select: { id: true, createdAt: true } });
-    if (!anchor) throw apiError("invalid_cursor", "The cursor does not belong to this list.");
+    if (!anchor) throw apiError("invalid_cursor");
     before = { OR: [{ createdAt: { lt: anchor.createdAt } }, { createdAt: anchor.createdAt, id: { lt: anchor.id } }] };
   }
   const rows = await prisma.webhookMessage.findMany({

@@ -38,7 +38,7 @@ export async function finishAccountLink(linkId: string, outcome: OnboardingOutco
 
 /** The simulated OAuth authorize page's choice; answers the redirect back to the portal. */
 export async function finishOAuthAuthorize(input: { redirectUri: string; state: string; outcome: OnboardingOutcome | "deny" }): Promise<string> {
-  if (!isPortalStripeCallback(input.redirectUri)) throw apiError("invalid_redirect_uri", "The simulator only redirects to the portal's own Stripe callback.");
+  if (!isPortalStripeCallback(input.redirectUri)) throw apiError("invalid_redirect_uri");
   const target = new URL(input.redirectUri);
   target.searchParams.set("state", input.state);
   if (input.outcome === "deny") {
