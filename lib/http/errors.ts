@@ -21,6 +21,9 @@ export const ERROR_CODES = {
   webhook_url_invalid: { status: 400, message: "The webhook URL is not valid." },
   webhook_url_not_https: { status: 400, message: "The webhook URL must use https://." },
   webhook_url_forbidden: { status: 400, message: "The webhook URL resolves to an address we do not send to." },
+  amount_invalid: { status: 400, message: "The amount is not a valid charge in this currency." },
+  amount_too_small: { status: 400, message: "The amount is below the minimum charge for this currency." },
+  currency_not_enabled: { status: 400, message: "This currency is not enabled for this tenant." },
   // 401: who is calling is unknown
   unauthorized: { status: 401, message: "Sign in, or send a valid Bearer token." },
   invalid_token: { status: 401, message: "The access token is invalid or expired." },
