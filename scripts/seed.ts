@@ -6,8 +6,15 @@ import path from "node:path";
 import { disconnectPrisma, prisma } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
 import { registerTenant } from "@/lib/tenants/register-tenant";
+import { grantPlatformOperator } from "@/lib/platform/operators";
 
-const DEMO = { tenant: "Acme Demo", owner: "owner@demo.test", admin: "admin@demo.test", member: "member@demo.test" };
+const DEMO = {
+  tenant: "Acme Demo",
+  owner: "owner@demo.test",
+  admin: "admin@demo.test",
+  member: "member@demo.test",
+  operator: "pat@demo.test",
+};
 const credentialsFile = path.join(process.cwd(), ".data", "demo-credentials.json");
 
 function demoPassword(): string {
@@ -38,9 +45,13 @@ async function main() {
   // Keep every demo password equal to the printed one, even after a .data/ reset.
   await prisma.user.update({ where: { id: owner.id }, data: { passwordHash } });
 
+  // Pat runs the platform. Signing in needs a tenant to open (there is no
+  // platform console to land on yet), so Pat is also a plain member of the
+  // demo tenant: the operator role comes from the platform, not from there.
   for (const [email, name, role] of [
     [DEMO.admin, "Adam Admin", "admin"],
     [DEMO.member, "Mia Member", "member"],
+    [DEMO.operator, "Pat Platform", "member"],
   ] as const) {
     const user = await prisma.user.upsert({
       where: { email },
@@ -54,6 +65,8 @@ async function main() {
     });
   }
 
+  await grantPlatformOperator(DEMO.operator, { type: "system", label: "db:seed" });
+
   const url = process.env.APP_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
   console.log(
     [
@@ -62,7 +75,8 @@ async function main() {
       `    owner:  ${DEMO.owner}`,
       `    admin:  ${DEMO.admin}`,
       `    member: ${DEMO.member}`,
-      `    password (all three): ${password}`,
+      `    platform operator: ${DEMO.operator} (a member of the demo tenant too)`,
+      `    password (all four): ${password}`,
       "",
     ].join("\n"),
   );

@@ -1,6 +1,6 @@
 import { prisma } from "@/lib/db";
 import { apiError } from "@/lib/http/errors";
-import { asRole, type Role } from "@/lib/auth/roles";
+import { asPlatformRole, asRole, type PlatformRole, type Role } from "@/lib/auth/roles";
 import { bearerCredential, readToken, sessionTokenFromCookies, type CookieReader } from "@/lib/auth/tokens";
 import { asStatus, TENANT_STATUS, type TenantStatus } from "@/lib/statuses";
 import { isCurrentSession } from "@/lib/auth/sessions";
@@ -14,6 +14,8 @@ export type Caller = {
   tenantName: string;
   tenantStatus: TenantStatus;
   role: Role;
+  /** Above all tenants and independent of `role`: null for everyone but the platform's operators. */
+  platformRole: PlatformRole | null;
   via: "session" | "bearer";
   /** The user's session version, to carry into tokens issued for this caller. */
   sessionVersion: number;
@@ -52,6 +54,7 @@ export async function resolveCaller(headers: Headers, cookies: CookieReader): Pr
     tenantName: membership.tenant.name,
     tenantStatus: asStatus(TENANT_STATUS, membership.tenant.status),
     role: asRole(membership.role),
+    platformRole: asPlatformRole(membership.user.platformRole),
     via,
     sessionVersion: membership.user.sessionVersion,
   };

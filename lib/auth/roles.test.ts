@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { asRole, hasRole } from "./roles";
+import { asPlatformRole, asRole, hasRole, PLATFORM_ROLES } from "./roles";
 
 describe("hasRole", () => {
   it("orders owner > admin > member", () => {
@@ -12,5 +12,18 @@ describe("hasRole", () => {
 
   it("refuses unknown roles", () => {
     expect(() => asRole("superuser")).toThrow();
+  });
+});
+
+describe("asPlatformRole", () => {
+  it.each([
+    [null, null],
+    ["operator", PLATFORM_ROLES.operator],
+  ])("reads %s as %s", (stored, expected) => {
+    expect(asPlatformRole(stored)).toBe(expected);
+  });
+
+  it.each(["owner", "admin", "Operator", ""])("refuses %j: a tenant role is never a platform role", (stored) => {
+    expect(() => asPlatformRole(stored)).toThrow();
   });
 });

@@ -13,3 +13,18 @@ export function hasRole(actual: Role, required: Role): boolean {
 export function asRole(value: string): Role {
   return roleSchema.parse(value);
 }
+
+/**
+ * Roles above all tenants, on the user rather than a membership: an operator
+ * runs the platform and is not an owner of every tenant, and no tenant role
+ * counts as one. Granted and revoked only from the command line.
+ */
+export const PLATFORM_ROLES = { operator: "operator" } as const;
+export type PlatformRole = (typeof PLATFORM_ROLES)[keyof typeof PLATFORM_ROLES];
+
+/** The stored column read back: null, or a registered platform role; anything else is a bug, not input. */
+export function asPlatformRole(value: string | null): PlatformRole | null {
+  if (value === null) return null;
+  if (!Object.values(PLATFORM_ROLES).includes(value as PlatformRole)) throw new Error(`Unknown platform role "${value}"`);
+  return value as PlatformRole;
+}

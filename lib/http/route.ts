@@ -4,7 +4,7 @@ import { env } from "@/lib/env";
 import { authenticateApiKey, type ApiKeyCaller } from "@/lib/api-keys/api-keys";
 import { resolveCaller, type Caller } from "@/lib/auth/caller";
 import { bearerCredential } from "@/lib/auth/tokens";
-import { hasRole, type Role } from "@/lib/auth/roles";
+import { hasRole, PLATFORM_ROLES, type Role } from "@/lib/auth/roles";
 import { PAGE_TENANT_HEADER } from "@/lib/http/page-tenant";
 import { apiError, toErrorResponse, validationError } from "@/lib/http/errors";
 import { readBodyText } from "@/lib/http/read-body";
@@ -14,8 +14,11 @@ import { addressedOrigin, requestMetaFromHeaders, type RequestMeta } from "@/lib
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-/** "public", the least portal role, or "api_key" for the platform API (Bearer sk_…). */
-type Access = "public" | Role | "api_key";
+/**
+ * "public", the least portal role, "api_key" for the platform API (Bearer sk_…), or
+ * "platform_admin" for the platform's operators (whatever their tenant role).
+ */
+type Access = "public" | Role | "api_key" | "platform_admin";
 
 type CallerFor<A extends Access> = A extends "api_key" ? ApiKeyCaller : A extends "public" ? Caller | null : Caller;
 
@@ -29,7 +32,7 @@ type HandlerContext<A extends Access, B, Q, P> = {
 };
 
 type RouteOptions<A extends Access, B, Q> = {
-  /** Least role that may call; "public" skips authentication. */
+  /** Least role that may call; "public" skips authentication; "platform_admin" needs an operator. */
   access: A;
   body?: z.ZodType<B>;
   query?: z.ZodType<Q>;
@@ -103,6 +106,11 @@ async function resolveAccess(req: NextRequest, access: Access): Promise<Caller |
   }
   const caller = await resolveCaller(req.headers, req.cookies);
   if (!caller) throw apiError("unauthorized");
+  // No tenant is acted on, so the page tenant does not matter; no tenant role, owner included, stands in for it.
+  if (access === "platform_admin") {
+    if (caller.platformRole !== PLATFORM_ROLES.operator) throw apiError("forbidden", "This action is for the platform's operators.");
+    return caller;
+  }
   // Before the role check: in the other tenant the role may differ, and the page must reload, not fail.
   assertPageTenant(req, caller);
   if (!hasRole(caller.role, access)) {
