@@ -11,6 +11,10 @@ export type TenantStatus = (typeof TENANT_STATUS)[keyof typeof TENANT_STATUS];
 export const STRIPE_CONNECTION_STATUS = { onboarding: "onboarding", connected: "connected", disconnected: "disconnected" } as const;
 export type StripeConnectionStatus = (typeof STRIPE_CONNECTION_STATUS)[keyof typeof STRIPE_CONNECTION_STATUS];
 
+/** What the API shows for a tenant's Stripe account: the stored status, or not_connected when there is no row. */
+export const STRIPE_ACCOUNT_STATUS = { ...STRIPE_CONNECTION_STATUS, notConnected: "not_connected" } as const;
+export type StripeAccountStatus = (typeof STRIPE_ACCOUNT_STATUS)[keyof typeof STRIPE_ACCOUNT_STATUS];
+
 /** A webhook message: pending, delivered, failing (a retry is scheduled) or failed. */
 export const WEBHOOK_MESSAGE_STATUS = { pending: "pending", delivered: "delivered", failing: "failing", failed: "failed" } as const;
 export type WebhookMessageStatus = (typeof WEBHOOK_MESSAGE_STATUS)[keyof typeof WEBHOOK_MESSAGE_STATUS];

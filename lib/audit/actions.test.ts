@@ -30,9 +30,14 @@ describe("the audit action registry", () => {
   });
 
   it("groups every action exactly once, in category order, for the filter", () => {
-    const groups = auditActionsByCategory();
-    expect(groups.map((group) => group.category)).toEqual(Object.keys(AUDIT_CATEGORIES).filter((category) => groups.some((group) => group.category === category)));
+    const groups = [...auditActionsByCategory("tenant"), ...auditActionsByCategory("platform")];
+    expect(groups.map((group) => group.category)).toEqual([
+      ...Object.keys(AUDIT_CATEGORIES).filter((category) => category !== "platform" && groups.some((group) => group.category === category)),
+      "platform",
+    ]);
     expect(groups.flatMap((group) => group.actions.map((action) => action.name)).sort()).toEqual([...AUDIT_ACTION_NAMES].sort());
+    // A tenant's filter never offers what only the platform's log holds.
+    expect(auditActionsByCategory().map((group) => group.category)).not.toContain("platform");
     expect(groups.find((group) => group.category === "api_keys")?.actions).toContainEqual({ name: "api_keys.revoked", label: "API keys revoked" });
   });
 

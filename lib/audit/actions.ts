@@ -20,6 +20,9 @@ export const AUDIT_CATEGORIES = {
 
 export type AuditCategory = keyof typeof AUDIT_CATEGORIES;
 
+/** Categories written to the platform's own log (no tenant), which no tenant's filter should offer. */
+const PLATFORM_CATEGORIES: ReadonlySet<AuditCategory> = new Set(["platform"]);
+
 export type AuditActionInfo = {
   label: string;
   category: AuditCategory;
@@ -77,9 +80,12 @@ export function defaultAuditSeverity(action: AuditAction): AuditSeverity {
   return AUDIT_ACTIONS[action].severity;
 }
 
-/** Every registered action, grouped by category in AUDIT_CATEGORIES order: what the filter offers. */
-export function auditActionsByCategory(): { category: AuditCategory; label: string; actions: { name: AuditAction; label: string }[] }[] {
+/** The registered actions of one log, grouped by category in AUDIT_CATEGORIES order: what its filter offers. */
+export function auditActionsByCategory(
+  log: "tenant" | "platform" = "tenant",
+): { category: AuditCategory; label: string; actions: { name: AuditAction; label: string }[] }[] {
   return (Object.keys(AUDIT_CATEGORIES) as AuditCategory[])
+    .filter((category) => PLATFORM_CATEGORIES.has(category) === (log === "platform"))
     .map((category) => ({
       category,
       label: AUDIT_CATEGORIES[category],

@@ -1,7 +1,7 @@
 import { databaseTarget, prisma, Prisma } from "@/lib/db";
 import { apiError } from "@/lib/http/errors";
 import type { PlatformTenantsQuery } from "@/lib/schemas/platform";
-import { STRIPE_CONNECTION_STATUS, asStatus } from "@/lib/statuses";
+import { STRIPE_ACCOUNT_STATUS, STRIPE_CONNECTION_STATUS, asStatus } from "@/lib/statuses";
 import { toTenantView } from "@/lib/tenants/views";
 
 /**
@@ -62,7 +62,7 @@ export async function listPlatformTenants(query: PlatformTenantsQuery) {
       {
         ...toTenantView(row),
         stripe: {
-          status: stripe ? asStatus(STRIPE_CONNECTION_STATUS, stripe.status) : "not_connected",
+          status: stripe ? asStatus(STRIPE_CONNECTION_STATUS, stripe.status) : STRIPE_ACCOUNT_STATUS.notConnected,
           charges_enabled: connected && stripe.chargesEnabled,
           payouts_enabled: connected && stripe.payoutsEnabled,
         },

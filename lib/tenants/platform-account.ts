@@ -1,5 +1,5 @@
 import type { ApiKeyCaller } from "@/lib/api-keys/api-keys";
-import { STRIPE_CONNECTION_STATUS } from "@/lib/statuses";
+import { STRIPE_ACCOUNT_STATUS, STRIPE_CONNECTION_STATUS } from "@/lib/statuses";
 
 /**
  * What GET /api/v1/account/ answers to a secret key: the tenant and its
@@ -14,7 +14,7 @@ export async function getPlatformAccount(caller: ApiKeyCaller) {
     api_key: { id: caller.keyId },
     stripe: {
       connected: stripe?.status === STRIPE_CONNECTION_STATUS.connected,
-      status: stripe?.status ?? "not_connected",
+      status: stripe?.status ?? STRIPE_ACCOUNT_STATUS.notConnected,
       charges_enabled: stripe?.status === STRIPE_CONNECTION_STATUS.connected && stripe.chargesEnabled,
       payouts_enabled: stripe?.status === STRIPE_CONNECTION_STATUS.connected && stripe.payoutsEnabled,
     },
