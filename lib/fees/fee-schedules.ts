@@ -130,7 +130,9 @@ export async function setTenantFeeSchedule(
       const data = { ...rowFromSchedule(after), updatedById: operator.userId };
       await tx.feeSchedule.upsert({ where: { scope: tenantId }, create: { scope: tenantId, tenantId, ...data }, update: data });
     } else {
-      await tx.feeSchedule.delete({ where: { scope: tenantId } });
+      // Counted, so a concurrent removal that got there first leaves this one a no-op rather than a failure.
+      const { count } = await tx.feeSchedule.deleteMany({ where: { scope: tenantId } });
+      if (count === 0) return applied;
     }
     const metadata = { before, after };
     await recordAudit(tx, {
