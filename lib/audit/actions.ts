@@ -15,6 +15,7 @@ export const AUDIT_CATEGORIES = {
   stripe: "Stripe",
   members: "Team members",
   invitations: "Invitations",
+  fees: "Fees",
   platform: "Platform operators",
 } as const;
 
@@ -58,9 +59,14 @@ export const AUDIT_ACTIONS = {
   "invitations.created": { label: "Invitation created", category: "invitations", severity: "info" },
   "invitations.revoked": { label: "Invitation revoked", category: "invitations", severity: "info" },
   "invitations.accepted": { label: "Invitation accepted", category: "invitations", severity: "info" },
+  // An operator changed the tenant's fees: no member acted, so the tenant's own log says who did.
+  "fees.schedule_changed": { label: "The platform changed your fee schedule", category: "fees", severity: "warning" },
   // Platform-wide power changing hands; written with no tenant (tenantId null).
   "platform.operator_granted": { label: "Platform operator granted", category: "platform", severity: "warning" },
   "platform.operator_revoked": { label: "Platform operator revoked", category: "platform", severity: "warning" },
+  // What the platform earns changes: the platform default, or one tenant's schedule (also in that tenant's log).
+  "platform.default_fees_changed": { label: "Default fee schedule changed", category: "platform", severity: "warning" },
+  "platform.tenant_fees_changed": { label: "Tenant fee schedule changed", category: "platform", severity: "warning" },
 } as const satisfies Record<string, AuditActionInfo>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CURRENCY_CODES, currencyExponent, type CurrencyCode } from "./currencies";
-import { applicationFeeAmount, MAX_PERCENT_BPS, netAmount, percentOfAmount, PLATFORM_DEFAULT_FEE_SCHEDULE, type FeeSchedule } from "./fees";
+import { applicationFeeAmount, canonicalFeeSchedule, MAX_PERCENT_BPS, netAmount, percentOfAmount, PLATFORM_DEFAULT_FEE_SCHEDULE, sameFeeSchedule, type FeeSchedule } from "./fees";
 
 describe("percentOfAmount (round half up, in integers)", () => {
   it.each<[number, number, number]>([
@@ -113,5 +113,34 @@ describe("PLATFORM_DEFAULT_FEE_SCHEDULE", () => {
     [1000, "jpy", 59],
   ])("takes from %i %s: %i", (amount, currency, fee) => {
     expect(applicationFeeAmount(amount, currency, PLATFORM_DEFAULT_FEE_SCHEDULE)).toBe(fee);
+  });
+});
+
+describe("canonicalFeeSchedule and sameFeeSchedule", () => {
+  it.each<[string, FeeSchedule, FeeSchedule]>([
+    ["a percentage only", { percent_bps: 290 }, { percent_bps: 290 }],
+    ["empty maps left out", { percent_bps: 0, fixed: {}, minimum: {}, maximum: {} }, { percent_bps: 0 }],
+    ["currencies in registry order", { percent_bps: 1, fixed: { jpy: 30, eur: 25, usd: 30 } }, { percent_bps: 1, fixed: { usd: 30, eur: 25, jpy: 30 } }],
+    ["parts in a fixed order", { percent_bps: 1, maximum: { usd: 9 }, fixed: { usd: 1 }, minimum: { usd: 2 } }, { percent_bps: 1, fixed: { usd: 1 }, minimum: { usd: 2 }, maximum: { usd: 9 } }],
+    ["an explicit zero kept", { percent_bps: 1, fixed: { usd: 0 } }, { percent_bps: 1, fixed: { usd: 0 } }],
+  ])("%s", (_case, input, expected) => {
+    const canonical = canonicalFeeSchedule(input);
+    expect(canonical).toEqual(expected);
+    expect(JSON.stringify(canonical)).toBe(JSON.stringify(expected));
+    expect(sameFeeSchedule(input, expected)).toBe(true);
+  });
+
+  it.each<[string, FeeSchedule, FeeSchedule, boolean]>([
+    ["the same default", PLATFORM_DEFAULT_FEE_SCHEDULE, { ...PLATFORM_DEFAULT_FEE_SCHEDULE }, true],
+    ["key order only", { percent_bps: 5, fixed: { eur: 1, usd: 2 } }, { fixed: { usd: 2, eur: 1 }, percent_bps: 5 }, true],
+    ["an empty map and none", { percent_bps: 5, minimum: {} }, { percent_bps: 5 }, true],
+    ["another percentage", { percent_bps: 5 }, { percent_bps: 6 }, false],
+    ["another amount", { percent_bps: 5, fixed: { usd: 1 } }, { percent_bps: 5, fixed: { usd: 2 } }, false],
+    ["one more currency", { percent_bps: 5, fixed: { usd: 1 } }, { percent_bps: 5, fixed: { usd: 1, eur: 1 } }, false],
+    ["the amount in another part", { percent_bps: 5, minimum: { usd: 1 } }, { percent_bps: 5, maximum: { usd: 1 } }, false],
+    ["an explicit zero and none", { percent_bps: 5, fixed: { usd: 0 } }, { percent_bps: 5 }, false],
+  ])("%s → same: %s", (_case, a, b, same) => {
+    expect(sameFeeSchedule(a, b)).toBe(same);
+    expect(sameFeeSchedule(b, a)).toBe(same);
   });
 });

@@ -2,7 +2,7 @@
 // from the connected account to the platform. Pure rules; the fee is computed
 // once, when a payment is created, and stored with it, so a later change of
 // schedule never reaches payments that already exist.
-import type { CurrencyCode } from "@/lib/money/currencies";
+import { CURRENCY_CODES, type CurrencyCode } from "@/lib/money/currencies";
 
 /** Minor units per currency; a currency left out has no entry (0, no minimum, no maximum). */
 export type PerCurrencyAmounts = Partial<Record<CurrencyCode, number>>;
@@ -97,4 +97,33 @@ export function netAmount(amount: number, fee: number): number {
     throw new RangeError(`A fee must be an integer between 0 and the amount; got ${fee} of ${amount}.`);
   }
   return amount - fee;
+}
+
+const SCHEDULE_PARTS = ["fixed", "minimum", "maximum"] as const;
+
+/**
+ * One spelling per schedule: currencies in registry order and empty maps left
+ * out (an empty map and a missing one charge the same). Stored schedules and
+ * API responses use it, and two schedules are the same exactly when their
+ * canonical forms are equal, which is how a save that changes nothing is told
+ * apart from one that does.
+ */
+export function canonicalFeeSchedule(schedule: FeeSchedule): FeeSchedule {
+  const canonical: FeeSchedule = { percent_bps: schedule.percent_bps };
+  for (const part of SCHEDULE_PARTS) {
+    const amounts = schedule[part];
+    if (!amounts) continue;
+    const ordered: PerCurrencyAmounts = {};
+    for (const currency of CURRENCY_CODES) {
+      const amount = amounts[currency];
+      if (amount !== undefined) ordered[currency] = amount;
+    }
+    if (Object.keys(ordered).length > 0) canonical[part] = ordered;
+  }
+  return canonical;
+}
+
+/** Whether two schedules are the same once canonical (an amount of 0 written out still differs from none). */
+export function sameFeeSchedule(a: FeeSchedule, b: FeeSchedule): boolean {
+  return JSON.stringify(canonicalFeeSchedule(a)) === JSON.stringify(canonicalFeeSchedule(b));
 }

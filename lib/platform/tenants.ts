@@ -1,4 +1,5 @@
 import { databaseTarget, prisma, Prisma } from "@/lib/db";
+import { feeScheduleFor } from "@/lib/fees/fee-schedules";
 import { apiError } from "@/lib/http/errors";
 import type { PlatformTenantsQuery } from "@/lib/schemas/platform";
 import { STRIPE_ACCOUNT_STATUS, STRIPE_CONNECTION_STATUS, asStatus } from "@/lib/statuses";
@@ -36,6 +37,36 @@ async function pageOfTenantIds(query: PlatformTenantsQuery): Promise<string[]> {
   return rows.map((row) => row.id);
 }
 
+const PLATFORM_TENANT_INCLUDE = {
+  stripeConnection: { select: { status: true, chargesEnabled: true, payoutsEnabled: true } },
+  _count: { select: { memberships: true } },
+} as const satisfies Prisma.TenantInclude;
+
+type PlatformTenantRow = Prisma.TenantGetPayload<{ include: typeof PLATFORM_TENANT_INCLUDE }>;
+
+/** A tenant as operators see it, in the list and on its own. */
+function toPlatformTenantView(row: PlatformTenantRow) {
+  const stripe = row.stripeConnection;
+  const connected = stripe?.status === STRIPE_CONNECTION_STATUS.connected;
+  return {
+    ...toTenantView(row),
+    stripe: {
+      status: stripe ? asStatus(STRIPE_CONNECTION_STATUS, stripe.status) : STRIPE_ACCOUNT_STATUS.notConnected,
+      charges_enabled: connected && stripe.chargesEnabled,
+      payouts_enabled: connected && stripe.payoutsEnabled,
+    },
+    member_count: row._count.memberships,
+  };
+}
+
+/** One tenant for an operator: the list's view plus the fee schedule that applies to it and where that comes from. */
+export async function platformTenant(tenantId: string) {
+  const row = await prisma.tenant.findUnique({ where: { id: tenantId }, include: PLATFORM_TENANT_INCLUDE });
+  if (!row) throw apiError("not_found", "No tenant has this id.");
+  const { schedule, source } = await feeScheduleFor(row.id);
+  return { ...toPlatformTenantView(row), fee_schedule: { ...schedule, source } };
+}
+
 /** Every tenant of the platform, newest first, cursor-paginated, searchable by name, slug or id: what operators see. */
 export async function listPlatformTenants(query: PlatformTenantsQuery) {
   if (query.cursor) {
@@ -44,31 +75,12 @@ export async function listPlatformTenants(query: PlatformTenantsQuery) {
   }
   const ids = await pageOfTenantIds(query);
   const pageIds = ids.slice(0, query.limit);
-  const rows = await prisma.tenant.findMany({
-    where: { id: { in: pageIds } },
-    include: {
-      stripeConnection: { select: { status: true, chargesEnabled: true, payoutsEnabled: true } },
-      _count: { select: { memberships: true } },
-    },
-  });
+  const rows = await prisma.tenant.findMany({ where: { id: { in: pageIds } }, include: PLATFORM_TENANT_INCLUDE });
   const byId = new Map(rows.map((row) => [row.id, row]));
+  // A tenant deleted between the two reads is left out rather than shown half.
   const data = pageIds.flatMap((id) => {
     const row = byId.get(id);
-    // Deleted between the two reads: left out rather than shown half.
-    if (!row) return [];
-    const stripe = row.stripeConnection;
-    const connected = stripe?.status === STRIPE_CONNECTION_STATUS.connected;
-    return [
-      {
-        ...toTenantView(row),
-        stripe: {
-          status: stripe ? asStatus(STRIPE_CONNECTION_STATUS, stripe.status) : STRIPE_ACCOUNT_STATUS.notConnected,
-          charges_enabled: connected && stripe.chargesEnabled,
-          payouts_enabled: connected && stripe.payoutsEnabled,
-        },
-        member_count: row._count.memberships,
-      },
-    ];
+    return row ? [toPlatformTenantView(row)] : [];
   });
   return { data, next_cursor: ids.length > query.limit ? (pageIds.at(-1) ?? null) : null };
 }

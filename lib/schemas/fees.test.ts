@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { PLATFORM_DEFAULT_FEE_SCHEDULE } from "@/lib/money/fees";
-import { feeScheduleSchema } from "./fees";
+import { feeScheduleSchema, tenantFeeScheduleBodySchema } from "./fees";
 
 describe("feeScheduleSchema", () => {
   it.each<[string, unknown]>([
@@ -53,5 +53,21 @@ describe("feeScheduleSchema", () => {
     expect(result.data?.fixed).toEqual({ eur: 25 });
     expect(Object.getPrototypeOf(result.data?.fixed)).toBe(Object.prototype);
     expect(Object.getOwnPropertyNames(result.data?.fixed)).toEqual(["eur"]);
+  });
+});
+
+describe("tenantFeeScheduleBodySchema", () => {
+  it("takes a schedule, or null for the platform default", () => {
+    expect(tenantFeeScheduleBodySchema.parse(null)).toBeNull();
+    expect(tenantFeeScheduleBodySchema.parse({ percent_bps: 10 })).toEqual({ percent_bps: 10 });
+  });
+
+  it.each<[string, unknown]>([
+    ["an empty object (what an empty body becomes)", {}],
+    ["undefined", undefined],
+    ["a string null", "null"],
+    ["an invalid schedule", { percent_bps: 10001 }],
+  ])("refuses %s", (_case, input) => {
+    expect(tenantFeeScheduleBodySchema.safeParse(input).success).toBe(false);
   });
 });

@@ -50,3 +50,6 @@ export const feeScheduleSchema = z
   }) satisfies z.ZodType<FeeSchedule>;
 
 export type FeeScheduleInput = z.infer<typeof feeScheduleSchema>;
+
+/** A tenant's schedule as operators set it; the JSON body `null` removes it, so the platform default applies again. */
+export const tenantFeeScheduleBodySchema = feeScheduleSchema.nullable();
