@@ -15,6 +15,7 @@ export const AUDIT_CATEGORIES = {
   stripe: "Stripe",
   members: "Team members",
   invitations: "Invitations",
+  settings: "Settings",
   platform: "Platform operators",
 } as const;
 
@@ -58,6 +59,7 @@ export const AUDIT_ACTIONS = {
   "invitations.created": { label: "Invitation created", category: "invitations", severity: "info" },
   "invitations.revoked": { label: "Invitation revoked", category: "invitations", severity: "info" },
   "invitations.accepted": { label: "Invitation accepted", category: "invitations", severity: "info" },
+  "settings.currencies_changed": { label: "Currencies changed", category: "settings", severity: "info" },
   // Platform-wide power changing hands; written with no tenant (tenantId null).
   "platform.operator_granted": { label: "Platform operator granted", category: "platform", severity: "warning" },
   "platform.operator_revoked": { label: "Platform operator revoked", category: "platform", severity: "warning" },
