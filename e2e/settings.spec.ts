@@ -19,7 +19,7 @@ test("an owner enables EUR and JPY, makes EUR the default, and sees them saved w
   await page.getByLabel("JPY — Japanese Yen").check();
   await page.getByLabel("Default currency").selectOption("eur");
   await page.getByRole("button", { name: "Save currencies" }).click();
-  await expect(page.getByText("Currencies saved")).toBeVisible();
+  await expect(page.getByText("Currencies saved", { exact: true })).toBeVisible();
 
   await page.reload();
   for (const label of ["USD — US Dollar", "EUR — Euro", "JPY — Japanese Yen"]) await expect(page.getByLabel(label)).toBeChecked();
