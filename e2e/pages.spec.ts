@@ -69,6 +69,15 @@ async function configureWebhooks({ request, token }: Context) {
   }
 }
 
+/** Several currencies with EUR as the default, so the platform fee card shows its per-currency table. */
+async function enableCurrencies({ request, token }: Context) {
+  const response = await request.put("/api/v1/auth/tenants/settings/", {
+    headers: { authorization: `Bearer ${token}` },
+    data: { currencies: ["usd", "eur", "gbp", "jpy", "kwd"], default_currency: "eur" },
+  });
+  expect(response.status()).toBe(200);
+}
+
 /** Two pending invitations on the demo tenant, so the team page shows its invitations table. */
 async function inviteTwo({ request }: Context) {
   const login = await request.post("/api/v1/auth/login/", { data: { email: DEMO.owner, password: DEMO_PASSWORD } });
@@ -122,6 +131,8 @@ const PAGES: PageCase[] = [
   { name: "invite-existing-account", as: "signed-out", path: "/invite", heading: "Join Acme Demo", open: openInvitation("existing"), shows: (page) => page.getByText("already has an account") },
   { name: "invite-invalid", as: "signed-out", path: "/invite/not-a-real-invitation-token", heading: "This invitation cannot be used" },
   { name: "audit-log-new-tenant", as: "new-owner", path: "/audit-log", heading: "Audit log", shows: (page) => page.locator('[data-testid="audit-row"][data-action="auth.signed_up"]') },
+  { name: "settings", as: "new-owner", path: "/settings", heading: "Settings", prepare: enableCurrencies, shows: (page) => page.getByTestId("fee-table") },
+  { name: "settings-member", as: "member", path: "/settings", heading: "Settings", shows: (page) => page.getByTestId("admin-only-note") },
 ];
 
 const WIDTHS: { label: WidthLabel; viewport: { width: number; height: number } }[] = [

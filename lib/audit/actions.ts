@@ -16,6 +16,7 @@ export const AUDIT_CATEGORIES = {
   members: "Team members",
   invitations: "Invitations",
   fees: "Fees",
+  settings: "Settings",
   platform: "Platform operators",
 } as const;
 
@@ -61,6 +62,7 @@ export const AUDIT_ACTIONS = {
   "invitations.accepted": { label: "Invitation accepted", category: "invitations", severity: "info" },
   // An operator changed the tenant's fees: no member acted, so the tenant's own log says who did.
   "fees.schedule_changed": { label: "The platform changed your fee schedule", category: "fees", severity: "warning" },
+  "settings.currencies_changed": { label: "Currencies changed", category: "settings", severity: "info" },
   // Platform-wide power changing hands; written with no tenant (tenantId null).
   "platform.operator_granted": { label: "Platform operator granted", category: "platform", severity: "warning" },
   "platform.operator_revoked": { label: "Platform operator revoked", category: "platform", severity: "warning" },

@@ -4,7 +4,7 @@
 // in this order. No server imports: the sidebar is a client component.
 import { hasRole, type Role } from "@/lib/auth/roles";
 
-export type PortalPageIcon = "dashboard" | "audit" | "keys" | "webhooks" | "stripe" | "team";
+export type PortalPageIcon = "dashboard" | "audit" | "keys" | "webhooks" | "stripe" | "team" | "settings";
 
 export type PortalPageInfo = {
   /** Sidebar entry, page title and h1. */
@@ -59,6 +59,13 @@ export const PORTAL_PAGES = {
     icon: "audit",
     minRole: "admin",
     subject: "the audit log",
+  },
+  "/settings": {
+    label: "Settings",
+    description: "The currencies this tenant accepts, and the platform fee that applies to its payments.",
+    icon: "settings",
+    minRole: "member",
+    subject: "the settings",
   },
 } as const satisfies Record<`/${string}`, PortalPageInfo>;
 

@@ -1,0 +1,32 @@
+import { expect, test } from "@playwright/test";
+import { keepScreenshot, registerViaApi, signIn, uniqueEmail } from "./helpers";
+
+// A tenant of its own, made fresh on every try, so it starts from usd alone
+// whatever an earlier try saved.
+test("an owner enables EUR and JPY, makes EUR the default, and sees them saved with the fee in euros", async ({ page, request }) => {
+  const email = uniqueEmail("settings-owner");
+  const password = "settings owner password";
+  const registered = await registerViaApi(request, { email, password, name: "Sol Settings", tenant_name: "Settings Shop" });
+  expect(registered.status()).toBe(201);
+
+  await signIn(page, email, password);
+  await page.getByRole("link", { name: "Settings" }).first().click();
+  await expect(page).toHaveURL(/\/settings$/);
+  await expect(page.getByLabel("USD — US Dollar")).toBeChecked();
+  await expect(page.getByTestId("fee-headline")).toHaveText("2.9% + $0.30 per payment");
+
+  await page.getByLabel("EUR — Euro").check();
+  await page.getByLabel("JPY — Japanese Yen").check();
+  await page.getByLabel("Default currency").selectOption("eur");
+  await page.getByRole("button", { name: "Save currencies" }).click();
+  await expect(page.getByText("Currencies saved", { exact: true })).toBeVisible();
+
+  await page.reload();
+  for (const label of ["USD — US Dollar", "EUR — Euro", "JPY — Japanese Yen"]) await expect(page.getByLabel(label)).toBeChecked();
+  await expect(page.getByLabel("GBP — British Pound")).not.toBeChecked();
+  await expect(page.getByLabel("Default currency")).toHaveValue("eur");
+  await expect(page.getByTestId("fee-headline")).toHaveText("2.9% + €0.25 per payment");
+  const table = page.getByTestId("fee-table");
+  await expect(table.getByRole("row", { name: /JPY/ })).toContainText("2.9% + ¥30 per payment");
+  await keepScreenshot(page, "settings-saved");
+});
