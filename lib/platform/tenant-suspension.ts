@@ -93,3 +93,11 @@ export async function assertTenantNotSuspended(tenantId: string) {
     throw apiError("tenant_suspended", "This tenant is suspended: webhook deliveries are paused until the platform reactivates it.");
   }
 }
+
+/** Why the platform suspended the tenant, for its portal's banner; null when it is not suspended. */
+export async function suspensionReasonOf(tenantId: string): Promise<string | null> {
+  const tenant = await prisma.tenant.findUnique({ where: { id: tenantId }, select: { status: true, suspendedReason: true } });
+  if (tenant?.status !== TENANT_STATUS.suspended) return null;
+  // A tenant suspended before reasons were stored still gets the banner.
+  return tenant.suspendedReason ?? "no reason was given";
+}
