@@ -6,7 +6,7 @@ import path from "node:path";
 import { Webhook } from "standardwebhooks";
 
 export const DEMO_PASSWORD = "e2e demo password";
-export const DEMO = { owner: "owner@demo.test", admin: "admin@demo.test", member: "member@demo.test" };
+export const DEMO = { owner: "owner@demo.test", admin: "admin@demo.test", member: "member@demo.test", operator: "pat@demo.test" };
 
 const SCREENSHOT_DIR = path.join(process.cwd(), "e2e", "artifacts", "screenshots");
 

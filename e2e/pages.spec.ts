@@ -78,6 +78,24 @@ async function enableCurrencies({ request, token }: Context) {
   expect(response.status()).toBe(200);
 }
 
+const SUSPENSION_REASON = "Chargebacks under review <b>not markup</b> & more";
+
+/** The new tenant suspended by the demo operator through the operator API, with a reason that looks like markup. */
+async function suspendByOperator({ request, token }: Context) {
+  const me = await request.get("/api/v1/auth/me/", { headers: { authorization: `Bearer ${token}` } });
+  const tenantId = ((await me.json()) as { tenant: { id: string } }).tenant.id;
+  const login = await request.post("/api/v1/auth/login/", { data: { email: DEMO.operator, password: DEMO_PASSWORD } });
+  const headers = { authorization: `Bearer ${((await login.json()) as { access_token: string }).access_token}` };
+  const response = await request.post(`/api/v1/platform/tenants/${tenantId}/suspend/`, { headers, data: { reason: SUSPENSION_REASON } });
+  expect(response.status()).toBe(200);
+}
+
+/** The banner shows the reason as the operator typed it: as text, not as HTML. */
+function suspensionBanner(page: Page) {
+  const banner = page.getByTestId("suspension-banner");
+  return banner.filter({ has: page.getByTestId("suspension-reason").getByText(SUSPENSION_REASON, { exact: true }) }).filter({ hasNot: page.locator("b") });
+}
+
 /** Two pending invitations on the demo tenant, so the team page shows its invitations table. */
 async function inviteTwo({ request }: Context) {
   const login = await request.post("/api/v1/auth/login/", { data: { email: DEMO.owner, password: DEMO_PASSWORD } });
@@ -133,6 +151,7 @@ const PAGES: PageCase[] = [
   { name: "audit-log-new-tenant", as: "new-owner", path: "/audit-log", heading: "Audit log", shows: (page) => page.locator('[data-testid="audit-row"][data-action="auth.signed_up"]') },
   { name: "settings", as: "new-owner", path: "/settings", heading: "Settings", prepare: enableCurrencies, shows: (page) => page.getByTestId("fee-table") },
   { name: "settings-member", as: "member", path: "/settings", heading: "Settings", shows: (page) => page.getByTestId("admin-only-note") },
+  { name: "dashboard-suspended", as: "new-owner", path: "/dashboard", heading: "Dashboard", prepare: suspendByOperator, shows: suspensionBanner },
 ];
 
 const WIDTHS: { label: WidthLabel; viewport: { width: number; height: number } }[] = [

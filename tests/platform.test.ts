@@ -168,6 +168,8 @@ describe("GET /api/v1/platform/tenants/", () => {
       slug: tenant.slug,
       status: "pending",
       created_at: tenant.createdAt.toISOString(),
+      suspended_at: null,
+      suspension_reason: null,
       stripe: { status: "not_connected", charges_enabled: false, payouts_enabled: false },
       member_count: 3,
     });

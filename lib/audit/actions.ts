@@ -17,6 +17,7 @@ export const AUDIT_CATEGORIES = {
   invitations: "Invitations",
   fees: "Fees",
   settings: "Settings",
+  tenant: "Tenant status",
   platform: "Platform operators",
 } as const;
 
@@ -63,12 +64,18 @@ export const AUDIT_ACTIONS = {
   // An operator changed the tenant's fees: no member acted, so the tenant's own log says who did.
   "fees.schedule_changed": { label: "The platform changed your fee schedule", category: "fees", severity: "warning" },
   "settings.currencies_changed": { label: "Currencies changed", category: "settings", severity: "info" },
+  // An operator suspended or reactivated the tenant; the same change is in the platform's log.
+  "tenant.suspended": { label: "The platform suspended this tenant", category: "tenant", severity: "critical" },
+  "tenant.reactivated": { label: "The platform reactivated this tenant", category: "tenant", severity: "warning" },
   // Platform-wide power changing hands; written with no tenant (tenantId null).
   "platform.operator_granted": { label: "Platform operator granted", category: "platform", severity: "warning" },
   "platform.operator_revoked": { label: "Platform operator revoked", category: "platform", severity: "warning" },
   // What the platform earns changes: the platform default, or one tenant's schedule (also in that tenant's log).
   "platform.default_fees_changed": { label: "Default fee schedule changed", category: "platform", severity: "warning" },
   "platform.tenant_fees_changed": { label: "Tenant fee schedule changed", category: "platform", severity: "warning" },
+  // A suspended tenant's keys are refused and its webhook deliveries wait (also in that tenant's log).
+  "platform.tenant_suspended": { label: "Tenant suspended", category: "platform", severity: "critical" },
+  "platform.tenant_reactivated": { label: "Tenant reactivated", category: "platform", severity: "warning" },
 } as const satisfies Record<string, AuditActionInfo>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -55,6 +55,8 @@ export const ERROR_CODES = {
   invitation_not_pending: { status: 409, message: "This invitation is no longer pending." },
   last_owner: { status: 409, message: "A tenant needs at least one owner." },
   not_connected: { status: 409, message: "This tenant is not connected to Stripe." },
+  tenant_already_suspended: { status: 409, message: "This tenant is already suspended." },
+  tenant_not_suspended: { status: 409, message: "This tenant is not suspended." },
   tenant_changed: { status: 409, message: "The session has switched to another tenant. Reload the page." },
   webhook_not_configured: { status: 409, message: "No webhook endpoint is configured." },
   // 410: existed once, usable no more

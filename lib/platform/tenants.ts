@@ -50,6 +50,8 @@ function toPlatformTenantView(row: PlatformTenantRow) {
   const connected = stripe?.status === STRIPE_CONNECTION_STATUS.connected;
   return {
     ...toTenantView(row),
+    suspended_at: row.suspendedAt?.toISOString() ?? null,
+    suspension_reason: row.suspendedReason,
     stripe: {
       status: stripe ? asStatus(STRIPE_CONNECTION_STATUS, stripe.status) : STRIPE_ACCOUNT_STATUS.notConnected,
       charges_enabled: connected && stripe.chargesEnabled,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { humanTextSchema } from "@/lib/schemas/text";
 
 export const platformTenantsQuerySchema = z.strictObject({
   // Blank means no search: a cleared search box lists everyone.
@@ -11,3 +12,9 @@ export const platformTenantsQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
 export type PlatformTenantsQuery = z.infer<typeof platformTenantsQuerySchema>;
+
+/** POST /platform/tenants/{id}/suspend/: the reason is shown to the tenant's members on every portal page. */
+export const suspendTenantBodySchema = z.strictObject({
+  reason: humanTextSchema({ min: 3, max: 500, minMessage: "Give a reason of at least 3 characters.", requiredMessage: "Give a reason." }),
+});
+export type SuspendTenantBody = z.infer<typeof suspendTenantBodySchema>;

@@ -10,7 +10,8 @@ import type { DisconnectStripeInput, StripeCallbackQuery } from "@/lib/schemas/s
 import { emitEvent } from "@/lib/webhooks/outbox";
 import { requireStripe, stripeSetup, type StripeSetup } from "./config";
 import { emptyRequirements, requirementsOf, type StoredRequirements } from "./requirements";
-import { STRIPE_CONNECTION_STATUS, TENANT_STATUS } from "@/lib/statuses";
+import { STRIPE_CONNECTION_STATUS } from "@/lib/statuses";
+import { tenantStatusAfterStripeChange, type StripeConnectionFacts } from "@/lib/tenants/tenant-status";
 
 const STATE_TTL_MS = 10 * 60 * 1000;
 
@@ -206,10 +207,10 @@ function statusFields(account: Stripe.Account) {
   };
 }
 
-async function setTenantStatus(tx: TransactionClient, tenantId: string, chargesEnabled: boolean) {
+async function setTenantStatus(tx: TransactionClient, tenantId: string, connection: StripeConnectionFacts) {
   const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { status: true } });
-  if (tenant.status === TENANT_STATUS.suspended) return;
-  await tx.tenant.update({ where: { id: tenantId }, data: { status: chargesEnabled ? TENANT_STATUS.active : TENANT_STATUS.pending } });
+  const status = tenantStatusAfterStripeChange(tenant.status, connection);
+  if (status !== tenant.status) await tx.tenant.update({ where: { id: tenantId }, data: { status } });
 }
 
 /** A connection ended: the next connect creates a new account rather than replaying the last one's creation. */
@@ -267,7 +268,7 @@ export async function completeConnect(caller: Caller, query: StripeCallbackQuery
       create: { tenantId: caller.tenantId, accountId, mode: state.mode, status: STRIPE_CONNECTION_STATUS.connected, scope, connectedAt: new Date(), connectedById: caller.userId, ...fields },
       update: { accountId, mode: state.mode, status: STRIPE_CONNECTION_STATUS.connected, scope, connectedById: caller.userId, disconnectedReason: null, ...fields, ...(alreadyConnected ? {} : { connectedAt: new Date() }) },
     });
-    await setTenantStatus(tx, caller.tenantId, fields.chargesEnabled);
+    await setTenantStatus(tx, caller.tenantId, { status: STRIPE_CONNECTION_STATUS.connected, chargesEnabled: fields.chargesEnabled });
     if (alreadyConnected) return;
     await recordAudit(tx, {
       tenantId: caller.tenantId,
@@ -322,7 +323,7 @@ export async function markDisconnected(tx: TransactionClient, tenantId: string, 
   });
   if (count === 0) return;
   await endConnectGeneration(tx, tenantId);
-  await setTenantStatus(tx, tenantId, false);
+  await setTenantStatus(tx, tenantId, null);
   await recordAudit(tx, { tenantId, actor: { type: actor, label: "Stripe" }, action: "stripe.access_lost", reason });
   await emitEvent(tx, tenantId, "stripe.account.disconnected", { reason });
 }
@@ -367,7 +368,7 @@ export async function applyAccountUpdate(tx: TransactionClient, accountId: strin
   const after = JSON.stringify([fields.chargesEnabled, fields.payoutsEnabled, fields.detailsSubmitted, fields.requirements]);
   await tx.stripeConnection.update({ where: { id: connection.id }, data: { ...fields, status, ...(promote ? { connectedAt: new Date() } : {}) } });
   if (status !== STRIPE_CONNECTION_STATUS.connected) return;
-  await setTenantStatus(tx, connection.tenantId, fields.chargesEnabled);
+  await setTenantStatus(tx, connection.tenantId, { status, chargesEnabled: fields.chargesEnabled });
   if (promote) {
     await recordAudit(tx, {
       tenantId: connection.tenantId,
@@ -412,7 +413,7 @@ export async function disconnectStripe(caller: Caller, input: DisconnectStripeIn
   await prisma.$transaction(async (tx) => {
     await tx.stripeConnection.delete({ where: { id: connection.id } });
     await endConnectGeneration(tx, caller.tenantId);
-    await setTenantStatus(tx, caller.tenantId, false);
+    await setTenantStatus(tx, caller.tenantId, null);
     await recordAudit(tx, {
       tenantId: caller.tenantId,
       actor: userActor(caller),

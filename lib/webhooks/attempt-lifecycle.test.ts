@@ -3,6 +3,7 @@ import {
   decideAfterAttempt,
   decideBeforeSend,
   DISABLE_AFTER_FAILING_MS,
+  failingSinceAfterPause,
   DISABLE_REASONS,
   type AttemptDecision,
   type FailedAttemptFacts,
@@ -83,5 +84,39 @@ describe("decideAfterAttempt", () => {
   ];
   it.each(cases)("%s", (_name, facts, expected) => {
     expect(decideAfterAttempt(facts, now, mid)).toEqual(expected);
+  });
+});
+
+describe("failingSinceAfterPause", () => {
+  const day = 24 * 3_600_000;
+  const pausedAt = new Date("2026-11-01T00:00:00Z");
+  const resumedAt = new Date(pausedAt.getTime() + 30 * day);
+  const cases: [string, Date | null, Date | null][] = [
+    ["no failing streak stays none", null, null],
+    ["a streak 4 days old at the pause is 4 days old at the resume", new Date(pausedAt.getTime() - 4 * day), new Date(resumedAt.getTime() - 4 * day)],
+    ["a streak that began at the pause counts from the resume", pausedAt, resumedAt],
+    ["a streak that began during the pause counts from the resume", new Date(pausedAt.getTime() + day), resumedAt],
+  ];
+  it.each(cases)("%s", (_name, failingSince, expected) => {
+    expect(failingSinceAfterPause(failingSince, pausedAt, resumedAt)).toEqual(expected);
+  });
+
+  it("keeps a long pause from disabling the endpoint at the first failure after it", () => {
+    const failingSince = failingSinceAfterPause(new Date(pausedAt.getTime() - 4 * day), pausedAt, resumedAt);
+    const decision = decideAfterAttempt(
+      {
+        outcome: "failed",
+        trigger: "scheduled",
+        statusCode: 500,
+        leaseLost: false,
+        messageDelivered: false,
+        endpoint: { url: "https://example.com/hook", enabled: true, failingSince },
+        scheduledAttempts: 1,
+        pendingScheduledAt: null,
+      },
+      new Date(resumedAt.getTime() + 60_000),
+      () => 0.5,
+    );
+    expect(decision.kind).toBe("retry");
   });
 });

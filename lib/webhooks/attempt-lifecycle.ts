@@ -101,3 +101,16 @@ export function decideAfterAttempt(facts: AttemptFacts, now: Date, random: () =>
   if (delay === null) return { kind: "give_up", startFailingSince };
   return { kind: "retry", at: new Date(now.getTime() + delay), startFailingSince };
 }
+
+/**
+ * An endpoint's failing streak after deliveries were paused (the tenant was
+ * suspended) and resume at `resumedAt`. Nothing was tried while paused, so
+ * the pause does not count towards the 5 days: the streak moves forward by
+ * its length. A streak that began during the pause (an attempt already in
+ * flight when it started) counts from the resume.
+ */
+export function failingSinceAfterPause(failingSince: Date | null, pausedAt: Date, resumedAt: Date): Date | null {
+  if (failingSince === null) return null;
+  if (failingSince.getTime() >= pausedAt.getTime()) return resumedAt;
+  return new Date(failingSince.getTime() + Math.max(0, resumedAt.getTime() - pausedAt.getTime()));
+}

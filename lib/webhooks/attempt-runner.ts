@@ -6,7 +6,7 @@ import { env } from "@/lib/env";
 import { sendWebhookRequest, type OutboundResult } from "./safe-http-client";
 import { decideAfterAttempt, decideBeforeSend, type AttemptDecision, type AttemptTrigger, type FailedAttemptFacts } from "./attempt-lifecycle";
 import { signDelivery } from "./signing";
-import { WEBHOOK_ATTEMPT_STATE, WEBHOOK_ATTEMPT_TRIGGER, WEBHOOK_MESSAGE_STATUS } from "@/lib/statuses";
+import { TENANT_STATUS, WEBHOOK_ATTEMPT_STATE, WEBHOOK_ATTEMPT_TRIGGER, WEBHOOK_MESSAGE_STATUS } from "@/lib/statuses";
 
 /** A claimed attempt belongs to its worker this long: well past the 10 s request timeout. */
 export const LEASE_MS = 60_000;
@@ -15,9 +15,13 @@ const LEASE_SAFETY_MS = 30_000;
 export const RESPONSE_BODY_KEPT = 2 * 1024;
 const USER_AGENT = "TenantAdminPortal-Webhooks/1.0";
 
-const claimableWhere = (now: Date) => ({
-  OR: [{ state: WEBHOOK_ATTEMPT_STATE.pending, dueAt: { lte: now } }, { state: WEBHOOK_ATTEMPT_STATE.inFlight, leaseUntil: { lt: now } }],
-});
+// A suspended tenant's attempts are not claimed: they wait, due, and go out
+// on the first claim after the platform reactivates the tenant.
+const claimableWhere = (now: Date) =>
+  ({
+    OR: [{ state: WEBHOOK_ATTEMPT_STATE.pending, dueAt: { lte: now } }, { state: WEBHOOK_ATTEMPT_STATE.inFlight, leaseUntil: { lt: now } }],
+    message: { tenant: { status: { not: TENANT_STATUS.suspended } } },
+  }) satisfies Prisma.WebhookAttemptWhereInput;
 
 type ClaimedAttempt = Prisma.WebhookAttemptGetPayload<{ include: { message: true } }>;
 export type ClaimedBatch = { leaseOwner: string; attempts: ClaimedAttempt[] };

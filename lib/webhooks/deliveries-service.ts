@@ -11,6 +11,7 @@ import { DEFAULT_TEST_EVENT, isWebhookEventType, WEBHOOK_EVENTS } from "./event-
 import { eventBody, newMessageId } from "./signing";
 import { toAttemptView, toMessageView } from "./views";
 import { WEBHOOK_ATTEMPT_STATE, WEBHOOK_ATTEMPT_TRIGGER } from "@/lib/statuses";
+import { assertTenantNotSuspended } from "@/lib/platform/tenant-suspension";
 
 const INLINE_WORKER = "inline";
 
@@ -58,6 +59,7 @@ const inlineClaim = () => ({ state: WEBHOOK_ATTEMPT_STATE.inFlight, leaseOwner: 
  * answer (delivered: false); our side's failures to reach it are errors.
  */
 export async function sendTestEvent(caller: Caller, input: TestWebhookInput, meta: RequestMeta) {
+  await assertTenantNotSuspended(caller.tenantId);
   await requireEndpointUrl(caller.tenantId);
   const type = input.event_type ?? DEFAULT_TEST_EVENT;
   const data = input.payload ?? (isWebhookEventType(type) ? WEBHOOK_EVENTS[type].example : {});
@@ -111,6 +113,7 @@ export async function sendTestEvent(caller: Caller, input: TestWebhookInput, met
 export async function retryMessage(caller: Caller, messageId: string, meta: RequestMeta) {
   const message = await prisma.webhookMessage.findFirst({ where: { id: messageId, tenantId: caller.tenantId }, select: { id: true } });
   if (!message) throw apiError("not_found", "No such message.");
+  await assertTenantNotSuspended(caller.tenantId);
   await requireEndpointUrl(caller.tenantId);
   const busy = await prisma.webhookAttempt.count({ where: { messageId: message.id, state: WEBHOOK_ATTEMPT_STATE.inFlight, leaseUntil: { gt: new Date() } } });
   if (busy > 0) throw inFlight();
