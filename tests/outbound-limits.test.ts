@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { resetEnvCache } from "@/lib/env";
 import { RATE_LIMITS } from "@/lib/http/rate-limit";
@@ -10,7 +10,7 @@ import { GET as stripeStatus } from "@/app/api/v1/auth/tenants/stripe/status/rou
 import { POST as stripeConnect } from "@/app/api/v1/auth/tenants/stripe/connect/route";
 import { call, registerOwner, type CallResult } from "./helpers/api";
 import { addMember } from "./helpers/fixtures";
-import { startReceiver, type Receiver } from "./helpers/receiver";
+import { receiversPerTest } from "./helpers/receiver";
 import { startStripeSimulator } from "./helpers/stripe-simulator";
 
 // Requests are fired together so that they land in one window of the limit,
@@ -19,20 +19,11 @@ import { startStripeSimulator } from "./helpers/stripe-simulator";
 const CONFIG = "/api/v1/auth/tenants/webhooks/config/";
 const TEST = "/api/v1/auth/tenants/webhooks/test/";
 
-let receivers: Receiver[] = [];
-beforeEach(() => {
-  process.env.WEBHOOK_ALLOW_PRIVATE_TARGETS = "1";
-  resetEnvCache();
-});
-afterEach(async () => {
-  await Promise.all(receivers.map((r) => r.close()));
-  receivers = [];
-});
+const receiver = receiversPerTest();
 
 async function configuredOwner() {
   const owner = await registerOwner();
-  const target = await startReceiver();
-  receivers.push(target);
+  const target = await receiver();
   expect((await call(setConfig, CONFIG, { token: owner.token, body: { url: target.url } })).status).toBe(200);
   return { owner, target };
 }

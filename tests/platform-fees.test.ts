@@ -6,22 +6,13 @@ import { PUT as putTenantFees } from "@/app/api/v1/platform/tenants/[tenantId]/f
 import { GET as listTenants } from "@/app/api/v1/platform/tenants/route";
 import { feeScheduleFor } from "@/lib/fees/fee-schedules";
 import { applicationFeeAmount, PLATFORM_DEFAULT_FEE_SCHEDULE } from "@/lib/money/fees";
-import { grantPlatformOperator } from "@/lib/platform/operators";
 import { BASE_URL, call, registerOwner, type CallOptions } from "./helpers/api";
-import { addMember } from "./helpers/fixtures";
+import { addMember, addPlatformOperator } from "./helpers/fixtures";
 
 const DEFAULT_PATH = "/api/v1/platform/fees/default/";
 const tenantPath = (tenantId: string) => `/api/v1/platform/tenants/${tenantId}/`;
 const feesPath = (tenantId: string) => `/api/v1/platform/tenants/${tenantId}/fees/`;
-const CLI = { type: "system", label: "cli" } as const;
 
-/** A signed-in operator: a member of a tenant of their own, granted the platform role. */
-async function signedInOperator() {
-  const home = await registerOwner();
-  const person = await addMember(home.tenantId, "member");
-  await grantPlatformOperator(person.email, CLI);
-  return person;
-}
 
 type Credential = Pick<CallOptions, "token" | "cookie" | "origin">;
 
@@ -48,7 +39,7 @@ const feeAuditRows = () =>
 // The tests in this file run in order on one database: the first reads the platform default before anyone sets it.
 describe("the platform default fee schedule", () => {
   it("is the built-in default before any operator saves one", async () => {
-    const operator = await signedInOperator();
+    const operator = await addPlatformOperator();
     const tenant = await registerOwner();
     const result = await readDefault({ token: operator.token });
     expect(result.status).toBe(200);
@@ -58,7 +49,7 @@ describe("the platform default fee schedule", () => {
   });
 
   it("saves an operator's schedule, which then applies to every tenant without its own; audited once, in the platform log only", async () => {
-    const operator = await signedInOperator();
+    const operator = await addPlatformOperator();
     const tenant = await registerOwner();
     const auditBefore = await feeAuditRows();
     // Currencies out of registry order and an empty map: saved and answered in one canonical spelling.
@@ -89,7 +80,7 @@ describe("the platform default fee schedule", () => {
   });
 
   it("writes nothing for a save that changes nothing (the same schedule spelled differently)", async () => {
-    const operator = await signedInOperator();
+    const operator = await addPlatformOperator();
     const current = (await readDefault({ token: operator.token })).body;
     const before = await snapshot();
     const again = await saveDefault({ token: operator.token }, { maximum: current.maximum, fixed: { eur: current.fixed.eur, usd: current.fixed.usd }, percent_bps: current.percent_bps });
@@ -99,7 +90,7 @@ describe("the platform default fee schedule", () => {
   });
 
   it("changes the fee a new payment would carry: the contract the payments service relies on", async () => {
-    const operator = await signedInOperator();
+    const operator = await addPlatformOperator();
     const tenant = await registerOwner();
     const feeNow = async () => applicationFeeAmount(10_000, "usd", (await feeScheduleFor(tenant.tenantId)).schedule);
 
@@ -117,7 +108,7 @@ describe("the platform default fee schedule", () => {
 
 describe("a tenant's fee schedule", () => {
   it("overrides the platform default for that tenant only; GET shows it with its source; audited in both logs", async () => {
-    const operator = await signedInOperator();
+    const operator = await addPlatformOperator();
     const tenant = await registerOwner();
     const neighbour = await registerOwner();
     const platformDefault = (await readDefault({ token: operator.token })).body;
@@ -169,7 +160,7 @@ describe("a tenant's fee schedule", () => {
   });
 
   it("returns to the platform default with the body null; saving the same again, or null again, writes nothing", async () => {
-    const operator = await signedInOperator();
+    const operator = await addPlatformOperator();
     const tenant = await registerOwner();
     const platformDefault = (await readDefault({ token: operator.token })).body;
     const schedule = { percent_bps: 10, fixed: { eur: 5 } };
@@ -205,7 +196,7 @@ describe("a tenant's fee schedule", () => {
   });
 
   it("shows the tenant's own log the change under its label, through the tenant's audit API", async () => {
-    const operator = await signedInOperator();
+    const operator = await addPlatformOperator();
     const tenant = await registerOwner();
     expect((await saveTenantFees({ token: operator.token }, tenant.tenantId, { percent_bps: 42 })).status).toBe(200);
     const { GET: tenantAuditLog } = await import("@/app/api/v1/auth/tenants/audit-logs/route");
@@ -234,7 +225,7 @@ describe("refused input", () => {
   ];
 
   it.each(invalid)("refuses %s with 400 validation_error on both endpoints, changing nothing", async (_case, body) => {
-    const operator = await signedInOperator();
+    const operator = await addPlatformOperator();
     const tenant = await registerOwner();
     await saveTenantFees({ token: operator.token }, tenant.tenantId, { percent_bps: 7 });
     const before = await snapshot();
@@ -248,7 +239,7 @@ describe("refused input", () => {
   });
 
   it("refuses a body that is not JSON with 400 invalid_json", async () => {
-    const operator = await signedInOperator();
+    const operator = await addPlatformOperator();
     const tenant = await registerOwner();
     const before = await snapshot();
     expect((await saveDefault({ token: operator.token }, "{percent_bps: 1")).body.error.code).toBe("invalid_json");
@@ -257,7 +248,7 @@ describe("refused input", () => {
   });
 
   it("answers 404 not_found for a tenant id that is no tenant, and writes nothing", async () => {
-    const operator = await signedInOperator();
+    const operator = await addPlatformOperator();
     const before = await snapshot();
     for (const result of [
       await readTenant({ token: operator.token }, "no-such-tenant"),
@@ -315,7 +306,7 @@ describe("who may call the operator fee endpoints", () => {
   });
 
   it("refuses an operator's cookie-authenticated write from another origin (CSRF), changing nothing", async () => {
-    const operator = await signedInOperator();
+    const operator = await addPlatformOperator();
     const tenant = await registerOwner();
     const before = await snapshot();
     for (const result of [

@@ -1,6 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
-import { resetEnvCache } from "@/lib/env";
 import { GET as account } from "@/app/api/v1/account/route";
 import { POST as register } from "@/app/api/v1/auth/register/route";
 import { POST as setConfig } from "@/app/api/v1/auth/tenants/webhooks/config/route";
@@ -10,15 +9,13 @@ import { GET as getTenant } from "@/app/api/v1/platform/tenants/[tenantId]/route
 import { POST as suspendRoute } from "@/app/api/v1/platform/tenants/[tenantId]/suspend/route";
 import { POST as reactivateRoute } from "@/app/api/v1/platform/tenants/[tenantId]/reactivate/route";
 import { GET as listTenants } from "@/app/api/v1/platform/tenants/route";
-import { grantPlatformOperator } from "@/lib/platform/operators";
 import { DISABLE_AFTER_FAILING_MS } from "@/lib/webhooks/attempt-lifecycle";
 import { deliverDueAttempts } from "@/lib/webhooks/attempt-runner";
 import { emitEvent } from "@/lib/webhooks/outbox";
 import { BASE_URL, call, nextTestIp, registerOwner, type CallOptions } from "./helpers/api";
-import { addMember } from "./helpers/fixtures";
-import { startReceiver, type Receiver } from "./helpers/receiver";
+import { addMember, addPlatformOperator } from "./helpers/fixtures";
+import { receiversPerTest } from "./helpers/receiver";
 
-const CLI = { type: "system", label: "cli" } as const;
 const DAY_MS = 24 * 3_600_000;
 const suspendPath = (tenantId: string) => `/api/v1/platform/tenants/${tenantId}/suspend/`;
 const reactivatePath = (tenantId: string) => `/api/v1/platform/tenants/${tenantId}/reactivate/`;
@@ -28,23 +25,8 @@ type Credential = Pick<CallOptions, "token" | "cookie" | "origin">;
 const suspend = (who: Credential, tenantId: string, body: unknown) => call(suspendRoute, suspendPath(tenantId), { ...who, method: "POST", body, params: { tenantId } });
 const reactivate = (who: Credential, tenantId: string) => call(reactivateRoute, reactivatePath(tenantId), { ...who, method: "POST", params: { tenantId } });
 
-let receivers: Receiver[] = [];
-beforeEach(() => {
-  process.env.WEBHOOK_ALLOW_PRIVATE_TARGETS = "1";
-  resetEnvCache();
-});
-afterEach(async () => {
-  await Promise.all(receivers.map((r) => r.close()));
-  receivers = [];
-});
+const receiver = receiversPerTest();
 
-/** A signed-in operator: a member of a tenant of their own, granted the platform role. */
-async function signedInOperator() {
-  const home = await registerOwner();
-  const person = await addMember(home.tenantId, "member");
-  await grantPlatformOperator(person.email, CLI);
-  return person;
-}
 
 /** A fresh tenant through the API, with its test secret key (shown once at sign-up). */
 async function tenantWithKey() {
@@ -62,8 +44,7 @@ const accountWith = (key: string) => call(account, "/api/v1/account/", { headers
 
 /** An endpoint on a fresh local receiver that verifies signatures. */
 async function configureReceiver(token: string) {
-  const target = await startReceiver();
-  receivers.push(target);
+  const target = await receiver();
   const configured = await call(setConfig, "/api/v1/auth/tenants/webhooks/config/", { token, body: { url: target.url } });
   expect(configured.status).toBe(200);
   target.setSecret(configured.body.secret);
@@ -98,7 +79,7 @@ const suspensionAudit = (tenantId: string) =>
 
 describe("POST /api/v1/platform/tenants/{tenant_id}/suspend/", () => {
   it("suspends: the view says so, both logs hold it, the tenant's key and test sends answer 403 tenant_suspended", async () => {
-    const operator = await signedInOperator();
+    const operator = await addPlatformOperator();
     const tenant = await tenantWithKey();
     const target = await configureReceiver(tenant.token);
     expect((await accountWith(tenant.secret)).status).toBe(200);
@@ -149,7 +130,7 @@ describe("POST /api/v1/platform/tenants/{tenant_id}/suspend/", () => {
   });
 
   it("answers 409 tenant_already_suspended to a second suspension and changes nothing", async () => {
-    const operator = await signedInOperator();
+    const operator = await addPlatformOperator();
     const tenant = await tenantWithKey();
     expect((await suspend({ token: operator.token }, tenant.tenantId, { reason: "First reason" })).status).toBe(200);
     const before = await snapshot(tenant.tenantId);
@@ -170,7 +151,7 @@ describe("POST /api/v1/platform/tenants/{tenant_id}/suspend/", () => {
     ["not a string", { reason: 42 }],
     ["an unknown field", { reason: "Fraud suspected", until: "2027-01-01" }],
   ])("refuses a bad reason (%s) with 400 validation_error and changes nothing", async (_case, body) => {
-    const operator = await signedInOperator();
+    const operator = await addPlatformOperator();
     const tenant = await tenantWithKey();
     const before = await snapshot(tenant.tenantId);
     const result = await suspend({ token: operator.token }, tenant.tenantId, body);
@@ -183,7 +164,7 @@ describe("POST /api/v1/platform/tenants/{tenant_id}/suspend/", () => {
 
 describe("POST /api/v1/platform/tenants/{tenant_id}/reactivate/", () => {
   it("returns a tenant without Stripe to pending; the key works again; both logs hold it", async () => {
-    const operator = await signedInOperator();
+    const operator = await addPlatformOperator();
     const tenant = await tenantWithKey();
     await suspend({ token: operator.token }, tenant.tenantId, { reason: "Identity check" });
     const result = await reactivate({ cookie: operator.session, origin: BASE_URL }, tenant.tenantId);
@@ -199,7 +180,7 @@ describe("POST /api/v1/platform/tenants/{tenant_id}/reactivate/", () => {
   });
 
   it("returns a tenant connected to Stripe with charges enabled to active", async () => {
-    const operator = await signedInOperator();
+    const operator = await addPlatformOperator();
     const tenant = await tenantWithKey();
     await prisma.stripeConnection.create({
       data: { tenantId: tenant.tenantId, accountId: `acct_susp${Date.now()}`, mode: "account_links", status: "connected", chargesEnabled: true },
@@ -212,7 +193,7 @@ describe("POST /api/v1/platform/tenants/{tenant_id}/reactivate/", () => {
   });
 
   it("answers 409 tenant_not_suspended for a tenant that is not suspended and changes nothing", async () => {
-    const operator = await signedInOperator();
+    const operator = await addPlatformOperator();
     const tenant = await tenantWithKey();
     const before = await snapshot(tenant.tenantId);
     const result = await reactivate({ token: operator.token }, tenant.tenantId);
@@ -252,7 +233,7 @@ describe("who may suspend and reactivate", () => {
     expect(anonymous.body.error.code).toBe("unauthorized");
     expect((await reactivate({}, tenant.tenantId)).status).toBe(401);
 
-    const operator = await signedInOperator();
+    const operator = await addPlatformOperator();
     const missing = await suspend({ token: operator.token }, "no-such-tenant", { reason: "Nobody home" });
     expect(missing.status).toBe(404);
     expect(missing.body.error.code).toBe("not_found");
@@ -261,7 +242,7 @@ describe("who may suspend and reactivate", () => {
   });
 
   it("refuses a cookie call from another origin with 403 csrf_origin_mismatch", async () => {
-    const operator = await signedInOperator();
+    const operator = await addPlatformOperator();
     const tenant = await tenantWithKey();
     const result = await suspend({ cookie: operator.session, origin: "https://evil.example" }, tenant.tenantId, { reason: "Cross-site" });
     expect(result.status).toBe(403);
@@ -272,7 +253,7 @@ describe("who may suspend and reactivate", () => {
 
 describe("webhook deliveries of a suspended tenant", () => {
   it("wait while it is suspended (recorded, not claimed, manual retries refused) and go out after reactivation", async () => {
-    const operator = await signedInOperator();
+    const operator = await addPlatformOperator();
     const tenant = await tenantWithKey();
     const target = await configureReceiver(tenant.token);
     await suspend({ token: operator.token }, tenant.tenantId, { reason: "Paused for review" });
@@ -299,7 +280,7 @@ describe("webhook deliveries of a suspended tenant", () => {
   });
 
   it("does not count a long suspension towards disabling a failing endpoint", async () => {
-    const operator = await signedInOperator();
+    const operator = await addPlatformOperator();
     const tenant = await tenantWithKey();
     const target = await configureReceiver(tenant.token);
     await suspend({ token: operator.token }, tenant.tenantId, { reason: "Long pause" });

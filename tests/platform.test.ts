@@ -7,11 +7,10 @@ import { PLATFORM_ROLES } from "@/lib/auth/roles";
 import { grantPlatformOperator, revokePlatformOperator } from "@/lib/platform/operators";
 import { AppError } from "@/lib/http/errors";
 import { call, registerOwner } from "./helpers/api";
-import { addMember } from "./helpers/fixtures";
+import { addMember, addPlatformOperator, CLI_ACTOR } from "./helpers/fixtures";
 import { ROOT } from "./helpers/database";
 
 const TENANTS = "/api/v1/platform/tenants/";
-const CLI = { type: "system", label: "cli" } as const;
 
 /** A marker that only this run's tenants carry, so searches see none of the other tests' tenants. */
 const marker = () => `qx${Math.random().toString(36).slice(2, 8)}`;
@@ -20,13 +19,6 @@ async function platformAudit(userId: string) {
   return prisma.auditLog.findMany({ where: { targetType: "user", targetId: userId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
 }
 
-/** A signed-in operator: a member of a tenant of their own, granted the platform role. */
-async function signedInOperator() {
-  const home = await registerOwner();
-  const person = await addMember(home.tenantId, "member");
-  await grantPlatformOperator(person.email, CLI);
-  return person;
-}
 
 /** Runs `npm run platform:<verb> -- <args>` against the test database; never throws for a non-zero exit. */
 async function runPlatformCommand(verb: "grant" | "revoke", ...args: string[]) {
@@ -47,9 +39,9 @@ async function runPlatformCommand(verb: "grant" | "revoke", ...args: string[]) {
 describe("granting and revoking the operator role (service)", () => {
   it("grants an existing user once, audited with no tenant; a second grant changes nothing and says so", async () => {
     const owner = await registerOwner();
-    const first = await grantPlatformOperator(owner.input.email.toLowerCase(), CLI);
+    const first = await grantPlatformOperator(owner.input.email.toLowerCase(), CLI_ACTOR);
     expect(first).toEqual({ userId: owner.userId, email: owner.input.email.toLowerCase(), changed: true });
-    const again = await grantPlatformOperator(owner.input.email.toLowerCase(), CLI);
+    const again = await grantPlatformOperator(owner.input.email.toLowerCase(), CLI_ACTOR);
     expect(again.changed).toBe(false);
 
     expect((await prisma.user.findUniqueOrThrow({ where: { id: owner.userId } })).platformRole).toBe(PLATFORM_ROLES.operator);
@@ -68,22 +60,22 @@ describe("granting and revoking the operator role (service)", () => {
 
   it("revokes, also the last operator; revoking a non-operator changes nothing", async () => {
     const owner = await registerOwner();
-    await grantPlatformOperator(owner.input.email, CLI);
+    await grantPlatformOperator(owner.input.email, CLI_ACTOR);
     // Every other operator gone: this one is the last.
     await prisma.user.updateMany({ where: { platformRole: PLATFORM_ROLES.operator, id: { not: owner.userId } }, data: { platformRole: null } });
 
-    expect((await revokePlatformOperator(owner.input.email, CLI)).changed).toBe(true);
+    expect((await revokePlatformOperator(owner.input.email, CLI_ACTOR)).changed).toBe(true);
     expect(await prisma.user.count({ where: { platformRole: PLATFORM_ROLES.operator } })).toBe(0);
-    expect((await revokePlatformOperator(owner.input.email, CLI)).changed).toBe(false);
+    expect((await revokePlatformOperator(owner.input.email, CLI_ACTOR)).changed).toBe(false);
     expect((await platformAudit(owner.userId)).map((entry) => entry.action)).toEqual(["platform.operator_granted", "platform.operator_revoked"]);
   });
 
   it("refuses an unknown email with not_found and writes nothing", async () => {
     const before = { audit: await prisma.auditLog.count(), users: await prisma.user.count() };
-    const error = await grantPlatformOperator("nobody-here@example.test", CLI).catch((e: unknown) => e);
+    const error = await grantPlatformOperator("nobody-here@example.test", CLI_ACTOR).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe("not_found");
-    await expect(revokePlatformOperator("nobody-here@example.test", CLI)).rejects.toMatchObject({ code: "not_found" });
+    await expect(revokePlatformOperator("nobody-here@example.test", CLI_ACTOR)).rejects.toMatchObject({ code: "not_found" });
     expect({ audit: await prisma.auditLog.count(), users: await prisma.user.count() }).toEqual(before);
   });
 });
@@ -154,7 +146,7 @@ describe("GET /api/v1/platform/tenants/", () => {
     await prisma.tenant.update({ where: { id: connected.tenantId }, data: { status: "active" } });
     const onboarding = await registerOwner({ tenant_name: `Onboarding ${tag}` });
     await prisma.stripeConnection.create({ data: { tenantId: onboarding.tenantId, accountId: "acct_test2", mode: "account_links", status: "onboarding" } });
-    const operator = await signedInOperator();
+    const operator = await addPlatformOperator();
 
     const result = await call(listTenants, `${TENANTS}?q=${tag}`, { token: operator.token });
     expect(result.status).toBe(200);
@@ -188,7 +180,7 @@ describe("GET /api/v1/platform/tenants/", () => {
     const zephyr = await registerOwner({ tenant_name: `Zephyr Marmalade ${tag}` });
     const other = await registerOwner({ tenant_name: `Quince ${tag}` });
     const percent = await registerOwner({ tenant_name: `100% Pure_Juice ${tag}` });
-    const operator = await signedInOperator();
+    const operator = await addPlatformOperator();
     const search = async (q: string) => {
       const result = await call(listTenants, `${TENANTS}?q=${encodeURIComponent(q)}`, { token: operator.token });
       expect(result.status).toBe(200);
@@ -213,7 +205,7 @@ describe("GET /api/v1/platform/tenants/", () => {
   it("matches non-ASCII letters as typed on both databases, and in any case on PostgreSQL", async () => {
     const tag = marker();
     const cafe = await registerOwner({ tenant_name: `Café Éclair ${tag}` });
-    const operator = await signedInOperator();
+    const operator = await addPlatformOperator();
     const search = async (q: string) =>
       (await call(listTenants, `${TENANTS}?q=${encodeURIComponent(q)}`, { token: operator.token })).body.data.map((row: { id: string }) => row.id);
 
@@ -228,7 +220,7 @@ describe("GET /api/v1/platform/tenants/", () => {
     const tag = marker();
     const created: string[] = [];
     for (let i = 0; i < 5; i += 1) created.push((await registerOwner({ tenant_name: `Paged ${i} ${tag}` })).tenantId);
-    const operator = await signedInOperator();
+    const operator = await addPlatformOperator();
 
     const seen: string[] = [];
     let cursor: string | null = null;
@@ -254,7 +246,7 @@ describe("GET /api/v1/platform/tenants/", () => {
   });
 
   it("refuses bad query parameters with validation_error", async () => {
-    const operator = await signedInOperator();
+    const operator = await addPlatformOperator();
     for (const query of ["limit=0", "limit=101", "limit=two", "status=active", `q=${"a".repeat(101)}`]) {
       const result = await call(listTenants, `${TENANTS}?${query}`, { token: operator.token });
       expect(result.status, query).toBe(400);
@@ -289,9 +281,9 @@ describe("GET /api/v1/platform/tenants/", () => {
   });
 
   it("reads the role on every request: a revoked operator is refused on the next one", async () => {
-    const operator = await signedInOperator();
+    const operator = await addPlatformOperator();
     expect((await call(listTenants, TENANTS, { token: operator.token })).status).toBe(200);
-    await revokePlatformOperator(operator.email, CLI);
+    await revokePlatformOperator(operator.email, CLI_ACTOR);
     const after = await call(listTenants, TENANTS, { token: operator.token });
     expect(after.status).toBe(403);
     expect(after.body.error.code).toBe("forbidden");

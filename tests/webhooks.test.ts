@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { prisma } from "@/lib/db";
 import { resetEnvCache } from "@/lib/env";
 import { GET as getConfig, POST as setConfig, DELETE as deleteConfig } from "@/app/api/v1/auth/tenants/webhooks/config/route";
@@ -12,7 +12,7 @@ import { claimDueAttempts, deliverDueAttempts } from "@/lib/webhooks/attempt-run
 import { emitEvent } from "@/lib/webhooks/outbox";
 import { call, registerOwner } from "./helpers/api";
 import { addMember } from "./helpers/fixtures";
-import { startReceiver, type Receiver } from "./helpers/receiver";
+import { receiversPerTest } from "./helpers/receiver";
 
 // Deliveries time out after 10 s in production; 400 ms keeps the timeout test quick.
 const delivery = vi.hoisted(() => ({ timeoutMs: 400 }));
@@ -30,18 +30,10 @@ function allowPrivateTargets(on: boolean) {
   resetEnvCache();
 }
 
-let receivers: Receiver[] = [];
-async function receiver(...args: Parameters<typeof startReceiver>) {
-  const started = await startReceiver(...args);
-  receivers.push(started);
-  return started;
-}
+const receiver = receiversPerTest();
 
-beforeEach(() => allowPrivateTargets(true));
-afterEach(async () => {
+afterEach(() => {
   delivery.timeoutMs = 400;
-  await Promise.all(receivers.map((r) => r.close()));
-  receivers = [];
 });
 
 /** An owner whose endpoint points at a fresh receiver that verifies signatures. */

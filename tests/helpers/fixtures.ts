@@ -1,4 +1,6 @@
 import { prisma } from "@/lib/db";
+import { grantPlatformOperator } from "@/lib/platform/operators";
+import { registerOwner } from "./api";
 import { hashPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/roles";
 import { encodeSessionToken, issueAccessToken } from "@/lib/auth/tokens";
@@ -14,4 +16,15 @@ export async function addMember(tenantId: string, role: Role, password = "member
   await prisma.membership.create({ data: { userId: user.id, tenantId, role } });
   const { access_token } = await issueAccessToken(user, tenantId);
   return { userId: user.id, email: user.email, password, token: access_token, session: await encodeSessionToken(user, tenantId) };
+}
+
+/** The command line as an audit actor, as `npm run platform:grant` records it. */
+export const CLI_ACTOR = { type: "system", label: "cli" } as const;
+
+/** A signed-in platform operator: a member of a tenant of their own, granted the platform role. */
+export async function addPlatformOperator() {
+  const home = await registerOwner();
+  const person = await addMember(home.tenantId, "member");
+  await grantPlatformOperator(person.email, CLI_ACTOR);
+  return person;
 }

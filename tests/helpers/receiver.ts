@@ -1,6 +1,8 @@
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Webhook } from "standardwebhooks";
+import { afterEach, beforeEach } from "vitest";
+import { resetEnvCache } from "@/lib/env";
 
 export type ReceivedDelivery = { path: string; headers: IncomingHttpHeaders; body: string; verified: boolean | null };
 export type ReceiverBehaviour =
@@ -70,3 +72,25 @@ export async function startReceiver(behaviour: ReceiverBehaviour = { kind: "stat
   };
 }
 export type Receiver = Awaited<ReturnType<typeof startReceiver>>;
+
+/**
+ * For a test file that delivers to local receivers: allows private webhook
+ * targets before each test and closes every receiver it started after it.
+ * Returns the function that starts one.
+ */
+export function receiversPerTest() {
+  let open: Receiver[] = [];
+  beforeEach(() => {
+    process.env.WEBHOOK_ALLOW_PRIVATE_TARGETS = "1";
+    resetEnvCache();
+  });
+  afterEach(async () => {
+    await Promise.all(open.map((r) => r.close()));
+    open = [];
+  });
+  return async (...args: Parameters<typeof startReceiver>) => {
+    const started = await startReceiver(...args);
+    open.push(started);
+    return started;
+  };
+}
