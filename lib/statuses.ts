@@ -45,6 +45,19 @@ export type ApiKeyStatus = (typeof API_KEY_STATUS)[keyof typeof API_KEY_STATUS];
 export const AUTH_ATTEMPT_OUTCOME = { pending: "pending", failed: "failed", succeeded: "succeeded", throttled: "throttled" } as const;
 export type AuthAttemptOutcome = (typeof AUTH_ATTEMPT_OUTCOME)[keyof typeof AUTH_ATTEMPT_OUTCOME];
 
+/** A payment, as its PaymentIntent moves: failed keeps the reason of the last declined confirmation. */
+export const PAYMENT_STATUS = {
+  requiresPaymentMethod: "requires_payment_method",
+  processing: "processing",
+  succeeded: "succeeded",
+  failed: "failed",
+} as const;
+export type PaymentStatus = (typeof PAYMENT_STATUS)[keyof typeof PAYMENT_STATUS];
+
+/** A refund, as Stripe reports it. */
+export const REFUND_STATUS = { pending: "pending", succeeded: "succeeded", failed: "failed" } as const;
+export type RefundStatus = (typeof REFUND_STATUS)[keyof typeof REFUND_STATUS];
+
 /** A stored string read back as its registry's union; an unknown value is a bug, not input. */
 export function asStatus<const R extends Record<string, string>>(registry: R, value: string): R[keyof R] {
   if (!Object.values(registry).includes(value)) throw new Error(`Unknown status "${value}"`);

@@ -24,11 +24,14 @@ export const ERROR_CODES = {
   amount_invalid: { status: 400, message: "The amount is not a valid charge in this currency." },
   amount_too_small: { status: 400, message: "The amount is below the minimum charge for this currency." },
   currency_not_enabled: { status: 400, message: "This currency is not enabled for this tenant." },
+  amount_exceeds_refundable: { status: 400, message: "The amount is more than what is left to refund on this payment." },
   // 401: who is calling is unknown
   unauthorized: { status: 401, message: "Sign in, or send a valid Bearer token." },
   invalid_token: { status: 401, message: "The access token is invalid or expired." },
   invalid_credentials: { status: 401, message: "Incorrect email or password." },
   invalid_api_key: { status: 401, message: "The API key is invalid, revoked or expired." },
+  // 402: the card was declined (Stripe's status for it)
+  card_declined: { status: 402, message: "The card was declined." },
   // 403: known caller, not allowed
   forbidden: { status: 403, message: "Your role does not allow this action." },
   csrf_origin_mismatch: { status: 403, message: "This request did not come from the portal's own pages." },
@@ -59,6 +62,12 @@ export const ERROR_CODES = {
   tenant_not_suspended: { status: 409, message: "This tenant is not suspended." },
   tenant_changed: { status: 409, message: "The session has switched to another tenant. Reload the page." },
   webhook_not_configured: { status: 409, message: "No webhook endpoint is configured." },
+  stripe_not_connected: { status: 409, message: "This tenant has no Stripe account that can accept payments." },
+  stripe_mode_unavailable: { status: 409, message: "The platform's Stripe key cannot create payments in this mode." },
+  idempotency_key_reused: { status: 409, message: "This Idempotency-Key was used with another request." },
+  idempotency_key_in_use: { status: 409, message: "A request with this Idempotency-Key is still running. Try again in a moment." },
+  payment_not_confirmable: { status: 409, message: "This payment cannot be confirmed in its current state." },
+  payment_not_refundable: { status: 409, message: "Only a succeeded payment can be refunded." },
   // 410: existed once, usable no more
   invitation_used: { status: 410, message: "This invitation has already been used." },
   invitation_revoked: { status: 410, message: "This invitation was revoked." },

@@ -5,6 +5,8 @@
 // page, so it holds no server code. Adding an event type is one entry below.
 
 import { z } from "zod";
+import { paymentResourceSchema, refundResourceSchema } from "@/lib/schemas/payments";
+import { PAYMENT_STATUS, REFUND_STATUS } from "@/lib/statuses";
 
 type EventDefinition<S extends z.ZodType> = { description: string; data: S; example: z.input<S> };
 
@@ -17,6 +19,28 @@ const stripeAccountFlags = {
   charges_enabled: z.boolean(),
   payouts_enabled: z.boolean(),
   details_submitted: z.boolean(),
+};
+
+// A payment as events carry it: the API's object without the client secret,
+// which belongs to the tenant's checkout page, not to its webhook log.
+const paymentEventData = paymentResourceSchema.omit({ client_secret: true });
+const examplePayment: z.input<typeof paymentEventData> = {
+  id: "pay_3kTq8wPz",
+  amount: 2000,
+  currency: "eur",
+  application_fee_amount: 88,
+  net_amount: 1912,
+  status: PAYMENT_STATUS.succeeded,
+  stripe_payment_intent: "pi_3PqR",
+  livemode: false,
+  description: "Order 1042",
+  metadata: { order_id: "1042" },
+  receipt_email: null,
+  refunded_amount: 0,
+  payment_method: "pm_card_visa",
+  failure: null,
+  created_at: "2026-11-27T10:00:00.000Z",
+  succeeded_at: "2026-11-27T10:00:02.000Z",
 };
 
 export const WEBHOOK_EVENTS = {
@@ -67,6 +91,43 @@ export const WEBHOOK_EVENTS = {
       reason: z.string(),
     }),
     example: { account_id: "acct_123", reason: "disconnected_by_owner" },
+  }),
+  "payment.succeeded": defineEvent({
+    description: "A payment succeeded: the money is on the connected account, less the platform's fee.",
+    data: paymentEventData,
+    example: examplePayment,
+  }),
+  "payment.failed": defineEvent({
+    description: "A confirmation of the payment failed (a declined card); `failure` says why.",
+    data: paymentEventData,
+    example: {
+      ...examplePayment,
+      status: PAYMENT_STATUS.failed,
+      payment_method: "pm_card_chargeDeclined",
+      failure: { code: "card_declined", decline_code: "generic_decline", message: "Your card was declined." },
+      succeeded_at: null,
+    },
+  }),
+  "payment.refunded": defineEvent({
+    description: "All or part of a payment was refunded; `refund` is the refund that did it.",
+    data: paymentEventData.extend({ refund: refundResourceSchema }),
+    example: {
+      ...examplePayment,
+      refunded_amount: 500,
+      refund: {
+        id: "rfd_8Hq2",
+        payment: "pay_3kTq8wPz",
+        amount: 500,
+        currency: "eur",
+        status: REFUND_STATUS.succeeded,
+        reason: "requested_by_customer",
+        refund_application_fee: false,
+        application_fee_refunded: 0,
+        stripe_refund: "re_3PqS",
+        livemode: false,
+        created_at: "2026-11-28T09:00:00.000Z",
+      },
+    },
   }),
 };
 

@@ -11,7 +11,14 @@ import { WEBHOOK_ATTEMPT_TRIGGER } from "@/lib/statuses";
  * event. Without a configured, enabled endpoint nothing is recorded. Only
  * registered types, each with its own `data` shape (event-types.ts).
  */
-export async function emitEvent<T extends WebhookEventType>(tx: TransactionClient, tenantId: string, type: T, data: WebhookEventData<T>): Promise<string | null> {
+export async function emitEvent<T extends WebhookEventType>(
+  tx: TransactionClient,
+  tenantId: string,
+  type: T,
+  data: WebhookEventData<T>,
+  /** The object the event is about (pay_…), so its page can list the events it caused. */
+  subjectId?: string,
+): Promise<string | null> {
   const endpoint = await tx.webhookEndpoint.findUnique({ where: { tenantId }, select: { url: true, enabled: true } });
   if (!endpoint?.url || !endpoint.enabled) return null;
   const now = new Date();
@@ -21,6 +28,7 @@ export async function emitEvent<T extends WebhookEventType>(tx: TransactionClien
       id,
       tenantId,
       eventType: type,
+      subjectId: subjectId ?? null,
       body: eventBody({ type, data, at: now, test: false }),
       attempts: { create: { tenantId, attemptNumber: 1, trigger: WEBHOOK_ATTEMPT_TRIGGER.scheduled, dueAt: now } },
     },
