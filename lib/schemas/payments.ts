@@ -119,3 +119,14 @@ export const paymentResourceSchema = z.object({
   succeeded_at: z.iso.datetime().nullable(),
 });
 export type PaymentResource = z.infer<typeof paymentResourceSchema>;
+
+/** GET /api/v1/auth/tenants/payments/export/: the list's filters, every page. */
+export const portalPaymentsExportQuerySchema = portalPaymentsQuerySchema.omit({ cursor: true, limit: true });
+export type PortalPaymentsExportQuery = z.infer<typeof portalPaymentsExportQuerySchema>;
+
+/** GET /api/v1/auth/tenants/payments/summary/: the last `days` UTC days of one mode. */
+export const paymentsSummaryQuerySchema = z.strictObject({
+  days: z.coerce.number({ error: "days is a whole number from 1 to 90." }).int("days is a whole number from 1 to 90.").min(1, "days is at least 1.").max(90, "days is at most 90.").default(30),
+  mode: z.enum(["live", "test"], { error: "mode is live or test." }).default("live"),
+});
+export type PaymentsSummaryQuery = z.infer<typeof paymentsSummaryQuerySchema>;
