@@ -10,6 +10,7 @@ import { minorToMajor } from "@/lib/money/format";
 import type { PaymentResource, PaymentsSummaryQuery, PortalPaymentsExportQuery, PortalPaymentsQuery, PortalRefundInput, RefundResource } from "@/lib/schemas/payments";
 import { asStatus, PAYMENT_STATUS, WEBHOOK_MESSAGE_STATUS, type WebhookMessageStatus } from "@/lib/statuses";
 import { findScopedPayment, listScopedPayments, paymentFilters, type PaymentScope } from "./payments";
+import { csvCell } from "./csv";
 import { refundPayment } from "./refunds";
 import { toPaymentResource, toRefundResource } from "./resources";
 
@@ -109,17 +110,6 @@ export const CSV_COLUMNS = [
   "description",
   "stripe_payment_intent",
 ] as const;
-
-/**
- * One CSV cell: RFC 4180 quoting (quotes doubled, the cell quoted when it
- * holds a comma, quote or line break), and text that a spreadsheet would run
- * as a formula (= + - @, tab, carriage return first) prefixed with an
- * apostrophe. Amounts are written by the export itself and never start so.
- */
-export function csvCell(value: string, options: { trusted?: boolean } = {}): string {
-  const guarded = !options.trusted && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(guarded) ? `"${guarded.replaceAll('"', '""')}"` : guarded;
-}
 
 /** GET /auth/tenants/payments/export/: the filtered list, newest first, amounts in major units. */
 export async function exportTenantPaymentsCsv(tenantId: string, query: PortalPaymentsExportQuery): Promise<{ csv: string; rows: number; truncated: boolean }> {
