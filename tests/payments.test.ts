@@ -33,11 +33,9 @@ const counts = async (tenantId: string) => ({
   keys: await prisma.idempotencyKey.count({ where: { tenantId } }),
 });
 
-/** Every PaymentIntent the simulator holds for an account (its stored objects). */
-async function simulatorIntents(accountId: string) {
-  const rows = await prisma.stripeSimulatorObject.findMany({ where: { kind: "payment_intent" } });
-  return rows.filter((row) => JSON.stringify(row.data).includes(accountId));
-}
+/** Every PaymentIntent the simulator holds for an account (stored under acct_…/pi_…). */
+const simulatorIntents = (accountId: string) =>
+  prisma.stripeSimulatorObject.findMany({ where: { kind: "payment_intent", id: { startsWith: `${accountId}/` } } });
 
 describe("POST /api/v1/payments/", () => {
   it("creates a test payment on the connected account with the platform's fee, and confirms it", async () => {
@@ -490,7 +488,7 @@ describe("Idempotency-Key", () => {
     const replayed = await confirmPayment(tenant.testKey, created.body.id, "pm_card_chargeDeclined", { "Idempotency-Key": "confirm-1" });
     expect(replayed).toMatchObject({ status: 402, body: declined.body });
     expect(replayed.headers.get("idempotent-replayed")).toBe("true");
-    expect((await paymentMessages(tenant.tenantId, created.body.id)).length).toBeLessThanOrEqual(1);
+    expect(await prisma.payment.findUniqueOrThrow({ where: { id: created.body.id } })).toMatchObject({ status: "failed", declineCode: "generic_decline" });
   });
 
   it("refuses a key over 255 characters with 400 and creates nothing", async () => {
@@ -517,11 +515,10 @@ describe("Idempotency-Key", () => {
     const body = { amount: 4200, currency: "usd", description: "Concurrent" };
     const results = await Promise.all(Array.from({ length: 20 }, () => createPayment(tenant.testKey, body, { "Idempotency-Key": "burst" })));
     const statuses = results.map((result) => result.status);
-    expect(statuses.every((status) => status === 201 || status === 409), statuses.join(",")).toBe(true);
-    for (const result of results.filter((r) => r.status === 409)) expect(result.body.error.code).toBe("idempotency_key_in_use");
+    // Each waits (up to 10 s) for the first to answer, then replays it: no 409 idempotency_key_in_use at this size.
+    expect(statuses, statuses.join(",")).toEqual(Array(20).fill(201));
     const ids = new Set(results.filter((result) => result.status === 201).map((result) => result.body.id));
     expect(ids.size).toBe(1);
-    expect(statuses.filter((status) => status === 201).length).toBeGreaterThan(0);
     expect((await counts(tenant.tenantId)).payments).toBe(1);
     expect(await simulatorIntents(tenant.accountId!)).toHaveLength(1);
   });
