@@ -26,7 +26,9 @@ async function paymentFor(tx: TransactionClient, paymentIntentId: string | null,
   return payment;
 }
 
-const eventTime = (event: Stripe.Event) => new Date(event.created * 1000);
+// When the portal learned it, not the event's `created`: that is in whole seconds and
+// would put a change before the payment's own creation on the timeline.
+const learnedAt = () => new Date();
 
 /**
  * Applies a payment event within the transaction that records the event id
@@ -40,7 +42,7 @@ export async function applyPaymentEvent(tx: TransactionClient, event: Stripe.Eve
       const intent = event.data.object;
       const payment = await paymentFor(tx, intent.id, event.account);
       if (!payment) return;
-      await applyPaymentSignal(tx, payment, { kind: "succeeded", paymentMethod: idOf(intent.payment_method), at: eventTime(event) });
+      await applyPaymentSignal(tx, payment, { kind: "succeeded", paymentMethod: idOf(intent.payment_method), at: learnedAt() });
       return;
     }
     case "payment_intent.payment_failed": {
@@ -52,7 +54,7 @@ export async function applyPaymentEvent(tx: TransactionClient, event: Stripe.Eve
         kind: "failed",
         paymentMethod: idOf(error.payment_method) ?? idOf(intent.payment_method),
         failure: { code: error.code ?? "card_declined", declineCode: error.decline_code ?? null, message: error.message ?? "The card was declined." },
-        at: eventTime(event),
+        at: learnedAt(),
       });
       return;
     }
@@ -101,7 +103,6 @@ async function recordStripeRefund(tx: TransactionClient, payment: PaymentRow, re
       reason,
       status: refundStatusOf(refund.status),
       stripeRefundId: refund.id,
-      createdAt: new Date(refund.created * 1000),
     },
   });
   const applied = await applyPaymentSignal(tx, payment, { kind: "refunded", amount: refund.amount }, { refund: row });
