@@ -29,11 +29,15 @@ export const isPlaceholderStripeRefundId = (value: string) => value.startsWith(P
 /** The metadata key on Stripe's refund that names the portal's refund, so the event path can match a reservation. */
 export const REFUND_METADATA_KEY = "portal_refund_id";
 
-export function refundStatusOf(status: string | null | undefined): RefundStatus {
-  if (status === "succeeded") return REFUND_STATUS.succeeded;
-  if (status === "failed" || status === "canceled") return REFUND_STATUS.failed;
-  return REFUND_STATUS.pending;
-}
+// Stripe's refund statuses, as the portal keeps them (requires_action and pending wait; canceled never returns money).
+const FROM_STRIPE_REFUND_STATUS: Record<string, RefundStatus> = {
+  succeeded: REFUND_STATUS.succeeded,
+  failed: REFUND_STATUS.failed,
+  canceled: REFUND_STATUS.failed,
+};
+
+export const refundStatusOf = (stripeStatus: string | null | undefined): RefundStatus =>
+  (stripeStatus && Object.hasOwn(FROM_STRIPE_REFUND_STATUS, stripeStatus) ? FROM_STRIPE_REFUND_STATUS[stripeStatus] : undefined) ?? REFUND_STATUS.pending;
 
 const notRefundable = (payment: PaymentRow) =>
   apiError("payment_not_refundable", `This payment is ${payment.status}; only a succeeded payment can be refunded.`, { status: payment.status });
