@@ -172,10 +172,12 @@ export async function confirmPayment(caller: ApiKeyCaller, paymentId: string, in
       status: previous,
     });
   if (nextPaymentState({ ...row, status: previous }, { kind: "confirming" }).outcome === "refused") throw notConfirmable();
+  // Before the claim: a refusal here must not leave the payment processing.
+  const setup = requireStripe();
+  assertModeAvailable(setup, row.livemode);
   const claimed = await applySignal(row.id, { kind: "confirming" });
   if (claimed.transition.outcome !== "changed") throw notConfirmable();
 
-  const setup = requireStripe();
   let intent: Stripe.PaymentIntent;
   try {
     intent = await setup.stripe.paymentIntents.confirm(row.stripePaymentIntentId, { payment_method: input.payment_method }, { stripeAccount: row.stripeAccountId });
