@@ -249,6 +249,16 @@ describe("refunds", () => {
     expect(events[1].data.object).toMatchObject({ amount_refunded: 2000, refunded: true, refunds: { data: [{ id: rest.id }, { id: part.id }] } });
   });
 
+  it("refunds a payment once when two full refunds arrive together", async () => {
+    const { stripeAccount } = await connectedAccount();
+    const intent = await paid(stripeAccount);
+    const results = await Promise.allSettled([0, 1].map(() => stripe().refunds.create({ payment_intent: intent.id }, { stripeAccount })));
+    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
+    const rejected = results.find((result): result is PromiseRejectedResult => result.status === "rejected");
+    expect(rejected?.reason).toMatchObject({ code: "charge_already_refunded" });
+    expect(await stripe().charges.retrieve(intent.latest_charge as string, {}, { stripeAccount })).toMatchObject({ amount_refunded: 2000 });
+  });
+
   it("refuses to refund an unpaid PaymentIntent or another account's, refunding nothing", async () => {
     const { stripeAccount } = await connectedAccount();
     const other = await connectedAccount();
@@ -332,6 +342,8 @@ describe("balance, payouts and application fees", () => {
     expect(page).toMatchObject({ has_more: true, data: [{ id: second.id }] });
     const other = await connectedAccount();
     expect((await stripe().payouts.list({}, { stripeAccount: other.stripeAccount })).data).toEqual([]);
+    expect(await failure(stripe().payouts.list({}, { stripeAccount: "acct_simnosuchaccount" }))).toMatchObject({ statusCode: 403, code: "account_invalid" });
+    expect(await failure(stripe().balance.retrieve({}, { stripeAccount: "acct_simnosuchaccount" }))).toMatchObject({ statusCode: 403, code: "account_invalid" });
   });
 
   it("lists the platform's application fees, filtered by charge", async () => {

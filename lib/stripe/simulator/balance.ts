@@ -1,7 +1,7 @@
 import type Stripe from "stripe";
 import { listPage } from "./application-fees";
 import type { SimulatedCharge } from "./charges";
-import { actingAccount, listOwned, saveOwned, serialized } from "./connected";
+import { actingAccount, applyChange, listOwned, saveOwned } from "./connected";
 import { integerParam, refuse, requiredParam } from "./params";
 import { ok, stripeError, type SimResponse } from "./responses";
 import { newObjectId, nowSeconds } from "./store";
@@ -55,16 +55,12 @@ export async function createPayout(params: URLSearchParams, stripeAccount: strin
   const currency = requiredParam(params, "currency");
   if (amount < 1) return stripeError(400, undefined, "Invalid positive integer", "invalid_request_error", { param: "amount" });
   if (!account.payouts_enabled) return stripeError(400, "payouts_not_allowed", "Payouts have been disabled on this account.");
-  return serialized(account.id, async () => {
+  return applyChange(account.id, async () => {
     const available = (await totals(account)).get(currency)?.available ?? 0;
     if (amount > available) {
-      return stripeError(
-        400,
-        "balance_insufficient",
-        "You have insufficient funds in your Stripe account for this transfer. Your card balance is too low. You can use the /v1/balance endpoint to view your Stripe balance (for more details, see stripe.com/docs/api#balance).",
-        "invalid_request_error",
-        { param: "amount" },
-      );
+      const message =
+        "You have insufficient funds in your Stripe account for this transfer. Your card balance is too low. You can use the /v1/balance endpoint to view your Stripe balance (for more details, see stripe.com/docs/api#balance).";
+      return { response: stripeError(400, "balance_insufficient", message, "invalid_request_error", { param: "amount" }) };
     }
     const created = nowSeconds();
     const payout: Stripe.Payout = {
@@ -97,7 +93,7 @@ export async function createPayout(params: URLSearchParams, stripeAccount: strin
       type: "bank_account",
     };
     await saveOwned("payout", account.id, payout.id, payout);
-    return ok(payout);
+    return { response: ok(payout) };
   });
 }
 

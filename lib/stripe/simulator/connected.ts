@@ -1,5 +1,7 @@
 import type { SimulatedAccount } from "./accounts";
+import { sendSimulatedEvent } from "./events";
 import { refuse } from "./params";
+import type { SimResponse } from "./responses";
 import { listObjects, loadObject, saveObject, type SimulatorObjectKind } from "./store";
 
 /**
@@ -53,7 +55,7 @@ const queues = new Map<string, Promise<unknown>>();
  * payout read, check and write several objects). In-process only: the
  * simulator is a development and test stand-in served by one process.
  */
-export async function serialized<T>(account: string, run: () => Promise<T>): Promise<T> {
+async function serialized<T>(account: string, run: () => Promise<T>): Promise<T> {
   const previous = queues.get(account) ?? Promise.resolve();
   const current = previous.catch(() => undefined).then(run);
   queues.set(account, current);
@@ -62,4 +64,19 @@ export async function serialized<T>(account: string, run: () => Promise<T>): Pro
   } finally {
     if (queues.get(account) === current) queues.delete(account);
   }
+}
+
+/** What a change answers, and the event Stripe sends about it (if any). */
+export type Change = { response: SimResponse; event?: { type: string; object: object } };
+
+/**
+ * Runs a change of an account's payment objects in the account's queue, then
+ * sends its event (saved state first, the event before the answer, as tests
+ * rely on). The event goes out after the queue is free: the portal, handling
+ * it, may call the simulator about the same account.
+ */
+export async function applyChange(account: string, run: () => Promise<Change>): Promise<SimResponse> {
+  const { response, event } = await serialized(account, run);
+  if (event) await sendSimulatedEvent(event.type, event.object, account);
+  return response;
 }

@@ -4,8 +4,7 @@ import { CURRENCIES, isSupportedCurrency } from "@/lib/money/currencies";
 import { formatMoney } from "@/lib/money/format";
 import { newApplicationFee, saveApplicationFee } from "./application-fees";
 import { newCharge } from "./charges";
-import { actingAccount, requireOwned, saveOwned, serialized } from "./connected";
-import { sendSimulatedEvent } from "./events";
+import { actingAccount, applyChange, requireOwned, saveOwned } from "./connected";
 import { booleanParam, hashParam, integerParam, refuse, requiredParam } from "./params";
 import { ok, stripeError, type SimResponse } from "./responses";
 import { newObjectId, nowSeconds } from "./store";
@@ -132,18 +131,23 @@ const unexpectedState = (intent: Stripe.PaymentIntent, message: string) =>
 /** POST /v1/payment_intents/:id/confirm */
 export async function confirmPaymentIntent(intentId: string, params: URLSearchParams, stripeAccount: string | null | undefined): Promise<SimResponse> {
   const account = await actingAccount(stripeAccount);
-  return serialized(account.id, async () => {
+  return applyChange(account.id, async () => {
     const intent = await requireOwned<Stripe.PaymentIntent>("payment_intent", account.id, intentId, label);
     if (!CONFIRMABLE.includes(intent.status)) {
       const previously = intent.status === "succeeded" ? " after being previously confirmed" : "";
-      return unexpectedState(intent, `You cannot confirm this PaymentIntent because it has a status of ${intent.status}${previously}.`);
+      return { response: unexpectedState(intent, `You cannot confirm this PaymentIntent because it has a status of ${intent.status}${previously}.`) };
     }
     const paymentMethod = params.get("payment_method") || intent.payment_method;
     if (typeof paymentMethod !== "string") {
-      return unexpectedState(intent, "You cannot confirm this PaymentIntent because it's missing a payment method. You can either update the PaymentIntent with a payment method and then confirm it again, or confirm it again directly with a payment method.");
+      return {
+        response: unexpectedState(
+          intent,
+          "You cannot confirm this PaymentIntent because it's missing a payment method. You can either update the PaymentIntent with a payment method and then confirm it again, or confirm it again directly with a payment method.",
+        ),
+      };
     }
     const card = testCard(paymentMethod);
-    if (!card) return stripeError(400, "resource_missing", `No such PaymentMethod: '${paymentMethod}'`, "invalid_request_error", { param: "payment_method" });
+    if (!card) return { response: stripeError(400, "resource_missing", `No such PaymentMethod: '${paymentMethod}'`, "invalid_request_error", { param: "payment_method" }) };
 
     const charge = newCharge({ paymentIntent: intent, paymentMethod, card });
     if (card.decline) {
@@ -158,14 +162,14 @@ export async function confirmPaymentIntent(intentId: string, params: URLSearchPa
       const failed: Stripe.PaymentIntent = { ...intent, status: "requires_payment_method", payment_method: null, latest_charge: charge.id, last_payment_error: error };
       await saveOwned("charge", account.id, charge.id, charge);
       await saveOwned("payment_intent", account.id, intent.id, failed);
-      await sendSimulatedEvent("payment_intent.payment_failed", failed, account.id);
       // Stripe's card error carries the PaymentIntent as it now is.
-      return stripeError(402, "card_declined", card.decline.message, "card_error", {
+      const response = stripeError(402, "card_declined", card.decline.message, "card_error", {
         decline_code: card.decline.declineCode,
         charge: charge.id,
         doc_url: error.doc_url,
         payment_intent: failed,
       });
+      return { response, event: { type: "payment_intent.payment_failed", object: failed } };
     }
 
     const fee = intent.application_fee_amount ? newApplicationFee(account.id, charge, intent.application_fee_amount) : null;
@@ -181,8 +185,7 @@ export async function confirmPaymentIntent(intentId: string, params: URLSearchPa
     if (fee) await saveApplicationFee(fee);
     await saveOwned("charge", account.id, charge.id, succeededCharge);
     await saveOwned("payment_intent", account.id, intent.id, succeeded);
-    await sendSimulatedEvent("payment_intent.succeeded", succeeded, account.id);
-    return ok(succeeded);
+    return { response: ok(succeeded), event: { type: "payment_intent.succeeded", object: succeeded } };
   });
 }
 
@@ -193,18 +196,15 @@ export async function cancelPaymentIntent(intentId: string, params: URLSearchPar
   if (reason !== null && !(CANCELLATION_REASONS as readonly string[]).includes(reason)) {
     return stripeError(400, undefined, `Invalid cancellation_reason: must be one of ${CANCELLATION_REASONS.join(", ")}`, "invalid_request_error", { param: "cancellation_reason" });
   }
-  return serialized(account.id, async () => {
+  return applyChange(account.id, async () => {
     const intent = await requireOwned<Stripe.PaymentIntent>("payment_intent", account.id, intentId, label);
     if (!CANCELABLE.includes(intent.status)) {
-      return unexpectedState(
-        intent,
-        `You cannot cancel this PaymentIntent because it has a status of ${intent.status}. Only a PaymentIntent with one of the following statuses may be canceled: ${CANCELABLE.join(", ")}.`,
-      );
+      const message = `You cannot cancel this PaymentIntent because it has a status of ${intent.status}. Only a PaymentIntent with one of the following statuses may be canceled: ${CANCELABLE.join(", ")}.`;
+      return { response: unexpectedState(intent, message) };
     }
     const canceled: Stripe.PaymentIntent = { ...intent, status: "canceled", canceled_at: nowSeconds(), cancellation_reason: reason as Stripe.PaymentIntent.CancellationReason | null };
     await saveOwned("payment_intent", account.id, intent.id, canceled);
-    await sendSimulatedEvent("payment_intent.canceled", canceled, account.id);
-    return ok(canceled);
+    return { response: ok(canceled), event: { type: "payment_intent.canceled", object: canceled } };
   });
 }
 

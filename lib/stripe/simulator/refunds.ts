@@ -3,8 +3,7 @@ import { isSupportedCurrency } from "@/lib/money/currencies";
 import { formatMoney } from "@/lib/money/format";
 import { loadApplicationFee, refundApplicationFee, saveApplicationFee } from "./application-fees";
 import { publicCharge, type SimulatedCharge } from "./charges";
-import { actingAccount, requireOwned, saveOwned, serialized } from "./connected";
-import { sendSimulatedEvent } from "./events";
+import { actingAccount, applyChange, requireOwned, saveOwned } from "./connected";
 import { booleanParam, hashParam, integerParam, refuse } from "./params";
 import { ok, stripeError, type SimResponse } from "./responses";
 import { newObjectId, nowSeconds } from "./store";
@@ -55,20 +54,15 @@ export async function createRefund(params: URLSearchParams, stripeAccount: strin
   }
   const requested = integerParam(params, "amount");
   const withFee = booleanParam(params, "refund_application_fee");
-  return serialized(account.id, async () => {
+  return applyChange(account.id, async () => {
     const charge = await refundedCharge(params, account.id);
     const remaining = charge.amount - charge.amount_refunded;
-    if (remaining <= 0) return stripeError(400, "charge_already_refunded", `Charge ${charge.id} has already been refunded.`);
+    if (remaining <= 0) return { response: stripeError(400, "charge_already_refunded", `Charge ${charge.id} has already been refunded.`) };
     const amount = requested ?? remaining;
-    if (amount < 1) return stripeError(400, undefined, "Invalid positive integer", "invalid_request_error", { param: "amount" });
+    if (amount < 1) return { response: stripeError(400, undefined, "Invalid positive integer", "invalid_request_error", { param: "amount" }) };
     if (amount > remaining) {
-      return stripeError(
-        400,
-        "amount_too_large",
-        `Refund amount (${money(amount, charge.currency)}) is greater than unrefunded amount on charge (${money(remaining, charge.currency)})`,
-        "invalid_request_error",
-        { param: "amount" },
-      );
+      const message = `Refund amount (${money(amount, charge.currency)}) is greater than unrefunded amount on charge (${money(remaining, charge.currency)})`;
+      return { response: stripeError(400, "amount_too_large", message, "invalid_request_error", { param: "amount" }) };
     }
 
     const refund: Stripe.Refund = {
@@ -107,8 +101,7 @@ export async function createRefund(params: URLSearchParams, stripeAccount: strin
     };
     await saveOwned("refund", account.id, refund.id, refund);
     await saveOwned("charge", account.id, charge.id, updated);
-    await sendSimulatedEvent("charge.refunded", publicCharge(updated), account.id);
-    return ok(refund);
+    return { response: ok(refund), event: { type: "charge.refunded", object: publicCharge(updated) } };
   });
 }
 
