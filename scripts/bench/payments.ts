@@ -7,6 +7,7 @@
 // BENCH_DATABASE_URL runs it on PostgreSQL.
 import { randomBytes } from "node:crypto";
 import { performance } from "node:perf_hooks";
+import { TENANT_STATUS } from "@/lib/statuses";
 import { prepareDatabase } from "./server";
 
 const PAYMENTS = Number(process.env.BENCH_PAYMENTS ?? 100_000);
@@ -66,7 +67,7 @@ async function main() {
     const { NextRequest } = await import("next/server");
 
     const started = Date.now();
-    const tenant = await prisma.tenant.create({ data: { name: "Bench tenant", slug: "bench-payments", status: "active" } });
+    const tenant = await prisma.tenant.create({ data: { name: "Bench tenant", slug: "bench-payments", status: TENANT_STATUS.active } });
     const secret = generateKey("secret", "test");
     await prisma.apiKey.create({ data: { tenantId: tenant.id, mode: "test", kind: "secret", prefix: secret.prefix, last4: secret.last4, keyHash: secret.hash } });
     await insertPayments(prisma, tenant.id, PAYMENTS, "acct_bench", false);
