@@ -168,14 +168,14 @@ describe("GET /api/v1/platform/tenants/", () => {
       created_at: tenant.createdAt.toISOString(),
       suspended_at: null,
       suspension_reason: null,
-      stripe: { status: "not_connected", charges_enabled: false, payouts_enabled: false },
+      stripe: { status: "not_connected", account_id: null, charges_enabled: false, payouts_enabled: false },
       member_count: 3,
       currencies: ["usd"],
       default_currency: "usd",
       fee_schedule: { ...canonicalFeeSchedule(await platformDefaultFeeSchedule()), source: "platform_default" },
       volume_30d: [],
     });
-    expect(byId[connected.tenantId]).toMatchObject({ status: "active", stripe: { status: "connected", charges_enabled: true, payouts_enabled: false }, member_count: 1 });
+    expect(byId[connected.tenantId]).toMatchObject({ status: "active", stripe: { status: "connected", account_id: "acct_test1", charges_enabled: true, payouts_enabled: false }, member_count: 1 });
     expect(byId[onboarding.tenantId]).toMatchObject({ stripe: { status: "onboarding", charges_enabled: false }, member_count: 1 });
 
     // Without a search: every tenant of the platform, not only the operator's own.

@@ -41,7 +41,7 @@ async function pageOfTenantIds(query: PlatformTenantsQuery): Promise<string[]> {
 }
 
 const PLATFORM_TENANT_INCLUDE = {
-  stripeConnection: { select: { status: true, chargesEnabled: true, payoutsEnabled: true } },
+  stripeConnection: { select: { status: true, accountId: true, chargesEnabled: true, payoutsEnabled: true } },
   _count: { select: { memberships: true } },
 } as const satisfies Prisma.TenantInclude;
 
@@ -69,6 +69,7 @@ function toPlatformTenantView(row: PlatformTenantRow, { settings, fees, volume }
     suspension_reason: row.suspendedReason,
     stripe: {
       status: stripe ? asStatus(STRIPE_CONNECTION_STATUS, stripe.status) : STRIPE_ACCOUNT_STATUS.notConnected,
+      account_id: stripe?.accountId ?? null,
       charges_enabled: connected && stripe.chargesEnabled,
       payouts_enabled: connected && stripe.payoutsEnabled,
     },

@@ -2,7 +2,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { Table, Td, Th, Tr } from "@/components/ui/table";
 import type { CurrencyCode } from "@/lib/money/currencies";
-import { currencyLabel } from "./currency-names";
+import { currencyLabel } from "@/lib/money/currency-names";
 import type { TenantFeesView } from "./queries";
 
 export function PlatformFeeCard({ fees, defaultCurrency }: { fees: TenantFeesView; defaultCurrency: CurrencyCode }) {
