@@ -27,7 +27,7 @@ type PageCase = {
   /** Puts the tenant into the state the screenshot is meant to show, through the API. */
   prepare?: (context: Context) => Promise<void>;
   /** Reaching the page takes more than a visit (the simulator is only reachable through a connect). */
-  open?: (page: Page) => Promise<void>;
+  open?: (page: Page, context: Context) => Promise<void>;
   /** What is on screen only in the intended state, so the screenshot shows what its name says. */
   shows?: (page: Page) => Locator;
   /** Only at these widths, for what exists at one width alone. */
@@ -149,8 +149,9 @@ async function consoleTenant(request: APIRequestContext): Promise<string> {
   return tenant.id;
 }
 
-const openConsoleTenant = (then?: (page: Page) => Promise<void>) => async (page: Page) => {
-  const tenantId = await consoleTenant(page.request);
+/** The page's own request context carries the operator's session cookie; the tenant is prepared as API clients would. */
+const openConsoleTenant = (then?: (page: Page) => Promise<void>) => async (page: Page, { request }: Pick<Context, "request">) => {
+  const tenantId = await consoleTenant(request);
   await page.goto(`/platform/tenants/${tenantId}`);
   await then?.(page);
 };
@@ -226,7 +227,7 @@ const PAGES: PageCase[] = [
     heading: CONSOLE_TENANT,
     open: openConsoleTenant(),
     // $1,250.00 + $42.50 live; the test-mode payment is left out.
-    shows: (page) => page.getByText("$1,292.50", { exact: true }),
+    shows: (page) => page.getByText("$1,292.50", { exact: true }).filter({ visible: true }),
   },
   {
     name: "platform-tenant-fee-form",
@@ -235,6 +236,9 @@ const PAGES: PageCase[] = [
     heading: CONSOLE_TENANT,
     open: openConsoleTenant(async (page) => {
       await page.getByRole("button", { name: "Edit fee schedule" }).click();
+      await expect(page.getByTestId("tenant-fees-form")).toBeVisible();
+      // The click scrolled the page; a full-page screenshot would catch the phone's sticky bar halfway down.
+      await page.evaluate(() => window.scrollTo(0, 0));
     }),
     shows: (page) => page.getByTestId("tenant-fees-preview"),
   },
@@ -388,7 +392,7 @@ for (const width of WIDTHS) {
       test(`${entry.name}: accessible and kept as a screenshot`, async ({ page, request, browser, baseURL }) => {
         const token = await arrive({ page, request, browser, baseURL }, entry.as);
         await entry.prepare?.({ page, request, token });
-        if (entry.open) await entry.open(page);
+        if (entry.open) await entry.open(page, { page, request, token });
         else await page.goto(entry.path);
         await settled(page, entry.heading);
         if (entry.shows) await expect(entry.shows(page)).toBeVisible();
@@ -442,7 +446,7 @@ for (const width of WIDTHS) {
 
     test("the suspend tenant dialog: accessible, keeps focus inside, closes on Escape back to its button", async ({ page, request, browser, baseURL }) => {
       await arrive({ page, request, browser, baseURL }, "operator");
-      await openConsoleTenant()(page);
+      await openConsoleTenant()(page, { request });
       await settled(page, CONSOLE_TENANT);
       await expectDialogByKeyboard(page, {
         trigger: page.getByRole("button", { name: "Suspend tenant" }),

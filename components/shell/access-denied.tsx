@@ -6,7 +6,7 @@ export function AccessDenied({ what, who, how }: { what: string; who: string; ho
   return (
     <Card>
       <div className="flex items-start gap-3 py-2" role="alert">
-        <ShieldAlert aria-hidden className="mt-0.5 size-5 text-amber-600" />
+        <ShieldAlert aria-hidden className="mt-0.5 size-5 shrink-0 text-amber-600" />
         <div>
           <p className="font-medium text-zinc-900">You do not have access to {what}</p>
           <p className="text-sm text-zinc-600">

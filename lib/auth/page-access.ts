@@ -116,6 +116,6 @@ export function whoMayOpen(path: PortalPath): string {
 /** The refusal's second sentence: how someone refused gets in, if they should. */
 export function howToGetAccess(path: PortalPath, tenantName: string): string {
   // No tenant role leads there, so sending people to the tenant's owner would send them nowhere.
-  if (isPlatformPage(path)) return "A role in a tenant does not open it; the platform grants operators itself.";
+  if (isPlatformPage(path)) return "No tenant role opens it, owner included: the people who run the platform grant it.";
   return `Ask an owner of ${tenantName} to change your role.`;
 }

@@ -34,8 +34,10 @@ export default portalPage("/platform", async ({ page: info, searchParams: raw })
         <Card
           title="Tenants"
           description="Newest first. Volume counts live payments that succeeded in the last 30 days."
-          actions={<TenantSearch initialQuery={query.q ?? ""} />}
         >
+          <div className="mb-4">
+            <TenantSearch initialQuery={query.q ?? ""} />
+          </div>
           <TenantList tenants={page.data} query={query.q ?? null} />
           {query.cursor || page.next_cursor ? (
             <nav aria-label="Pagination" className="mt-4 flex items-center justify-between text-sm">

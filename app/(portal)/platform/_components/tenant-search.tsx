@@ -47,7 +47,7 @@ export function TenantSearch({ initialQuery }: { initialQuery: string }) {
   }, [value, applied, apply]);
 
   return (
-    <form method="get" role="search" className="relative w-full sm:w-72" onSubmit={(event) => {
+    <form method="get" role="search" className="relative w-full sm:max-w-sm" onSubmit={(event) => {
         event.preventDefault();
         if (value.trim() !== applied) apply(value.trim());
       }}>

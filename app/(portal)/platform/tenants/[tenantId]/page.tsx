@@ -99,6 +99,7 @@ function Overview({ tenant }: { tenant: PlatformTenantView }) {
 }
 
 function Volume({ tenant }: { tenant: PlatformTenantView }) {
+  const label = `Volume over the last ${VOLUME_WINDOW_DAYS} days`;
   return (
     <Card title={`Last ${VOLUME_WINDOW_DAYS} days`} description="Live payments that succeeded, per currency; refunds are not taken off.">
       {tenant.volume_30d.length === 0 ? (
@@ -106,26 +107,44 @@ function Volume({ tenant }: { tenant: PlatformTenantView }) {
           No live payments succeeded in the last {VOLUME_WINDOW_DAYS} days.
         </p>
       ) : (
-        <Table label={`Volume over the last ${VOLUME_WINDOW_DAYS} days`} className="min-w-0">
-          <thead>
-            <tr>
-              <Th>Currency</Th>
-              <Th className="text-right">Volume</Th>
-              <Th className="text-right">Platform fees</Th>
-              <Th className="text-right">Payments</Th>
-            </tr>
-          </thead>
-          <tbody>
+        <>
+          {/* Phones: one entry per currency rather than a table that scrolls sideways. */}
+          <ul className="-mx-5 divide-y divide-zinc-100 md:hidden" aria-label={label}>
             {tenant.volume_30d.map((row) => (
-              <Tr key={row.currency}>
-                <Td className="font-mono">{row.currency.toUpperCase()}</Td>
-                <Td className="text-right tabular-nums">{formatMoney(row.volume, row.currency)}</Td>
-                <Td className="text-right tabular-nums">{formatMoney(row.fees, row.currency)}</Td>
-                <Td className="text-right tabular-nums">{row.count}</Td>
-              </Tr>
+              <li key={row.currency} className="px-5 py-3 text-sm">
+                <p className="flex items-baseline justify-between gap-3">
+                  <span className="font-mono text-zinc-700">{row.currency.toUpperCase()}</span>
+                  <span className="font-medium text-zinc-900 tabular-nums">{formatMoney(row.volume, row.currency)}</span>
+                </p>
+                <p className="mt-0.5 text-right text-zinc-500 tabular-nums">
+                  {formatMoney(row.fees, row.currency)} in fees · {row.count} payment{row.count === 1 ? "" : "s"}
+                </p>
+              </li>
             ))}
-          </tbody>
-        </Table>
+          </ul>
+          <div className="hidden md:block">
+            <Table label={label} className="min-w-0">
+              <thead>
+                <tr>
+                  <Th>Currency</Th>
+                  <Th className="text-right">Volume</Th>
+                  <Th className="text-right">Platform fees</Th>
+                  <Th className="text-right">Payments</Th>
+                </tr>
+              </thead>
+              <tbody>
+                {tenant.volume_30d.map((row) => (
+                  <Tr key={row.currency}>
+                    <Td className="font-mono">{row.currency.toUpperCase()}</Td>
+                    <Td className="text-right tabular-nums">{formatMoney(row.volume, row.currency)}</Td>
+                    <Td className="text-right tabular-nums">{formatMoney(row.fees, row.currency)}</Td>
+                    <Td className="text-right tabular-nums">{row.count}</Td>
+                  </Tr>
+                ))}
+              </tbody>
+            </Table>
+          </div>
+        </>
       )}
     </Card>
   );

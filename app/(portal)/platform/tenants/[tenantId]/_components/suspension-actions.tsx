@@ -47,7 +47,7 @@ function SuspendDialog({ tenant, onClose }: { tenant: Tenant; onClose: () => voi
       open
       onOpenChange={(open) => (open ? null : onClose())}
       title={`Suspend ${tenant.name}`}
-      description={`${tenant.name}'s secret keys stop working at once and its webhook deliveries wait (nothing is dropped) until you reactivate it. Its members can still sign in and see the reason.`}
+      description={`The secret keys of ${tenant.name} stop working at once, and its webhook deliveries wait (nothing is dropped) until you reactivate it. Its members can still sign in, and see the reason.`}
     >
       <TypedConfirmForm word={tenant.slug} actionLabel="Suspend tenant" pending={suspend.isPending} error={generalError} onConfirm={confirm} onCancel={onClose}>
         <Field id="suspend-reason" label="Reason (shown to the tenant's members)" error={reasonError ?? undefined} hint={`${reason.length}/${SUSPENSION_REASON_MAX}`}>

@@ -55,17 +55,18 @@ export function TenantFeeCard({ tenant }: { tenant: Tenant }) {
   return (
     <Card
       title="Platform fee"
-      description="What the platform takes from each of this tenant's payments. A payment keeps the fee it was created with."
+      description="What the platform takes from each payment. A payment keeps the fee it was created with."
       actions={
         editing ? null : (
           <>
-            <Button type="button" variant="secondary" size="sm" onClick={() => setEditing(true)}>
+            <Button type="button" variant="secondary" size="sm" className="whitespace-nowrap" onClick={() => setEditing(true)}>
               Edit fee schedule
             </Button>
             <Button
               type="button"
               variant="secondary"
               size="sm"
+              className="whitespace-nowrap"
               disabled={source !== "tenant"}
               title={source !== "tenant" ? "This tenant already pays the platform default." : undefined}
               onClick={() => {
@@ -130,7 +131,7 @@ export function TenantFeeCard({ tenant }: { tenant: Tenant }) {
       {resetting ? (
         <ConfirmDialog
           title={`Reset ${tenant.name} to the platform default`}
-          description={`${tenant.name}'s own schedule (${describeFeeSchedule(schedule, tenant.default_currency)}) is removed, and the platform default applies from its next payment. Payments already created keep their fee.`}
+          description={`The schedule set for ${tenant.name} (${describeFeeSchedule(schedule, tenant.default_currency)}) is removed, and the platform default applies from its next payment. Payments already created keep their fee.`}
           confirmLabel="Reset to platform default"
           pending={save.isPending}
           error={save.error ? save.error.message : null}
