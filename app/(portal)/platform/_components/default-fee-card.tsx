@@ -3,14 +3,13 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { FeePerCurrencyTable } from "@/components/fees/fee-per-currency-table";
 import { FeeScheduleEditor } from "@/components/platform/fee-schedule-editor";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Table, Td, Th, Tr } from "@/components/ui/table";
 import { useToast } from "@/components/ui/toaster";
 import { apiFetch } from "@/lib/client/api";
 import { CURRENCY_CODES } from "@/lib/money/currencies";
-import { currencyLabel } from "@/lib/money/currency-names";
 import type { FeeSchedule } from "@/lib/money/fees";
 import { describeFeeSchedule } from "@/lib/money/format";
 
@@ -66,22 +65,7 @@ export function DefaultFeeCard({ schedule }: { schedule: FeeSchedule }) {
             <details className="mt-4">
               <summary className="cursor-pointer text-sm font-medium text-indigo-700 hover:underline">Every currency ({named.length})</summary>
               <div className="mt-2">
-                <Table label="Platform default fee per currency" className="min-w-0">
-                  <thead>
-                    <tr>
-                      <Th>Currency</Th>
-                      <Th>Fee per payment</Th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {named.map((code) => (
-                      <Tr key={code}>
-                        <Td>{currencyLabel(code)}</Td>
-                        <Td className="tabular-nums">{describeFeeSchedule(schedule, code)}</Td>
-                      </Tr>
-                    ))}
-                  </tbody>
-                </Table>
+                <FeePerCurrencyTable label="Platform default fee per currency" lines={named.map((code) => [code, describeFeeSchedule(schedule, code)])} />
               </div>
             </details>
           ) : null}

@@ -3,17 +3,16 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { FeePerCurrencyTable } from "@/components/fees/fee-per-currency-table";
 import { FeeScheduleEditor } from "@/components/platform/fee-schedule-editor";
 import { FeeSourceBadge } from "@/components/platform/tenant-facts";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { Table, Td, Th, Tr } from "@/components/ui/table";
 import { useToast } from "@/components/ui/toaster";
 import { apiFetch } from "@/lib/client/api";
 import type { FeeScheduleSource } from "@/lib/fees/fee-schedules";
 import type { CurrencyCode } from "@/lib/money/currencies";
-import { currencyLabel } from "@/lib/money/currency-names";
 import type { FeeSchedule } from "@/lib/money/fees";
 import { describeFeeSchedule } from "@/lib/money/format";
 
@@ -108,22 +107,7 @@ export function TenantFeeCard({ tenant }: { tenant: Tenant }) {
           </p>
           {currencies.length > 1 ? (
             <div className="mt-4">
-              <Table label="Platform fee per enabled currency" className="min-w-0">
-                <thead>
-                  <tr>
-                    <Th>Currency</Th>
-                    <Th>Fee per payment</Th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {currencies.map((code) => (
-                    <Tr key={code}>
-                      <Td>{currencyLabel(code)}</Td>
-                      <Td className="tabular-nums">{describeFeeSchedule(schedule, code)}</Td>
-                    </Tr>
-                  ))}
-                </tbody>
-              </Table>
+              <FeePerCurrencyTable label="Platform fee per enabled currency" lines={currencies.map((code) => [code, describeFeeSchedule(schedule, code)])} />
             </div>
           ) : null}
         </>
