@@ -22,7 +22,8 @@ export async function signIn(page: Page, email: string, password: string) {
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
+  // The first sign-in on a just-started server loads the auth code and checks an argon2 hash: seconds, not a hang.
+  await expect(page).toHaveURL(/\/dashboard$/, { timeout: 15_000 });
 }
 
 export async function signOut(page: Page) {

@@ -1,4 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
+import Database from "better-sqlite3";
+import path from "node:path";
 import { expect, test, type APIRequestContext, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import { DEMO, DEMO_PASSWORD, keepScreenshot, registerViaApi, signIn, startReceiver, streamedIn, uniqueEmail } from "./helpers";
 
@@ -10,7 +12,7 @@ import { DEMO, DEMO_PASSWORD, keepScreenshot, registerViaApi, signIn, startRecei
  * visibly focused). Dialogs are checked from the keyboard.
  */
 
-type Visitor = "signed-out" | "owner" | "admin" | "member" | "new-owner";
+type Visitor = "signed-out" | "owner" | "admin" | "member" | "operator" | "new-owner";
 type Context = { page: Page; request: APIRequestContext; token: string | null };
 type WidthLabel = "desktop" | "phone";
 
@@ -25,7 +27,7 @@ type PageCase = {
   /** Puts the tenant into the state the screenshot is meant to show, through the API. */
   prepare?: (context: Context) => Promise<void>;
   /** Reaching the page takes more than a visit (the simulator is only reachable through a connect). */
-  open?: (page: Page) => Promise<void>;
+  open?: (page: Page, context: Context) => Promise<void>;
   /** What is on screen only in the intended state, so the screenshot shows what its name says. */
   shows?: (page: Page) => Locator;
   /** Only at these widths, for what exists at one width alone. */
@@ -96,6 +98,64 @@ function suspensionBanner(page: Page) {
   return banner.filter({ has: page.getByTestId("suspension-reason").getByText(SUSPENSION_REASON, { exact: true }) }).filter({ hasNot: page.locator("b") });
 }
 
+const CONSOLE_TENANT = "Harbour Coffee Roasters";
+
+/**
+ * Live payments written straight into the e2e server's database: the console
+ * only reads them, and what it shows (sums per currency, the 30-day window,
+ * live mode only) does not depend on how they were created.
+ */
+function insertPayments(tenantId: string, payments: { amount: number; currency: string; fee: number; status?: string; livemode?: boolean; daysAgo?: number }[]) {
+  const db = new Database(path.join(process.env.E2E_DATA_DIR!, "portal.db"), { timeout: 10_000 });
+  try {
+    const insert = db.prepare(
+      `INSERT INTO "Payment" ("id", "tenantId", "livemode", "amount", "currency", "applicationFeeAmount", "status", "stripePaymentIntentId", "stripeAccountId", "createdAt", "updatedAt")
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'acct_pages', ?, ?)`,
+    );
+    for (const payment of payments) {
+      const id = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
+      // Stored as Prisma writes DateTime on SQLite.
+      const at = new Date(Date.now() - (payment.daysAgo ?? 1) * 86_400_000).toISOString().replace("Z", "+00:00");
+      insert.run(`pay_${id}`, tenantId, payment.livemode === false ? 0 : 1, payment.amount, payment.currency, payment.fee, payment.status ?? "succeeded", `pi_${id}`, at, at);
+    }
+  } finally {
+    db.close();
+  }
+}
+
+/** A tenant an operator has something to look at on: three currencies, a custom fee, and live volume in two of them. */
+async function consoleTenant(request: APIRequestContext): Promise<string> {
+  const registered = await registerViaApi(request, { email: uniqueEmail("console-owner"), password: "console owner password", name: "Hana Harbour", tenant_name: CONSOLE_TENANT });
+  expect(registered.status()).toBe(201);
+  const { access_token: token, tenant } = (await registered.json()) as { access_token: string; tenant: { id: string } };
+  const settings = await request.put("/api/v1/auth/tenants/settings/", {
+    headers: { authorization: `Bearer ${token}` },
+    data: { currencies: ["usd", "eur", "jpy"], default_currency: "usd" },
+  });
+  expect(settings.status()).toBe(200);
+  const login = await request.post("/api/v1/auth/login/", { data: { email: DEMO.operator, password: DEMO_PASSWORD } });
+  const headers = { authorization: `Bearer ${((await login.json()) as { access_token: string }).access_token}` };
+  const fees = await request.put(`/api/v1/platform/tenants/${tenant.id}/fees/`, {
+    headers,
+    data: { percent_bps: 150, fixed: { usd: 20, eur: 25, jpy: 20 }, maximum: { usd: 500 } },
+  });
+  expect(fees.status()).toBe(200);
+  insertPayments(tenant.id, [
+    { amount: 125_000, currency: "usd", fee: 1895 },
+    { amount: 4_250, currency: "usd", fee: 84, daysAgo: 12 },
+    { amount: 20_000, currency: "eur", fee: 325, daysAgo: 3 },
+    { amount: 99_000, currency: "usd", fee: 500, livemode: false },
+  ]);
+  return tenant.id;
+}
+
+/** The page's own request context carries the operator's session cookie; the tenant is prepared as API clients would. */
+const openConsoleTenant = (then?: (page: Page) => Promise<void>) => async (page: Page, { request }: Pick<Context, "request">) => {
+  const tenantId = await consoleTenant(request);
+  await page.goto(`/platform/tenants/${tenantId}`);
+  await then?.(page);
+};
+
 /** Two pending invitations on the demo tenant, so the team page shows its invitations table. */
 async function inviteTwo({ request }: Context) {
   const login = await request.post("/api/v1/auth/login/", { data: { email: DEMO.owner, password: DEMO_PASSWORD } });
@@ -152,6 +212,37 @@ const PAGES: PageCase[] = [
   { name: "settings", as: "new-owner", path: "/settings", heading: "Settings", prepare: enableCurrencies, shows: (page) => page.getByTestId("fee-table") },
   { name: "settings-member", as: "member", path: "/settings", heading: "Settings", shows: (page) => page.getByTestId("admin-only-note") },
   { name: "dashboard-suspended", as: "new-owner", path: "/dashboard", heading: "Dashboard", prepare: suspendByOperator, shows: suspensionBanner },
+  {
+    name: "platform",
+    as: "operator",
+    path: "/platform",
+    heading: "Platform",
+    prepare: async ({ request }) => void (await consoleTenant(request)),
+    shows: (page) => page.getByRole("link", { name: CONSOLE_TENANT, exact: true }).first(),
+  },
+  {
+    name: "platform-tenant",
+    as: "operator",
+    path: "/platform/tenants",
+    heading: CONSOLE_TENANT,
+    open: openConsoleTenant(),
+    // $1,250.00 + $42.50 live; the test-mode payment is left out.
+    shows: (page) => page.getByText("$1,292.50", { exact: true }).filter({ visible: true }),
+  },
+  {
+    name: "platform-tenant-fee-form",
+    as: "operator",
+    path: "/platform/tenants",
+    heading: CONSOLE_TENANT,
+    open: openConsoleTenant(async (page) => {
+      await page.getByRole("button", { name: "Edit fee schedule" }).click();
+      await expect(page.getByTestId("tenant-fees-form")).toBeVisible();
+      // The click scrolled the page; a full-page screenshot would catch the phone's sticky bar halfway down.
+      await page.evaluate(() => window.scrollTo(0, 0));
+    }),
+    shows: (page) => page.getByTestId("tenant-fees-preview"),
+  },
+  { name: "platform-denied", as: "owner", path: "/platform", heading: "Platform", shows: (page) => page.getByText("You do not have access to the platform console") },
 ];
 
 const WIDTHS: { label: WidthLabel; viewport: { width: number; height: number } }[] = [
@@ -192,7 +283,7 @@ function demoSession({ browser, baseURL }: Fixtures, email: string): Promise<Coo
 /** Signs in as the visitor; a new owner registers first. Returns a bearer token for API preparation. */
 async function arrive(fixtures: Fixtures, as: Visitor): Promise<string | null> {
   const { page, request } = fixtures;
-  if (as === "owner" || as === "admin" || as === "member") {
+  if (as === "owner" || as === "admin" || as === "member" || as === "operator") {
     await page.context().addCookies(await demoSession(fixtures, DEMO[as]));
     return null;
   }
@@ -301,7 +392,7 @@ for (const width of WIDTHS) {
       test(`${entry.name}: accessible and kept as a screenshot`, async ({ page, request, browser, baseURL }) => {
         const token = await arrive({ page, request, browser, baseURL }, entry.as);
         await entry.prepare?.({ page, request, token });
-        if (entry.open) await entry.open(page);
+        if (entry.open) await entry.open(page, { page, request, token });
         else await page.goto(entry.path);
         await settled(page, entry.heading);
         if (entry.shows) await expect(entry.shows(page)).toBeVisible();
@@ -350,6 +441,17 @@ for (const width of WIDTHS) {
         trigger,
         dialog: page.getByRole("dialog", { name }),
         screenshot: `page-team-remove-dialog-${width.label}`,
+      });
+    });
+
+    test("the suspend tenant dialog: accessible, keeps focus inside, closes on Escape back to its button", async ({ page, request, browser, baseURL }) => {
+      await arrive({ page, request, browser, baseURL }, "operator");
+      await openConsoleTenant()(page, { request });
+      await settled(page, CONSOLE_TENANT);
+      await expectDialogByKeyboard(page, {
+        trigger: page.getByRole("button", { name: "Suspend tenant" }),
+        dialog: page.getByRole("dialog", { name: `Suspend ${CONSOLE_TENANT}` }),
+        screenshot: `page-platform-suspend-dialog-${width.label}`,
       });
     });
 

@@ -45,9 +45,9 @@ async function main() {
   // Keep every demo password equal to the printed one, even after a .data/ reset.
   await prisma.user.update({ where: { id: owner.id }, data: { passwordHash } });
 
-  // Pat runs the platform. Signing in needs a tenant to open (there is no
-  // platform console to land on yet), so Pat is also a plain member of the
-  // demo tenant: the operator role comes from the platform, not from there.
+  // Pat runs the platform. A session is always for a tenant, so Pat is also
+  // a plain member of the demo tenant and reaches /platform from its portal:
+  // the operator role comes from the platform, not from there.
   for (const [email, name, role] of [
     [DEMO.admin, "Adam Admin", "admin"],
     [DEMO.member, "Mia Member", "member"],

@@ -1,8 +1,14 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { databaseTarget, prisma } from "@/lib/db";
 import { GET as listTenants } from "@/app/api/v1/platform/tenants/route";
+import { GET as getTenant } from "@/app/api/v1/platform/tenants/[tenantId]/route";
+import { PUT as putTenantFees } from "@/app/api/v1/platform/tenants/[tenantId]/fees/route";
+import { PUT as putSettings } from "@/app/api/v1/auth/tenants/settings/route";
+import { platformDefaultFeeSchedule } from "@/lib/fees/fee-schedules";
+import { canonicalFeeSchedule } from "@/lib/money/fees";
+import { PAYMENT_STATUS } from "@/lib/statuses";
 import { PLATFORM_ROLES } from "@/lib/auth/roles";
 import { grantPlatformOperator, revokePlatformOperator } from "@/lib/platform/operators";
 import { AppError } from "@/lib/http/errors";
@@ -162,10 +168,14 @@ describe("GET /api/v1/platform/tenants/", () => {
       created_at: tenant.createdAt.toISOString(),
       suspended_at: null,
       suspension_reason: null,
-      stripe: { status: "not_connected", charges_enabled: false, payouts_enabled: false },
+      stripe: { status: "not_connected", account_id: null, charges_enabled: false, payouts_enabled: false },
       member_count: 3,
+      currencies: ["usd"],
+      default_currency: "usd",
+      fee_schedule: { ...canonicalFeeSchedule(await platformDefaultFeeSchedule()), source: "platform_default" },
+      volume_30d: [],
     });
-    expect(byId[connected.tenantId]).toMatchObject({ status: "active", stripe: { status: "connected", charges_enabled: true, payouts_enabled: false }, member_count: 1 });
+    expect(byId[connected.tenantId]).toMatchObject({ status: "active", stripe: { status: "connected", account_id: "acct_test1", charges_enabled: true, payouts_enabled: false }, member_count: 1 });
     expect(byId[onboarding.tenantId]).toMatchObject({ stripe: { status: "onboarding", charges_enabled: false }, member_count: 1 });
 
     // Without a search: every tenant of the platform, not only the operator's own.
@@ -287,5 +297,107 @@ describe("GET /api/v1/platform/tenants/", () => {
     const after = await call(listTenants, TENANTS, { token: operator.token });
     expect(after.status).toBe(403);
     expect(after.body.error.code).toBe("forbidden");
+  });
+});
+
+let paymentCounter = 0;
+
+/** A payment row written straight to the table: the console only reads payments, whoever creates them. */
+async function insertPayment(
+  tenantId: string,
+  payment: { amount: number; currency: string; fee: number; status?: string; livemode?: boolean; daysAgo?: number },
+) {
+  paymentCounter += 1;
+  const suffix = `${Date.now().toString(36)}${paymentCounter}${Math.random().toString(36).slice(2, 6)}`;
+  const createdAt = new Date(Date.now() - (payment.daysAgo ?? 1) * 24 * 60 * 60 * 1000);
+  await prisma.payment.create({
+    data: {
+      id: `pay_${suffix}`,
+      tenantId,
+      livemode: payment.livemode ?? true,
+      amount: payment.amount,
+      currency: payment.currency,
+      applicationFeeAmount: payment.fee,
+      status: payment.status ?? PAYMENT_STATUS.succeeded,
+      stripePaymentIntentId: `pi_${suffix}`,
+      stripeAccountId: "acct_volume",
+      createdAt,
+    },
+  });
+}
+
+describe("volume_30d on the operator's tenant list and detail", () => {
+  it("sums live succeeded payments of the last 30 days per currency, per tenant, on one page", async () => {
+    const tag = marker();
+    const busy = await registerOwner({ tenant_name: `Busy ${tag}` });
+    const quiet = await registerOwner({ tenant_name: `Quiet ${tag}` });
+    const idle = await registerOwner({ tenant_name: `Idle ${tag}` });
+    const elsewhere = await registerOwner({ tenant_name: `Elsewhere ${tag.split("").reverse().join("")}` });
+    const operator = await addPlatformOperator();
+
+    // Counted: live, succeeded, inside the window; a refunded payment is still volume (it succeeded).
+    await insertPayment(busy.tenantId, { amount: 2000, currency: "eur", fee: 55 });
+    await insertPayment(busy.tenantId, { amount: 1000, currency: "eur", fee: 40, daysAgo: 29 });
+    await insertPayment(busy.tenantId, { amount: 5000, currency: "jpy", fee: 175 });
+    await insertPayment(busy.tenantId, { amount: 12_340, currency: "usd", fee: 388, daysAgo: 0 });
+    // Not counted: test mode, not succeeded, older than 30 days.
+    await insertPayment(busy.tenantId, { amount: 99_999, currency: "eur", fee: 999, livemode: false });
+    await insertPayment(busy.tenantId, { amount: 77_777, currency: "eur", fee: 777, status: PAYMENT_STATUS.failed });
+    await insertPayment(busy.tenantId, { amount: 66_666, currency: "eur", fee: 666, status: PAYMENT_STATUS.processing });
+    await insertPayment(busy.tenantId, { amount: 55_555, currency: "usd", fee: 555, status: PAYMENT_STATUS.requiresPaymentMethod });
+    await insertPayment(busy.tenantId, { amount: 44_444, currency: "eur", fee: 444, daysAgo: 31 });
+    // Another tenant on the same page, and one off the page: neither mixes into busy's sums.
+    await insertPayment(quiet.tenantId, { amount: 3000, currency: "eur", fee: 100 });
+    await insertPayment(elsewhere.tenantId, { amount: 8000, currency: "eur", fee: 300 });
+
+    const expected = {
+      [busy.tenantId]: [
+        { currency: "usd", volume: 12_340, fees: 388, count: 1 },
+        { currency: "eur", volume: 3000, fees: 95, count: 2 },
+        { currency: "jpy", volume: 5000, fees: 175, count: 1 },
+      ],
+      [quiet.tenantId]: [{ currency: "eur", volume: 3000, fees: 100, count: 1 }],
+      [idle.tenantId]: [],
+    };
+
+    const grouped = vi.spyOn(prisma.payment, "groupBy");
+    const list = await call(listTenants, `${TENANTS}?q=${tag}`, { token: operator.token });
+    // The whole page in one grouped read, not one per tenant.
+    expect(grouped).toHaveBeenCalledTimes(1);
+    grouped.mockRestore();
+    expect(list.status).toBe(200);
+    const volumes = Object.fromEntries((list.body.data as { id: string; volume_30d: unknown }[]).map((row) => [row.id, row.volume_30d]));
+    expect(volumes).toEqual(expected);
+
+    // The detail says the same, one tenant at a time.
+    for (const [tenantId, volume] of Object.entries(expected)) {
+      const detail = await call(getTenant, `${TENANTS}${tenantId}/`, { token: operator.token, params: { tenantId } });
+      expect(detail.status).toBe(200);
+      expect(detail.body.volume_30d).toEqual(volume);
+    }
+  });
+
+  it("puts each tenant's own currencies and fee schedule on the list and the detail", async () => {
+    const tag = marker();
+    const custom = await registerOwner({ tenant_name: `Custom ${tag}` });
+    const plain = await registerOwner({ tenant_name: `Default ${tag}` });
+    const operator = await addPlatformOperator();
+    const settings = await call(putSettings, "/api/v1/auth/tenants/settings/", {
+      method: "PUT",
+      token: custom.token,
+      body: { currencies: ["usd", "eur", "jpy"], default_currency: "eur" },
+    });
+    expect(settings.status).toBe(200);
+    const schedule = { percent_bps: 150, fixed: { eur: 25 } };
+    const fees = await call(putTenantFees, `${TENANTS}${custom.tenantId}/fees/`, { method: "PUT", token: operator.token, body: schedule, params: { tenantId: custom.tenantId } });
+    expect(fees.status).toBe(200);
+
+    const list = await call(listTenants, `${TENANTS}?q=${tag}`, { token: operator.token });
+    const byId = Object.fromEntries((list.body.data as { id: string }[]).map((row) => [row.id, row]));
+    expect(byId[custom.tenantId]).toMatchObject({ currencies: ["usd", "eur", "jpy"], default_currency: "eur", fee_schedule: { ...schedule, source: "tenant" } });
+    expect(byId[plain.tenantId]).toMatchObject({ currencies: ["usd"], default_currency: "usd", fee_schedule: { source: "platform_default" } });
+
+    const detail = await call(getTenant, `${TENANTS}${custom.tenantId}/`, { token: operator.token, params: { tenantId: custom.tenantId } });
+    expect(detail.body).toEqual(byId[custom.tenantId]);
   });
 });

@@ -17,7 +17,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
     <TenantScope key={`${caller.userId}:${caller.tenantId}`} tenantId={caller.tenantId}>
       <div className="min-h-screen lg:flex">
         <Sidebar
-          user={{ name: caller.name, email: caller.email, role: caller.role, tenantName: caller.tenantName, tenantStatus: caller.tenantStatus }}
+          user={{ name: caller.name, email: caller.email, role: caller.role, platformRole: caller.platformRole, tenantName: caller.tenantName, tenantStatus: caller.tenantStatus }}
           tenants={tenants.map((tenant) => ({ id: tenant.id, name: tenant.name, role: tenant.role, active: tenant.active }))}
         />
         <main id="portal-main" className="min-w-0 flex-1">

@@ -4,32 +4,35 @@ import { AccessDenied } from "@/components/shell/access-denied";
 import { PageHeader } from "@/components/shell/page-header";
 import type { Caller } from "@/lib/auth/caller";
 import { requirePageCaller } from "@/lib/auth/current-caller";
-import { mayOpenPage, PORTAL_PAGES, whoMayOpen, type PortalPageInfo, type PortalPath } from "@/lib/auth/page-access";
+import { howToGetAccess, mayOpenPage, PORTAL_PAGES, whoMayOpen, type PortalPageInfo, type PortalPath } from "@/lib/auth/page-access";
 
 export type PageSearchParams = Record<string, string | string[] | undefined>;
 
-export type PortalPageContext = { caller: Caller; page: PortalPageInfo; searchParams: PageSearchParams };
+export type PageParams = Record<string, string | string[] | undefined>;
+
+export type PortalPageContext = { caller: Caller; page: PortalPageInfo; params: PageParams; searchParams: PageSearchParams };
 
 /**
  * Every portal page's default export: signs the visitor in, applies the page's
- * minRole from PORTAL_PAGES, and only then renders the page. The gate sits in
+ * minRole (or, on a platform page, the operator role) from PORTAL_PAGES, and
+ * only then renders the page. The gate sits in
  * the page segment, not the shared layout, because a layout is not rendered
  * again on client-side navigation and cannot keep a page it wraps out of the
  * RSC payload.
  */
 export function portalPage(path: PortalPath, render: (context: PortalPageContext) => ReactNode | Promise<ReactNode>) {
-  return async function PortalPage({ searchParams }: { searchParams: Promise<PageSearchParams> }) {
+  return async function PortalPage({ params, searchParams }: { params: Promise<PageParams>; searchParams: Promise<PageSearchParams> }) {
     const page = PORTAL_PAGES[path];
     const caller = await requirePageCaller(path);
-    if (!mayOpenPage(caller.role, path)) {
+    if (!mayOpenPage(caller, path)) {
       return (
         <>
           <PageHeader title={page.label} description={page.description} />
-          <AccessDenied what={page.subject} who={whoMayOpen(path)} tenantName={caller.tenantName} />
+          <AccessDenied what={page.subject} who={whoMayOpen(path)} how={howToGetAccess(path, caller.tenantName)} />
         </>
       );
     }
-    return render({ caller, page, searchParams: await searchParams });
+    return render({ caller, page, params: await params, searchParams: await searchParams });
   };
 }
 

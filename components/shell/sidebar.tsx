@@ -1,7 +1,7 @@
 "use client";
 
 import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
-import { Building2, Check, ChevronsUpDown, CreditCard, KeyRound, KeySquare, LayoutDashboard, Webhook, LogOut, Menu, ScrollText, Settings, Users, X } from "lucide-react";
+import { Building2, Check, ChevronsUpDown, CreditCard, Globe, KeyRound, KeySquare, LayoutDashboard, Webhook, LogOut, Menu, ScrollText, Settings, Users, X } from "lucide-react";
 import { signOut } from "next-auth/react";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
@@ -10,14 +10,17 @@ import { useEffect, useRef, useState } from "react";
 import { useToast } from "@/components/ui/toaster";
 import { apiFetch } from "@/lib/client/api";
 import { Badge, tenantStatusTone } from "@/components/ui/badge";
-import { mayOpenPage, PORTAL_PATHS, PORTAL_PAGES, whoMayOpen, type PortalPageIcon } from "@/lib/auth/page-access";
-import type { Role } from "@/lib/auth/roles";
+import { isPlatformPage, mayOpenPage, PORTAL_PATHS, PORTAL_PAGES, whoMayOpen, type PortalPageIcon, type PortalPath } from "@/lib/auth/page-access";
+import type { PlatformRole, Role } from "@/lib/auth/roles";
 import type { TenantStatus } from "@/lib/statuses";
 import { cn } from "@/lib/utils";
 
-const icons = { dashboard: LayoutDashboard, audit: ScrollText, keys: KeySquare, webhooks: Webhook, stripe: CreditCard, team: Users, settings: Settings } satisfies Record<PortalPageIcon, unknown>;
+const icons = { dashboard: LayoutDashboard, audit: ScrollText, keys: KeySquare, webhooks: Webhook, stripe: CreditCard, team: Users, settings: Settings, platform: Globe } satisfies Record<PortalPageIcon, unknown>;
 
-type ShellUser = { name: string; email: string; role: Role; tenantName: string; tenantStatus: TenantStatus };
+type ShellUser = { name: string; email: string; role: Role; platformRole: PlatformRole | null; tenantName: string; tenantStatus: TenantStatus };
+
+const TENANT_PATHS = PORTAL_PATHS.filter((path) => !isPlatformPage(path));
+const PLATFORM_PATHS = PORTAL_PATHS.filter(isPlatformPage);
 export type ShellTenant = { id: string; name: string; role: string; active: boolean };
 
 const menuItemClass =
@@ -26,6 +29,7 @@ const menuItemClass =
 export function Sidebar({ user, tenants }: { user: ShellUser; tenants: ShellTenant[] }) {
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
+  const isCurrent = (href: PortalPath) => pathname === href || pathname.startsWith(`${href}/`);
 
   const menuButton = useRef<HTMLButtonElement>(null);
 
@@ -113,11 +117,11 @@ export function Sidebar({ user, tenants }: { user: ShellUser; tenants: ShellTena
           </Badge>
         </div>
         <nav aria-label="Portal" className="flex-1 space-y-0.5 px-3">
-          {PORTAL_PATHS.map((href) => {
+          {TENANT_PATHS.map((href) => {
             const item = PORTAL_PAGES[href];
             const Icon = icons[item.icon];
-            const allowed = mayOpenPage(user.role, href);
-            const active = allowed && (pathname === href || pathname.startsWith(`${href}/`));
+            const allowed = mayOpenPage(user, href);
+            const active = allowed && isCurrent(href);
             const classes = cn(
               "flex items-center gap-2.5 rounded-md px-2.5 py-2 text-sm",
               active ? "bg-zinc-100 font-medium text-zinc-900" : "text-zinc-600 hover:bg-zinc-50 hover:text-zinc-900",
@@ -135,6 +139,32 @@ export function Sidebar({ user, tenants }: { user: ShellUser; tenants: ShellTena
               </span>
             );
           })}
+          {/* The console is not a feature of the tenant that others could be given, so it is left out rather than shown disabled. */}
+          {PLATFORM_PATHS.some((href) => mayOpenPage(user, href)) ? (
+            <div className="mt-4 border-t border-zinc-200 pt-4" data-testid="platform-nav">
+              {PLATFORM_PATHS.map((href) => {
+                const item = PORTAL_PAGES[href];
+                const Icon = icons[item.icon];
+                const active = isCurrent(href);
+                return (
+                  <Link
+                    key={href}
+                    href={href}
+                    className={cn(
+                      "flex items-center gap-2.5 rounded-md px-2.5 py-2 text-sm",
+                      active ? "bg-indigo-50 font-medium text-indigo-900" : "text-zinc-600 hover:bg-zinc-50 hover:text-zinc-900",
+                    )}
+                    aria-current={active ? "page" : undefined}
+                    onClick={() => setOpen(false)}
+                  >
+                    <Icon aria-hidden className="size-4 text-indigo-600" />
+                    <span className="flex-1">{item.label}</span>
+                    <Badge tone="accent">Operator</Badge>
+                  </Link>
+                );
+              })}
+            </div>
+          ) : null}
         </nav>
         <DropdownMenu.Root>
           <DropdownMenu.Trigger asChild>

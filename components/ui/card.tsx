@@ -16,7 +16,7 @@ export function Card({ title, description, actions, children, className }: {
             <h2 className="text-base font-semibold text-zinc-900">{title}</h2>
             {description ? <p className="mt-0.5 text-sm text-zinc-500">{description}</p> : null}
           </div>
-          {actions ? <div className="flex items-center gap-2">{actions}</div> : null}
+          {actions ? <div className="flex flex-wrap items-center gap-2">{actions}</div> : null}
         </header>
       ) : null}
       <div className="px-5 py-4">{children}</div>

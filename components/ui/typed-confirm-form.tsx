@@ -1,11 +1,15 @@
 "use client";
 
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { Button } from "./button";
 import { Field } from "./field";
 import { Input } from "./input";
 
-/** The body of a dangerous action's dialog: type the word, then the red button. */
+/**
+ * The body of a dangerous action's dialog: type the word, then the red button.
+ * `children` are the action's own fields (a reason), shown above the word;
+ * onConfirm checks them.
+ */
 export function TypedConfirmForm({
   word,
   actionLabel,
@@ -13,6 +17,7 @@ export function TypedConfirmForm({
   error,
   onConfirm,
   onCancel,
+  children,
 }: {
   word: string;
   actionLabel: string;
@@ -20,6 +25,7 @@ export function TypedConfirmForm({
   error: string | null | undefined;
   onConfirm: () => void;
   onCancel: () => void;
+  children?: ReactNode;
 }) {
   const [typed, setTyped] = useState("");
   const id = `${word}-confirm`;
@@ -31,6 +37,7 @@ export function TypedConfirmForm({
         if (typed.trim() === word) onConfirm();
       }}
     >
+      {children}
       <Field id={id} label={`Type "${word}" to confirm`}>
         <Input id={id} value={typed} onChange={(event) => setTyped(event.target.value)} autoComplete="off" spellCheck={false} />
       </Field>

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { mayOpenPage, PORTAL_PAGES, PORTAL_PATHS, portalPageFor, whoMayOpen } from "./page-access";
+import { howToGetAccess, isPlatformPage, mayOpenPage, PORTAL_PAGES, PORTAL_PATHS, portalPageFor, whoMayOpen } from "./page-access";
 
 const PORTAL_DIR = path.resolve(import.meta.dirname, "../../app/(portal)");
 
@@ -72,7 +72,34 @@ describe("mayOpenPage", () => {
     ["owner", "/stripe", true],
     ["owner", "/dashboard", true],
   ] as const)("%s may open %s: %s", (role, page, expected) => {
-    expect(mayOpenPage(role, page)).toBe(expected);
+    expect(mayOpenPage({ role, platformRole: null }, page)).toBe(expected);
+  });
+
+  it.each(["owner", "admin", "member"] as const)("a tenant %s who is no operator may not open the platform console", (role) => {
+    expect(mayOpenPage({ role, platformRole: null }, "/platform")).toBe(false);
+  });
+
+  it.each(["owner", "admin", "member"] as const)("an operator who is a tenant %s may open the platform console", (role) => {
+    expect(mayOpenPage({ role, platformRole: "operator" }, "/platform")).toBe(true);
+  });
+
+  it("gives an operator nothing more in the tenant: the tenant pages still follow the tenant role", () => {
+    const operatorMember = { role: "member", platformRole: "operator" } as const;
+    expect(mayOpenPage(operatorMember, "/audit-log")).toBe(false);
+    expect(mayOpenPage(operatorMember, "/api-keys")).toBe(false);
+    expect(mayOpenPage(operatorMember, "/dashboard")).toBe(true);
+  });
+});
+
+describe("platform pages", () => {
+  it("are the pages under /platform, and only those", () => {
+    for (const entry of PORTAL_PATHS) expect(isPlatformPage(entry), entry).toBe(entry === "/platform" || entry.startsWith("/platform/"));
+    expect(PORTAL_PATHS.filter(isPlatformPage)).toEqual(["/platform"]);
+  });
+
+  it("cover every page below /platform on disk (the tenant detail page included)", () => {
+    expect(portalPageFor("/platform/tenants/cmtenant123")).toBe("/platform");
+    expect(portalPageFor("/platforms")).toBeNull();
   });
 });
 
@@ -80,6 +107,12 @@ describe("the refusal's wording", () => {
   it("names who may open the page", () => {
     expect(whoMayOpen("/audit-log")).toBe("admins and owners");
     expect(whoMayOpen("/dashboard")).toBe("all members");
+    expect(whoMayOpen("/platform")).toBe("platform operators");
+  });
+
+  it("sends people refused a tenant page to the tenant's owners, and nobody refused the console there", () => {
+    expect(howToGetAccess("/audit-log", "Acme")).toBe("Ask an owner of Acme to change your role.");
+    expect(howToGetAccess("/platform", "Acme")).not.toContain("Acme");
   });
 
   it("has a label, a description and a subject for every page", () => {

@@ -1,10 +1,11 @@
 // Who may open each portal page, stated once: proxy.ts sends visitors without
 // a session to sign-in for these paths, every page renders through
-// portalPage() which refuses a role below minRole, and the sidebar lists them
-// in this order. No server imports: the sidebar is a client component.
-import { hasRole, type Role } from "@/lib/auth/roles";
+// portalPage() which refuses a role below minRole (or anyone but an operator
+// on a platform page), and the sidebar lists them in this order. No server
+// imports: the sidebar is a client component.
+import { hasRole, PLATFORM_ROLES, type PlatformRole, type Role } from "@/lib/auth/roles";
 
-export type PortalPageIcon = "dashboard" | "audit" | "keys" | "webhooks" | "stripe" | "team" | "settings";
+export type PortalPageIcon = "dashboard" | "audit" | "keys" | "webhooks" | "stripe" | "team" | "settings" | "platform";
 
 export type PortalPageInfo = {
   /** Sidebar entry, page title and h1. */
@@ -13,9 +14,18 @@ export type PortalPageInfo = {
   description: string;
   icon: PortalPageIcon;
   minRole: Role;
+  /**
+   * A page of the platform console: only the platform's operators open it,
+   * whatever their role in the tenant they signed in to (minRole plays no
+   * part), and the sidebar shows it to nobody else.
+   */
+  platformOnly?: true;
   /** How the refusal names the page: "You do not have access to {subject}". */
   subject: string;
 };
+
+/** Who is looking: the role in the signed-in tenant, and the role above all tenants. */
+export type PageViewer = { role: Role; platformRole: PlatformRole | null };
 
 export const PORTAL_PAGES = {
   "/dashboard": {
@@ -67,6 +77,14 @@ export const PORTAL_PAGES = {
     minRole: "member",
     subject: "the settings",
   },
+  "/platform": {
+    label: "Platform",
+    description: "Every tenant of the platform: its status, Stripe account, currencies, fees and recent volume.",
+    icon: "platform",
+    minRole: "member",
+    platformOnly: true,
+    subject: "the platform console",
+  },
 } as const satisfies Record<`/${string}`, PortalPageInfo>;
 
 export type PortalPath = keyof typeof PORTAL_PAGES;
@@ -78,13 +96,26 @@ export function portalPageFor(pathname: string): PortalPath | null {
   return PORTAL_PATHS.find((path) => pathname === path || pathname.startsWith(`${path}/`)) ?? null;
 }
 
-export function mayOpenPage(role: Role, path: PortalPath): boolean {
-  return hasRole(role, PORTAL_PAGES[path].minRole);
+/** Whether a page belongs to the platform console rather than to a tenant. */
+export function isPlatformPage(path: PortalPath): boolean {
+  return (PORTAL_PAGES[path] as PortalPageInfo).platformOnly === true;
+}
+
+export function mayOpenPage(viewer: PageViewer, path: PortalPath): boolean {
+  if (isPlatformPage(path)) return viewer.platformRole === PLATFORM_ROLES.operator;
+  return hasRole(viewer.role, PORTAL_PAGES[path].minRole);
 }
 
 const ROLES_IN_WORDS: Record<Role, string> = { owner: "owners", admin: "admins and owners", member: "all members" };
 
-/** The roles that may open a page, in words: "admins and owners". */
+/** Who may open a page, in words: "admins and owners", "platform operators". */
 export function whoMayOpen(path: PortalPath): string {
-  return ROLES_IN_WORDS[PORTAL_PAGES[path].minRole];
+  return isPlatformPage(path) ? "platform operators" : ROLES_IN_WORDS[PORTAL_PAGES[path].minRole];
+}
+
+/** The refusal's second sentence: how someone refused gets in, if they should. */
+export function howToGetAccess(path: PortalPath, tenantName: string): string {
+  // No tenant role leads there, so sending people to the tenant's owner would send them nowhere.
+  if (isPlatformPage(path)) return "No tenant role opens it, owner included: the people who run the platform grant it.";
+  return `Ask an owner of ${tenantName} to change your role.`;
 }

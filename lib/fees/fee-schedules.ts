@@ -67,6 +67,20 @@ export async function feeScheduleFor(tenantId: string, db: Db = prisma): Promise
   return override ? { schedule: override, source: "tenant" } : { schedule: platformDefault, source: "platform_default" };
 }
 
+/** The schedule that applies to each of a page of tenants (the operator console's list), read in one query. */
+export async function feeSchedulesFor(tenantIds: readonly string[], db: Db = prisma): Promise<Map<string, AppliedFeeSchedule>> {
+  const rows = await db.feeSchedule.findMany({ where: { scope: { in: [DEFAULT_SCOPE, ...tenantIds] } }, select: SCHEDULE_COLUMNS });
+  const byScope = new Map(rows.map((row) => [row.scope, row]));
+  const storedDefault = byScope.get(DEFAULT_SCOPE);
+  const platformDefault = storedDefault ? scheduleFromRow(storedDefault) : canonicalFeeSchedule(PLATFORM_DEFAULT_FEE_SCHEDULE);
+  return new Map(
+    tenantIds.map((tenantId): [string, AppliedFeeSchedule] => {
+      const override = byScope.get(tenantId);
+      return [tenantId, override ? { schedule: scheduleFromRow(override), source: "tenant" } : { schedule: platformDefault, source: "platform_default" }];
+    }),
+  );
+}
+
 async function platformDefaultIn(db: Db): Promise<FeeSchedule> {
   const row = await db.feeSchedule.findUnique({ where: { scope: DEFAULT_SCOPE }, select: SCHEDULE_COLUMNS });
   return row ? scheduleFromRow(row) : canonicalFeeSchedule(PLATFORM_DEFAULT_FEE_SCHEDULE);

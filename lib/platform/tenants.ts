@@ -1,8 +1,11 @@
 import { databaseTarget, prisma, Prisma } from "@/lib/db";
-import { feeScheduleFor } from "@/lib/fees/fee-schedules";
+import { feeSchedulesFor, type AppliedFeeSchedule } from "@/lib/fees/fee-schedules";
 import { apiError } from "@/lib/http/errors";
+import { recentVolumeOf, type CurrencyVolume } from "@/lib/platform/volume";
 import type { PlatformTenantsQuery } from "@/lib/schemas/platform";
 import { STRIPE_ACCOUNT_STATUS, STRIPE_CONNECTION_STATUS, asStatus } from "@/lib/statuses";
+import type { CurrencySettings } from "@/lib/tenants/currency-settings";
+import { readCurrencySettingsOf } from "@/lib/tenants/settings";
 import { toTenantView } from "@/lib/tenants/views";
 
 /**
@@ -38,14 +41,26 @@ async function pageOfTenantIds(query: PlatformTenantsQuery): Promise<string[]> {
 }
 
 const PLATFORM_TENANT_INCLUDE = {
-  stripeConnection: { select: { status: true, chargesEnabled: true, payoutsEnabled: true } },
+  stripeConnection: { select: { status: true, accountId: true, chargesEnabled: true, payoutsEnabled: true } },
   _count: { select: { memberships: true } },
 } as const satisfies Prisma.TenantInclude;
 
 type PlatformTenantRow = Prisma.TenantGetPayload<{ include: typeof PLATFORM_TENANT_INCLUDE }>;
 
+/** What the console shows beside a tenant's own row, read for a whole page at once. */
+type PlatformTenantExtras = { settings: CurrencySettings; fees: AppliedFeeSchedule; volume: CurrencyVolume[] };
+
+/**
+ * Currencies, fee schedules and recent volume for a page of tenants: three
+ * queries whatever the page's size, never one per tenant.
+ */
+async function extrasOf(tenantIds: string[]): Promise<(tenantId: string) => PlatformTenantExtras> {
+  const [settings, fees, volumes] = await Promise.all([readCurrencySettingsOf(prisma, tenantIds), feeSchedulesFor(tenantIds), recentVolumeOf(tenantIds)]);
+  return (tenantId) => ({ settings: settings.get(tenantId)!, fees: fees.get(tenantId)!, volume: volumes.get(tenantId) ?? [] });
+}
+
 /** A tenant as operators see it, in the list and on its own. */
-function toPlatformTenantView(row: PlatformTenantRow) {
+function toPlatformTenantView(row: PlatformTenantRow, { settings, fees, volume }: PlatformTenantExtras) {
   const stripe = row.stripeConnection;
   const connected = stripe?.status === STRIPE_CONNECTION_STATUS.connected;
   return {
@@ -54,35 +69,42 @@ function toPlatformTenantView(row: PlatformTenantRow) {
     suspension_reason: row.suspendedReason,
     stripe: {
       status: stripe ? asStatus(STRIPE_CONNECTION_STATUS, stripe.status) : STRIPE_ACCOUNT_STATUS.notConnected,
+      account_id: stripe?.accountId ?? null,
       charges_enabled: connected && stripe.chargesEnabled,
       payouts_enabled: connected && stripe.payoutsEnabled,
     },
     member_count: row._count.memberships,
+    currencies: settings.currencies,
+    default_currency: settings.default_currency,
+    fee_schedule: { ...fees.schedule, source: fees.source },
+    volume_30d: volume,
   };
 }
 
-/** One tenant for an operator: the list's view plus the fee schedule that applies to it and where that comes from. */
-export async function platformTenant(tenantId: string) {
+export type PlatformTenantView = ReturnType<typeof toPlatformTenantView>;
+
+/** One tenant for an operator: the same view as a row of the list. */
+export async function platformTenant(tenantId: string): Promise<PlatformTenantView> {
   const row = await prisma.tenant.findUnique({ where: { id: tenantId }, include: PLATFORM_TENANT_INCLUDE });
   if (!row) throw apiError("not_found", "No tenant has this id.");
-  const { schedule, source } = await feeScheduleFor(row.id);
-  return { ...toPlatformTenantView(row), fee_schedule: { ...schedule, source } };
+  const extras = await extrasOf([row.id]);
+  return toPlatformTenantView(row, extras(row.id));
 }
 
 /** Every tenant of the platform, newest first, cursor-paginated, searchable by name, slug or id: what operators see. */
-export async function listPlatformTenants(query: PlatformTenantsQuery) {
+export async function listPlatformTenants(query: PlatformTenantsQuery): Promise<{ data: PlatformTenantView[]; next_cursor: string | null }> {
   if (query.cursor) {
     const anchor = await prisma.tenant.findUnique({ where: { id: query.cursor }, select: { id: true } });
     if (!anchor) throw apiError("invalid_cursor");
   }
   const ids = await pageOfTenantIds(query);
   const pageIds = ids.slice(0, query.limit);
-  const rows = await prisma.tenant.findMany({ where: { id: { in: pageIds } }, include: PLATFORM_TENANT_INCLUDE });
+  const [rows, extras] = await Promise.all([prisma.tenant.findMany({ where: { id: { in: pageIds } }, include: PLATFORM_TENANT_INCLUDE }), extrasOf(pageIds)]);
   const byId = new Map(rows.map((row) => [row.id, row]));
   // A tenant deleted between the two reads is left out rather than shown half.
   const data = pageIds.flatMap((id) => {
     const row = byId.get(id);
-    return row ? [toPlatformTenantView(row)] : [];
+    return row ? [toPlatformTenantView(row, extras(id))] : [];
   });
   return { data, next_cursor: ids.length > query.limit ? (pageIds.at(-1) ?? null) : null };
 }

@@ -13,8 +13,10 @@ export const platformTenantsQuerySchema = z.strictObject({
 });
 export type PlatformTenantsQuery = z.infer<typeof platformTenantsQuerySchema>;
 
+export const SUSPENSION_REASON_MAX = 500;
+
 /** POST /platform/tenants/{id}/suspend/: the reason is shown to the tenant's members on every portal page. */
 export const suspendTenantBodySchema = z.strictObject({
-  reason: humanTextSchema({ min: 3, max: 500, minMessage: "Give a reason of at least 3 characters.", requiredMessage: "Give a reason." }),
+  reason: humanTextSchema({ min: 3, max: SUSPENSION_REASON_MAX, minMessage: "Give a reason of at least 3 characters.", requiredMessage: "Give a reason." }),
 });
 export type SuspendTenantBody = z.infer<typeof suspendTenantBodySchema>;

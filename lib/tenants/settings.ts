@@ -20,6 +20,13 @@ export async function readCurrencySettings(db: Db, tenantId: string): Promise<Cu
   return currencySettingsFromStored(row);
 }
 
+/** The currency settings of each of a page of tenants (the operator console's list), read in one query. */
+export async function readCurrencySettingsOf(db: Db, tenantIds: readonly string[]): Promise<Map<string, CurrencySettings>> {
+  const rows = await db.tenantSettings.findMany({ where: { tenantId: { in: [...tenantIds] } }, select: { tenantId: true, currencies: true, defaultCurrency: true } });
+  const byTenant = new Map(rows.map((row) => [row.tenantId, row]));
+  return new Map(tenantIds.map((tenantId) => [tenantId, currencySettingsFromStored(byTenant.get(tenantId) ?? null)]));
+}
+
 /** GET /tenants/settings/. */
 export async function getCurrencySettings(tenantId: string): Promise<CurrencySettings> {
   return readCurrencySettings(prisma, tenantId);

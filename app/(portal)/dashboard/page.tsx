@@ -24,7 +24,7 @@ const STATUS_TEXT: Record<TenantStatus, string> = {
 
 export default portalPage("/dashboard", async ({ caller, page }) => {
   // Whoever may open the audit log sees its latest entries here (and the Stripe account, also admin+).
-  const canAudit = mayOpenPage(caller.role, "/audit-log");
+  const canAudit = mayOpenPage(caller, "/audit-log");
   const [account, members, audit, stripe] = await Promise.all([
     getAccount(caller),
     listMembers(caller),

@@ -10,7 +10,7 @@ import { ApiError, apiFetch } from "@/lib/client/api";
 import { CURRENCY_CODES, type CurrencyCode } from "@/lib/money/currencies";
 import { currencySettingsSchema } from "@/lib/schemas/settings";
 import { inRegistryOrder, sameCurrencySettings } from "@/lib/tenants/currency-settings";
-import { currencyLabel } from "./currency-names";
+import { currencyLabel } from "@/lib/money/currency-names";
 import { FEES_QUERY, SETTINGS_PATH, SETTINGS_QUERY, type CurrencySettings } from "./queries";
 
 type Errors = { currencies?: string; default_currency?: string; form?: string };

@@ -1,8 +1,7 @@
+import { FeePerCurrencyTable } from "@/components/fees/fee-per-currency-table";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-import { Table, Td, Th, Tr } from "@/components/ui/table";
 import type { CurrencyCode } from "@/lib/money/currencies";
-import { currencyLabel } from "./currency-names";
 import type { TenantFeesView } from "./queries";
 
 export function PlatformFeeCard({ fees, defaultCurrency }: { fees: TenantFeesView; defaultCurrency: CurrencyCode }) {
@@ -22,22 +21,7 @@ export function PlatformFeeCard({ fees, defaultCurrency }: { fees: TenantFeesVie
       </p>
       {lines.length > 1 ? (
         <div className="mt-4">
-          <Table label="Platform fee per currency" className="min-w-0" data-testid="fee-table">
-            <thead>
-              <tr>
-                <Th>Currency</Th>
-                <Th>Fee per payment</Th>
-              </tr>
-            </thead>
-            <tbody>
-              {lines.map(([code, description]) => (
-                <Tr key={code}>
-                  <Td>{currencyLabel(code)}</Td>
-                  <Td className="tabular-nums">{description}</Td>
-                </Tr>
-              ))}
-            </tbody>
-          </Table>
+          <FeePerCurrencyTable label="Platform fee per currency" lines={lines} testId="fee-table" />
         </div>
       ) : null}
     </Card>
