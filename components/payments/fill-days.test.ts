@@ -23,8 +23,8 @@ describe("utcDays", () => {
 
 describe("fillDays", () => {
   const summary = {
-    from: "2026-03-01",
-    to: "2026-03-05",
+    from: "2026-03-01T00:00:00.000Z",
+    to: "2026-03-05T17:42:10.123Z",
     days: [
       { date: "2026-03-02", currency: "eur" as const, volume: 2000, fees: 88, count: 1 },
       { date: "2026-03-02", currency: "jpy" as const, volume: 5000, fees: 175, count: 2 },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { paymentBadge, refundableAmount } from "./payment-status";
+import { paymentBadge, refundableAmount, refundReasonLabel } from "./payment-status";
 
 describe("paymentBadge", () => {
   it.each([
@@ -28,5 +28,12 @@ describe("refundableAmount", () => {
     ["processing", 2000, 0, 0],
   ])("%s %i refunded %i → %i", (status, amount, refunded_amount, expected) => {
     expect(refundableAmount({ status, amount, refunded_amount })).toBe(expected);
+  });
+});
+
+describe("refundReasonLabel", () => {
+  it("says a stored reason in words, and an unknown one as it is", () => {
+    expect(refundReasonLabel("requested_by_customer")).toBe("Requested by the customer");
+    expect(refundReasonLabel("expired_uncaptured_charge")).toBe("expired_uncaptured_charge");
   });
 });

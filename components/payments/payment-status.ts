@@ -1,5 +1,5 @@
 import type { BadgeTone } from "@/components/ui/badge";
-import type { PaymentResource } from "@/lib/schemas/payments";
+import type { PaymentResource, RefundReason } from "@/lib/schemas/payments";
 import { PAYMENT_STATUS, type PaymentStatus } from "@/lib/statuses";
 
 const STATUS_BADGES: Record<PaymentStatus, { label: string; tone: BadgeTone }> = {
@@ -27,4 +27,15 @@ export function paymentBadge(payment: Pick<PaymentResource, "status" | "amount" 
 /** What is left to refund: only a succeeded payment has anything. */
 export function refundableAmount(payment: Pick<PaymentResource, "status" | "amount" | "refunded_amount">): number {
   return payment.status === PAYMENT_STATUS.succeeded ? Math.max(payment.amount - payment.refunded_amount, 0) : 0;
+}
+
+export const REFUND_REASON_LABELS: Record<RefundReason, string> = {
+  requested_by_customer: "Requested by the customer",
+  duplicate: "Duplicate payment",
+  fraudulent: "Fraudulent",
+};
+
+/** A refund reason as stored ("requested_by_customer") in words; an unknown one as it is. */
+export function refundReasonLabel(reason: string): string {
+  return (REFUND_REASON_LABELS as Record<string, string>)[reason] ?? reason;
 }

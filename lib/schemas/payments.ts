@@ -152,21 +152,15 @@ export const paymentDetailResourceSchema = paymentResourceSchema.extend({
 });
 export type PaymentDetailResource = z.infer<typeof paymentDetailResourceSchema>;
 
-/** GET /api/v1/auth/tenants/payments/summary/. */
-export const paymentsSummaryQuerySchema = z.strictObject({
-  days: z.coerce.number().int().min(1).max(90).default(30),
-  mode: z.enum(["live", "test"], { error: "mode is live or test." }).default("live"),
-});
-export type PaymentsSummaryQuery = z.infer<typeof paymentsSummaryQuerySchema>;
-
 /**
- * Succeeded payments per currency and per UTC day, in minor units. `from` and
- * `to` are the first and last UTC day covered (YYYY-MM-DD, both included);
- * days without payments are left out (the chart fills them in with zeros).
+ * GET /api/v1/auth/tenants/payments/summary/: succeeded payments per
+ * currency and per UTC day, in minor units. `from` is the start of the first
+ * UTC day covered and `to` the moment of the answer (its UTC day is the last
+ * one); days without payments are left out (the chart fills them with zeros).
  */
 export const paymentsSummaryResourceSchema = z.object({
-  from: z.iso.date(),
-  to: z.iso.date(),
+  from: z.iso.datetime(),
+  to: z.iso.datetime(),
   mode: z.enum(["live", "test"]),
   currencies: z.array(
     z.object({ currency: currencyCodeSchema, volume: z.number().int(), fees: z.number().int(), refunded: z.number().int(), count: z.number().int() }),

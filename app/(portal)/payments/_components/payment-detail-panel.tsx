@@ -6,7 +6,7 @@ import Link from "next/link";
 import { useState, type ReactNode } from "react";
 import { ExactTime } from "@/components/payments/exact-time";
 import { Money } from "@/components/payments/money";
-import { paymentBadge, refundableAmount } from "@/components/payments/payment-status";
+import { paymentBadge, refundableAmount, refundReasonLabel } from "@/components/payments/payment-status";
 import { fetchPayment, paymentDetailKey } from "@/components/payments/queries";
 import { Badge, messageStatusTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -26,7 +26,6 @@ const TIMELINE_DOT: Record<PaymentTimelineType, string> = {
   failed: "bg-red-500",
   refunded: "bg-zinc-500",
 };
-const REFUND_REASON_LABELS: Record<string, string> = { duplicate: "Duplicate", fraudulent: "Fraudulent", requested_by_customer: "Requested by customer" };
 
 function Section({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) {
   return (
@@ -110,7 +109,7 @@ function Detail({ payment, locale, canRefund, canOpenWebhooks }: { payment: Paym
                   <span className="font-medium text-zinc-900">{TIMELINE_LABELS[entry.type]}</span>
                   {entry.amount !== undefined ? money(entry.amount, "text-zinc-700") : null}
                 </p>
-                {entry.detail ? <p className="text-zinc-600">{entry.detail}</p> : null}
+                {entry.detail ? <p className="text-zinc-600">{entry.type === "refunded" ? refundReasonLabel(entry.detail) : entry.detail}</p> : null}
                 <div className="text-xs">
                   <ExactTime date={entry.at} locale={locale} />
                 </div>
@@ -168,7 +167,7 @@ function Detail({ payment, locale, canRefund, canOpenWebhooks }: { payment: Paym
                   <Badge tone={refund.status === REFUND_STATUS.succeeded ? "green" : refund.status === REFUND_STATUS.failed ? "red" : "amber"}>{refund.status}</Badge>
                 </div>
                 <p className="mt-1 text-zinc-600">
-                  {refund.reason ? REFUND_REASON_LABELS[refund.reason] : "No reason given"}
+                  {refund.reason ? refundReasonLabel(refund.reason) : "No reason given"}
                   {refund.application_fee_refunded > 0 ? <> · platform fee returned: {money(refund.application_fee_refunded)}</> : null}
                 </p>
                 <p className="mt-1 font-mono text-xs text-zinc-500">

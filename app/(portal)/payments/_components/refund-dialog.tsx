@@ -2,7 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
-import { refundableAmount } from "@/components/payments/payment-status";
+import { REFUND_REASON_LABELS, refundableAmount } from "@/components/payments/payment-status";
 import { PAYMENTS_QUERY, refundPayment } from "@/components/payments/queries";
 import { checkRefundAmount, refundAmountInput } from "@/components/payments/refund-amount";
 import { Button } from "@/components/ui/button";
@@ -13,12 +13,6 @@ import { useToast } from "@/components/ui/toaster";
 import { ApiError } from "@/lib/client/api";
 import { formatMoney } from "@/lib/money/format";
 import { REFUND_REASONS, type PaymentResource, type RefundReason } from "@/lib/schemas/payments";
-
-const REASON_LABELS: Record<RefundReason, string> = {
-  requested_by_customer: "Requested by the customer",
-  duplicate: "Duplicate payment",
-  fraudulent: "Fraudulent",
-};
 
 /** The API's refusal in words; amount_exceeds_refundable also names what is left, in this payment's currency. */
 function refundErrorText(error: unknown, payment: PaymentResource, locale: string): string {
@@ -98,7 +92,7 @@ export function RefundDialog({ payment, locale, onClose }: { payment: PaymentRes
             <option value="">No reason given</option>
             {REFUND_REASONS.map((value) => (
               <option key={value} value={value}>
-                {REASON_LABELS[value]}
+                {REFUND_REASON_LABELS[value]}
               </option>
             ))}
           </select>
