@@ -22,8 +22,16 @@ const VolumeBars = dynamic(() => import("./volume-bars"), {
   loading: () => <div className="h-[240px]" />,
 });
 
-export function VolumeChart({ locale, defaultCurrency }: { locale: string; defaultCurrency: CurrencyCode }) {
-  const [mode, setMode] = useState<PaymentMode>(DEFAULT_PAYMENT_MODE);
+export function VolumeChart({ locale, defaultCurrency, initialMode = DEFAULT_PAYMENT_MODE }: { locale: string; defaultCurrency: CurrencyCode; initialMode?: PaymentMode }) {
+  const [mode, setModeState] = useState<PaymentMode>(initialMode);
+  // Kept in the URL as on /payments, so a reload or a shared link shows the same mode.
+  const setMode = (next: PaymentMode) => {
+    setModeState(next);
+    const url = new URL(window.location.href);
+    if (next === DEFAULT_PAYMENT_MODE) url.searchParams.delete("mode");
+    else url.searchParams.set("mode", next);
+    window.history.replaceState(null, "", url);
+  };
   const [picked, setPicked] = useState<CurrencyCode | null>(null);
   const query = useQuery({ queryKey: paymentsSummaryKey(mode), queryFn: () => fetchPaymentsSummary(mode) });
   const summary = query.data;

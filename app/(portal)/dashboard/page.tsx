@@ -1,5 +1,6 @@
 import { headers } from "next/headers";
 import Link from "next/link";
+import { filtersFromParams } from "@/components/payments/payment-filters";
 import { VolumeChart } from "@/components/payments/volume-chart";
 import { AuditTable } from "@/components/audit/audit-table";
 import { PageHeader } from "@/components/shell/page-header";
@@ -26,7 +27,7 @@ const STATUS_TEXT: Record<TenantStatus, string> = {
   suspended: "Suspended: API access is paused. Contact the platform team.",
 };
 
-export default portalPage("/dashboard", async ({ caller, page }) => {
+export default portalPage("/dashboard", async ({ caller, page, searchParams }) => {
   // Whoever may open the audit log sees its latest entries here (and the Stripe account, also admin+).
   const canAudit = mayOpenPage(caller.role, "/audit-log");
   const [account, members, audit, stripe, settings, requestHeaders] = await Promise.all([
@@ -96,7 +97,11 @@ export default portalPage("/dashboard", async ({ caller, page }) => {
           </ul>
         </Card>
       </div>
-      <VolumeChart locale={localeFromAcceptLanguage(requestHeaders.get("accept-language"))} defaultCurrency={settings.default_currency} />
+      <VolumeChart
+        locale={localeFromAcceptLanguage(requestHeaders.get("accept-language"))}
+        defaultCurrency={settings.default_currency}
+        initialMode={filtersFromParams(searchParams).mode}
+      />
       <Card
         className="mt-6"
         title="Stripe"
