@@ -33,21 +33,29 @@ export function setOnboardingMode(mode: "account_links" | "oauth") {
   resetEnvCache();
 }
 
+/** One event as the simulator sent it: the raw body and its Stripe-Signature header. */
+export type SentStripeEvent = { payload: string; signature: string };
+
 /**
  * The hooks every Stripe test file needs: the simulator started once for the
  * file (read `url` from the returned object once it has started), the
- * events it sends to APP_URL answered by this process's own webhook handler,
- * and each test starting in Account Links mode against it.
+ * events it sends to APP_URL answered by this process's own webhook handler
+ * (and kept in `events`, emptied before each test), and each test starting
+ * in Account Links mode against it.
  */
-export function withStripeSimulator(): { readonly url: string } {
+export function withStripeSimulator(): { readonly url: string; readonly events: SentStripeEvent[] } {
   let simulator: Awaited<ReturnType<typeof startStripeSimulator>> | undefined;
   const realFetch = globalThis.fetch;
   const stripeEvents = `${BASE_URL}/api/stripe/webhooks`;
+  const events: SentStripeEvent[] = [];
   beforeAll(async () => {
     simulator = await startStripeSimulator();
     process.env.STRIPE_SIMULATOR_URL = simulator.url;
     globalThis.fetch = (async (input: string | URL | Request, init?: RequestInit) => {
-      if (String(input) === stripeEvents) return stripeWebhook(new Request(String(input), init));
+      if (String(input) === stripeEvents) {
+        events.push({ payload: String(init?.body), signature: new Headers(init?.headers).get("stripe-signature") ?? "" });
+        return stripeWebhook(new Request(String(input), init));
+      }
       return realFetch(input, init);
     }) as typeof fetch;
   });
@@ -56,6 +64,7 @@ export function withStripeSimulator(): { readonly url: string } {
     await simulator?.close();
   });
   beforeEach(() => {
+    events.length = 0;
     delete process.env.STRIPE_SIMULATOR;
     process.env.STRIPE_SIMULATOR_URL = simulator!.url;
     setOnboardingMode("account_links");
@@ -65,5 +74,6 @@ export function withStripeSimulator(): { readonly url: string } {
       if (!simulator) throw new Error("the Stripe simulator has not started yet (read url inside a test)");
       return simulator.url;
     },
+    events,
   };
 }

@@ -2,7 +2,13 @@ import { randomBytes } from "node:crypto";
 import type Stripe from "stripe";
 import { simulatorApiKey } from "@/lib/stripe/config";
 import { newAccount, publicAccount, type SimulatedAccount } from "./accounts";
+import { listApplicationFees, retrieveApplicationFee } from "./application-fees";
+import { createPayout, listPayouts, retrieveBalance } from "./balance";
+import { retrieveCharge } from "./charges";
 import { runIdempotently } from "./idempotency";
+import { cancelPaymentIntent, confirmPaymentIntent, createPaymentIntent, retrievePaymentIntent } from "./payment-intents";
+import { hashParam, SimulatorRefusal } from "./params";
+import { createRefund, retrieveRefund } from "./refunds";
 import type { SimulatedAccountLink, SimulatedOAuthCode } from "./onboarding";
 import { isPortalStripeCallback, simulatorBaseUrl, simulatorEnabled } from "./portal";
 import { oauthError, stripeError, type SimResponse } from "./responses";
@@ -11,7 +17,9 @@ import { loadObject, newObjectId, nowSeconds, saveObject } from "./store";
 /**
  * The built-in Stripe simulator's HTTP API: the subset of Stripe's API the
  * portal calls through stripe-node (accounts, account links, Connect OAuth
- * token and deauthorize), answered in Stripe's shapes. It only answers while
+ * token and deauthorize; on connected accounts PaymentIntents, charges,
+ * refunds, balance and payouts; the platform's application fees), answered
+ * in Stripe's shapes. It only answers while
  * the simulator is configured, so it can never stand in for a real key.
  */
 export type SimRequest = {
@@ -22,20 +30,11 @@ export type SimRequest = {
   params: URLSearchParams;
   authorization: string | null;
   idempotencyKey?: string | null;
+  /** The Stripe-Account header: the connected account a request acts on. */
+  stripeAccount?: string | null;
 };
 
 const LINK_TTL_SECONDS = 300;
-
-/** stripe-node sends a hash such as `metadata` as `metadata[key]=value` pairs. */
-function hashParam(params: URLSearchParams, name: string): Record<string, string> {
-  const result: Record<string, string> = {};
-  const pattern = new RegExp(`^${name}\\[([^\\]]+)\\]$`);
-  for (const [key, value] of params) {
-    const match = pattern.exec(key);
-    if (match) result[match[1]] = value;
-  }
-  return result;
-}
 
 async function createAccount(params: URLSearchParams): Promise<SimResponse> {
   const account = newAccount(hashParam(params, "metadata"));
@@ -101,13 +100,40 @@ async function deauthorize(params: URLSearchParams): Promise<SimResponse> {
   return { status: 200, body };
 }
 
-async function route({ method, path, params }: SimRequest): Promise<SimResponse> {
-  if (method === "POST" && path === "/v1/accounts") return createAccount(params);
-  const accountMatch = /^\/v1\/accounts\/(acct_[A-Za-z0-9]+)$/.exec(path);
-  if (method === "GET" && accountMatch) return retrieveAccount(accountMatch[1]);
-  if (method === "POST" && path === "/v1/account_links") return createAccountLink(params);
-  if (method === "POST" && path === "/oauth/token") return exchangeOAuthCode(params);
-  if (method === "POST" && path === "/oauth/deauthorize") return deauthorize(params);
+type Handler = (match: RegExpExecArray, request: SimRequest) => Promise<SimResponse>;
+
+const ID = "([A-Za-z0-9_]+)";
+const ROUTES: [method: string, path: RegExp, handler: Handler][] = [
+  ["POST", /^\/v1\/accounts$/, (_, { params }) => createAccount(params)],
+  ["GET", /^\/v1\/accounts\/(acct_[A-Za-z0-9]+)$/, ([, id]) => retrieveAccount(id)],
+  ["POST", /^\/v1\/account_links$/, (_, { params }) => createAccountLink(params)],
+  ["POST", /^\/oauth\/token$/, (_, { params }) => exchangeOAuthCode(params)],
+  ["POST", /^\/oauth\/deauthorize$/, (_, { params }) => deauthorize(params)],
+  ["POST", /^\/v1\/payment_intents$/, (_, { params, stripeAccount }) => createPaymentIntent(params, stripeAccount)],
+  ["GET", new RegExp(`^/v1/payment_intents/${ID}$`), ([, id], { stripeAccount }) => retrievePaymentIntent(id, stripeAccount)],
+  ["POST", new RegExp(`^/v1/payment_intents/${ID}/confirm$`), ([, id], { params, stripeAccount }) => confirmPaymentIntent(id, params, stripeAccount)],
+  ["POST", new RegExp(`^/v1/payment_intents/${ID}/cancel$`), ([, id], { params, stripeAccount }) => cancelPaymentIntent(id, params, stripeAccount)],
+  ["GET", new RegExp(`^/v1/charges/${ID}$`), ([, id], { stripeAccount }) => retrieveCharge(id, stripeAccount)],
+  ["POST", /^\/v1\/refunds$/, (_, { params, stripeAccount }) => createRefund(params, stripeAccount)],
+  ["GET", new RegExp(`^/v1/refunds/${ID}$`), ([, id], { stripeAccount }) => retrieveRefund(id, stripeAccount)],
+  ["GET", /^\/v1\/balance$/, (_, { stripeAccount }) => retrieveBalance(stripeAccount)],
+  ["POST", /^\/v1\/payouts$/, (_, { params, stripeAccount }) => createPayout(params, stripeAccount)],
+  ["GET", /^\/v1\/payouts$/, (_, { params, stripeAccount }) => listPayouts(params, stripeAccount)],
+  ["GET", /^\/v1\/application_fees$/, (_, { params }) => listApplicationFees(params)],
+  ["GET", new RegExp(`^/v1/application_fees/${ID}$`), ([, id]) => retrieveApplicationFee(id)],
+];
+
+async function route(request: SimRequest): Promise<SimResponse> {
+  const { method, path } = request;
+  try {
+    for (const [routeMethod, pattern, handler] of ROUTES) {
+      const match = routeMethod === method ? pattern.exec(path) : null;
+      if (match) return await handler(match, request);
+    }
+  } catch (error) {
+    if (error instanceof SimulatorRefusal) return error.response;
+    throw error;
+  }
   return stripeError(404, "resource_missing", `Unrecognized request URL (${method}: ${path}).`);
 }
 
@@ -119,5 +145,6 @@ export async function handleSimulatorRequest(request: SimRequest): Promise<SimRe
   }
   if (request.method !== "POST") return route(request);
   const fingerprint = `${request.path}?${[...request.params].map(([k, v]) => `${k}=${v}`).sort().join("&")}`;
-  return runIdempotently(request.idempotencyKey ?? null, fingerprint, () => route(request));
+  // Stripe keeps idempotency keys per account: one key used on two connected accounts is two requests.
+  return runIdempotently(request.idempotencyKey ?? null, fingerprint, () => route(request), request.stripeAccount ?? "");
 }

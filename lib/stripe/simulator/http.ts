@@ -21,6 +21,7 @@ async function answer(req: Request): Promise<SimResponse> {
     params,
     authorization: req.headers.get("authorization"),
     idempotencyKey: req.headers.get("idempotency-key"),
+    stripeAccount: req.headers.get("stripe-account"),
   });
 }
 

@@ -15,9 +15,10 @@ type StoredRequest = { fingerprint: string; answer: SimResponse | null };
  * validation. Unlike Stripe, keys do not expire after 24 hours: the
  * simulator's data is thrown away with its database.
  */
-export async function runIdempotently(key: string | null, fingerprint: string, run: () => Promise<SimResponse>): Promise<SimResponse> {
+export async function runIdempotently(key: string | null, fingerprint: string, run: () => Promise<SimResponse>, scope = ""): Promise<SimResponse> {
   if (!key) return run();
-  const objectId = `idem_${createHash("sha256").update(key).digest("hex")}`;
+  // `scope` is the Stripe-Account a request acts on (empty for the platform): Stripe keeps keys per account.
+  const objectId = `idem_${createHash("sha256").update(scope ? `${scope}\n${key}` : key).digest("hex")}`;
   try {
     await createObject("idempotency_key", objectId, { fingerprint, answer: null } satisfies StoredRequest);
   } catch (error) {

@@ -3,10 +3,19 @@ import { prisma } from "@/lib/db";
 
 /**
  * The simulator's objects (accounts, account links, OAuth codes, idempotent
- * answers), kept as JSON rows so they survive a restart of `npm run dev` and
+ * answers, and the payment objects of connected accounts), kept as JSON rows so they survive a restart of `npm run dev` and
  * are shared by every instance of the portal, as Stripe's state is.
  */
-export type SimulatorObjectKind = "account" | "account_link" | "oauth_code" | "idempotency_key";
+export type SimulatorObjectKind =
+  | "account"
+  | "account_link"
+  | "oauth_code"
+  | "idempotency_key"
+  | "payment_intent"
+  | "charge"
+  | "refund"
+  | "application_fee"
+  | "payout";
 
 export const newObjectId = (prefix: string) => `${prefix}_sim${randomBytes(10).toString("hex")}`;
 export const nowSeconds = () => Math.floor(Date.now() / 1000);
@@ -27,4 +36,10 @@ export async function createObject(kind: SimulatorObjectKind, objectId: string, 
 
 export async function deleteObject(kind: SimulatorObjectKind, objectId: string): Promise<void> {
   await prisma.stripeSimulatorObject.deleteMany({ where: { id: objectId, kind } });
+}
+
+/** Objects of one kind whose row id starts with a prefix (the primary key's index serves it), newest first. */
+export async function listObjects<T>(kind: SimulatorObjectKind, idPrefix: string): Promise<T[]> {
+  const rows = await prisma.stripeSimulatorObject.findMany({ where: { kind, id: { startsWith: idPrefix } }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+  return rows.map((row) => row.data as T);
 }
