@@ -6,7 +6,10 @@ import { RelativeTime } from "@/components/ui/relative-time";
  * that use it load there, so the server's time zone never shows.
  */
 export function ExactTime({ date, locale }: { date: string; locale: string }) {
-  const exact = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(new Date(date));
+  const value = new Date(date);
+  // The year only when it is not this one: lists stay narrow, old entries stay unambiguous.
+  const year = value.getFullYear() === new Date().getFullYear() ? {} : { year: "numeric" as const };
+  const exact = new Intl.DateTimeFormat(locale, { month: "short", day: "numeric", ...year, hour: "numeric", minute: "2-digit" }).format(value);
   return (
     <span className="block whitespace-nowrap">
       <span className="block tabular-nums text-zinc-800">{exact}</span>

@@ -15,11 +15,19 @@ export function ModeToggle({ name, value, onChange, label = "Mode" }: { name: st
           <label
             key={mode}
             className={cn(
-              "cursor-pointer rounded px-3 py-1 text-sm font-medium text-zinc-600 has-focus-visible:outline-2 has-focus-visible:outline-indigo-600",
+              "relative cursor-pointer rounded px-3 py-1 text-sm font-medium text-zinc-600 has-focus-visible:outline-2 has-focus-visible:outline-indigo-600",
               value === mode && (mode === "test" ? "bg-amber-100 text-amber-900 shadow-xs" : "bg-white text-zinc-900 shadow-xs"),
             )}
           >
-            <input type="radio" name={name} value={mode} checked={value === mode} onChange={() => onChange(mode)} className="sr-only" />
+            {/* Over the whole segment, see-through: the focused control is where the eye sees the focus ring. */}
+            <input
+              type="radio"
+              name={name}
+              value={mode}
+              checked={value === mode}
+              onChange={() => onChange(mode)}
+              className="absolute inset-0 size-full cursor-pointer appearance-none rounded opacity-0"
+            />
             {LABELS[mode]}
           </label>
         ))}

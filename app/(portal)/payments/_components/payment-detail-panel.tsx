@@ -8,6 +8,7 @@ import { ExactTime } from "@/components/payments/exact-time";
 import { Money } from "@/components/payments/money";
 import { paymentBadge, refundableAmount, refundReasonLabel } from "@/components/payments/payment-status";
 import { fetchPayment, paymentDetailKey } from "@/components/payments/queries";
+import { orderTimeline } from "@/components/payments/timeline";
 import { Badge, messageStatusTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { CopyField } from "@/components/ui/copy-field";
@@ -101,7 +102,7 @@ function Detail({ payment, locale, canRefund, canOpenWebhooks }: { payment: Paym
 
       <Section title="Timeline" testId="payment-timeline">
         <ol className="space-y-3">
-          {payment.timeline.map((entry, index) => (
+          {orderTimeline(payment.timeline).map((entry, index) => (
             <li key={`${entry.type}-${entry.at}-${index}`} className="flex gap-3 text-sm" data-testid="timeline-entry" data-type={entry.type}>
               <span aria-hidden className={cn("mt-1.5 size-2.5 shrink-0 rounded-full", TIMELINE_DOT[entry.type])} />
               <div className="min-w-0 flex-1">
