@@ -17,6 +17,7 @@ export const AUDIT_CATEGORIES = {
   invitations: "Invitations",
   fees: "Fees",
   settings: "Settings",
+  payments: "Payments",
   tenant: "Tenant status",
   platform: "Platform operators",
 } as const;
@@ -64,6 +65,8 @@ export const AUDIT_ACTIONS = {
   // An operator changed the tenant's fees: no member acted, so the tenant's own log says who did.
   "fees.schedule_changed": { label: "The platform changed your fee schedule", category: "fees", severity: "warning" },
   "settings.currencies_changed": { label: "Currencies changed", category: "settings", severity: "info" },
+  // Money goes back to a customer from the portal (the platform API's refunds are the tenant's server's, seen in its events).
+  "payments.refunded": { label: "Payment refunded", category: "payments", severity: "warning" },
   // An operator suspended or reactivated the tenant; the same change is in the platform's log.
   "tenant.suspended": { label: "The platform suspended this tenant", category: "tenant", severity: "critical" },
   "tenant.reactivated": { label: "The platform reactivated this tenant", category: "tenant", severity: "warning" },

@@ -168,3 +168,14 @@ export const paymentsSummaryResourceSchema = z.object({
   days: z.array(z.object({ date: z.iso.date(), currency: currencyCodeSchema, volume: z.number().int(), fees: z.number().int(), count: z.number().int() })),
 });
 export type PaymentsSummaryResource = z.infer<typeof paymentsSummaryResourceSchema>;
+
+/** GET /api/v1/auth/tenants/payments/export/: the list's filters, every page. */
+export const portalPaymentsExportQuerySchema = portalPaymentsQuerySchema.omit({ cursor: true, limit: true });
+export type PortalPaymentsExportQuery = z.infer<typeof portalPaymentsExportQuerySchema>;
+
+/** GET /api/v1/auth/tenants/payments/summary/: the last `days` UTC days of one mode. */
+export const paymentsSummaryQuerySchema = z.strictObject({
+  days: z.coerce.number({ error: "days is a whole number from 1 to 90." }).int("days is a whole number from 1 to 90.").min(1, "days is at least 1.").max(90, "days is at most 90.").default(30),
+  mode: z.enum(["live", "test"], { error: "mode is live or test." }).default("live"),
+});
+export type PaymentsSummaryQuery = z.infer<typeof paymentsSummaryQuerySchema>;

@@ -18,7 +18,12 @@ export type StripeSetup = {
   webhookSecret: string | null;
   /** Where the simulator answers (its pages included); null for real Stripe. */
   simulatorBaseUrl: string | null;
+  /** The mode of the platform's own key (live or test); null for the simulator, which stands in for both. */
+  keyMode: "live" | "test" | null;
 };
+
+/** sk_live_… and restricted rk_live_… keys move real money; everything else is test mode. */
+const keyModeOf = (key: string): "live" | "test" => (/^(sk|rk)_live_/.test(key) ? "live" : "test");
 
 const derived = (purpose: string) => createHmac("sha256", env().authSecret).update(purpose).digest();
 
@@ -50,6 +55,7 @@ export function stripeSetup(): StripeSetup | null {
       clientId: config.stripeConnectClientId ?? null,
       webhookSecret: config.stripeWebhookSecret ?? null,
       simulatorBaseUrl: null,
+      keyMode: keyModeOf(config.stripeSecretKey),
     };
   } else if (config.stripeSimulator) {
     const base = new URL(simulatorBase);
@@ -67,6 +73,7 @@ export function stripeSetup(): StripeSetup | null {
       clientId: config.stripeConnectClientId ?? "ca_simulator",
       webhookSecret: config.stripeWebhookSecret ?? simulatorWebhookSecret(),
       simulatorBaseUrl: simulatorBase,
+      keyMode: null,
     };
   }
   cached = { key: cacheKey, setup };

@@ -5,6 +5,7 @@ import { isUniqueViolation } from "@/lib/db-errors";
 import { requireStripe } from "./config";
 import { applyAccountUpdate, isLostAccess, markDisconnected, stripeFailure } from "./connect";
 import { STRIPE_CONNECTION_STATUS } from "@/lib/statuses";
+import { applyPaymentEvent, isPaymentEvent } from "@/lib/payments/stripe-events";
 
 /**
  * POST /api/stripe/webhooks: Stripe's events for the platform. The signature
@@ -47,6 +48,7 @@ export async function handleStripeEvent(rawBody: string, signature: string | nul
         const connection = await tx.stripeConnection.findFirst({ where: { accountId, status: { not: STRIPE_CONNECTION_STATUS.disconnected } } });
         if (connection) await markDisconnected(tx, connection.tenantId, "The account owner disconnected the platform on Stripe.", "stripe");
       }
+      if (isPaymentEvent(event.type)) await applyPaymentEvent(tx, event);
     });
   } catch (error) {
     // The only unique key of StripeEvent is its id: a concurrent delivery of this event won.

@@ -1,5 +1,6 @@
-import { randomBytes, randomInt } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { Webhook } from "standardwebhooks";
+import { newPublicId } from "@/lib/ids";
 
 /**
  * Standard Webhooks: a whsec_ secret (base64 of 33 random bytes: a multiple
@@ -11,14 +12,8 @@ export function newWebhookSecret(): string {
   return `whsec_${randomBytes(33).toString("base64")}`;
 }
 
-const ID_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-
 /** msg_ + 24 base62 characters: the webhook-id, stable across retries. */
-export function newMessageId(): string {
-  let id = "msg_";
-  for (let i = 0; i < 24; i++) id += ID_ALPHABET[randomInt(ID_ALPHABET.length)];
-  return id;
-}
+export const newMessageId = (): string => newPublicId("msg");
 
 export type SignedHeaders = {
   "webhook-id": string;
