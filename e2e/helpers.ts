@@ -161,3 +161,67 @@ export async function acceptAsNewPerson(browser: Browser, link: string, name: st
   await expect(page).toHaveURL(/\/dashboard$/);
   return { context, page };
 }
+
+/** From /stripe to the simulator's onboarding page (the simulator stands in for Stripe in development and tests). */
+export async function startStripeOnboarding(page: Page) {
+  await page.goto("/stripe");
+  await page.getByRole("button", { name: "Connect with Stripe" }).click();
+  await expect(page).toHaveURL(/\/stripe-simulator\/onboard\?link=/);
+}
+
+/** The signed-in owner connects Stripe through the simulator, finishing onboarding or leaving Stripe's requirements due. */
+export async function connectStripeViaSimulator(page: Page, outcome: "Complete onboarding" | "Leave requirements due" = "Complete onboarding") {
+  await startStripeOnboarding(page);
+  await page.getByRole("button", { name: outcome }).click();
+  await expect(page).toHaveURL(/\/stripe\?connected=1$/);
+}
+
+/** The tenant's accepted currencies, set through the settings API by an admin or owner. */
+export async function setCurrenciesViaApi(request: APIRequestContext, token: string, currencies: string[], defaultCurrency = currencies[0]) {
+  const response = await request.put("/api/v1/auth/tenants/settings/", {
+    headers: { authorization: `Bearer ${token}` },
+    data: { currencies, default_currency: defaultCurrency },
+  });
+  expect(response.status()).toBe(200);
+}
+
+/** The test secret key of the owner's tenant: regenerated, since a secret is only ever shown when it is issued. */
+export async function freshTestSecretKey(request: APIRequestContext, ownerToken: string): Promise<string> {
+  const response = await request.post("/api/v1/auth/tenants/api-keys/regenerate/", {
+    headers: { authorization: `Bearer ${ownerToken}` },
+    data: { key_type: "test", confirm: true },
+  });
+  expect(response.status()).toBe(201);
+  const keys = ((await response.json()) as { api_keys: { mode: string; type: string; key: string }[] }).api_keys;
+  return keys.find((key) => key.mode === "test" && key.type === "secret")!.key;
+}
+
+export type E2ePayment = { id: string; amount: number; currency: string; application_fee_amount: number; net_amount: number; status: string; refunded_amount: number };
+
+let idempotencyCounter = 0;
+const idempotencyKey = () => `e2e-${process.pid}-${Date.now()}-${(idempotencyCounter += 1)}`;
+
+/**
+ * Creates a payment with a secret key through the platform API, as a tenant's
+ * server does, and confirms it with one of Stripe's test payment methods
+ * (pm_card_visa succeeds, pm_card_chargeDeclined is declined with 402).
+ * Returns the payment as the confirmation left it.
+ */
+export async function createPaymentViaApi(
+  request: APIRequestContext,
+  secretKey: string,
+  body: { amount: number; currency: string; description?: string; metadata?: Record<string, string> },
+  paymentMethod = "pm_card_visa",
+): Promise<E2ePayment> {
+  const headers = { authorization: `Bearer ${secretKey}` };
+  const created = await request.post("/api/v1/payments/", { headers: { ...headers, "idempotency-key": idempotencyKey() }, data: body });
+  expect(created.status(), await created.text()).toBe(201);
+  const { id } = (await created.json()) as E2ePayment;
+  const confirmed = await request.post(`/api/v1/payments/${id}/confirm/`, {
+    headers: { ...headers, "idempotency-key": idempotencyKey() },
+    data: { payment_method: paymentMethod },
+  });
+  if (confirmed.status() === 402) return ((await confirmed.json()) as { error: { details: { payment: E2ePayment } } }).error.details.payment;
+  expect(confirmed.status(), await confirmed.text()).toBe(200);
+  return (await confirmed.json()) as E2ePayment;
+}

@@ -2,7 +2,21 @@ import AxeBuilder from "@axe-core/playwright";
 import Database from "better-sqlite3";
 import path from "node:path";
 import { expect, test, type APIRequestContext, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
-import { DEMO, DEMO_PASSWORD, keepScreenshot, registerViaApi, signIn, startReceiver, streamedIn, uniqueEmail } from "./helpers";
+import {
+  connectStripeViaSimulator,
+  createPaymentViaApi,
+  DEMO,
+  DEMO_PASSWORD,
+  freshTestSecretKey,
+  keepScreenshot,
+  registerViaApi,
+  setCurrenciesViaApi,
+  signIn,
+  startReceiver,
+  startStripeOnboarding,
+  streamedIn,
+  uniqueEmail,
+} from "./helpers";
 
 /**
  * Every page, at desktop and phone width: settled, checked with axe (no
@@ -25,7 +39,7 @@ type PageCase = {
   /** The page's h1: the page counts as rendered once it is visible. */
   heading: string;
   /** Puts the tenant into the state the screenshot is meant to show, through the API. */
-  prepare?: (context: Context) => Promise<void>;
+  prepare?: (context: Context) => Promise<unknown>;
   /** Reaching the page takes more than a visit (the simulator is only reachable through a connect). */
   open?: (page: Page, context: Context) => Promise<void>;
   /** What is on screen only in the intended state, so the screenshot shows what its name says. */
@@ -36,12 +50,6 @@ type PageCase = {
   overlay?: boolean;
 };
 
-async function startStripeOnboarding(page: Page) {
-  await page.goto("/stripe");
-  await page.getByRole("button", { name: "Connect with Stripe" }).click();
-  await expect(page).toHaveURL(/\/stripe-simulator\/onboard\?link=/);
-}
-
 async function openNavigation(page: Page) {
   await page.goto("/dashboard");
   await page.getByRole("button", { name: "Open navigation" }).click();
@@ -50,11 +58,7 @@ async function openNavigation(page: Page) {
 }
 
 /** Connects through the simulator, finishing onboarding or leaving Stripe's requirements due. */
-const connectStripe = (outcome: "Complete onboarding" | "Leave requirements due") => async (page: Page) => {
-  await startStripeOnboarding(page);
-  await page.getByRole("button", { name: outcome }).click();
-  await expect(page).toHaveURL(/\/stripe\?connected=1$/);
-};
+const connectStripe = (outcome: "Complete onboarding" | "Leave requirements due") => (page: Page) => connectStripeViaSimulator(page, outcome);
 
 /** An endpoint with one delivered and one refused test event, so the delivery log has rows of both kinds. */
 async function configureWebhooks({ request, token }: Context) {
@@ -73,12 +77,32 @@ async function configureWebhooks({ request, token }: Context) {
 
 /** Several currencies with EUR as the default, so the platform fee card shows its per-currency table. */
 async function enableCurrencies({ request, token }: Context) {
-  const response = await request.put("/api/v1/auth/tenants/settings/", {
-    headers: { authorization: `Bearer ${token}` },
-    data: { currencies: ["usd", "eur", "gbp", "jpy", "kwd"], default_currency: "eur" },
-  });
-  expect(response.status()).toBe(200);
+  await setCurrenciesViaApi(request, token!, ["usd", "eur", "gbp", "jpy", "kwd"], "eur");
 }
+
+/**
+ * A connected tenant with test payments in three currencies (one declined, one
+ * partly refunded), so the list, the detail and the chart have every kind of
+ * row. Returns the partly refunded EUR payment's id.
+ */
+async function takePayments({ page, request, token }: Context): Promise<string> {
+  await setCurrenciesViaApi(request, token!, ["usd", "eur", "jpy", "kwd"], "eur");
+  await connectStripeViaSimulator(page);
+  const key = await freshTestSecretKey(request, token!);
+  const eur = await createPaymentViaApi(request, key, { amount: 2000, currency: "eur", description: "Order 1042", metadata: { order_id: "1042", customer: "cus_ada" } });
+  await createPaymentViaApi(request, key, { amount: 1000, currency: "jpy", description: "Matcha tin" });
+  await createPaymentViaApi(request, key, { amount: 3000, currency: "kwd", description: "Annual plan" });
+  await createPaymentViaApi(request, key, { amount: 1500, currency: "eur", description: "Order 1043" }, "pm_card_chargeDeclined");
+  const refund = await request.post(`/api/v1/auth/tenants/payments/${eur.id}/refund/`, {
+    headers: { authorization: `Bearer ${token}` },
+    data: { amount: 500, reason: "requested_by_customer" },
+  });
+  expect(refund.status()).toBe(201);
+  return eur.id;
+}
+
+/** The payments list as shown at this width: table rows on desktop, cards on a phone. */
+const visiblePayments = (page: Page) => page.locator('[data-testid="payment-row"]:visible, [data-testid="payment-card"]:visible');
 
 const SUSPENSION_REASON = "Chargebacks under review <b>not markup</b> & more";
 
@@ -211,6 +235,16 @@ const PAGES: PageCase[] = [
   { name: "audit-log-new-tenant", as: "new-owner", path: "/audit-log", heading: "Audit log", shows: (page) => page.locator('[data-testid="audit-row"][data-action="auth.signed_up"]') },
   { name: "settings", as: "new-owner", path: "/settings", heading: "Settings", prepare: enableCurrencies, shows: (page) => page.getByTestId("fee-table") },
   { name: "settings-member", as: "member", path: "/settings", heading: "Settings", shows: (page) => page.getByTestId("admin-only-note") },
+  { name: "payments-empty", as: "new-owner", path: "/payments?mode=test", heading: "Payments", shows: (page) => page.getByTestId("payments-empty") },
+  { name: "payments", as: "new-owner", path: "/payments?mode=test", heading: "Payments", prepare: takePayments, shows: (page) => visiblePayments(page).nth(3) },
+  {
+    name: "payments-filtered-empty",
+    as: "new-owner",
+    path: "/payments?mode=test&status=processing&currency=eur&from=2026-01-01&to=2026-01-31",
+    heading: "Payments",
+    shows: (page) => page.getByTestId("payments-empty-filtered"),
+  },
+  { name: "dashboard-payments", as: "new-owner", path: "/dashboard?mode=test", heading: "Dashboard", prepare: takePayments, shows: (page) => page.getByTestId("volume-summary") },
   { name: "dashboard-suspended", as: "new-owner", path: "/dashboard", heading: "Dashboard", prepare: suspendByOperator, shows: suspensionBanner },
   {
     name: "platform",
@@ -453,6 +487,32 @@ for (const width of WIDTHS) {
         dialog: page.getByRole("dialog", { name: `Suspend ${CONSOLE_TENANT}` }),
         screenshot: `page-platform-suspend-dialog-${width.label}`,
       });
+    });
+
+    test("a payment's detail panel and its refund dialog: accessible, focus kept inside, Escape closes each back to its button", async ({ page, request, browser, baseURL }) => {
+      const token = await arrive({ page, request, browser, baseURL }, "new-owner");
+      const paymentId = await takePayments({ page, request, token });
+      await page.goto("/payments?mode=test");
+      await settled(page, "Payments");
+      const details = page.getByRole("button", { name: `Details of ${paymentId}` });
+      await details.focus();
+      await page.keyboard.press("Enter");
+      const panel = page.getByRole("dialog", { name: "Payment" });
+      await expect(panel.getByTestId("payment-timeline")).toBeVisible();
+      await expect(page).toHaveURL(new RegExp(`[?&]payment=${paymentId}$`));
+      await streamedIn(page);
+      await expectNoSeriousViolations(page, `payments-detail (${width.label})`);
+      await keepScreenshot(page, `page-payments-detail-${width.label}`, { fullPage: false });
+
+      await expectDialogByKeyboard(page, {
+        trigger: panel.getByRole("button", { name: "Refund", exact: true }),
+        dialog: page.getByRole("dialog", { name: `Refund ${paymentId}` }),
+        screenshot: `page-payments-refund-dialog-${width.label}`,
+      });
+      await page.keyboard.press("Escape");
+      await expect(panel).toHaveCount(0);
+      await expect(details).toBeFocused();
+      await expect(page).toHaveURL(/\/payments\?mode=test$/);
     });
 
     test("a delivery's details dialog: accessible, keeps focus inside, closes on Escape back to its row's button", async ({ page, request, browser, baseURL }) => {

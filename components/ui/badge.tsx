@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { cn } from "@/lib/utils";
 import { AUDIT_SEVERITY, type AuditSeverity } from "@/lib/audit/actions";
-import { TENANT_STATUS, type TenantStatus } from "@/lib/statuses";
+import { TENANT_STATUS, WEBHOOK_MESSAGE_STATUS, type TenantStatus } from "@/lib/statuses";
 
 // Meaning colours only: green working, amber attention, red destructive/failed, grey inactive.
 const tones = {
@@ -32,4 +32,16 @@ export function severityTone(severity: AuditSeverity): BadgeTone {
 
 export function roleTone(role: string): BadgeTone {
   return role === "owner" ? "accent" : "grey";
+}
+
+const MESSAGE_STATUS_TONE: Record<string, BadgeTone> = {
+  [WEBHOOK_MESSAGE_STATUS.delivered]: "green",
+  [WEBHOOK_MESSAGE_STATUS.pending]: "grey",
+  [WEBHOOK_MESSAGE_STATUS.failing]: "amber",
+  [WEBHOOK_MESSAGE_STATUS.failed]: "red",
+};
+
+/** A webhook message's delivery status, wherever it is listed (the delivery log, a payment's events). */
+export function messageStatusTone(status: string): BadgeTone {
+  return MESSAGE_STATUS_TONE[status] ?? "grey";
 }

@@ -3,6 +3,13 @@
 import * as DialogPrimitive from "@radix-ui/react-dialog";
 import { X } from "lucide-react";
 import { useRef, type ReactNode } from "react";
+import { cn } from "@/lib/utils";
+
+const PLACEMENT = {
+  centre: "top-1/2 left-1/2 max-h-[90vh] w-[calc(100vw-2rem)] max-w-lg -translate-x-1/2 -translate-y-1/2 rounded-lg border",
+  // A detail panel: the list stays in view beside it on wide screens, and it takes the whole phone screen.
+  side: "inset-y-0 right-0 h-full w-full max-w-xl border-l",
+} as const;
 
 /**
  * A modal on Radix Dialog: focus is trapped, Escape and the close button
@@ -13,12 +20,14 @@ export function Dialog({
   onOpenChange,
   title,
   description,
+  placement = "centre",
   children,
 }: {
   open: boolean;
   onOpenChange: (open: boolean) => void;
   title: string;
   description?: ReactNode;
+  placement?: keyof typeof PLACEMENT;
   children: ReactNode;
 }) {
   // Radix returns focus only to a Dialog.Trigger; these dialogs are opened by plain
@@ -40,7 +49,7 @@ export function Dialog({
               target.focus();
             }
           }}
-          className="fixed top-1/2 left-1/2 z-50 max-h-[90vh] w-[calc(100vw-2rem)] max-w-lg -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-lg border border-zinc-200 bg-white p-6 shadow-xl focus:outline-none">
+          className={cn("fixed z-50 overflow-y-auto border-zinc-200 bg-white p-6 shadow-xl focus:outline-none", PLACEMENT[placement])}>
           <div className="mb-4 pr-8">
             <DialogPrimitive.Title className="text-lg font-semibold text-zinc-900">{title}</DialogPrimitive.Title>
             {description ? (

@@ -5,7 +5,7 @@
 // imports: the sidebar is a client component.
 import { hasRole, PLATFORM_ROLES, type PlatformRole, type Role } from "@/lib/auth/roles";
 
-export type PortalPageIcon = "dashboard" | "audit" | "keys" | "webhooks" | "stripe" | "team" | "settings" | "platform";
+export type PortalPageIcon = "dashboard" | "payments" | "audit" | "keys" | "webhooks" | "stripe" | "team" | "settings" | "platform";
 
 export type PortalPageInfo = {
   /** Sidebar entry, page title and h1. */
@@ -34,6 +34,13 @@ export const PORTAL_PAGES = {
     icon: "dashboard",
     minRole: "member",
     subject: "the dashboard",
+  },
+  "/payments": {
+    label: "Payments",
+    description: "Every payment your servers created through the platform: amounts, the platform fee and net, refunds and the events they sent.",
+    icon: "payments",
+    minRole: "member",
+    subject: "payments",
   },
   "/stripe": {
     label: "Stripe",

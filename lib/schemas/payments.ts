@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CURRENCY_CODES } from "@/lib/money/currencies";
-import { PAYMENT_STATUS, REFUND_STATUS } from "@/lib/statuses";
+import { PAYMENT_STATUS, REFUND_STATUS, WEBHOOK_MESSAGE_STATUS } from "@/lib/statuses";
 
 // Payments and refunds as the platform API and the portal send and answer
 // them. Shared by the routes, the services, the webhook event registry and the
@@ -119,6 +119,55 @@ export const paymentResourceSchema = z.object({
   succeeded_at: z.iso.datetime().nullable(),
 });
 export type PaymentResource = z.infer<typeof paymentResourceSchema>;
+
+/** One page of GET /api/v1/payments/ and GET /api/v1/auth/tenants/payments/. */
+export type PaymentsPage = { data: PaymentResource[]; next_cursor: string | null };
+
+/** The steps of a payment's life the portal's detail panel lists, oldest first. */
+export const PAYMENT_TIMELINE_TYPES = ["created", "succeeded", "failed", "refunded"] as const;
+export type PaymentTimelineType = (typeof PAYMENT_TIMELINE_TYPES)[number];
+
+export const paymentTimelineEntrySchema = z.object({
+  type: z.enum(PAYMENT_TIMELINE_TYPES),
+  at: z.iso.datetime(),
+  amount: z.number().int().optional().describe("The amount of this step in minor units: the charge, or the refund."),
+  detail: z.string().optional().describe("In words: the failure reason, the refund reason."),
+});
+export type PaymentTimelineEntry = z.infer<typeof paymentTimelineEntrySchema>;
+
+/** A webhook message the payment caused (WebhookMessage.subjectId is the payment's id). */
+export const paymentEventSchema = z.object({
+  id: z.string().describe("msg_…"),
+  type: z.string(),
+  status: z.enum(Object.values(WEBHOOK_MESSAGE_STATUS) as [string, ...string[]]),
+  created_at: z.iso.datetime(),
+});
+export type PaymentEvent = z.infer<typeof paymentEventSchema>;
+
+/** GET /api/v1/auth/tenants/payments/{id}/: the payment with what happened to it. */
+export const paymentDetailResourceSchema = paymentResourceSchema.extend({
+  refunds: z.array(refundResourceSchema),
+  events: z.array(paymentEventSchema),
+  timeline: z.array(paymentTimelineEntrySchema),
+});
+export type PaymentDetailResource = z.infer<typeof paymentDetailResourceSchema>;
+
+/**
+ * GET /api/v1/auth/tenants/payments/summary/: succeeded payments per
+ * currency and per UTC day, in minor units. `from` is the start of the first
+ * UTC day covered and `to` the moment of the answer (its UTC day is the last
+ * one); days without payments are left out (the chart fills them with zeros).
+ */
+export const paymentsSummaryResourceSchema = z.object({
+  from: z.iso.datetime(),
+  to: z.iso.datetime(),
+  mode: z.enum(["live", "test"]),
+  currencies: z.array(
+    z.object({ currency: currencyCodeSchema, volume: z.number().int(), fees: z.number().int(), refunded: z.number().int(), count: z.number().int() }),
+  ),
+  days: z.array(z.object({ date: z.iso.date(), currency: currencyCodeSchema, volume: z.number().int(), fees: z.number().int(), count: z.number().int() })),
+});
+export type PaymentsSummaryResource = z.infer<typeof paymentsSummaryResourceSchema>;
 
 /** GET /api/v1/auth/tenants/payments/export/: the list's filters, every page. */
 export const portalPaymentsExportQuerySchema = portalPaymentsQuerySchema.omit({ cursor: true, limit: true });

@@ -1,4 +1,7 @@
+import { headers } from "next/headers";
 import Link from "next/link";
+import { filtersFromParams } from "@/components/payments/payment-filters";
+import { VolumeChart } from "@/components/payments/volume-chart";
 import { AuditTable } from "@/components/audit/audit-table";
 import { PageHeader } from "@/components/shell/page-header";
 import { portalPage, portalPageMetadata } from "@/components/shell/portal-page";
@@ -11,6 +14,8 @@ import { mayOpenPage } from "@/lib/auth/page-access";
 import { getAccount } from "@/lib/tenants/account";
 import { listMembers } from "@/lib/team/members";
 import { getStoredStatus } from "@/lib/stripe/connect";
+import { localeFromAcceptLanguage } from "@/lib/money/locale";
+import { getCurrencySettings } from "@/lib/tenants/settings";
 import { requirementInWords } from "@/components/stripe/requirements";
 import type { TenantStatus } from "@/lib/statuses";
 
@@ -22,14 +27,16 @@ const STATUS_TEXT: Record<TenantStatus, string> = {
   suspended: "Suspended: API access is paused. Contact the platform team.",
 };
 
-export default portalPage("/dashboard", async ({ caller, page }) => {
+export default portalPage("/dashboard", async ({ caller, page, searchParams }) => {
   // Whoever may open the audit log sees its latest entries here (and the Stripe account, also admin+).
   const canAudit = mayOpenPage(caller, "/audit-log");
-  const [account, members, audit, stripe] = await Promise.all([
+  const [account, members, audit, stripe, settings, requestHeaders] = await Promise.all([
     getAccount(caller),
     listMembers(caller),
     canAudit ? listAuditLogs(caller.tenantId, { limit: 8 }) : Promise.resolve(null),
     getStoredStatus(caller.tenantId),
+    getCurrencySettings(caller.tenantId),
+    headers(),
   ]);
   const due = stripe.requirements.currently_due;
 
@@ -90,6 +97,11 @@ export default portalPage("/dashboard", async ({ caller, page }) => {
           </ul>
         </Card>
       </div>
+      <VolumeChart
+        locale={localeFromAcceptLanguage(requestHeaders.get("accept-language"))}
+        defaultCurrency={settings.default_currency}
+        initialMode={filtersFromParams(searchParams).mode}
+      />
       <Card
         className="mt-6"
         title="Stripe"

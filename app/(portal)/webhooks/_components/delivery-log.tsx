@@ -3,7 +3,7 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { RotateCw } from "lucide-react";
 import { useState } from "react";
-import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { Badge, messageStatusTone, type BadgeTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ScrollRegion } from "@/components/ui/scroll-region";
@@ -23,7 +23,6 @@ const MESSAGE_STATUS_LABELS: Record<WebhookMessageStatus, string> = {
   pending: "Pending",
 };
 
-const STATUS_TONE: Record<string, BadgeTone> = { delivered: "green", pending: "grey", failing: "amber", failed: "red" };
 const ATTEMPT_TONE: Record<string, BadgeTone> = { succeeded: "green", failed: "red", pending: "grey", in_flight: "accent", cancelled: "grey" };
 
 function AttemptDetail({ attempt }: { attempt: AttemptView }) {
@@ -152,7 +151,7 @@ export function DeliveryLog({ initial, configured }: { initial: DeliveriesPage; 
             {messages.map((message) => (
               <Tr key={message.id} data-testid="delivery-row" data-status={message.status} data-event={message.event_type}>
                 <Td>
-                  <Badge tone={STATUS_TONE[message.status] ?? "grey"}>{message.status}</Badge>
+                  <Badge tone={messageStatusTone(message.status)}>{message.status}</Badge>
                 </Td>
                 <Td>
                   <p className="font-mono text-xs text-zinc-900">{message.event_type}</p>

@@ -1,0 +1,134 @@
+"use client";
+
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { Download, Loader2 } from "lucide-react";
+import { useSearchParams } from "next/navigation";
+import { useMemo } from "react";
+import { filtersFromParams, filtersToParams, isFiltered, type PaymentFilters } from "@/components/payments/payment-filters";
+import { exportUrl, fetchPayments, paymentsListKey } from "@/components/payments/queries";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import type { CurrencyCode } from "@/lib/money/currencies";
+import { FiltersBar } from "./filters-bar";
+import { PaymentDetailPanel } from "./payment-detail-panel";
+import { PaymentsEmpty } from "./payments-empty";
+import { PaymentsList } from "./payments-list";
+
+export type PaymentsPageProps = {
+  enabledCurrencies: CurrencyCode[];
+  defaultCurrency: CurrencyCode;
+  /** The viewer's locale, from the request: server and browser format amounts alike. */
+  locale: string;
+  canRefund: boolean;
+  canOpenKeys: boolean;
+  canOpenWebhooks: boolean;
+};
+
+/**
+ * The list's state is the URL: filters and the open payment live in the query
+ * string, so a view can be shared, reloaded, and left with Back. History
+ * entries are written directly; Next keeps useSearchParams in step without a
+ * server round trip.
+ */
+function useUrlState() {
+  const searchParams = useSearchParams();
+  const filters = useMemo(() => filtersFromParams(searchParams), [searchParams]);
+  const openId = searchParams.get("payment");
+  const go = (next: PaymentFilters, payment: string | null, how: "push" | "replace") => {
+    const query = filtersToParams(next, { payment }).toString();
+    const url = query ? `/payments?${query}` : "/payments";
+    if (how === "push") window.history.pushState(null, "", url);
+    else window.history.replaceState(null, "", url);
+  };
+  return {
+    filters,
+    openId,
+    setFilters: (next: PaymentFilters) => go(next, null, "replace"),
+    // Opening a payment is a place Back returns from; closing goes back where it can.
+    open: (id: string) => go(filters, id, "push"),
+    close: () => go(filters, null, "replace"),
+  };
+}
+
+export function PaymentsManager(props: PaymentsPageProps) {
+  const { filters, openId, setFilters, open, close } = useUrlState();
+
+  const query = useInfiniteQuery({
+    queryKey: paymentsListKey(filters),
+    queryFn: ({ pageParam }) => fetchPayments(filters, pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.next_cursor ?? undefined,
+  });
+  const payments = useMemo(() => query.data?.pages.flatMap((page) => page.data) ?? [], [query.data]);
+
+  // The tenant's currencies, plus any a payment or the URL names (a currency disabled later still has payments).
+  const currencies = useMemo(() => {
+    const seen = new Set<CurrencyCode>(props.enabledCurrencies);
+    for (const payment of payments) seen.add(payment.currency);
+    if (filters.currency) seen.add(filters.currency);
+    return [...seen];
+  }, [props.enabledCurrencies, payments, filters.currency]);
+
+  return (
+    <div className="space-y-4">
+      {filters.mode === "test" ? (
+        <p className="rounded-md border border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-900" data-testid="test-mode-note">
+          Test mode: payments made with your <span className="font-mono">sk_test_</span> key. No real money moved.
+        </p>
+      ) : null}
+      <Card
+        title={filters.mode === "test" ? "Test payments" : "Payments"}
+        description="Newest first. Amounts are in each payment's currency; the fee is the platform's."
+        actions={
+          <Button asChild variant="secondary" size="sm">
+            <a href={exportUrl(filters)} download data-testid="export-csv">
+              <Download aria-hidden className="size-4" />
+              Export CSV
+            </a>
+          </Button>
+        }
+      >
+        <FiltersBar filters={filters} currencies={currencies} onChange={setFilters} />
+        <div className="mt-4">
+          {query.isPending ? (
+            <div className="flex items-center justify-center gap-2 py-10 text-sm text-zinc-500" aria-busy="true">
+              <Loader2 aria-hidden className="size-4 animate-spin" />
+              Loading payments…
+            </div>
+          ) : query.isError && payments.length === 0 ? (
+            <div className="py-8 text-center" role="alert">
+              <p className="font-medium text-zinc-900">The payments could not be loaded</p>
+              <p className="mt-1 text-sm text-red-600">{query.error.message}</p>
+              <Button className="mt-4" size="sm" variant="secondary" onClick={() => void query.refetch()}>
+                Try again
+              </Button>
+            </div>
+          ) : payments.length === 0 ? (
+            <PaymentsEmpty filters={filters} filtered={isFiltered(filters)} onClear={() => setFilters({ mode: filters.mode })} {...props} />
+          ) : (
+            <PaymentsList payments={payments} locale={props.locale} onOpen={open} />
+          )}
+        </div>
+        {query.hasNextPage ? (
+          <div className="mt-4 text-center">
+            <Button variant="secondary" size="sm" onClick={() => void query.fetchNextPage()} pending={query.isFetchingNextPage}>
+              Load more
+            </Button>
+          </div>
+        ) : null}
+        {query.isFetchNextPageError ? (
+          <p className="mt-3 text-center text-sm text-red-600" role="alert">
+            {query.error?.message}
+          </p>
+        ) : null}
+      </Card>
+      <PaymentDetailPanel
+        paymentId={openId}
+        onClose={close}
+        locale={props.locale}
+        canRefund={props.canRefund}
+        canOpenWebhooks={props.canOpenWebhooks}
+      />
+    </div>
+  );
+}
