@@ -86,7 +86,8 @@ describe("granting and revoking the operator role (service)", () => {
   });
 });
 
-describe("npm run platform:grant / platform:revoke", () => {
+// Each case starts the command several times (npm, tsx, the Prisma engine): tens of seconds on a busy machine.
+describe("npm run platform:grant / platform:revoke", { timeout: 120_000 }, () => {
   it("grants and revokes by email (any case), exit 0, one line each; a repeat says nothing changed", async () => {
     const owner = await registerOwner();
     const email = owner.input.email.toLowerCase();
