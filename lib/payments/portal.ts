@@ -7,8 +7,8 @@ import type { Caller } from "@/lib/auth/caller";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import type { CurrencyCode } from "@/lib/money/currencies";
 import { minorToMajor } from "@/lib/money/format";
-import type { PaymentResource, PaymentsSummaryQuery, PortalPaymentsExportQuery, PortalPaymentsQuery, PortalRefundInput, RefundResource } from "@/lib/schemas/payments";
-import { asStatus, PAYMENT_STATUS, WEBHOOK_MESSAGE_STATUS, type WebhookMessageStatus } from "@/lib/statuses";
+import type { PaymentDetailResource, PaymentsSummaryQuery, PaymentsSummaryResource, PaymentTimelineEntry, PortalPaymentsExportQuery, PortalPaymentsQuery, PortalRefundInput } from "@/lib/schemas/payments";
+import { asStatus, PAYMENT_STATUS, WEBHOOK_MESSAGE_STATUS } from "@/lib/statuses";
 import { findScopedPayment, listScopedPayments, paymentFilters, type PaymentScope } from "./payments";
 import { csvCell } from "./csv";
 import { refundPayment } from "./refunds";
@@ -24,20 +24,9 @@ export function listTenantPayments(tenantId: string, query: PortalPaymentsQuery)
   return listScopedPayments(modeScope(tenantId, query.mode), query, { clientSecret: false });
 }
 
-export type PaymentTimelineEntry = {
-  type: "created" | "succeeded" | "failed" | "refunded";
-  at: string;
-  amount?: number;
-  detail?: string;
-};
-
-export type PaymentEventSummary = { id: string; type: string; status: WebhookMessageStatus; created_at: string };
-
-export type PaymentDetail = PaymentResource & {
-  refunds: RefundResource[];
-  events: PaymentEventSummary[];
-  timeline: PaymentTimelineEntry[];
-};
+// The answers' shapes are the shared schemas' (lib/schemas/payments.ts), which the pages read too.
+type PaymentDetail = PaymentDetailResource;
+type PaymentsSummary = PaymentsSummaryResource;
 
 /** GET /auth/tenants/payments/{id}/: the payment, its refunds, the webhook events it caused and what happened in order. */
 export async function getTenantPaymentDetail(tenantId: string, paymentId: string): Promise<PaymentDetail> {
@@ -155,13 +144,6 @@ export async function exportTenantPaymentsCsv(tenantId: string, query: PortalPay
   return { csv: `${lines.join("\r\n")}\r\n`, rows: count, truncated };
 }
 
-export type PaymentsSummary = {
-  from: string;
-  to: string;
-  mode: "live" | "test";
-  currencies: { currency: CurrencyCode; volume: number; fees: number; refunded: number; count: number }[];
-  days: { date: string; currency: CurrencyCode; volume: number; fees: number; count: number }[];
-};
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
