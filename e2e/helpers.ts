@@ -186,8 +186,8 @@ export async function setCurrenciesViaApi(request: APIRequestContext, token: str
 }
 
 /** A person in a browser of their own (own cookies, own client address), signed in. */
-export async function signedInBrowser(browser: Browser, person: { email: string; password: string }, baseURL?: string) {
-  const context = await browser.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": uniqueClientIp() } });
+export async function signedInBrowser(browser: Browser, person: { email: string; password: string }) {
+  const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": uniqueClientIp() } });
   const page = await context.newPage();
   await signIn(page, person.email, person.password);
   return { context, page };

@@ -29,7 +29,7 @@ async function freshTenant(page: Page) {
   return { ...owner, tag, id: body.tenant.id, slug: body.tenant.slug };
 }
 
-test("an operator finds a tenant, sets its fee, suspends and reactivates it; the owner sees each change", async ({ page, browser, baseURL }) => {
+test("an operator finds a tenant, sets its fee, suspends and reactivates it; the owner sees each change", async ({ page, browser }) => {
   // Two people signing in and a dozen page loads: a long journey, not a slow one.
   test.setTimeout(120_000);
   const tenant = await freshTenant(page);
@@ -65,7 +65,7 @@ test("an operator finds a tenant, sets its fee, suspends and reactivates it; the
   await expect(page.getByText("Custom", { exact: true })).toBeVisible();
 
   // The owner reads it in plain words on their settings page.
-  const owner = await signedInBrowser(browser, tenant, baseURL);
+  const owner = await signedInBrowser(browser, tenant);
   await owner.page.goto("/settings");
   await expect(owner.page.getByTestId("fee-headline")).toHaveText("1.5% + €0.25 per payment");
   await expect(owner.page.getByText("Set for this tenant", { exact: true })).toBeVisible();
