@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Browser, type Locator, type Page } from "@playwright/test";
 import { mkdirSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -183,6 +183,54 @@ export async function setCurrenciesViaApi(request: APIRequestContext, token: str
     data: { currencies, default_currency: defaultCurrency },
   });
   expect(response.status()).toBe(200);
+}
+
+/** A person in a browser of their own (own cookies, own client address), signed in. */
+export async function signedInBrowser(browser: Browser, person: { email: string; password: string }) {
+  const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": uniqueClientIp() } });
+  const page = await context.newPage();
+  await signIn(page, person.email, person.password);
+  return { context, page };
+}
+
+/** On /settings: ticks the currencies by label (as "EUR — Euro"), picks the default, saves. */
+export async function saveCurrenciesOnSettingsPage(page: Page, labels: string[], defaultCurrency: string) {
+  for (const label of labels) await page.getByLabel(label).check();
+  await page.getByLabel("Default currency").selectOption(defaultCurrency);
+  await page.getByRole("button", { name: "Save currencies" }).click();
+  await expect(page.getByText("Currencies saved", { exact: true })).toBeVisible();
+}
+
+/** On the operator's /platform: searches for a tenant (the query goes into the URL as typed) and returns its one row. */
+export async function findTenantInConsole(page: Page, query: string) {
+  await page.getByRole("searchbox", { name: "Search tenants by name, slug or id" }).fill(query);
+  await expect(page).toHaveURL(new RegExp(`/platform\\?q=${query}$`));
+  const rows = page.getByTestId("tenant-row");
+  await expect(rows).toHaveCount(1);
+  return rows.first();
+}
+
+/** From a tenant's row on /platform to its console page. */
+export async function openTenantInConsole(row: Locator, tenant: { id: string; tenant_name: string }) {
+  const page = row.page();
+  await row.getByRole("link", { name: tenant.tenant_name }).click();
+  await expect(page).toHaveURL(new RegExp(`/platform/tenants/${tenant.id}$`));
+  await expect(page.getByRole("heading", { level: 1, name: tenant.tenant_name })).toBeVisible();
+}
+
+/**
+ * Fills the open fee schedule form of the console, in the units an operator
+ * types: the percentage ("1.50") and fixed fees per currency ({ eur: "0.25" }).
+ */
+export async function fillFeeScheduleForm(page: Page, schedule: { percent: string; fixed: Record<string, string> }) {
+  await page.getByLabel("Percentage of each payment").fill(schedule.percent);
+  for (const [currency, amount] of Object.entries(schedule.fixed)) await page.getByLabel(`Fixed fee (${currency.toUpperCase()})`).fill(amount);
+}
+
+/** Saves the console's fee schedule form of a tenant and waits for it to say so. */
+export async function saveFeeScheduleForm(page: Page, tenantName: string) {
+  await page.getByRole("button", { name: "Save fee schedule" }).click();
+  await expect(page.getByText(`Fee schedule saved for ${tenantName}`, { exact: true })).toBeVisible();
 }
 
 /** The test secret key of the owner's tenant: regenerated, since a secret is only ever shown when it is issued. */

@@ -1,5 +1,18 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { DEMO, DEMO_PASSWORD, keepScreenshot, registerViaApi, signIn, streamedIn, uniqueClientIp, uniqueEmail } from "./helpers";
+import { expect, test, type Page } from "@playwright/test";
+import {
+  DEMO,
+  DEMO_PASSWORD,
+  fillFeeScheduleForm,
+  findTenantInConsole,
+  keepScreenshot,
+  openTenantInConsole,
+  registerViaApi,
+  saveFeeScheduleForm,
+  signedInBrowser,
+  signIn,
+  streamedIn,
+  uniqueEmail,
+} from "./helpers";
 
 /** A tenant of its own for each try, with EUR enabled and the default, so its fee reads in euros. */
 async function freshTenant(page: Page) {
@@ -16,15 +29,7 @@ async function freshTenant(page: Page) {
   return { ...owner, tag, id: body.tenant.id, slug: body.tenant.slug };
 }
 
-/** The owner in a browser of their own, signed in; the operator keeps the first one. */
-async function ownerBrowser(browser: Browser, baseURL: string | undefined, owner: { email: string; password: string }) {
-  const context = await browser.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": uniqueClientIp() } });
-  const page = await context.newPage();
-  await signIn(page, owner.email, owner.password);
-  return { context, page };
-}
-
-test("an operator finds a tenant, sets its fee, suspends and reactivates it; the owner sees each change", async ({ page, browser, baseURL }) => {
+test("an operator finds a tenant, sets its fee, suspends and reactivates it; the owner sees each change", async ({ page, browser }) => {
   // Two people signing in and a dozen page loads: a long journey, not a slow one.
   test.setTimeout(120_000);
   const tenant = await freshTenant(page);
@@ -37,37 +42,30 @@ test("an operator finds a tenant, sets its fee, suspends and reactivates it; the
   await expect(page.getByRole("heading", { level: 1, name: "Platform", exact: true })).toBeVisible();
 
   // The search follows typing (after a pause) and lives in the URL.
-  await page.getByRole("searchbox", { name: "Search tenants by name, slug or id" }).fill(tenant.tag);
-  await expect(page).toHaveURL(new RegExp(`/platform\\?q=${tenant.tag}$`));
-  const rows = page.getByTestId("tenant-row");
-  await expect(rows).toHaveCount(1);
-  await expect(rows.first()).toContainText(tenant.tenant_name);
-  await expect(rows.first()).toContainText("Pending");
-  await expect(rows.first()).toContainText("Not connected");
-  await expect(rows.first()).toContainText("EUR, USD");
-  await expect(rows.first()).toContainText("2.9% + €0.25 per payment");
-  await expect(rows.first()).toContainText("Platform default");
-  await expect(rows.first()).toContainText("No live payments");
+  const row = await findTenantInConsole(page, tenant.tag);
+  await expect(row).toContainText(tenant.tenant_name);
+  await expect(row).toContainText("Pending");
+  await expect(row).toContainText("Not connected");
+  await expect(row).toContainText("EUR, USD");
+  await expect(row).toContainText("2.9% + €0.25 per payment");
+  await expect(row).toContainText("Platform default");
+  await expect(row).toContainText("No live payments");
 
-  await rows.first().getByRole("link", { name: tenant.tenant_name }).click();
-  await expect(page).toHaveURL(new RegExp(`/platform/tenants/${tenant.id}$`));
-  await expect(page.getByRole("heading", { level: 1, name: tenant.tenant_name })).toBeVisible();
+  await openTenantInConsole(row, tenant);
 
   // A custom schedule through the form: 1.50% + €0.25 for eur, starting from the default it pays now.
   await page.getByRole("button", { name: "Edit fee schedule" }).click();
   await page.getByLabel("Percentage of each payment").fill("abc");
   await page.getByRole("button", { name: "Save fee schedule" }).click();
   await expect(page.getByText("Give the percentage as a number with at most two decimals, such as 2.9 or 2.90.")).toBeVisible();
-  await page.getByLabel("Percentage of each payment").fill("1.50");
-  await page.getByLabel("Fixed fee (EUR)").fill("0.25");
+  await fillFeeScheduleForm(page, { percent: "1.50", fixed: { eur: "0.25" } });
   await expect(page.getByTestId("tenant-fees-preview")).toContainText("A €20.00 payment pays €0.55");
-  await page.getByRole("button", { name: "Save fee schedule" }).click();
-  await expect(page.getByText(`Fee schedule saved for ${tenant.tenant_name}`, { exact: true })).toBeVisible();
+  await saveFeeScheduleForm(page, tenant.tenant_name);
   await expect(page.getByTestId("tenant-fee-headline")).toHaveText("1.5% + €0.25 per payment");
   await expect(page.getByText("Custom", { exact: true })).toBeVisible();
 
   // The owner reads it in plain words on their settings page.
-  const owner = await ownerBrowser(browser, baseURL, tenant);
+  const owner = await signedInBrowser(browser, tenant);
   await owner.page.goto("/settings");
   await expect(owner.page.getByTestId("fee-headline")).toHaveText("1.5% + €0.25 per payment");
   await expect(owner.page.getByText("Set for this tenant", { exact: true })).toBeVisible();

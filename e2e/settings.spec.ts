@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { keepScreenshot, registerViaApi, signIn, uniqueEmail } from "./helpers";
+import { keepScreenshot, registerViaApi, saveCurrenciesOnSettingsPage, signIn, uniqueEmail } from "./helpers";
 
 // A tenant of its own, made fresh on every try, so it starts from usd alone
 // whatever an earlier try saved.
@@ -15,11 +15,7 @@ test("an owner enables EUR and JPY, makes EUR the default, and sees them saved w
   await expect(page.getByLabel("USD — US Dollar")).toBeChecked();
   await expect(page.getByTestId("fee-headline")).toHaveText("2.9% + $0.30 per payment");
 
-  await page.getByLabel("EUR — Euro").check();
-  await page.getByLabel("JPY — Japanese Yen").check();
-  await page.getByLabel("Default currency").selectOption("eur");
-  await page.getByRole("button", { name: "Save currencies" }).click();
-  await expect(page.getByText("Currencies saved", { exact: true })).toBeVisible();
+  await saveCurrenciesOnSettingsPage(page, ["EUR — Euro", "JPY — Japanese Yen"], "eur");
 
   await page.reload();
   for (const label of ["USD — US Dollar", "EUR — Euro", "JPY — Japanese Yen"]) await expect(page.getByLabel(label)).toBeChecked();
