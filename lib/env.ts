@@ -60,6 +60,8 @@ const rawSchema = z.object({
   STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_/, "must look like whsec_…").optional(),
   WEBHOOK_ALLOW_PRIVATE_TARGETS: flag,
   TRUSTED_PROXIES: z.string().optional(),
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" }).optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
 export type Env = {
@@ -78,6 +80,9 @@ export type Env = {
   webhookAllowPrivateTargets: boolean;
   /** Proxies whose X-Forwarded-For is believed; empty: the socket peer is the client. */
   trustedProxies: TrustedProxies;
+  /** The shared store of the platform API's rate limits; unset: counted in this process. */
+  redisUrl: string | undefined;
+  logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
 };
 
 /** Reads a development secret from .data/, creating it the first time. */
@@ -145,6 +150,8 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
     stripeWebhookSecret: raw.STRIPE_WEBHOOK_SECRET,
     webhookAllowPrivateTargets: raw.WEBHOOK_ALLOW_PRIVATE_TARGETS,
     trustedProxies,
+    redisUrl: raw.REDIS_URL,
+    logLevel: raw.LOG_LEVEL,
   };
 }
 

@@ -14,7 +14,7 @@ import { POST as nextAuthPost } from "@/app/api/auth/[...nextauth]/route";
 import * as unknownApiPath from "@/app/api/[[...path]]/route";
 import { METHOD_NOT_ALLOWED } from "@/lib/http/method-not-allowed";
 import { MAX_JSON_DEPTH } from "@/lib/http/json-depth";
-import { BASE_URL, call, registerOwner } from "./helpers/api";
+import { BASE_URL, call, registerOwner, ANY_REQUEST_ID } from "./helpers/api";
 import { addMember } from "./helpers/fixtures";
 import { chunkedBody, streamingRequest } from "./helpers/streams";
 
@@ -138,7 +138,7 @@ describe("the route wrapper", () => {
           headers: { "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" },
         });
         expect(forged.status).toBe(403);
-        expect(forged.body).toEqual({ error: { code: "csrf_origin_mismatch", message: expect.any(String) } });
+        expect(forged.body).toEqual({ error: { code: "csrf_origin_mismatch", message: expect.any(String), request_id: ANY_REQUEST_ID } });
       }
       expect(keysBefore).toBeGreaterThan(0);
       expect(await activeKeys(owner.tenantId)).toBe(keysBefore);
@@ -161,7 +161,7 @@ describe("the route wrapper", () => {
   it("answers 401 on protected endpoints without credentials", async () => {
     const result = await call(echo, "/api/v1/echo/", { body: { key_type: "live", confirm: true } });
     expect(result.status).toBe(401);
-    expect(result.body).toEqual({ error: { code: "unauthorized", message: expect.any(String) } });
+    expect(result.body).toEqual({ error: { code: "unauthorized", message: expect.any(String), request_id: ANY_REQUEST_ID } });
   });
 });
 
@@ -252,7 +252,7 @@ describe("JSON nesting depth", () => {
     expect(Buffer.byteLength(deep)).toBeLessThan(64 * 1024);
     const refused = await call(sendTestWebhook, "/api/v1/auth/tenants/webhooks/test/", { token: owner.token, body: deep });
     expect(refused.status).toBe(400);
-    expect(refused.body).toEqual({ error: { code: "json_too_deep", message: expect.stringContaining(`${MAX_JSON_DEPTH}`) } });
+    expect(refused.body).toEqual({ error: { code: "json_too_deep", message: expect.stringContaining(`${MAX_JSON_DEPTH}`), request_id: ANY_REQUEST_ID } });
     expect(await prisma.webhookMessage.count({ where: { tenantId: owner.tenantId } })).toBe(0);
 
     // Parsed and validated: the service then answers that there is no endpoint to send to.
@@ -323,12 +323,13 @@ describe("every /api answer is in the error shape", () => {
       const handler = routeModule[method] as Handler;
       const response = await handler(new NextRequest(new URL("/api/x", BASE_URL), { method }), { params: Promise.resolve({}) });
       expect(response.status).toBe(405);
+      expect(response.headers.get("request-id")).toMatch(/^req_[0-9A-Za-z]{24}$/);
       const allow = response.headers.get("allow")?.split(", ") ?? [];
       expect(allow).toEqual(expect.arrayContaining([...implemented, "OPTIONS"]));
       expect(allow).not.toContain(method);
-      expect(await response.json()).toEqual({ error: { code: "method_not_allowed", message: expect.stringContaining(method) } });
+      expect(await response.json()).toEqual({ error: { code: "method_not_allowed", message: expect.stringContaining(method), request_id: ANY_REQUEST_ID } });
     }
-    const options = (routeModule.OPTIONS as () => Response)();
+    const options = await (routeModule.OPTIONS as () => Promise<Response>)();
     expect(options.status).toBe(204);
     expect(options.headers.get("allow")?.split(", ").sort()).toEqual(
       [...implemented, ...(implemented.includes("GET") ? ["HEAD"] : []), "OPTIONS"].sort(),
@@ -343,13 +344,13 @@ describe("every /api answer is in the error shape", () => {
     const dispatched = autoImplementMethods(routeModule as Parameters<typeof autoImplementMethods>[0]);
     expect(dispatched.HEAD).toBe(routeModule.GET);
     if (!isFiller(routeModule.GET)) {
-      expect((routeModule.OPTIONS as () => Response)().headers.get("allow")).toContain("HEAD");
+      expect((await (routeModule.OPTIONS as () => Promise<Response>)()).headers.get("allow")).toContain("HEAD");
       return;
     }
     const response = await (dispatched.HEAD as Handler)(new NextRequest(new URL("/api/x", BASE_URL), { method: "HEAD" }), { params: Promise.resolve({}) });
     expect(response.status).toBe(405);
     expect(response.headers.get("allow")?.split(", ")).not.toContain("HEAD");
-    expect(response.headers.get("allow")).toBe((routeModule.OPTIONS as () => Response)().headers.get("allow"));
+    expect(response.headers.get("allow")).toBe((await (routeModule.OPTIONS as () => Promise<Response>)()).headers.get("allow"));
   });
 
   it("answers HEAD on a GET route with GET's status and headers", async () => {
@@ -363,10 +364,12 @@ describe("every /api answer is in the error shape", () => {
 
   it("answers unknown /api paths, /api and /api/v1 with a JSON 404 for every method", async () => {
     for (const method of [...METHODS, "OPTIONS"] as const) {
-      const handler = unknownApiPath[method] as () => Response;
-      const response = handler();
+      const handler = unknownApiPath[method] as () => Promise<Response>;
+      const response = await handler();
       expect(response.status).toBe(404);
-      expect(await response.json()).toEqual({ error: { code: "not_found", message: expect.any(String) } });
+      const requestId = response.headers.get("request-id");
+      expect(requestId).toMatch(/^req_[0-9A-Za-z]{24}$/);
+      expect(await response.json()).toEqual({ error: { code: "not_found", message: expect.any(String), request_id: requestId } });
     }
   });
 });

@@ -6,7 +6,7 @@ import { PUT as putTenantFees } from "@/app/api/v1/platform/tenants/[tenantId]/f
 import { GET as listTenants } from "@/app/api/v1/platform/tenants/route";
 import { feeScheduleFor } from "@/lib/fees/fee-schedules";
 import { applicationFeeAmount, PLATFORM_DEFAULT_FEE_SCHEDULE } from "@/lib/money/fees";
-import { BASE_URL, call, registerOwner, type CallOptions } from "./helpers/api";
+import { BASE_URL, call, registerOwner, type CallOptions, ANY_REQUEST_ID } from "./helpers/api";
 import { addMember, addPlatformOperator } from "./helpers/fixtures";
 
 const DEFAULT_PATH = "/api/v1/platform/fees/default/";
@@ -284,7 +284,7 @@ describe("who may call the operator fee endpoints", () => {
         await saveTenantFees(credential, owner.tenantId, null),
       ]) {
         expect(result.status, who).toBe(403);
-        expect(result.body, who).toEqual({ error: { code: "forbidden", message: "This action is for the platform's operators." } });
+        expect(result.body, who).toEqual({ error: { code: "forbidden", message: "This action is for the platform's operators.", request_id: ANY_REQUEST_ID } });
       }
     }
     expect(await snapshot()).toEqual(before);

@@ -12,7 +12,7 @@ import { PAYMENT_STATUS } from "@/lib/statuses";
 import { PLATFORM_ROLES } from "@/lib/auth/roles";
 import { grantPlatformOperator, revokePlatformOperator } from "@/lib/platform/operators";
 import { AppError } from "@/lib/http/errors";
-import { call, registerOwner } from "./helpers/api";
+import { call, registerOwner, ANY_REQUEST_ID } from "./helpers/api";
 import { addMember, addPlatformOperator, CLI_ACTOR } from "./helpers/fixtures";
 import { ROOT } from "./helpers/database";
 
@@ -277,7 +277,7 @@ describe("GET /api/v1/platform/tenants/", () => {
     ] as const) {
       const result = await call(listTenants, TENANTS, credential);
       expect(result.status, who).toBe(403);
-      expect(result.body, who).toEqual({ error: { code: "forbidden", message: "This action is for the platform's operators." } });
+      expect(result.body, who).toEqual({ error: { code: "forbidden", message: "This action is for the platform's operators.", request_id: ANY_REQUEST_ID } });
     }
   });
 

@@ -14,7 +14,7 @@ import { finishAccountLink, finishOAuthAuthorize, updateSimulatedAccount } from 
 import { encryptSecret } from "@/lib/crypto/secret-box";
 import { encodeSessionToken } from "@/lib/auth/tokens";
 import { simulatorApiKey } from "@/lib/stripe/config";
-import { call, registerOwner } from "./helpers/api";
+import { call, registerOwner, ANY_REQUEST_ID } from "./helpers/api";
 import { addMember } from "./helpers/fixtures";
 import { setOnboardingMode, withStripeSimulator } from "./helpers/stripe-simulator";
 import { chunkedBody, streamingRequest } from "./helpers/streams";
@@ -40,7 +40,7 @@ describe("callback without a session", () => {
   it("answers a JSON client 401 in the error shape, and sends a browser to sign in", async () => {
     const json = await call(callback, "/api/v1/auth/tenants/stripe/callback/?state=x", { headers: JSON_ACCEPT });
     expect(json.status).toBe(401);
-    expect(json.body).toEqual({ error: { code: "unauthorized", message: "Sign in first." } });
+    expect(json.body).toEqual({ error: { code: "unauthorized", message: "Sign in first.", request_id: ANY_REQUEST_ID } });
     const browser = await call(callback, "/api/v1/auth/tenants/stripe/callback/?state=x");
     expect(browser.status).toBeGreaterThanOrEqual(300);
     expect(browser.status).toBeLessThan(400);
@@ -283,7 +283,7 @@ describe("oauth mode", () => {
 
     const json = await call(callback, callbackWithError(new URL((await startConnect(owner.token)).url).searchParams.get("state")!), { cookie: owner.session, headers: JSON_ACCEPT });
     expect(json.status).toBe(400);
-    expect(json.body.error).toEqual({ code: "oauth_error", message: "Denied by gnp.exe the user", details: { stripe_error: "access_denied" } });
+    expect(json.body.error).toEqual({ code: "oauth_error", message: "Denied by gnp.exe the user", details: { stripe_error: "access_denied" }, request_id: ANY_REQUEST_ID });
     const browser = await call(callback, callbackWithError(new URL((await startConnect(owner.token)).url).searchParams.get("state")!), { cookie: owner.session });
     expect(browser.headers.get("location")).toBe("http://localhost:3000/stripe?error=oauth_error&reason=access_denied");
 

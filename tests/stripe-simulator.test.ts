@@ -6,7 +6,7 @@ import { POST as simulatorApi } from "@/app/(stripe-simulator)/v1/[...path]/rout
 import { POST as simulatorOAuth } from "@/app/(stripe-simulator)/oauth/[...path]/route";
 import { simulatorApiKey } from "@/lib/stripe/config";
 import { handleSimulatorRequest } from "@/lib/stripe/simulator/api";
-import { call, registerOwner } from "./helpers/api";
+import { call, registerOwner, ANY_REQUEST_ID } from "./helpers/api";
 import { addMember } from "./helpers/fixtures";
 import { setOnboardingMode, withStripeSimulator } from "./helpers/stripe-simulator";
 import { chunkedBody, streamingRequest } from "./helpers/streams";
@@ -49,7 +49,7 @@ describe("POST /api/stripe-simulator/finish/", () => {
 
     const link = await postForm({ flow: "account_link", link: url.searchParams.get("link")!, outcome: "complete" });
     expect(link.status).toBe(401);
-    expect(link.body).toEqual({ error: { code: "unauthorized", message: expect.any(String) } });
+    expect(link.body).toEqual({ error: { code: "unauthorized", message: expect.any(String), request_id: ANY_REQUEST_ID } });
     const oauth = await postForm({ flow: "oauth", redirect_uri: authorize.searchParams.get("redirect_uri")!, state: authorize.searchParams.get("state")!, outcome: "complete" });
     expect(oauth.status).toBe(401);
     expect(await simulatorObjects()).toEqual(before);
@@ -65,7 +65,7 @@ describe("POST /api/stripe-simulator/finish/", () => {
 
     const link = await postForm({ flow: "account_link", link: url.searchParams.get("link")!, outcome: "complete" }, stranger.session);
     expect(link.status).toBe(404);
-    expect(link.body).toEqual({ error: { code: "not_found", message: "No such onboarding link." } });
+    expect(link.body).toEqual({ error: { code: "not_found", message: "No such onboarding link.", request_id: ANY_REQUEST_ID } });
     const oauth = await postForm(
       { flow: "oauth", redirect_uri: authorize.searchParams.get("redirect_uri")!, state: authorize.searchParams.get("state")!, outcome: "complete" },
       stranger.session,
@@ -81,7 +81,7 @@ describe("POST /api/stripe-simulator/finish/", () => {
     const owner = await registerOwner();
     const unknown = await postForm({ flow: "account_link", link: "link_simnosuchlink", outcome: "complete" }, owner.session);
     expect(unknown.status).toBe(404);
-    expect(unknown.body).toEqual({ error: { code: "not_found", message: "No such onboarding link." } });
+    expect(unknown.body).toEqual({ error: { code: "not_found", message: "No such onboarding link.", request_id: ANY_REQUEST_ID } });
     const malformed = await postForm({ flow: "account_link", outcome: "sideways" }, owner.session);
     expect(malformed.status).toBe(400);
     expect(malformed.body.error.code).toBe("validation_error");
@@ -104,7 +104,7 @@ describe("POST /api/stripe-simulator/finish/", () => {
     const request = streamingRequest(FINISH, stream, { cookie: `next-auth.session-token=${owner.session}`, origin: ORIGIN });
     const response = await finish(request, { params: Promise.resolve({}) });
     expect(response.status).toBe(413);
-    expect(await response.json()).toEqual({ error: { code: "payload_too_large", message: expect.any(String) } });
+    expect(await response.json()).toEqual({ error: { code: "payload_too_large", message: expect.any(String), request_id: ANY_REQUEST_ID } });
     expect(seen.cancelled).toBe(true);
     expect(seen.pulledBytes).toBeLessThan(seen.totalBytes / 8);
   });

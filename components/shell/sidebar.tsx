@@ -1,7 +1,7 @@
 "use client";
 
 import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
-import { Banknote, Building2, Check, ChevronsUpDown, CreditCard, Globe, KeyRound, KeySquare, LayoutDashboard, Webhook, LogOut, Menu, ScrollText, Settings, Users, X } from "lucide-react";
+import { Activity, Banknote, BookOpen, ChartColumn, Building2, Check, ChevronsUpDown, CreditCard, Globe, KeyRound, KeySquare, LayoutDashboard, Webhook, LogOut, Menu, ScrollText, Settings, Users, X } from "lucide-react";
 import { signOut } from "next-auth/react";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
@@ -15,7 +15,20 @@ import type { PlatformRole, Role } from "@/lib/auth/roles";
 import type { TenantStatus } from "@/lib/statuses";
 import { cn } from "@/lib/utils";
 
-const icons = { dashboard: LayoutDashboard, payments: Banknote, audit: ScrollText, keys: KeySquare, webhooks: Webhook, stripe: CreditCard, team: Users, settings: Settings, platform: Globe } satisfies Record<PortalPageIcon, unknown>;
+const icons = {
+  dashboard: LayoutDashboard,
+  payments: Banknote,
+  audit: ScrollText,
+  keys: KeySquare,
+  usage: ChartColumn,
+  requests: Activity,
+  webhooks: Webhook,
+  stripe: CreditCard,
+  team: Users,
+  settings: Settings,
+  docs: BookOpen,
+  platform: Globe,
+} satisfies Record<PortalPageIcon, unknown>;
 
 type ShellUser = { name: string; email: string; role: Role; platformRole: PlatformRole | null; tenantName: string; tenantStatus: TenantStatus };
 

@@ -7,6 +7,7 @@ import { AppError } from "@/lib/http/errors";
 import { requestMetaFromHeaders, type RequestMeta } from "@/lib/http/request-meta";
 import { loginSchema } from "@/lib/schemas/auth";
 import { SESSION_MAX_AGE_SECONDS, sessionClaims } from "@/lib/auth/tokens";
+import { errorMessage, log } from "@/lib/log";
 
 /** Thrown from the jwt callback for a token whose session has ended (signed out, wrong type). */
 class SessionEndedError extends Error {
@@ -68,7 +69,7 @@ export function authOptions(meta: RequestMeta = { ip: null, userAgent: null }): 
       // A copied cookie of a session that has ended is expected traffic, not a server fault.
       error(code, metadata) {
         if (metadata instanceof SessionEndedError) return;
-        console.error(`[next-auth][error][${code}]`, metadata);
+        log.error({ code, error: errorMessage(metadata) }, "next-auth error");
       },
     },
     events: {

@@ -5,7 +5,7 @@
 // imports: the sidebar is a client component.
 import { hasRole, PLATFORM_ROLES, type PlatformRole, type Role } from "@/lib/auth/roles";
 
-export type PortalPageIcon = "dashboard" | "payments" | "audit" | "keys" | "webhooks" | "stripe" | "team" | "settings" | "platform";
+export type PortalPageIcon = "dashboard" | "payments" | "audit" | "keys" | "usage" | "requests" | "webhooks" | "stripe" | "team" | "settings" | "docs" | "platform";
 
 export type PortalPageInfo = {
   /** Sidebar entry, page title and h1. */
@@ -56,6 +56,20 @@ export const PORTAL_PAGES = {
     minRole: "admin",
     subject: "API keys",
   },
+  "/usage": {
+    label: "Usage",
+    description: "How much your secret keys call the platform API: requests over time by outcome, latency, rate limiting and the busiest routes.",
+    icon: "usage",
+    minRole: "admin",
+    subject: "API usage",
+  },
+  "/requests": {
+    label: "Requests",
+    description: "Every platform API request made with your secret keys in the last 7 days: find one by its request id, status, key or route.",
+    icon: "requests",
+    minRole: "admin",
+    subject: "the request log",
+  },
   "/webhooks": {
     label: "Webhooks",
     description: "Where we send your events, signed with Standard Webhooks, and what happened to each delivery.",
@@ -83,6 +97,13 @@ export const PORTAL_PAGES = {
     icon: "settings",
     minRole: "member",
     subject: "the settings",
+  },
+  "/docs/api": {
+    label: "API reference",
+    description: "Every endpoint of the API, generated from the schemas the server itself checks requests against.",
+    icon: "docs",
+    minRole: "member",
+    subject: "the API reference",
   },
   "/platform": {
     label: "Platform",

@@ -2,6 +2,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
+import { withRequestId } from "@/lib/http/request-context";
+import { log } from "@/lib/log";
 import { AppError, apiError, ERROR_CODES, toErrorResponse, tooManyRequests, tryAgainIn, type ErrorCode } from "./errors";
 
 describe("toErrorResponse", () => {
@@ -42,13 +44,30 @@ describe("toErrorResponse", () => {
   });
 
   it("answers 500 without internals for anything else", async () => {
-    const spy = vi.spyOn(console, "error").mockImplementation(() => {});
+    const spy = vi.spyOn(log, "error").mockImplementation(() => {});
     const response = toErrorResponse(new Error("SELECT secret FROM keys exploded"));
     const text = await response.text();
     expect(response.status).toBe(500);
     expect(JSON.parse(text)).toEqual({ error: { code: "internal_error", message: "Something went wrong on our side." } });
     expect(text).not.toContain("secret");
+    expect(spy).toHaveBeenCalledOnce();
     spy.mockRestore();
+  });
+
+  it("names the request id in the body and the Request-Id header when it answers inside a request", async () => {
+    const response = await withRequestId(() => toErrorResponse(apiError("not_found")));
+    const requestId = response.headers.get("request-id");
+    expect(requestId).toMatch(/^req_[0-9A-Za-z]{24}$/);
+    expect(await response.json()).toEqual({ error: { code: "not_found", message: ERROR_CODES.not_found.message, request_id: requestId } });
+  });
+
+  it("stamps a fresh id on each answer, also on responses with immutable headers", async () => {
+    const first = await withRequestId(() => Response.redirect("http://localhost/elsewhere", 303));
+    const second = await withRequestId(() => Response.json({ ok: true }));
+    expect(first.status).toBe(303);
+    expect(first.headers.get("location")).toBe("http://localhost/elsewhere");
+    expect(first.headers.get("request-id")).toMatch(/^req_/);
+    expect(second.headers.get("request-id")).not.toBe(first.headers.get("request-id"));
   });
 
   it("uses the table's message when a throw site gives none", () => {

@@ -1,8 +1,10 @@
 import { z } from "zod";
+import { currentRequestId } from "@/lib/http/request-context";
+import { log } from "@/lib/log";
 
 /**
  * The one error module. Every failure, wherever it starts, leaves the API as
- * {"error": {"code", "message", "details"?}}. A throw site names a code; the
+ * {"error": {"code", "message", "details"?, "request_id"?}}. A throw site names a code; the
  * status comes from this table, so one code always answers one status, and
  * docs/api.md's error table is checked against it by a test.
  */
@@ -25,6 +27,7 @@ export const ERROR_CODES = {
   amount_too_small: { status: 400, message: "The amount is below the minimum charge for this currency." },
   currency_not_enabled: { status: 400, message: "This currency is not enabled for this tenant." },
   amount_exceeds_refundable: { status: 400, message: "The amount is more than what is left to refund on this payment." },
+  range_too_large: { status: 400, message: "The range holds too many points at this granularity; narrow it or pick a coarser granularity." },
   // 401: who is calling is unknown
   unauthorized: { status: 401, message: "Sign in, or send a valid Bearer token." },
   invalid_token: { status: 401, message: "The access token is invalid or expired." },
@@ -75,6 +78,7 @@ export const ERROR_CODES = {
   // 413, 429
   payload_too_large: { status: 413, message: "The request body is too large." },
   too_many_requests: { status: 429, message: "Too many requests. Try again later." },
+  rate_limited: { status: 429, message: "This API key is over its rate limit. Try again after Retry-After seconds." },
   // 5xx
   internal_error: { status: 500, message: "Something went wrong on our side." },
   stripe_error: { status: 502, message: "Stripe answered with an error." },
@@ -86,7 +90,7 @@ export const ERROR_CODES = {
 
 export type ErrorCode = keyof typeof ERROR_CODES;
 
-export type ErrorBody = { error: { code: ErrorCode; message: string; details?: unknown } };
+export type ErrorBody = { error: { code: ErrorCode; message: string; details?: unknown; request_id?: string } };
 
 export class AppError extends Error {
   readonly status: number;
@@ -130,15 +134,21 @@ export function validationError(error: z.ZodError) {
   return new AppError("validation_error", ERROR_CODES.validation_error.message, zodIssues(error));
 }
 
-/** Maps anything thrown to a status and the error shape; never leaks internals. */
+/**
+ * Maps anything thrown to a status and the error shape; never leaks internals.
+ * Inside a request (lib/http/request-context.ts) the body names its request id.
+ */
 export function toErrorResponse(error: unknown): Response {
   if (error instanceof z.ZodError) return toErrorResponse(validationError(error));
+  const requestId = currentRequestId();
   if (error instanceof AppError) {
     const body: ErrorBody = { error: { code: error.code, message: error.message } };
     if (error.details !== undefined) body.error.details = error.details;
+    if (requestId) body.error.request_id = requestId;
     return Response.json(body, { status: error.status, headers: error.headers });
   }
-  console.error("[api] unexpected error:", error instanceof Error ? error.stack ?? error.message : error);
+  log.error({ error: error instanceof Error ? error.stack ?? error.message : String(error) }, "unexpected error");
   const body: ErrorBody = { error: { code: "internal_error", message: ERROR_CODES.internal_error.message } };
+  if (requestId) body.error.request_id = requestId;
   return Response.json(body, { status: 500 });
 }

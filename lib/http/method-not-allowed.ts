@@ -1,4 +1,5 @@
 import { AppError, toErrorResponse } from "@/lib/http/errors";
+import { withRequestId } from "@/lib/http/request-context";
 
 const ROUTE_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 type RouteMethod = (typeof ROUTE_METHODS)[number];
@@ -6,7 +7,7 @@ type RouteMethod = (typeof ROUTE_METHODS)[number];
 /** Marks the fillers, so a test can tell them from real handlers. */
 export const METHOD_NOT_ALLOWED = Symbol.for("portal.methodNotAllowed");
 
-type Filler = ((req: Request) => Response) & { [METHOD_NOT_ALLOWED]: true };
+type Filler = ((req: Request) => Promise<Response>) & { [METHOD_NOT_ALLOWED]: true };
 
 /** The Allow header of a route: what it implements, plus what Next adds on its own (HEAD for GET, OPTIONS). */
 export function allowHeader(implemented: readonly string[]): string {
@@ -24,15 +25,17 @@ export function allowHeader(implemented: readonly string[]): string {
  *
  *   export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET, POST });
  */
-export function otherMethods(implemented: Partial<Record<RouteMethod, unknown>>): Record<RouteMethod, Filler> & { OPTIONS: () => Response } {
+export function otherMethods(implemented: Partial<Record<RouteMethod, unknown>>): Record<RouteMethod, Filler> & { OPTIONS: () => Promise<Response> } {
   const allow = allowHeader(Object.keys(implemented));
-  const fillers = { OPTIONS: () => new Response(null, { status: 204, headers: { Allow: allow } }) } as Record<RouteMethod, Filler> & {
-    OPTIONS: () => Response;
+  const fillers = { OPTIONS: () => withRequestId(() => new Response(null, { status: 204, headers: { Allow: allow } })) } as Record<RouteMethod, Filler> & {
+    OPTIONS: () => Promise<Response>;
   };
   for (const method of ROUTE_METHODS) {
     const filler = ((req: Request) =>
-      toErrorResponse(
-        new AppError("method_not_allowed", `This path does not answer ${req.method}; it answers ${allow}.`, undefined, { Allow: allow }),
+      withRequestId(() =>
+        toErrorResponse(
+          new AppError("method_not_allowed", `This path does not answer ${req.method}; it answers ${allow}.`, undefined, { Allow: allow }),
+        ),
       )) as Filler;
     filler[METHOD_NOT_ALLOWED] = true;
     fillers[method] = filler;

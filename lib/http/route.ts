@@ -1,13 +1,18 @@
 import type { NextRequest } from "next/server";
 import { z } from "zod";
 import { env } from "@/lib/env";
-import { authenticateApiKey, type ApiKeyCaller } from "@/lib/api-keys/api-keys";
+import type { ApiKeyCaller } from "@/lib/api-keys/api-keys";
+import { admitApiKeyRequest } from "@/lib/api-traffic/admission";
+import { rateLimitHeaders } from "@/lib/api-traffic/rate-limit-headers";
+import { recordApiRequest } from "@/lib/api-traffic/recorder";
+import { routeTemplate } from "@/lib/api-traffic/route-template";
+import type { ApiKeyAdmission } from "@/lib/api-traffic/types";
 import { resolveCaller, type Caller } from "@/lib/auth/caller";
-import { bearerCredential } from "@/lib/auth/tokens";
 import { hasRole, PLATFORM_ROLES, type Role } from "@/lib/auth/roles";
 import { PAGE_TENANT_HEADER } from "@/lib/http/page-tenant";
-import { apiError, toErrorResponse, validationError } from "@/lib/http/errors";
+import { AppError, apiError, toErrorResponse, validationError, type ErrorCode } from "@/lib/http/errors";
 import { readBodyText } from "@/lib/http/read-body";
+import { withHeaders, withRequestId } from "@/lib/http/request-context";
 import { consumeRateLimit, type RateLimitKind } from "@/lib/http/rate-limit";
 import { MAX_JSON_DEPTH, jsonNestingDepth } from "@/lib/http/json-depth";
 import { addressedOrigin, requestMetaFromHeaders, type RequestMeta } from "@/lib/http/request-meta";
@@ -18,7 +23,7 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  * "public", the least portal role, "api_key" for the platform API (Bearer sk_…), or
  * "platform_admin" for the platform's operators (whatever their tenant role).
  */
-type Access = "public" | Role | "api_key" | "platform_admin";
+export type Access = "public" | Role | "api_key" | "platform_admin";
 
 type CallerFor<A extends Access> = A extends "api_key" ? ApiKeyCaller : A extends "public" ? Caller | null : Caller;
 
@@ -39,6 +44,9 @@ type RouteOptions<A extends Access, B, Q> = {
   /** A per-tenant budget (lib/http/rate-limit.ts), spent once the input is valid and before the handler runs. */
   limit?: RateLimitKind;
 };
+
+/** A route's declared access and input schemas, as the API description reads them. */
+export type RouteDefinition = { access: Access; body?: z.ZodType; query?: z.ZodType };
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
@@ -92,12 +100,7 @@ function assertPageTenant(req: NextRequest, caller: Caller | null): void {
   }
 }
 
-async function resolveAccess(req: NextRequest, access: Access): Promise<Caller | ApiKeyCaller | null> {
-  if (access === "api_key") {
-    const credential = bearerCredential(req.headers);
-    if (!credential) throw apiError("invalid_api_key", "Send your secret key as Authorization: Bearer sk_….");
-    return authenticateApiKey(credential);
-  }
+async function resolvePortalAccess(req: NextRequest, access: Exclude<Access, "api_key">): Promise<Caller | null> {
   // A public endpoint ignores a stale token rather than refusing the request.
   if (access === "public") {
     const caller = await resolveCaller(req.headers, req.cookies).catch(() => null);
@@ -119,33 +122,71 @@ async function resolveAccess(req: NextRequest, access: Access): Promise<Caller |
   return caller;
 }
 
+/** The error code an answer carries, for the request log. */
+function errorCodeOf(error: unknown): ErrorCode {
+  if (error instanceof AppError) return error.code;
+  if (error instanceof z.ZodError) return "validation_error";
+  return "internal_error";
+}
+
 /**
- * The one wrapper for /api/v1 handlers: caller, role, CSRF, body and query
- * parsing, and the error shape. Handlers receive parsed input and return JSON.
+ * The one wrapper for /api/v1 handlers: request id, caller, role, CSRF, body
+ * and query parsing, and the error shape. Handlers receive parsed input and
+ * return JSON. A route with access "api_key" is the platform API: the key's
+ * rate limit is applied and announced (RateLimit headers), and every answer is
+ * handed to the traffic recorder (request log, usage, last_used_at).
  */
 export function apiRoute<A extends Access, B = undefined, Q = undefined, P = Record<string, string>>(
   options: RouteOptions<A, B, Q>,
   handler: (ctx: HandlerContext<A, B, Q, P>) => Promise<Response>,
 ) {
-  return async function route(req: NextRequest, context?: RouteContext): Promise<Response> {
-    try {
-      const caller = await resolveAccess(req, options.access);
-      if (caller && "via" in caller && caller.via === "session" && !SAFE_METHODS.has(req.method)) assertSameOrigin(req);
+  const route = function route(req: NextRequest, context?: RouteContext): Promise<Response> {
+    return withRequestId(async (requestId) => {
+      const started = performance.now();
+      const meta = requestMetaFromHeaders(req.headers);
+      let admission: ApiKeyAdmission | null = null;
+      let params: Record<string, string | string[]> = {};
+      let response: Response;
+      let errorCode: ErrorCode | null = null;
+      try {
+        params = (await context?.params) ?? {};
+        let caller: Caller | ApiKeyCaller | null;
+        if (options.access === "api_key") {
+          admission = await admitApiKeyRequest(req.headers, meta);
+          if (admission.error) throw admission.error;
+          caller = admission.caller;
+        } else {
+          caller = await resolvePortalAccess(req, options.access as Exclude<Access, "api_key">);
+          if (caller && caller.via === "session" && !SAFE_METHODS.has(req.method)) assertSameOrigin(req);
+        }
 
-      const query = (options.query ? parseQuery(req, options.query) : undefined) as Q;
-      const body = (options.body ? await parseJsonBody(req, options.body) : undefined) as B;
-      const params = ((await context?.params) ?? {}) as P;
-      if (options.limit && caller) await consumeRateLimit(options.limit, "tenantId" in caller ? caller.tenantId : caller.tenant.id);
-      return await handler({
-        req,
-        body,
-        query,
-        params,
-        caller: caller as CallerFor<A>,
-        meta: requestMetaFromHeaders(req.headers),
-      });
-    } catch (error) {
-      return toErrorResponse(error);
-    }
+        const query = (options.query ? parseQuery(req, options.query) : undefined) as Q;
+        const body = (options.body ? await parseJsonBody(req, options.body) : undefined) as B;
+        if (options.limit && caller) await consumeRateLimit(options.limit, "tenantId" in caller ? caller.tenantId : caller.tenant.id);
+        response = await handler({ req, body, query, params: params as P, caller: caller as CallerFor<A>, meta });
+      } catch (error) {
+        errorCode = errorCodeOf(error);
+        response = toErrorResponse(error);
+      }
+      if (admission?.rateLimit) response = withHeaders(response, rateLimitHeaders(admission.rateLimit));
+      if (admission?.key) {
+        recordApiRequest({
+          requestId,
+          at: new Date(),
+          key: admission.key,
+          method: req.method,
+          route: routeTemplate(req.method, req.nextUrl.pathname, params),
+          path: req.nextUrl.pathname,
+          status: response.status,
+          latencyMs: Math.round(performance.now() - started),
+          ip: meta.ip,
+          userAgent: meta.userAgent,
+          errorCode,
+        });
+      }
+      return response;
+    });
   };
+  // What the route accepts, read back by the OpenAPI document (lib/openapi): the schemas it documents are the ones checked here.
+  return Object.assign(route, { definition: { access: options.access, body: options.body, query: options.query } as RouteDefinition });
 }

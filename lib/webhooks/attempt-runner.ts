@@ -7,6 +7,7 @@ import { sendWebhookRequest, type OutboundResult } from "./safe-http-client";
 import { decideAfterAttempt, decideBeforeSend, type AttemptDecision, type AttemptTrigger, type FailedAttemptFacts } from "./attempt-lifecycle";
 import { signDelivery } from "./signing";
 import { TENANT_STATUS, WEBHOOK_ATTEMPT_STATE, WEBHOOK_ATTEMPT_TRIGGER, WEBHOOK_MESSAGE_STATUS } from "@/lib/statuses";
+import { errorMessage, log } from "@/lib/log";
 
 /** A claimed attempt belongs to its worker this long: well past the 10 s request timeout. */
 export const LEASE_MS = 60_000;
@@ -285,7 +286,7 @@ export async function deliverDueAttempts(workerId: string, options: { batchSize?
           await deliverAttempt(attempt, leaseOwner, cache);
         } catch (error) {
           // The lease expires and another pass retries it; say why without leaking payloads.
-          console.error(`[webhooks] attempt ${attempt.id} could not be processed:`, error instanceof Error ? error.message : error);
+          log.error({ attempt: attempt.id, error: errorMessage(error) }, "webhook attempt could not be processed");
         }
       }
     }),

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import { deliverDueAttempts } from "./attempt-runner";
 import { onWebhookWake } from "./worker-signal";
+import { errorMessage, log } from "@/lib/log";
 
 export type WorkerOptions = { workerId?: string; pollMs?: number; batchSize?: number; concurrency?: number };
 export type WorkerHandle = { id: string; stop(): Promise<void> };
@@ -27,7 +28,7 @@ export function startWebhookWorker(options: WorkerOptions = {}): WorkerHandle {
         failures = 0;
       } catch (error) {
         failures += 1;
-        if (failures === 1) console.error("[webhooks] worker pass failed:", error instanceof Error ? error.message : error);
+        if (failures === 1) log.error({ error: errorMessage(error) }, "webhook worker pass failed");
       }
       if (handled > 0 || !running) continue;
       await new Promise<void>((resolve) => {

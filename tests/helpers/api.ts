@@ -1,9 +1,13 @@
+import { expect } from "vitest";
 import { NextRequest } from "next/server";
 import { POST as registerRoute } from "@/app/api/v1/auth/register/route";
 import { encodeSessionToken } from "@/lib/auth/tokens";
 import { stampSocketPeer } from "@/lib/http/socket-peer";
 
 export const BASE_URL = "http://localhost:3000";
+
+/** Every /api/v1 error body names the request's id (the Request-Id header's value). */
+export const ANY_REQUEST_ID = expect.stringMatching(/^req_[0-9A-Za-z]{24}$/);
 
 type Handler = (req: NextRequest, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 

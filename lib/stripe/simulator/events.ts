@@ -2,6 +2,7 @@ import Stripe from "stripe";
 import { simulatorWebhookSecret, stripeSetup } from "@/lib/stripe/config";
 import { portalWebhookUrl } from "./portal";
 import { newObjectId, nowSeconds } from "./store";
+import { errorMessage, log } from "@/lib/log";
 
 /** Sends a correctly signed event to the portal's Stripe webhook endpoint, as Stripe would. */
 export async function sendSimulatedEvent(type: string, object: object, account: string): Promise<void> {
@@ -13,6 +14,6 @@ export async function sendSimulatedEvent(type: string, object: object, account: 
     await fetch(portalWebhookUrl(), { method: "POST", headers: { "content-type": "application/json", "stripe-signature": signature }, body: payload });
   } catch (error) {
     // Stripe, too, only retries later: the status endpoint reads the account live anyway.
-    console.warn("[stripe-simulator] could not deliver", type, error instanceof Error ? error.message : error);
+    log.warn({ type, error: errorMessage(error) }, "stripe simulator could not deliver an event");
   }
 }
