@@ -203,6 +203,7 @@ export type ApiKeyCaller = {
   mode: KeyMode;
   tenant: KeyRecord["tenant"];
   stripe: KeyRecord["stripe"];
+  rateLimits: KeyRecord["rateLimits"];
 };
 
 const invalidApiKey = () => apiError("invalid_api_key");
@@ -231,5 +232,5 @@ export async function authenticateApiKey(raw: string): Promise<ApiKeyCaller> {
       data: { lastUsedAt: now },
     });
   }
-  return { keyId: key.id, mode: key.mode as KeyMode, tenant: key.tenant, stripe: key.stripe };
+  return { keyId: key.id, mode: key.mode as KeyMode, tenant: key.tenant, stripe: key.stripe, rateLimits: key.rateLimits };
 }

@@ -1,6 +1,7 @@
 import Database from "better-sqlite3";
 import pg from "pg";
 import { databaseTarget, onDisconnect } from "@/lib/db";
+import type { TenantRateLimits } from "@/lib/api-traffic/rate-limits";
 import { asStatus, STRIPE_CONNECTION_STATUS, TENANT_STATUS, type StripeConnectionStatus, type TenantStatus } from "@/lib/statuses";
 
 /**
@@ -23,6 +24,8 @@ export type KeyRecord = {
   tenant: { id: string; name: string; slug: string; status: TenantStatus };
   /** null when the tenant never started Stripe onboarding */
   stripe: { status: StripeConnectionStatus; chargesEnabled: boolean; payoutsEnabled: boolean } | null;
+  /** The tenant's own API rate limits (null: the platform default). */
+  rateLimits: TenantRateLimits;
 };
 
 type Row = {
@@ -35,6 +38,8 @@ type Row = {
   tenantName: string;
   tenantSlug: string;
   tenantStatus: string;
+  tenantRateLimitLive: number | null;
+  tenantRateLimitTest: number | null;
   stripeStatus: string | null;
   // SQLite answers 0/1, PostgreSQL true/false.
   stripeChargesEnabled: number | boolean | null;
@@ -43,6 +48,7 @@ type Row = {
 
 const SELECT = `SELECT k."id", k."mode", k."revokedAt", k."expiresAt", k."lastUsedAt",
   t."id" AS "tenantId", t."name" AS "tenantName", t."slug" AS "tenantSlug", t."status" AS "tenantStatus",
+  t."apiRateLimitLive" AS "tenantRateLimitLive", t."apiRateLimitTest" AS "tenantRateLimitTest",
   s."status" AS "stripeStatus", s."chargesEnabled" AS "stripeChargesEnabled", s."payoutsEnabled" AS "stripePayoutsEnabled"
   FROM "ApiKey" k JOIN "Tenant" t ON t."id" = k."tenantId" LEFT JOIN "StripeConnection" s ON s."tenantId" = k."tenantId"
   WHERE k."keyHash" = `;
@@ -104,5 +110,6 @@ export async function findKeyByHash(hash: string): Promise<KeyRecord | null> {
       row.stripeStatus === null
         ? null
         : { status: asStatus(STRIPE_CONNECTION_STATUS, row.stripeStatus), chargesEnabled: Boolean(row.stripeChargesEnabled), payoutsEnabled: Boolean(row.stripePayoutsEnabled) },
+    rateLimits: { apiRateLimitLive: row.tenantRateLimitLive, apiRateLimitTest: row.tenantRateLimitTest },
   };
 }

@@ -1,0 +1,134 @@
+import Redis from "ioredis";
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { errorMessage, log } from "@/lib/log";
+
+/**
+ * Each limiter counts far more than any limit could allow and never refuses
+ * by itself: limits differ per tenant, so the caller compares the count with
+ * the limit that applies (one limiter, one key per counted thing).
+ */
+const CAPACITY = 1_000_000_000;
+
+/** Where a key stands in its current window. */
+export type WindowCount = { consumed: number; msBeforeNext: number };
+
+export type Counter = {
+  /** Counts one more for `key` and answers the window's count, this one included. */
+  hit(key: string): Promise<WindowCount>;
+  /** The window's count without adding to it; null when nothing was counted in a running window. */
+  peek(key: string): Promise<WindowCount | null>;
+};
+
+export type StoreState = "connecting" | "up" | "down";
+
+export type LimiterStore = {
+  kind: "redis" | "memory";
+  /** A counter with fixed windows of `windowSeconds`, its keys under `name`. */
+  counter(name: string, windowSeconds: number): Counter;
+  /** Whether Redis answers (a memory store is always up). */
+  state(): StoreState;
+  close(): Promise<void>;
+};
+
+export type LimiterStoreOptions = {
+  /** Unset: in-process counts only. */
+  redisUrl?: string | null;
+  /** What every key of this store starts with; tests use a fresh one per run. */
+  prefix?: string;
+};
+
+function toWindowCount(res: RateLimiterRes): WindowCount {
+  return { consumed: res.consumedPoints, msBeforeNext: Math.max(0, res.msBeforeNext) };
+}
+
+function counterOn(limiter: RateLimiterAbstract): Counter {
+  return {
+    async hit(key) {
+      try {
+        return toWindowCount(await limiter.consume(key, 1));
+      } catch (rejection) {
+        // Only reachable past CAPACITY: a refusal still carries the count.
+        if (rejection instanceof RateLimiterRes) return toWindowCount(rejection);
+        throw rejection;
+      }
+    },
+    async peek(key) {
+      const res = await limiter.get(key);
+      return res && res.msBeforeNext > 0 ? toWindowCount(res) : null;
+    },
+  };
+}
+
+/**
+ * The store behind the platform API's limits. With a Redis URL every
+ * instance counts in Redis, so several instances share one count; if Redis
+ * stops answering, each instance falls back to counting in its own memory
+ * (the insurance limiter) with the same limits, and goes back to Redis once
+ * it reconnects. One warning when Redis goes away, one line when it is back:
+ * the client retries every second or so, and each retry must not log.
+ */
+export function createLimiterStore({ redisUrl, prefix = "portal:limits" }: LimiterStoreOptions = {}): LimiterStore {
+  const counters = new Map<string, Counter>();
+  const cached = (name: string, windowSeconds: number, make: (keyPrefix: string) => Counter) => {
+    const id = `${name}:${windowSeconds}`;
+    let counter = counters.get(id);
+    if (!counter) {
+      counter = make(`${prefix}:${name}`);
+      counters.set(id, counter);
+    }
+    return counter;
+  };
+
+  if (!redisUrl) {
+    return {
+      kind: "memory",
+      counter: (name, windowSeconds) =>
+        cached(name, windowSeconds, (keyPrefix) => counterOn(new RateLimiterMemory({ keyPrefix, points: CAPACITY, duration: windowSeconds }))),
+      state: () => "up",
+      close: async () => {},
+    };
+  }
+
+  let state: StoreState = "connecting";
+  let closing = false;
+  const client = new Redis(redisUrl, {
+    // A command while disconnected fails at once (and the insurance counts it) rather than queueing behind a reconnect.
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    connectTimeout: 1_000,
+    commandTimeout: 500,
+    retryStrategy: (attempt) => Math.min(attempt * 100, 1_000),
+  });
+  const down = (reason: string) => {
+    if (closing || state === "down") return;
+    state = "down";
+    log.warn({ reason }, "rate limits: Redis is not answering; each instance counts on its own until it is back");
+  };
+  client.on("ready", () => {
+    if (state === "down") log.info("rate limits: Redis is back; instances share their counts again");
+    state = "up";
+  });
+  client.on("error", (error: unknown) => down(errorMessage(error)));
+  client.on("close", () => down("connection closed"));
+
+  return {
+    kind: "redis",
+    counter: (name, windowSeconds) =>
+      cached(name, windowSeconds, (keyPrefix) => {
+        const options = { keyPrefix, points: CAPACITY, duration: windowSeconds };
+        return counterOn(
+          new RateLimiterRedis({
+            ...options,
+            storeClient: client,
+            rejectIfRedisNotReady: true,
+            insuranceLimiter: new RateLimiterMemory(options),
+          }),
+        );
+      }),
+    state: () => state,
+    close: async () => {
+      closing = true;
+      client.disconnect();
+    },
+  };
+}
