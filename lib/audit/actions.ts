@@ -76,6 +76,8 @@ export const AUDIT_ACTIONS = {
   // What the platform earns changes: the platform default, or one tenant's schedule (also in that tenant's log).
   "platform.default_fees_changed": { label: "Default fee schedule changed", category: "platform", severity: "warning" },
   "platform.tenant_fees_changed": { label: "Tenant fee schedule changed", category: "platform", severity: "warning" },
+  // How many platform API requests per second the tenant's keys may make (null: the platform default).
+  "platform.tenant_rate_limits_changed": { label: "Tenant API rate limits changed", category: "platform", severity: "warning" },
   // A suspended tenant's keys are refused and its webhook deliveries wait (also in that tenant's log).
   "platform.tenant_suspended": { label: "Tenant suspended", category: "platform", severity: "critical" },
   "platform.tenant_reactivated": { label: "Tenant reactivated", category: "platform", severity: "warning" },

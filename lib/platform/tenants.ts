@@ -1,5 +1,6 @@
 import { databaseTarget, prisma, Prisma } from "@/lib/db";
 import { feeSchedulesFor, type AppliedFeeSchedule } from "@/lib/fees/fee-schedules";
+import { toRateLimitsView } from "@/lib/api-traffic/rate-limits";
 import { apiError } from "@/lib/http/errors";
 import { recentVolumeOf, type CurrencyVolume } from "@/lib/platform/volume";
 import type { PlatformTenantsQuery } from "@/lib/schemas/platform";
@@ -77,6 +78,7 @@ function toPlatformTenantView(row: PlatformTenantRow, { settings, fees, volume }
     currencies: settings.currencies,
     default_currency: settings.default_currency,
     fee_schedule: { ...fees.schedule, source: fees.source },
+    rate_limits: toRateLimitsView(row),
     volume_30d: volume,
   };
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { humanTextSchema } from "@/lib/schemas/text";
+import { MAX_RATE_LIMIT, MIN_RATE_LIMIT } from "@/lib/api-traffic/rate-limits";
 
 export const platformTenantsQuerySchema = z.strictObject({
   // Blank means no search: a cleared search box lists everyone.
@@ -20,3 +21,18 @@ export const suspendTenantBodySchema = z.strictObject({
   reason: humanTextSchema({ min: 3, max: SUSPENSION_REASON_MAX, minMessage: "Give a reason of at least 3 characters.", requiredMessage: "Give a reason." }),
 });
 export type SuspendTenantBody = z.infer<typeof suspendTenantBodySchema>;
+
+/** One mode's limit as an operator sets it: requests per second, or null for the platform default. */
+const rateLimitFieldSchema = (mode: string) =>
+  z
+    .int({ error: `Give the ${mode} limit as a whole number of requests per second, or null for the platform default.` })
+    .min(MIN_RATE_LIMIT, { error: `The ${mode} limit must be at least ${MIN_RATE_LIMIT} request per second.` })
+    .max(MAX_RATE_LIMIT, { error: `The ${mode} limit can be at most ${MAX_RATE_LIMIT} requests per second.` })
+    .nullable();
+
+/** PUT /platform/tenants/{id}/rate-limits/: both modes, each a number or null (the platform default). */
+export const tenantRateLimitsBodySchema = z.strictObject({
+  live_per_second: rateLimitFieldSchema("live"),
+  test_per_second: rateLimitFieldSchema("test"),
+});
+export type TenantRateLimitsBody = z.infer<typeof tenantRateLimitsBodySchema>;

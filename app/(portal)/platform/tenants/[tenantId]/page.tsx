@@ -16,6 +16,7 @@ import { VOLUME_WINDOW_DAYS } from "@/lib/platform/volume";
 import { TENANT_STATUS } from "@/lib/statuses";
 import { SuspensionActions } from "./_components/suspension-actions";
 import { TenantFeeCard } from "./_components/tenant-fee-card";
+import { TenantRateLimitsCard } from "./_components/tenant-rate-limits-card";
 
 // Not the tenant's name: metadata renders before the page's gate, and would show it to anyone signed in.
 export const metadata = { title: "Tenant" };
@@ -167,10 +168,11 @@ export default portalPage("/platform", async ({ params }) => {
   return (
     <>
       <BackLink />
-      <PageHeader title={tenant.name} description={`A tenant of the platform, as its operators see it: status, Stripe, fees and recent volume.`} />
+      <PageHeader title={tenant.name} description={`A tenant of the platform, as its operators see it: status, Stripe, fees, API rate limits and recent volume.`} />
       <div className="space-y-6">
         <Overview tenant={tenant} />
         <TenantFeeCard tenant={{ id: tenant.id, name: tenant.name, currencies: tenant.currencies, default_currency: tenant.default_currency, fee_schedule: tenant.fee_schedule }} />
+        <TenantRateLimitsCard tenant={{ id: tenant.id, name: tenant.name, rate_limits: tenant.rate_limits }} />
         <Volume tenant={tenant} />
       </div>
     </>
