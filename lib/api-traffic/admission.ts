@@ -111,7 +111,7 @@ export async function admitApiKeyRequest(headers: Headers, meta: RequestMeta): P
     return refuse(error);
   }
   const limit = effectiveRateLimit(caller.rateLimits, caller.mode);
-  rememberKey(key.hash, { keyId: caller.keyId, tenantId: caller.tenant.id, limit });
+  rememberKey(key.hash, { keyId: caller.keyId, tenantId: caller.tenant.id, mode: caller.mode, limit });
   const identified = { ...key, id: caller.keyId, tenantId: caller.tenant.id };
   if (!count) return { caller, error: null, key: identified, rateLimit: null };
   const state = rateLimitState(limit, keyWindowSeconds, count);
