@@ -2,6 +2,7 @@
 # npm test — the whole suite, in the order that fails fastest:
 # lint, typecheck, unit, integration (SQLite, then PostgreSQL when
 # TEST_DATABASE_URL is set), production build, the smoke test against it,
+# the shared rate limit across two instances (skipped without Redis),
 # Playwright e2e.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,4 +22,5 @@ else
 fi
 step "production build";             npm run --silent build
 step "smoke (production build)";     bash scripts/smoke-production.sh
+step "shared rate limit (two production servers, one Redis)"; npm run --silent test:shared-limit
 step "e2e (Playwright, Chromium)";   npx playwright test
