@@ -12,7 +12,7 @@
 // exits 0.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -110,7 +110,7 @@ async function main(): Promise<number> {
       const server = spawn(path.join(ROOT, "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
         cwd: ROOT,
         env: { ...env, PORT: String(port), APP_URL: bases[index] },
-        stdio: ["ignore", "ignore", "inherit"],
+        stdio: ["ignore", openSync(path.join(dir, `server-${index}.log`), "a"), "inherit"],
       });
       servers.push(server);
     }
@@ -168,6 +168,11 @@ async function main(): Promise<number> {
     say(`sent ${total} requests in ${sentIn.toFixed(2)} s (${(total / sentIn).toFixed(0)}/s) over two servers, limit ${LIMIT}/s on one test key`);
     say(`accepted ${accepted} (server A ${count((r) => r.server === 0 && r.status === 200)}, server B ${count((r) => r.server === 1 && r.status === 200)}), refused 429 ${refused}, other ${other}`);
     say(`expected ${EXPECTED} accepted, within ±${TOLERANCE * 100}% (${low}–${high})`);
+    // What the servers logged at warn or worse (a Redis outage, a limiter failure) explains figures that are off.
+    for (const index of [0, 1]) {
+      const lines = readFileSync(path.join(dir, `server-${index}.log`), "utf8").split("\n").filter((line) => /"level":(40|50|60)/.test(line));
+      for (const line of lines.slice(0, 5)) say(`server ${index === 0 ? "A" : "B"} logged: ${line}`);
+    }
     if (other > 0) {
       say(`FAIL: ${other} answers were neither 200 nor 429`);
       return 1;

@@ -50,6 +50,12 @@ function rateLimited(state: RateLimitState): AppError {
   );
 }
 
+/** The key with its id and tenant when an earlier lookup in this process found them. */
+function withKnownIds(key: PresentedKey | null): PresentedKey | null {
+  const known = key ? cachedKey(key.hash) : undefined;
+  return key && known ? { ...key, id: known.keyId, tenantId: known.tenantId } : key;
+}
+
 /** Failed authentications from this address, or the refusal once there were too many. */
 async function addressRefusal(failedAuth: Counter, meta: RequestMeta): Promise<AppError | null> {
   const count = await safely("reading failed authentications", () => failedAuth.peek(addressBucket(meta)));
@@ -85,19 +91,18 @@ export async function admitApiKeyRequest(headers: Headers, meta: RequestMeta): P
   };
 
   const blocked = await addressRefusal(failedAuth, meta);
-  if (blocked) return refuse(blocked);
+  if (blocked) return refuse(blocked, withKnownIds(key));
   if (!credential) return failed(apiError("invalid_api_key", "Send your secret key as Authorization: Bearer sk_…."));
   if (!key) {
     return failed(parseKey(credential)?.kind === "publishable" ? apiError("publishable_key_not_allowed") : apiError("invalid_api_key"));
   }
 
-  const known = cachedKey(key.hash);
   const count = await safely("counting a request", () => keys.hit(key.hash));
   if (count) {
-    const limit = known?.limit ?? DEFAULT_RATE_LIMITS[key.mode];
+    const limit = cachedKey(key.hash)?.limit ?? DEFAULT_RATE_LIMITS[key.mode];
     if (count.consumed > limit) {
       const state = rateLimitState(limit, keyWindowSeconds, count);
-      return refuse(rateLimited(state), known ? { ...key, id: known.keyId, tenantId: known.tenantId } : key, state);
+      return refuse(rateLimited(state), withKnownIds(key), state);
     }
   }
 

@@ -91,25 +91,60 @@ export function createLimiterStore({ redisUrl, prefix = "portal:limits" }: Limit
 
   let state: StoreState = "connecting";
   let closing = false;
+  let probe: NodeJS.Timeout | null = null;
   const client = new Redis(redisUrl, {
     // A command while disconnected fails at once (and the insurance counts it) rather than queueing behind a reconnect.
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
     connectTimeout: 1_000,
-    commandTimeout: 500,
+    commandTimeout: 1_000,
     retryStrategy: (attempt) => Math.min(attempt * 100, 1_000),
   });
+  const stopProbe = () => {
+    if (probe) clearInterval(probe);
+    probe = null;
+  };
+  const up = () => {
+    stopProbe();
+    if (closing) return;
+    if (state === "down") log.info("rate limits: Redis is back; instances share their counts again");
+    state = "up";
+  };
   const down = (reason: string) => {
     if (closing || state === "down") return;
     state = "down";
     log.warn({ reason }, "rate limits: Redis is not answering; each instance counts on its own until it is back");
   };
-  client.on("ready", () => {
-    if (state === "down") log.info("rate limits: Redis is back; instances share their counts again");
-    state = "up";
-  });
+  client.on("ready", up);
   client.on("error", (error: unknown) => down(errorMessage(error)));
-  client.on("close", () => down("connection closed"));
+  client.on("close", () => {
+    stopProbe();
+    down("connection closed");
+  });
+  /**
+   * The insurance answered while the connection stayed open (a command timed
+   * out): counts are no longer shared, so say so, and since no reconnect will
+   * announce the end of it, ping until Redis answers again.
+   */
+  const insuranceAnswered = () => {
+    if (closing || state !== "up") return;
+    down("a command failed or timed out");
+    probe = setInterval(() => {
+      client.ping().then(() => {
+        if (client.status === "ready") up();
+      }, () => {});
+    }, 1_000);
+    probe.unref();
+  };
+  const insuranceFor = (options: { keyPrefix: string; points: number; duration: number }) => {
+    const insurance = new RateLimiterMemory(options);
+    const consume = insurance.consume.bind(insurance);
+    insurance.consume = (...args) => {
+      insuranceAnswered();
+      return consume(...args);
+    };
+    return insurance;
+  };
 
   return {
     kind: "redis",
@@ -121,13 +156,14 @@ export function createLimiterStore({ redisUrl, prefix = "portal:limits" }: Limit
             ...options,
             storeClient: client,
             rejectIfRedisNotReady: true,
-            insuranceLimiter: new RateLimiterMemory(options),
+            insuranceLimiter: insuranceFor(options),
           }),
         );
       }),
     state: () => state,
     close: async () => {
       closing = true;
+      stopProbe();
       client.disconnect();
     },
   };
