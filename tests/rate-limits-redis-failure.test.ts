@@ -120,5 +120,51 @@ describe.skipIf(!haveRedis)("when Redis fails", () => {
       await again.close();
     }
     expect(warn).toHaveBeenCalledTimes(1);
+    warn.mockRestore();
+    info.mockRestore();
+  });
+
+  it("treats a Redis that stops answering on an open connection the same way: served, one warning, shared again once it answers", async () => {
+    const port = await freePort();
+    const redisUrl = `redis://127.0.0.1:${port}`;
+    if (redis) await stopRedis(redis);
+    const server = startRedis(port);
+    redis = server;
+    const keyPrefix = `portal-test:${randomUUID()}`;
+    const limiters = await replaceApiLimiters({ redisUrl, prefix: keyPrefix, keyWindowSeconds: 60 });
+    await connected(limiters.store);
+    const tenant = await paymentTenant({ connect: false });
+    const get = () => call(account, "/api/v1/account/", { token: tenant.liveKey });
+    expect(remaining((await get()).headers)).toBe(99);
+    const warn = vi.spyOn(log, "warn");
+    const info = vi.spyOn(log, "info");
+
+    // Paused, not killed: the connection stays open and commands time out.
+    server.kill("SIGSTOP");
+    try {
+      const statuses = [];
+      for (let i = 0; i < 3; i++) statuses.push((await get()).status);
+      expect(statuses).toEqual([200, 200, 200]);
+      expect(limiters.store.state()).toBe("down");
+      expect(warn).toHaveBeenCalledTimes(1);
+    } finally {
+      server.kill("SIGCONT");
+    }
+    await connected(limiters.store);
+    expect(info.mock.calls.filter((args) => /Redis is back/.test(String(args[0])))).toHaveLength(1);
+    expect(warn).toHaveBeenCalledTimes(1);
+    // Counted in Redis again: another instance sees the count this one announces.
+    // (The commands that timed out ran once Redis resumed, so the count is not simply 2.)
+    const back = await get();
+    expect(back.status).toBe(200);
+    const observer = createLimiterStore({ redisUrl, prefix: keyPrefix });
+    try {
+      await connected(observer);
+      expect((await observer.counter("key", 60).peek(hashKey(tenant.liveKey)))?.consumed).toBe(100 - remaining(back.headers));
+    } finally {
+      await observer.close();
+    }
+    warn.mockRestore();
+    info.mockRestore();
   });
 });
