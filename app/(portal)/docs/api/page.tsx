@@ -26,7 +26,19 @@ function EndpointIndex({ tags }: { tags: TagView[] }) {
               <li key={operation.id}>
                 <a href={`#${operation.id}`} className="flex gap-2 rounded px-1 py-0.5 text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900">
                   <span className="w-12 shrink-0 font-mono text-xs leading-5 text-zinc-500">{operation.method}</span>
-                  <span className="min-w-0 break-all font-mono text-xs leading-5">{operation.path.replace(/^\/api\/v1/, "")}</span>
+                  <span className="min-w-0 break-words font-mono text-xs leading-5">
+                    {/* Long paths break after a slash, not inside a word. */}
+                    {operation.path
+                      .replace(/^\/api\/v1/, "")
+                      .split("/")
+                      .map((segment, index) => (
+                        <span key={index}>
+                          {index > 0 ? "/" : null}
+                          {index > 0 ? <wbr /> : null}
+                          {segment}
+                        </span>
+                      ))}
+                  </span>
                 </a>
               </li>
             ))}
