@@ -19,13 +19,10 @@ const nextConfig: NextConfig = {
     return [
       { source: "/:path*", headers: securityHeaders },
       // JSON answers never need to run anything; pages get a nonce CSP from proxy.ts.
-      {
-        source: "/api/:path*",
-        headers: [
-          { key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" },
-          { key: "Cache-Control", value: "no-store" },
-        ],
-      },
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }] },
+      // Nothing is cached, except the OpenAPI document: the same for everyone until the next deploy (its route sets its own).
+      { source: "/api", headers: [{ key: "Cache-Control", value: "no-store" }] },
+      { source: "/api/:path((?!v1/openapi\\.json(?:/|$)).*)", headers: [{ key: "Cache-Control", value: "no-store" }] },
     ];
   },
 };
