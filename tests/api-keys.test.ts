@@ -43,8 +43,9 @@ async function ownerWithSecrets() {
   };
 }
 
+// Each call from an address of its own: these tests present many refused keys on purpose, more than one address may fail in a minute (tests/rate-limits.test.ts covers that limit).
 async function accountWith(key: string) {
-  return call(account, ACCOUNT, { headers: { authorization: `Bearer ${key}` } });
+  return call(account, ACCOUNT, { headers: { authorization: `Bearer ${key}` }, ip: nextTestIp() });
 }
 
 async function keySnapshot(tenantId: string) {

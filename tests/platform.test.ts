@@ -174,6 +174,7 @@ describe("GET /api/v1/platform/tenants/", () => {
       currencies: ["usd"],
       default_currency: "usd",
       fee_schedule: { ...canonicalFeeSchedule(await platformDefaultFeeSchedule()), source: "platform_default" },
+      rate_limits: { live_per_second: 100, test_per_second: 25, live_is_default: true, test_is_default: true },
       volume_30d: [],
     });
     expect(byId[connected.tenantId]).toMatchObject({ status: "active", stripe: { status: "connected", account_id: "acct_test1", charges_enabled: true, payouts_enabled: false }, member_count: 1 });
