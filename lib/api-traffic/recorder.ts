@@ -276,7 +276,8 @@ function installShutdownFlush(s: State) {
   if (s.shutdownHooked) return;
   s.shutdownHooked = true;
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
-    process.once(signal, () => {
+    // First in line, so a handler that exits synchronously still exits through the wrapper.
+    process.prependOnceListener(signal, () => {
       wrapExitWithFlush();
       if (process.listenerCount(signal) === 0) process.exit(SIGNAL_EXIT_CODES[signal]);
     });
