@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from "vitest";
 import { GET as account } from "@/app/api/v1/account/route";
 import { POST as createPayment } from "@/app/api/v1/payments/route";
 import { generateKey, hashKey } from "@/lib/api-keys/key-format";
-import { flushApiTraffic } from "@/lib/api-traffic/recorder";
+import { flushApiTraffic, recordApiRequest } from "@/lib/api-traffic/recorder";
 import { sweepApiTraffic } from "@/lib/api-traffic/retention";
 import { prisma } from "@/lib/db";
 import { call } from "./helpers/api";
@@ -112,7 +112,7 @@ describe("the traffic recorder", () => {
     const tenant = await tenantWithSecrets();
     const at = new Date();
     const first = recordAt(tenant.live, at);
-    const failure = vi.spyOn(prisma.apiRequestLog, "createMany").mockRejectedValueOnce(new Error("database unavailable"));
+    const failure = vi.spyOn(prisma.apiRequestLog, "createMany").mockRejectedValue(new Error("database unavailable"));
     await expect(flushApiTraffic()).rejects.toThrow("database unavailable");
     failure.mockRestore();
     expect(await prisma.apiRequestLog.count({ where: { keyId: tenant.live.id } })).toBe(0);
@@ -124,6 +124,16 @@ describe("the traffic recorder", () => {
     const logged = await prisma.apiRequestLog.findMany({ where: { keyId: tenant.live.id }, select: { id: true } });
     expect(logged.map((row) => row.id).sort()).toEqual([first.requestId, second.requestId].sort());
     expect((await prisma.apiKey.findUniqueOrThrow({ where: { id: tenant.live.id } })).lastUsedAt).toEqual(at);
+  });
+  it("skips a log row already in the table (a flush whose answer was lost) and writes the rest of its batch", async () => {
+    const tenant = await tenantWithSecrets();
+    const first = recordAt(tenant.test, new Date());
+    await flushApiTraffic();
+    recordApiRequest(first);
+    const next = recordAt(tenant.test, new Date());
+    await flushApiTraffic();
+    const logged = await prisma.apiRequestLog.findMany({ where: { keyId: tenant.test.id }, select: { id: true } });
+    expect(logged.map((row) => row.id).sort()).toEqual([first.requestId, next.requestId].sort());
   });
 });
 

@@ -1,4 +1,5 @@
 import { Prisma, prisma } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/db-errors";
 import { LATENCY_COLUMNS } from "@/lib/api-traffic/latency-buckets";
 import { requestOutcome, type ApiRequestRecord } from "@/lib/api-traffic/types";
 import { addCounts, countRequest, emptyCounts, hourOf, minuteOf, type UsageCounts } from "@/lib/api-traffic/usage-buckets";
@@ -203,7 +204,7 @@ async function writeBatch(batch: Batch): Promise<void> {
       const resolved = keys.get(hash);
       return resolved ? [{ ...row, keyId: resolved.id, tenantId: resolved.tenantId, mode: resolved.mode }] : [];
     });
-    if (data.length > 0) await prisma.apiRequestLog.createMany({ data });
+    if (data.length > 0) await insertLogRows(data);
     batch.logs.splice(0, chunk.length);
   }
   for (const [hash, at] of batch.lastUsed) {
@@ -213,6 +214,25 @@ async function writeBatch(batch: Batch): Promise<void> {
       await prisma.apiKey.updateMany({ where: { id: resolved.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: at } }] }, data: { lastUsedAt: at } });
     }
     batch.lastUsed.delete(hash);
+  }
+}
+
+/**
+ * A request id is unique by construction: one already in the table was
+ * written by a flush whose answer was lost. Such a chunk is written row by
+ * row, skipping those, so it cannot block the log for good. (createMany's
+ * skipDuplicates is refused on SQLite.)
+ */
+async function insertLogRows(data: Prisma.ApiRequestLogCreateManyInput[]) {
+  try {
+    await prisma.apiRequestLog.createMany({ data });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    for (const row of data) {
+      await prisma.apiRequestLog.create({ data: row }).catch((rowError: unknown) => {
+        if (!isUniqueViolation(rowError)) throw rowError;
+      });
+    }
   }
 }
 
