@@ -22,6 +22,8 @@ import * as authTenantsPaymentsPaymentId from "@/app/api/v1/auth/tenants/payment
 import * as authTenantsPaymentsExport from "@/app/api/v1/auth/tenants/payments/export/route";
 import * as authTenantsPayments from "@/app/api/v1/auth/tenants/payments/route";
 import * as authTenantsPaymentsSummary from "@/app/api/v1/auth/tenants/payments/summary/route";
+import * as authTenantsRequestsRequestId from "@/app/api/v1/auth/tenants/requests/[requestId]/route";
+import * as authTenantsRequests from "@/app/api/v1/auth/tenants/requests/route";
 import * as authTenants from "@/app/api/v1/auth/tenants/route";
 import * as authTenantsSettings from "@/app/api/v1/auth/tenants/settings/route";
 import * as authTenantsStripeCallback from "@/app/api/v1/auth/tenants/stripe/callback/route";
@@ -30,6 +32,7 @@ import * as authTenantsStripeDisconnect from "@/app/api/v1/auth/tenants/stripe/d
 import * as authTenantsStripeRefresh from "@/app/api/v1/auth/tenants/stripe/refresh/route";
 import * as authTenantsStripeStatus from "@/app/api/v1/auth/tenants/stripe/status/route";
 import * as authTenantsSwitch from "@/app/api/v1/auth/tenants/switch/route";
+import * as authTenantsUsage from "@/app/api/v1/auth/tenants/usage/route";
 import * as authTenantsWebhooksConfig from "@/app/api/v1/auth/tenants/webhooks/config/route";
 import * as authTenantsWebhooksDeliveriesMessageIdRetry from "@/app/api/v1/auth/tenants/webhooks/deliveries/[messageId]/retry/route";
 import * as authTenantsWebhooksDeliveries from "@/app/api/v1/auth/tenants/webhooks/deliveries/route";
@@ -70,6 +73,8 @@ export const ROUTE_REGISTRY: RouteRegistryEntry[] = [
   { path: "/api/v1/auth/tenants/payments/export/", file: "app/api/v1/auth/tenants/payments/export/route.ts", params: {}, summary: "any member: the filtered payments as a CSV file", module: authTenantsPaymentsExport },
   { path: "/api/v1/auth/tenants/payments/", file: "app/api/v1/auth/tenants/payments/route.ts", params: {}, summary: "any member: the tenant's payments (both modes, or the one picked), newest first", module: authTenantsPayments },
   { path: "/api/v1/auth/tenants/payments/summary/", file: "app/api/v1/auth/tenants/payments/summary/route.ts", params: {}, summary: "any member: succeeded volume and fees per currency and per UTC day", module: authTenantsPaymentsSummary },
+  { path: "/api/v1/auth/tenants/requests/{request_id}/", file: "app/api/v1/auth/tenants/requests/[requestId]/route.ts", params: {"request_id":"requestId"}, summary: "admin+: one logged platform API request", module: authTenantsRequestsRequestId },
+  { path: "/api/v1/auth/tenants/requests/", file: "app/api/v1/auth/tenants/requests/route.ts", params: {}, summary: "admin+: the platform API's request log, newest first (7 days)", module: authTenantsRequests },
   { path: "/api/v1/auth/tenants/", file: "app/api/v1/auth/tenants/route.ts", params: {}, summary: "member+: the tenants the signed-in user belongs to, the active one marked", module: authTenants },
   { path: "/api/v1/auth/tenants/settings/", file: "app/api/v1/auth/tenants/settings/route.ts", params: {}, summary: "any member reads the tenant's currencies; admin+ changes them", module: authTenantsSettings },
   { path: "/api/v1/auth/tenants/stripe/callback/", file: "app/api/v1/auth/tenants/stripe/callback/route.ts", params: {}, summary: "the signed-in browser that started onboarding", module: authTenantsStripeCallback },
@@ -78,6 +83,7 @@ export const ROUTE_REGISTRY: RouteRegistryEntry[] = [
   { path: "/api/v1/auth/tenants/stripe/refresh/", file: "app/api/v1/auth/tenants/stripe/refresh/route.ts", params: {}, summary: "Stripe sends an expired or used account link here: a fresh one", module: authTenantsStripeRefresh },
   { path: "/api/v1/auth/tenants/stripe/status/", file: "app/api/v1/auth/tenants/stripe/status/route.ts", params: {}, summary: "admin+: the connection, fetched live from Stripe and stored", module: authTenantsStripeStatus },
   { path: "/api/v1/auth/tenants/switch/", file: "app/api/v1/auth/tenants/switch/route.ts", params: {}, summary: "member+: act for another of the user's tenants (a new token, or for the browser a new session cookie)", module: authTenantsSwitch },
+  { path: "/api/v1/auth/tenants/usage/", file: "app/api/v1/auth/tenants/usage/route.ts", params: {}, summary: "admin+: the platform API's usage over a range (series, totals, by route, by key)", module: authTenantsUsage },
   { path: "/api/v1/auth/tenants/webhooks/config/", file: "app/api/v1/auth/tenants/webhooks/config/route.ts", params: {}, summary: "admin+ reads and sets; owner removes", module: authTenantsWebhooksConfig },
   { path: "/api/v1/auth/tenants/webhooks/deliveries/{message_id}/retry/", file: "app/api/v1/auth/tenants/webhooks/deliveries/[messageId]/retry/route.ts", params: {"message_id":"messageId"}, summary: "admin+: send the message again now", module: authTenantsWebhooksDeliveriesMessageIdRetry },
   { path: "/api/v1/auth/tenants/webhooks/deliveries/", file: "app/api/v1/auth/tenants/webhooks/deliveries/route.ts", params: {}, summary: "admin+: messages newest first, with attempts", module: authTenantsWebhooksDeliveries },
@@ -1295,6 +1301,221 @@ export const ENDPOINT_DOCS: Record<string, EndpointDoc> = {
       "reason": "Key pasted in a public repo"
     }
   },
+  "GET /api/v1/auth/tenants/usage/": {
+    "tag": "Usage and request log",
+    "errors": [
+      {
+        "status": 400,
+        "codes": [
+          "validation_error"
+        ],
+        "when": "a malformed date-time, `from` not before `to`, an unknown `granularity` or `mode`, an unknown parameter"
+      },
+      {
+        "status": 400,
+        "codes": [
+          "range_too_large"
+        ],
+        "when": "more than 1500 buckets; `details`: `{\"points\": 2881, \"max_points\": 1500}`"
+      },
+      {
+        "status": 401,
+        "codes": [
+          "unauthorized",
+          "invalid_token"
+        ],
+        "when": "no credential; bad or expired token"
+      },
+      {
+        "status": 403,
+        "codes": [
+          "forbidden"
+        ],
+        "when": "the caller is a member"
+      }
+    ],
+    "description": "Usage over a range as a series of buckets (every bucket of the range, zeros included, starting on a UTC minute, hour or midnight), the range's totals, and the range split by route and by key, busiest first.",
+    "access": "admin+.",
+    "success_status": 200,
+    "example": {
+      "from": "2026-11-29T00:00:00.000Z",
+      "to": "2026-11-29T02:00:00.000Z",
+      "granularity": "hour",
+      "series": [
+        {
+          "start": "2026-11-29T00:00:00.000Z",
+          "requests": 120,
+          "succeeded": 112,
+          "client_errors": 6,
+          "server_errors": 0,
+          "rate_limited": 2,
+          "p50_ms": 25,
+          "p95_ms": 100,
+          "p99_ms": 250
+        },
+        {
+          "start": "2026-11-29T01:00:00.000Z",
+          "requests": 0,
+          "succeeded": 0,
+          "client_errors": 0,
+          "server_errors": 0,
+          "rate_limited": 0,
+          "p50_ms": null,
+          "p95_ms": null,
+          "p99_ms": null
+        }
+      ],
+      "totals": {
+        "requests": 120,
+        "succeeded": 112,
+        "client_errors": 6,
+        "server_errors": 0,
+        "rate_limited": 2,
+        "p50_ms": 25,
+        "p95_ms": 100,
+        "p99_ms": 250
+      },
+      "by_route": [
+        {
+          "route": "POST /v1/payments",
+          "requests": 80,
+          "succeeded": 74,
+          "client_errors": 4,
+          "server_errors": 0,
+          "rate_limited": 2,
+          "p50_ms": 50,
+          "p95_ms": 100,
+          "p99_ms": 250
+        },
+        {
+          "route": "GET /v1/account",
+          "requests": 40,
+          "succeeded": 38,
+          "client_errors": 2,
+          "server_errors": 0,
+          "rate_limited": 0,
+          "p50_ms": 10,
+          "p95_ms": 25,
+          "p99_ms": 25
+        }
+      ],
+      "by_key": [
+        {
+          "key": {
+            "id": "cmi1k3y0000ada0000000002",
+            "prefix": "sk_live_",
+            "last4": "x9Qz",
+            "mode": "live"
+          },
+          "requests": 120,
+          "succeeded": 112,
+          "client_errors": 6,
+          "server_errors": 0,
+          "rate_limited": 2,
+          "p50_ms": 25,
+          "p95_ms": 100,
+          "p99_ms": 250
+        }
+      ]
+    }
+  },
+  "GET /api/v1/auth/tenants/requests/": {
+    "tag": "Usage and request log",
+    "errors": [
+      {
+        "status": 400,
+        "codes": [
+          "validation_error"
+        ],
+        "when": "a malformed `status`, date-time or `mode`, `limit` out of range, an unknown parameter"
+      },
+      {
+        "status": 400,
+        "codes": [
+          "invalid_cursor"
+        ],
+        "when": "a cursor that is not a request of this tenant's log"
+      },
+      {
+        "status": 401,
+        "codes": [
+          "unauthorized",
+          "invalid_token"
+        ],
+        "when": "no credential; bad or expired token"
+      },
+      {
+        "status": 403,
+        "codes": [
+          "forbidden"
+        ],
+        "when": "the caller is a member"
+      }
+    ],
+    "description": "The request log, newest first, cursor-paginated (see Pagination); the last 7 days.",
+    "access": "admin+.",
+    "success_status": 200,
+    "example": {
+      "data": [
+        {
+          "request_id": "req_3kTMd9P2Qx7LbVn0aZc4YfHw",
+          "created_at": "2026-11-29T01:12:09.412Z",
+          "key": {
+            "id": "cmi1k3y0000ada0000000002",
+            "prefix": "sk_live_",
+            "last4": "x9Qz"
+          },
+          "mode": "live",
+          "method": "POST",
+          "route": "POST /v1/payments",
+          "path": "/api/v1/payments/",
+          "status": 400,
+          "latency_ms": 7,
+          "ip": "203.0.113.7",
+          "user_agent": "curl/8.5.0",
+          "error_code": "validation_error"
+        }
+      ],
+      "next_cursor": "req_3kTMd9P2Qx7LbVn0aZc4YfHw"
+    }
+  },
+  "GET /api/v1/auth/tenants/requests/{request_id}/": {
+    "tag": "Usage and request log",
+    "errors": [
+      {
+        "status": 400,
+        "codes": [
+          "validation_error"
+        ],
+        "when": "an id that is not `req_…`"
+      },
+      {
+        "status": 401,
+        "codes": [
+          "unauthorized",
+          "invalid_token"
+        ],
+        "when": "no credential; bad or expired token"
+      },
+      {
+        "status": 403,
+        "codes": [
+          "forbidden"
+        ],
+        "when": "the caller is a member"
+      },
+      {
+        "status": 404,
+        "codes": [
+          "not_found"
+        ],
+        "when": "no such request in the last 7 days, or another tenant's"
+      }
+    ],
+    "description": "One logged request, by the id its response carried in `Request-Id` (and in `request_id` of an error body).",
+    "access": "admin+.",
+    "success_status": 200
+  },
   "GET /api/v1/account/": {
     "tag": "Platform API",
     "errors": [
@@ -1335,7 +1556,7 @@ export const ENDPOINT_DOCS: Record<string, EndpointDoc> = {
       }
     ],
     "description": "The first endpoint of the platform API the keys exist for: the tenant, the key's mode, and the Stripe block.",
-    "access": "API key: `Authorization: Bearer sk_live_…` or `Bearer sk_test_…` (portal access tokens and session cookies are not accepted). Keys with a bad format or checksum are refused before any database lookup; every request reads the key's row (no cache), so a revoked or replaced key fails on the very next request. `last_used_at` is written at most once a minute per key. A request over the key's rate limit, or from an address with too many failed authentications, is refused before that read.",
+    "access": "API key: `Authorization: Bearer sk_live_…` or `Bearer sk_test_…` (portal access tokens and session cookies are not accepted). Keys with a bad format or checksum are refused before any database lookup; every request reads the key's row (no cache), so a revoked or replaced key fails on the very next request. `last_used_at` is written at most once a minute per key. A request over the key's rate limit, or from an address with too many failed authentications, is refused before that read. request. `last_used_at`, the request log and usage are written off the response path, in batches every 5 seconds (see Usage and request log).",
     "success_status": 200,
     "example": {
       "tenant": {
@@ -3355,6 +3576,10 @@ export const TAG_DOCS: TagDoc[] = [
   {
     "name": "API keys",
     "description": "Keys look like `sk_live_` / `sk_test_` / `pk_live_` / `pk_test_` followed by 32 random base62 characters and a 6-character base62 CRC32 checksum. Only the SHA-256 of a secret key is stored: a secret is shown once, when it is issued. Publishable keys are public and always shown in full."
+  },
+  {
+    "name": "Usage and request log",
+    "description": "Every platform API request that presents a secret key (`Authorization: Bearer sk_…`), answered or refused, is counted per key, route and minute (with its outcome and a latency histogram) and kept in the request log: method, route template, path, status, latency, client address, user agent and error code; never a body, a header value or a secret. The counts and log rows are written in batches every 5 seconds and when a server stops, so they trail the traffic by a few seconds. Log rows and minute counts are kept 7 days, hourly counts 400 days."
   },
   {
     "name": "Platform API",
