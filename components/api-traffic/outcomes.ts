@@ -25,3 +25,15 @@ const STATUS_TONE: Record<StatusClass, BadgeTone> = {
 export function statusTone(statusClass: StatusClass): BadgeTone {
   return STATUS_TONE[statusClass];
 }
+
+const CLASS_LABEL: Record<StatusClass, string> = {
+  success: "succeeded",
+  client_error: "client error",
+  rate_limited: "rate-limited",
+  server_error: "server error",
+  other: "other",
+};
+
+export function outcomeLabel(statusClass: StatusClass): string {
+  return CLASS_LABEL[statusClass];
+}

@@ -1,3 +1,5 @@
+import Link from "next/link";
+import { usageHref } from "@/components/api-traffic/traffic-filters";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Table, Td, Th, Tr } from "@/components/ui/table";
@@ -6,7 +8,27 @@ import { API_KEY_STATUS } from "@/lib/statuses";
 
 const STATUS_TONE: Record<KeyStatus, BadgeTone> = { active: "green", expiring: "amber", revoked: "red", expired: "grey" };
 
-export function KeyTable({ keys, history = false }: { keys: ApiKeyView[]; history?: boolean }) {
+/** Each secret key's requests over the last 24 hours, from one usage call for the whole page. */
+export type KeyRequests = { state: "loading" | "failed" } | { state: "ready"; byKey: Map<string, number> };
+
+function Requests24h({ apiKey, requests }: { apiKey: ApiKeyView; requests: KeyRequests }) {
+  // Publishable keys never call the platform API: nothing to count.
+  if (apiKey.type !== "secret") return (
+      <span className="text-zinc-400">
+        <span aria-hidden>—</span>
+        <span className="sr-only">Not applicable</span>
+      </span>
+    );
+  if (requests.state !== "ready") return requests.state === "loading" ? <span className="text-zinc-400">…</span> : <span className="text-zinc-500">unavailable</span>;
+  const count = requests.byKey.get(apiKey.id) ?? 0;
+  return (
+    <Link href={usageHref({ key: apiKey.id })} className="font-medium tabular-nums text-indigo-700 hover:underline" aria-label={`${count} requests in the last 24 hours with ${apiKey.key}: open its usage`} data-testid="api-key-requests">
+      {new Intl.NumberFormat().format(count)}
+    </Link>
+  );
+}
+
+export function KeyTable({ keys, history = false, requests24h }: { keys: ApiKeyView[]; history?: boolean; requests24h: KeyRequests }) {
   return (
     <Table label={history ? "Revoked and expired keys" : "Keys in use"}>
       <thead>
@@ -17,6 +39,7 @@ export function KeyTable({ keys, history = false }: { keys: ApiKeyView[]; histor
           <Th>Status</Th>
           <Th>Created</Th>
           <Th>{history ? "Ended" : "Last used"}</Th>
+          <Th className="text-right">Requests, 24 h</Th>
         </tr>
       </thead>
       <tbody>
@@ -46,6 +69,9 @@ export function KeyTable({ keys, history = false }: { keys: ApiKeyView[]; histor
             </Td>
             <Td className="whitespace-nowrap text-zinc-600">
               <RelativeTime date={history ? (key.revoked_at ?? key.expires_at) : key.last_used_at} />
+            </Td>
+            <Td className="text-right whitespace-nowrap">
+              <Requests24h apiKey={key} requests={requests24h} />
             </Td>
           </Tr>
         ))}
