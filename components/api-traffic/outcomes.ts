@@ -1,6 +1,6 @@
 // The four outcomes of a platform API request, in the meaning colours: green
-// worked, amber the caller's mistake, red ours, and rate-limited a deeper
-// orange (needs attention like a 4xx, told apart from one at a glance).
+// worked, amber the caller's mistake, red ours, and rate-limited a dark amber
+// (needs attention like a 4xx, told apart from it and from red by lightness).
 import type { BadgeTone } from "@/components/ui/badge";
 import type { UsageFigures } from "@/lib/schemas/api-traffic";
 import type { StatusClass } from "./traffic-filters";
@@ -9,8 +9,8 @@ export type Outcome = keyof Pick<UsageFigures, "succeeded" | "client_errors" | "
 
 export const OUTCOMES: { key: Outcome; label: string; colour: string; swatch: string }[] = [
   { key: "succeeded", label: "Succeeded", colour: "#10b981", swatch: "bg-emerald-500" },
-  { key: "client_errors", label: "Client errors (4xx)", colour: "#f59e0b", swatch: "bg-amber-500" },
-  { key: "rate_limited", label: "Rate-limited (429)", colour: "#c2410c", swatch: "bg-orange-700" },
+  { key: "client_errors", label: "Client errors (4xx)", colour: "#fbbf24", swatch: "bg-amber-400" },
+  { key: "rate_limited", label: "Rate-limited (429)", colour: "#92400e", swatch: "bg-amber-800" },
   { key: "server_errors", label: "Server errors (5xx)", colour: "#dc2626", swatch: "bg-red-600" },
 ];
 

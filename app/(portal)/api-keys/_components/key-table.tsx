@@ -5,6 +5,10 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { Table, Td, Th, Tr } from "@/components/ui/table";
 import type { ApiKeyView, KeyStatus } from "@/lib/api-keys/api-keys";
 import { API_KEY_STATUS } from "@/lib/statuses";
+import { cn } from "@/lib/utils";
+
+// Seven columns fit the content width at 1280 px only with tighter cells than the default.
+const cell = "px-3 first:pl-5 last:pr-5";
 
 const STATUS_TONE: Record<KeyStatus, BadgeTone> = { active: "green", expiring: "amber", revoked: "red", expired: "grey" };
 
@@ -33,28 +37,28 @@ export function KeyTable({ keys, history = false, requests24h }: { keys: ApiKeyV
     <Table label={history ? "Revoked and expired keys" : "Keys in use"}>
       <thead>
         <tr>
-          <Th>Mode</Th>
-          <Th>Type</Th>
-          <Th>Key</Th>
-          <Th>Status</Th>
-          <Th>Created</Th>
-          <Th>{history ? "Ended" : "Last used"}</Th>
-          <Th className="text-right">Requests, 24 h</Th>
+          <Th className={cell}>Mode</Th>
+          <Th className={cell}>Type</Th>
+          <Th className={cell}>Key</Th>
+          <Th className={cell}>Status</Th>
+          <Th className={cell}>Created</Th>
+          <Th className={cn(cell, "whitespace-nowrap")}>{history ? "Ended" : "Last used"}</Th>
+          <Th className={cn(cell, "text-right")}>Requests, 24 h</Th>
         </tr>
       </thead>
       <tbody>
         {keys.map((key) => (
           <Tr key={key.id} data-testid="api-key-row" data-mode={key.mode} data-type={key.type} data-status={key.status}>
-            <Td>
+            <Td className={cell}>
               <Badge tone={key.mode === "live" ? "accent" : "grey"}>{key.mode}</Badge>
             </Td>
-            <Td className="text-zinc-700">{key.type}</Td>
-            <Td>
-              <code className="font-mono text-xs whitespace-nowrap text-zinc-900" data-testid="api-key-value">
+            <Td className={cn(cell, "text-zinc-700")}>{key.type}</Td>
+            <Td className={cell}>
+              <code className="block max-w-[17rem] font-mono text-xs break-all text-zinc-900" data-testid="api-key-value">
                 {key.key}
               </code>
             </Td>
-            <Td>
+            <Td className={cell}>
               <Badge tone={STATUS_TONE[key.status]}>{key.status}</Badge>
               {key.status === API_KEY_STATUS.expiring && key.expires_at ? (
                 <p className="mt-1 text-xs text-amber-700">
@@ -63,14 +67,14 @@ export function KeyTable({ keys, history = false, requests24h }: { keys: ApiKeyV
               ) : null}
               {key.revoked_reason ? <p className="mt-1 max-w-[220px] text-xs text-zinc-500">{key.revoked_reason}</p> : null}
             </Td>
-            <Td className="whitespace-nowrap text-zinc-600">
+            <Td className={cn(cell, "whitespace-nowrap text-zinc-600")}>
               <RelativeTime date={key.created_at} />
               {key.created_by ? <p className="text-xs text-zinc-500">by {key.created_by.name}</p> : null}
             </Td>
-            <Td className="whitespace-nowrap text-zinc-600">
+            <Td className={cn(cell, "whitespace-nowrap text-zinc-600")}>
               <RelativeTime date={history ? (key.revoked_at ?? key.expires_at) : key.last_used_at} />
             </Td>
-            <Td className="text-right whitespace-nowrap">
+            <Td className={cn(cell, "text-right whitespace-nowrap")}>
               <Requests24h apiKey={key} requests={requests24h} />
             </Td>
           </Tr>

@@ -33,7 +33,7 @@ export function RequestSearch({ onOpen }: { onOpen: (id: string) => void }) {
           id="request-search"
           type="search"
           value={value}
-          placeholder="req_…"
+          placeholder="Request id, req_…"
           spellCheck={false}
           autoComplete="off"
           onChange={(event) => setValue(event.target.value)}
