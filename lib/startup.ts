@@ -1,10 +1,15 @@
 import { ConfigError, env, type Env } from "@/lib/env";
 
-/** The in-process webhook worker, unless WEBHOOK_WORKER=off (separate `npm run worker` processes). */
+/**
+ * The in-process webhook worker and the API traffic retention sweep, unless
+ * WEBHOOK_WORKER=off (separate `npm run worker` processes do both).
+ */
 export async function startBackgroundWork(): Promise<void> {
   if (process.env.WEBHOOK_WORKER === "off" || process.env.NEXT_PHASE === "phase-production-build") return;
   const { ensureInProcessWorker } = await import("@/lib/webhooks/worker");
   ensureInProcessWorker();
+  const { ensureInProcessSweep } = await import("@/lib/api-traffic/retention");
+  ensureInProcessSweep();
 }
 
 /**

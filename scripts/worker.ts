@@ -1,6 +1,8 @@
 // npm run worker — delivers webhooks in a process of its own, for deployments
-// that scale out (run the web servers with WEBHOOK_WORKER=off). Several may
-// run at once: leases keep them from sending the same attempt twice.
+// that scale out (run the web servers with WEBHOOK_WORKER=off), and sweeps the
+// API traffic past retention. Several may run at once: leases keep them from
+// sending the same attempt twice.
+import { startApiTrafficSweep } from "@/lib/api-traffic/retention";
 import { disconnectPrisma } from "@/lib/db";
 import { checkConfigurationAtStartup } from "@/lib/startup";
 import { startWebhookWorker } from "@/lib/webhooks/worker";
@@ -12,11 +14,13 @@ if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 100) {
   process.exit(1);
 }
 const worker = startWebhookWorker({ concurrency });
+const sweep = startApiTrafficSweep();
 console.log(`webhook worker ${worker.id} started`);
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, async () => {
     console.log(`webhook worker ${worker.id}: ${signal}, finishing the current batch`);
+    sweep.stop();
     await worker.stop();
     await disconnectPrisma();
     process.exit(0);

@@ -6,6 +6,7 @@ import { GET as listKeys } from "@/app/api/v1/auth/tenants/api-keys/route";
 import { POST as regenerate } from "@/app/api/v1/auth/tenants/api-keys/regenerate/route";
 import { POST as revoke } from "@/app/api/v1/auth/tenants/api-keys/revoke/route";
 import { findKeyByHash } from "@/lib/api-keys/key-lookup";
+import { flushApiTraffic } from "@/lib/api-traffic/recorder";
 import { call, nextTestIp } from "./helpers/api";
 
 // Pass-through, so a test can prove a malformed key never reaches the database.
@@ -171,22 +172,25 @@ describe("GET /api/v1/account/ (platform API)", () => {
     expect((await accountWith(owner.liveSecret)).status).toBe(200);
   });
 
-  it("keeps last_used_at current with at most one write per key per minute", async () => {
+  it("keeps last_used_at current through the traffic recorder's batches, only ever forward", async () => {
     const owner = await ownerWithSecrets();
     const keyRow = async () => prisma.apiKey.findFirstOrThrow({ where: { tenantId: owner.tenantId, kind: "secret", mode: "test" } });
     expect((await keyRow()).lastUsedAt).toBeNull();
     await accountWith(owner.testSecret);
+    await flushApiTraffic();
     const first = (await keyRow()).lastUsedAt;
     expect(first).toBeInstanceOf(Date);
-    const writes = vi.spyOn(prisma.apiKey, "updateMany");
+    expect(first!.getTime()).toBeGreaterThan(Date.now() - 60_000);
+    // A batch older than what another instance already wrote leaves it alone.
+    const later = new Date(Date.now() + 3_600_000);
+    await prisma.apiKey.updateMany({ where: { tenantId: owner.tenantId, kind: "secret", mode: "test" }, data: { lastUsedAt: later } });
     await accountWith(owner.testSecret);
-    await accountWith(owner.testSecret);
-    expect(writes).not.toHaveBeenCalled();
-    expect((await keyRow()).lastUsedAt).toEqual(first);
-    writes.mockRestore();
+    await flushApiTraffic();
+    expect((await keyRow()).lastUsedAt).toEqual(later);
     await prisma.apiKey.updateMany({ where: { tenantId: owner.tenantId, kind: "secret", mode: "test" }, data: { lastUsedAt: new Date(Date.now() - 120_000) } });
     await accountWith(owner.testSecret);
-    expect((await keyRow()).lastUsedAt!.getTime()).toBeGreaterThan(Date.now() - 10_000);
+    await flushApiTraffic();
+    expect((await keyRow()).lastUsedAt!.getTime()).toBeGreaterThan(Date.now() - 60_000);
   });
 });
 

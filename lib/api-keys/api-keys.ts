@@ -9,9 +9,6 @@ import { generateKey, hashKey, maskKey, parseKey, type KeyKind, type KeyMode } f
 import { findKeyByHash, type KeyRecord } from "./key-lookup";
 import { API_KEY_STATUS, TENANT_STATUS, type ApiKeyStatus } from "@/lib/statuses";
 
-/** How stale last_used_at may get: at most one write per key per minute. */
-export const LAST_USED_RESOLUTION_MS = 60_000;
-
 // Twenty owners' clicks may arrive at once; they queue on the tenant row.
 const KEY_TRANSACTION = { maxWait: 15_000, timeout: 20_000 } as const;
 
@@ -210,7 +207,9 @@ const invalidApiKey = () => apiError("invalid_api_key");
 /**
  * Authenticates `Authorization: Bearer sk_…` for the platform API. Every
  * request reads the key's row (one indexed lookup by hash, key-lookup.ts): no
- * cache, so a revoked or replaced key fails on the very next request.
+ * cache, so a revoked or replaced key fails on the very next request. It
+ * writes nothing: last_used_at is kept by the traffic recorder
+ * (lib/api-traffic/recorder.ts), off the response path.
  */
 export async function authenticateApiKey(raw: string): Promise<ApiKeyCaller> {
   const parsed = parseKey(raw);
@@ -223,13 +222,6 @@ export async function authenticateApiKey(raw: string): Promise<ApiKeyCaller> {
   if (!key || keyStatus(key, now) === API_KEY_STATUS.revoked || keyStatus(key, now) === API_KEY_STATUS.expired) throw invalidApiKey();
   if (key.tenant.status === TENANT_STATUS.suspended) {
     throw apiError("tenant_suspended", "This tenant is suspended: API access is paused. Contact the platform team.");
-  }
-  if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
-    // Conditional, so concurrent requests in the same minute write once.
-    await prisma.apiKey.updateMany({
-      where: { id: key.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lte: new Date(now.getTime() - LAST_USED_RESOLUTION_MS) } }] },
-      data: { lastUsedAt: now },
-    });
   }
   return { keyId: key.id, mode: key.mode as KeyMode, tenant: key.tenant, stripe: key.stripe };
 }

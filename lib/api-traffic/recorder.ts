@@ -1,9 +1,301 @@
-import type { ApiRequestRecord } from "@/lib/api-traffic/types";
+import { Prisma, prisma } from "@/lib/db";
+import { LATENCY_COLUMNS } from "@/lib/api-traffic/latency-buckets";
+import { requestOutcome, type ApiRequestRecord } from "@/lib/api-traffic/types";
+import { addCounts, countRequest, emptyCounts, hourOf, minuteOf, type UsageCounts } from "@/lib/api-traffic/usage-buckets";
+import { errorMessage, log } from "@/lib/log";
+
+/**
+ * The platform API's traffic is recorded in memory and written in batches:
+ * a request never waits for, or fails on, its own bookkeeping. A batch is
+ * written at most every FLUSH_INTERVAL_MS, and once more when the server
+ * process is told to stop, so a crash loses at most the last few seconds.
+ */
+export const FLUSH_INTERVAL_MS = 5_000;
+/** While the database refuses writes, the buffer keeps at most this many log rows (and as many usage rows); newer ones are dropped. */
+export const MAX_BUFFERED_ROWS = 100_000;
+/** How long a stopping server waits for its last flush. */
+const SHUTDOWN_FLUSH_TIMEOUT_MS = 10_000;
+const LOG_ROWS_PER_INSERT = 500;
+const MAX_USER_AGENT = 512;
+const MAX_PATH = 2_048;
+
+/** Answers that do not mean the key was used: it was refused before the request ran. */
+const REFUSED_BEFORE_USE = new Set(["invalid_api_key", "publishable_key_not_allowed", "tenant_suspended", "rate_limited"]);
+
+/** Counts of one key (by hash: a refused request may not know the key's id yet) × route × minute or hour. */
+type PendingUsage = { hash: string; route: string; bucket: number; counts: UsageCounts };
+type PendingLog = {
+  id: string;
+  hash: string;
+  method: string;
+  route: string;
+  path: string;
+  status: number;
+  latencyMs: number;
+  ip: string | null;
+  userAgent: string | null;
+  errorCode: string | null;
+  createdAt: Date;
+};
+type Batch = { minutes: Map<string, PendingUsage>; hours: Map<string, PendingUsage>; logs: PendingLog[]; lastUsed: Map<string, Date> };
+
+type State = {
+  buffer: Batch;
+  timer: NodeJS.Timeout | null;
+  /** the flush in progress (or the last one), so flushes never overlap */
+  chain: Promise<void>;
+  failing: boolean;
+  overflowWarned: boolean;
+  shutdownHooked: boolean;
+};
+
+const emptyBatch = (): Batch => ({ minutes: new Map(), hours: new Map(), logs: [], lastUsed: new Map() });
+
+// On globalThis: Next may load this module once for the route handlers and
+// again for instrumentation, and development reloads it; one buffer per process.
+const globalState = globalThis as typeof globalThis & { __portalApiTraffic?: State };
+function state(): State {
+  globalState.__portalApiTraffic ??= {
+    buffer: emptyBatch(),
+    timer: null,
+    chain: Promise.resolve(),
+    failing: false,
+    overflowWarned: false,
+    shutdownHooked: false,
+  };
+  return globalState.__portalApiTraffic;
+}
+
+const usageKey = (hash: string, route: string, bucket: number) => `${hash}\n${route}\n${bucket}`;
+const batchIsEmpty = (batch: Batch) => batch.minutes.size === 0 && batch.hours.size === 0 && batch.logs.length === 0 && batch.lastUsed.size === 0;
+
+function warnOverflowOnce(s: State) {
+  if (s.overflowWarned) return;
+  s.overflowWarned = true;
+  log.warn({ max_rows: MAX_BUFFERED_ROWS }, "API traffic buffer full while the database refuses writes: newer request log rows and counts are dropped");
+}
+
+/** Adds counts under `key`, unless the map is full and `key` is new. */
+function addUsage(s: State, map: Map<string, PendingUsage>, entry: PendingUsage): void {
+  const key = usageKey(entry.hash, entry.route, entry.bucket);
+  const existing = map.get(key);
+  if (existing) addCounts(existing.counts, entry.counts);
+  else if (map.size < MAX_BUFFERED_ROWS) map.set(key, entry);
+  else warnOverflowOnce(s);
+}
+
+function noteLastUsed(map: Map<string, Date>, hash: string, at: Date) {
+  const known = map.get(hash);
+  if (!known || known < at) map.set(hash, at);
+}
 
 /**
  * Takes one answered platform API request for the request log, the usage
  * counters and the key's last_used_at. Never writes on the response path.
  */
 export function recordApiRequest(record: ApiRequestRecord): void {
-  void record;
+  try {
+    const s = state();
+    const outcome = requestOutcome(record.status, record.errorCode);
+    const hash = record.key.hash;
+    const counts = () => {
+      const c = emptyCounts();
+      countRequest(c, outcome, record.latencyMs);
+      return c;
+    };
+    addUsage(s, s.buffer.minutes, { hash, route: record.route, bucket: minuteOf(record.at), counts: counts() });
+    addUsage(s, s.buffer.hours, { hash, route: record.route, bucket: hourOf(record.at), counts: counts() });
+    if (s.buffer.logs.length < MAX_BUFFERED_ROWS) {
+      s.buffer.logs.push({
+        id: record.requestId,
+        hash,
+        method: record.method,
+        route: record.route,
+        path: record.path.slice(0, MAX_PATH),
+        status: record.status,
+        latencyMs: Math.max(0, Math.round(record.latencyMs)),
+        ip: record.ip,
+        userAgent: record.userAgent?.slice(0, MAX_USER_AGENT) ?? null,
+        errorCode: record.errorCode,
+        createdAt: record.at,
+      });
+    } else {
+      warnOverflowOnce(s);
+    }
+    // A key the request authenticated with (its id found at admission) and that was not refused.
+    if (record.key.id !== null && !(record.errorCode && REFUSED_BEFORE_USE.has(record.errorCode))) noteLastUsed(s.buffer.lastUsed, hash, record.at);
+    scheduleFlush(s);
+    installShutdownFlush(s);
+  } catch (error) {
+    log.error({ error: errorMessage(error) }, "could not record an API request");
+  }
+}
+
+function scheduleFlush(s: State) {
+  if (s.timer) return;
+  s.timer = setTimeout(() => {
+    s.timer = null;
+    flushApiTraffic()
+      .catch(() => undefined) // logged by the flush; the buffer is kept for the next tick
+      .finally(() => {
+        if (!batchIsEmpty(s.buffer)) scheduleFlush(s);
+      });
+  }, FLUSH_INTERVAL_MS);
+  // Never keeps a process alive on its own: a stopping server flushes through the shutdown hook.
+  s.timer.unref();
+}
+
+const COUNT_COLUMNS = ["requests", "succeeded", "clientErrors", "serverErrors", "rateLimited", ...LATENCY_COLUMNS] as const;
+
+/**
+ * One row's counts added into the table: inserted, or added to the row
+ * another flush (or another instance) wrote first. The same statement runs on
+ * SQLite and PostgreSQL; only the parameter placeholders differ.
+ */
+function upsertUsageSql(table: "ApiUsageMinute" | "ApiUsageHour", bucketColumn: "minute" | "hour", row: PendingUsage, key: ResolvedKey): Prisma.Sql {
+  const columns = ["keyId", "route", bucketColumn, "tenantId", "mode", ...COUNT_COLUMNS].map((column) => `"${column}"`).join(", ");
+  const c = row.counts;
+  const values = [key.id, row.route, row.bucket, key.tenantId, key.mode, c.requests, c.succeeded, c.clientErrors, c.serverErrors, c.rateLimited, ...c.latency];
+  const additions = COUNT_COLUMNS.map((column) => `"${column}" = "${table}"."${column}" + excluded."${column}"`).join(", ");
+  return Prisma.sql`INSERT INTO ${Prisma.raw(`"${table}"`)} (${Prisma.raw(columns)}) VALUES (${Prisma.join(values)}) ON CONFLICT ("keyId", "route", ${Prisma.raw(`"${bucketColumn}"`)}) DO UPDATE SET ${Prisma.raw(additions)}`;
+}
+
+type ResolvedKey = { id: string; tenantId: string; mode: string };
+
+/** Keys by hash, from the database: a refused request may carry no id, and a key deleted since has no rows to count into. */
+async function resolveKeys(batch: Batch): Promise<Map<string, ResolvedKey>> {
+  const hashes = new Set<string>();
+  for (const row of batch.minutes.values()) hashes.add(row.hash);
+  for (const row of batch.hours.values()) hashes.add(row.hash);
+  for (const row of batch.logs) hashes.add(row.hash);
+  for (const hash of batch.lastUsed.keys()) hashes.add(hash);
+  const resolved = new Map<string, ResolvedKey>();
+  const list = [...hashes];
+  for (let i = 0; i < list.length; i += 500) {
+    const keys = await prisma.apiKey.findMany({ where: { keyHash: { in: list.slice(i, i + 500) } }, select: { id: true, tenantId: true, mode: true, keyHash: true } });
+    for (const key of keys) resolved.set(key.keyHash, { id: key.id, tenantId: key.tenantId, mode: key.mode });
+  }
+  return resolved;
+}
+
+/**
+ * Writes a batch, removing from it what is written: on a failure the rest is
+ * handed back to the buffer for the next flush, and nothing is written twice.
+ * Minute rows and hour rows are both upserted here: the hour rows are the
+ * rollup, kept current as the minutes arrive rather than computed later.
+ */
+async function writeBatch(batch: Batch): Promise<void> {
+  const keys = await resolveKeys(batch);
+  // Hashes that match no key (deleted since, or never ours) are dropped.
+  for (const [key, row] of batch.minutes) {
+    const resolved = keys.get(row.hash);
+    if (resolved) await prisma.$executeRaw(upsertUsageSql("ApiUsageMinute", "minute", row, resolved));
+    batch.minutes.delete(key);
+  }
+  for (const [key, row] of batch.hours) {
+    const resolved = keys.get(row.hash);
+    if (resolved) await prisma.$executeRaw(upsertUsageSql("ApiUsageHour", "hour", row, resolved));
+    batch.hours.delete(key);
+  }
+  while (batch.logs.length > 0) {
+    const chunk = batch.logs.slice(0, LOG_ROWS_PER_INSERT);
+    const data = chunk.flatMap(({ hash, ...row }) => {
+      const resolved = keys.get(hash);
+      return resolved ? [{ ...row, keyId: resolved.id, tenantId: resolved.tenantId, mode: resolved.mode }] : [];
+    });
+    if (data.length > 0) await prisma.apiRequestLog.createMany({ data });
+    batch.logs.splice(0, chunk.length);
+  }
+  for (const [hash, at] of batch.lastUsed) {
+    const resolved = keys.get(hash);
+    // Only forward: a slower instance's older batch never moves it back.
+    if (resolved) {
+      await prisma.apiKey.updateMany({ where: { id: resolved.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: at } }] }, data: { lastUsedAt: at } });
+    }
+    batch.lastUsed.delete(hash);
+  }
+}
+
+/** Puts what a failed flush did not write back in front of what arrived meanwhile. */
+function restore(s: State, batch: Batch) {
+  for (const row of batch.minutes.values()) addUsage(s, s.buffer.minutes, row);
+  for (const row of batch.hours.values()) addUsage(s, s.buffer.hours, row);
+  const logs = [...batch.logs, ...s.buffer.logs];
+  if (logs.length > MAX_BUFFERED_ROWS) {
+    warnOverflowOnce(s);
+    logs.splice(MAX_BUFFERED_ROWS);
+  }
+  s.buffer.logs = logs;
+  for (const [hash, at] of batch.lastUsed) noteLastUsed(s.buffer.lastUsed, hash, at);
+}
+
+async function flushOnce(s: State): Promise<void> {
+  const batch = s.buffer;
+  if (batchIsEmpty(batch)) return;
+  s.buffer = emptyBatch();
+  try {
+    await writeBatch(batch);
+  } catch (error) {
+    restore(s, batch);
+    if (!s.failing) log.warn({ error: errorMessage(error) }, "could not write API traffic; keeping it for the next flush");
+    s.failing = true;
+    throw error;
+  }
+  if (s.failing) log.info("API traffic writes recovered");
+  s.failing = false;
+  s.overflowWarned = false;
+}
+
+/**
+ * Writes everything recorded so far (the timer calls it; tests and shutdown
+ * call it directly). Flushes run one after another; each call's promise
+ * settles once what was buffered at the call is written, or rejects with the
+ * write's error (the buffer is kept).
+ */
+export function flushApiTraffic(): Promise<void> {
+  const s = state();
+  const run = s.chain.then(() => flushOnce(s));
+  s.chain = run.catch(() => undefined);
+  return run;
+}
+
+/** Exit codes of a process ended by the signal (128 + its number), as Next uses them. */
+const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
+
+/**
+ * A stopping server writes what it buffered before it exits. `next start`
+ * handles SIGTERM and SIGINT itself (node_modules/next/dist/server/lib/
+ * start-server.js): it closes the HTTP server, waits for requests in flight,
+ * then calls process.exit at once. So on the signal, process.exit is wrapped
+ * to run a last flush first (bounded, so a dead database cannot hold the
+ * process), which also records the requests that finished while the server
+ * closed. Where nothing else handles the signal (our listener took over the
+ * default action), this exits itself after the flush.
+ */
+function installShutdownFlush(s: State) {
+  if (s.shutdownHooked) return;
+  s.shutdownHooked = true;
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    // First in line, so a handler that exits synchronously still exits through the wrapper.
+    process.prependOnceListener(signal, () => {
+      wrapExitWithFlush();
+      if (process.listenerCount(signal) === 0) process.exit(SIGNAL_EXIT_CODES[signal]);
+    });
+  }
+}
+
+let exitWrapped = false;
+function wrapExitWithFlush() {
+  if (exitWrapped) return;
+  exitWrapped = true;
+  const exit = process.exit.bind(process);
+  let exiting = false;
+  process.exit = ((code?: number | string | null) => {
+    if (exiting) return undefined as never;
+    exiting = true;
+    const timeout = new Promise<void>((resolve) => setTimeout(resolve, SHUTDOWN_FLUSH_TIMEOUT_MS).unref());
+    const flushed = flushApiTraffic().catch((error) => log.error({ error: errorMessage(error) }, "could not write API traffic before exiting"));
+    void Promise.race([flushed, timeout]).finally(() => exit(code ?? undefined));
+    return undefined as never;
+  }) as typeof process.exit;
 }

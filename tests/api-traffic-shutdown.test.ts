@@ -1,0 +1,51 @@
+// A stopping server writes its buffered API traffic before it exits: a real
+// process records, is signalled, and the database is checked afterwards.
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { prisma } from "@/lib/db";
+import { ROOT } from "./helpers/database";
+import { tenantWithSecrets } from "./helpers/api-traffic";
+
+const SCRIPT = path.join(ROOT, "tests/helpers/record-then-wait.ts");
+const TSX = path.join(ROOT, "node_modules/.bin/tsx");
+
+/** Starts the recording process, signals it once it has recorded, and answers its exit code and output. */
+function recordThenSignal(key: { id: string; secret: string }, count: number, mode: "alone" | "next", signal: NodeJS.Signals) {
+  return new Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string }>((resolve, reject) => {
+    const child = spawn(TSX, [SCRIPT, key.secret, key.id, String(count), mode], {
+      cwd: ROOT,
+      env: { ...process.env, LOG_LEVEL: "warn", NEXT_TELEMETRY_DISABLED: "1" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    let signalled = false;
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (!signalled && output.includes("ready")) {
+        signalled = true;
+        child.kill(signal);
+      }
+    };
+    child.stdout.on("data", onData);
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.on("error", reject);
+    child.on("exit", (code, exitSignal) => resolve({ code, signal: exitSignal, output }));
+  });
+}
+
+describe("flush on shutdown", () => {
+  it.each([
+    ["SIGTERM with no other handler", "alone", "SIGTERM", 143],
+    ["SIGINT with no other handler", "alone", "SIGINT", 130],
+    ["SIGTERM when the server's own handler exits at once", "next", "SIGTERM", 143],
+  ] as const)("%s: every buffered request is written before the exit", async (_name, mode, signal, exitCode) => {
+    const tenant = await tenantWithSecrets();
+    const result = await recordThenSignal(tenant.test, 4, mode, signal);
+    expect(result, result.output).toMatchObject({ code: exitCode, signal: null });
+    expect(await prisma.apiRequestLog.count({ where: { keyId: tenant.test.id, userAgent: "shutdown-test" } })).toBe(4);
+    const minutes = await prisma.apiUsageMinute.findMany({ where: { keyId: tenant.test.id } });
+    expect(minutes.reduce((sum, row) => sum + row.requests, 0)).toBe(4);
+    expect((await prisma.apiKey.findUniqueOrThrow({ where: { id: tenant.test.id } })).lastUsedAt).toBeInstanceOf(Date);
+  }, 120_000); // a tsx process starts in several seconds on a busy machine
+});
