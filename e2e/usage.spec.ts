@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect as baseExpect, test, type Page } from "@playwright/test";
 import { freshTestSecretKey, keepScreenshot, registerViaApi, signIn, streamedIn, uniqueEmail } from "./helpers";
 
 /**
@@ -9,6 +9,9 @@ import { freshTestSecretKey, keepScreenshot, registerViaApi, signIn, streamedIn,
  * failing call returned) and beside the key on API keys. Counts reach the
  * database within seconds, so every look polls with a reload, never a sleep.
  */
+
+// Each look waits for a freshly loaded page to hydrate and fetch, which takes seconds on a busy machine.
+const expect = baseExpect.configure({ timeout: 15_000 });
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
@@ -43,6 +46,8 @@ async function reloadUntil(page: Page, heading: string, check: () => Promise<voi
 }
 
 test("calls with a test key show up on Usage, in the request log and beside the key", async ({ page, request }) => {
+  // One developer's whole path over four pages at two widths, with axe on each: longer than one page's check.
+  test.setTimeout(240_000);
   const email = uniqueEmail("usage-owner");
   const password = "usage owner password";
   const registered = await registerViaApi(request, { email, password, name: "Ada Developer", tenant_name: "Traffic Goods" });
@@ -127,7 +132,7 @@ test("calls with a test key show up on Usage, in the request log and beside the 
   // Opened by the id the failing call's Request-Id header carried.
   const [failingId] = failingIds;
   await page.getByRole("searchbox", { name: "Request id" }).fill(failingId);
-  await page.getByRole("button", { name: "Open" }).click();
+  await page.getByRole("button", { name: "Open", exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`request=${failingId}`));
   const drawer = page.getByRole("dialog", { name: "Request details" });
   const detail = drawer.getByTestId("request-detail");
@@ -192,6 +197,7 @@ test("calls with a test key show up on Usage, in the request log and beside the 
 });
 
 test("a tenant without calls sees how to make one", async ({ page, request }) => {
+  test.setTimeout(120_000);
   const email = uniqueEmail("usage-new");
   const password = "usage newcomer password";
   const registered = await registerViaApi(request, { email, password, name: "Nia Newcomer", tenant_name: "Quiet Goods" });
