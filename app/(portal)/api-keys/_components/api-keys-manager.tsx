@@ -7,11 +7,12 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { apiFetch } from "@/lib/client/api";
 import type { ApiKeyView } from "@/lib/api-keys/api-keys";
-import { KeyTable } from "./key-table";
-import { API_KEYS_PATH, API_KEYS_QUERY } from "./queries";
+import { KeyTable, type KeyRequests } from "./key-table";
+import { API_KEYS_PATH, API_KEYS_QUERY } from "@/components/api-keys/queries";
 import { RegenerateDialog } from "./regenerate-dialog";
 import { RevokeDialog } from "./revoke-dialog";
 import { API_KEY_STATUS } from "@/lib/statuses";
+import { fetchKeyRequests24h, keyRequests24hKey } from "@/components/api-traffic/queries";
 
 
 export function ApiKeysManager({ initial, canManage }: { initial: { data: ApiKeyView[] }; canManage: boolean }) {
@@ -21,6 +22,11 @@ export function ApiKeysManager({ initial, canManage }: { initial: { data: ApiKey
     queryFn: () => apiFetch<{ data: ApiKeyView[] }>(API_KEYS_PATH),
     initialData: initial,
   });
+  // One usage call for every key's last 24 hours; the table still works if it fails.
+  const usage = useQuery({ queryKey: keyRequests24hKey, queryFn: fetchKeyRequests24h });
+  const requests24h: KeyRequests = usage.isSuccess
+    ? { state: "ready", byKey: new Map(usage.data.by_key.map((entry) => [entry.key.id, entry.requests])) }
+    : { state: usage.isError ? "failed" : "loading" };
   const current = data.data.filter((key) => key.status === API_KEY_STATUS.active || key.status === API_KEY_STATUS.expiring);
   const ended = data.data.filter((key) => key.status === API_KEY_STATUS.revoked || key.status === API_KEY_STATUS.expired);
 
@@ -60,12 +66,12 @@ export function ApiKeysManager({ initial, canManage }: { initial: { data: ApiKey
             ) : null}
           </div>
         ) : (
-          <KeyTable keys={current} />
+          <KeyTable keys={current} requests24h={requests24h} />
         )}
       </Card>
       {ended.length > 0 ? (
         <Card title="Revoked and expired keys" description="Kept for the record; none of these authenticate.">
-          <KeyTable keys={ended} history />
+          <KeyTable keys={ended} history requests24h={requests24h} />
         </Card>
       ) : null}
       {canManage ? (

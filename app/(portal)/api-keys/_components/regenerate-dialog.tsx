@@ -13,7 +13,7 @@ import { useToast } from "@/components/ui/toaster";
 import type { ApiKeyView } from "@/lib/api-keys/api-keys";
 import { apiFetch } from "@/lib/client/api";
 import type { KeyType } from "@/lib/schemas/api-keys";
-import { API_KEYS_QUERY } from "./queries";
+import { API_KEYS_QUERY } from "@/components/api-keys/queries";
 import { keyTypeLabel, ModePicker } from "./mode-picker";
 
 const CONFIRM_WORD = "regenerate";

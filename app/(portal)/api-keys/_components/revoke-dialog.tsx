@@ -9,7 +9,7 @@ import { Input } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toaster";
 import { ApiError, apiFetch } from "@/lib/client/api";
 import { REVOKE_REASON_MAX, revokeApiKeysSchema, type KeyType } from "@/lib/schemas/api-keys";
-import { API_KEYS_QUERY } from "./queries";
+import { API_KEYS_QUERY } from "@/components/api-keys/queries";
 import { keyTypeLabel, ModePicker } from "./mode-picker";
 
 const CONFIRM_WORD = "revoke";
