@@ -43,7 +43,7 @@ describe("flush on shutdown", () => {
     const tenant = await tenantWithSecrets();
     const result = await recordThenSignal(tenant.test, 4, mode, signal);
     expect(result, result.output).toMatchObject({ code: exitCode, signal: null });
-    expect(await prisma.apiRequestLog.count({ where: { keyId: tenant.test.id, userAgent: "shutdown-test" } })).toBe(4);
+    expect(await prisma.apiRequestLog.count({ where: { keyId: tenant.test.id, userAgent: "shutdown-test" } }), result.output).toBe(4);
     const minutes = await prisma.apiUsageMinute.findMany({ where: { keyId: tenant.test.id } });
     expect(minutes.reduce((sum, row) => sum + row.requests, 0)).toBe(4);
     expect((await prisma.apiKey.findUniqueOrThrow({ where: { id: tenant.test.id } })).lastUsedAt).toBeInstanceOf(Date);

@@ -7,6 +7,12 @@
 import { presentedKey } from "@/lib/api-traffic/admission";
 import { recordApiRequest } from "@/lib/api-traffic/recorder";
 import { newRequestId } from "@/lib/http/request-context";
+import { prisma } from "@/lib/db";
+
+// A server that has answered requests has its database connection open: without this, the
+// first connection (and its module loading) would happen inside the bounded shutdown flush,
+// which a busy machine can push past the bound.
+await prisma.apiKey.count();
 
 const [secret, keyId, count, mode] = process.argv.slice(2);
 const presented = presentedKey(secret);
