@@ -313,7 +313,12 @@ function wrapExitWithFlush() {
   process.exit = ((code?: number | string | null) => {
     if (exiting) return undefined as never;
     exiting = true;
-    const timeout = new Promise<void>((resolve) => setTimeout(resolve, SHUTDOWN_FLUSH_TIMEOUT_MS).unref());
+    const timeout = new Promise<void>((resolve) =>
+      setTimeout(() => {
+        log.warn(`could not write API traffic within ${SHUTDOWN_FLUSH_TIMEOUT_MS / 1000} s of the signal; exiting without it`);
+        resolve();
+      }, SHUTDOWN_FLUSH_TIMEOUT_MS).unref(),
+    );
     const flushed = flushApiTraffic().catch((error) => log.error({ error: errorMessage(error) }, "could not write API traffic before exiting"));
     void Promise.race([flushed, timeout]).finally(() => exit(code ?? undefined));
     return undefined as never;

@@ -3,7 +3,11 @@
 // production build with the same concurrency, and prints requests per second,
 // p50/p99 latency and the ratio. Target: account ≥ 90% of health's throughput.
 // BENCH_TENANTS (default 1,000; 10 keys each), BENCH_CONNECTIONS, BENCH_DURATION
-// and BENCH_ROUNDS size the run; BENCH_DATABASE_URL runs it on PostgreSQL.
+// and BENCH_ROUNDS size the run; BENCH_DATABASE_URL runs it on PostgreSQL, and
+// REDIS_URL puts the rate limits on Redis. Everything a platform API request
+// costs is on: the key's rate limit (set above the load, so nothing is refused),
+// the request log and the usage counters (buffered, written every 5 s).
+// Targets: ≥ 90% on SQLite, ≥ 80% on PostgreSQL.
 import autocannon from "autocannon";
 import { ensureBuild, prepareDatabase, startServer } from "./server";
 
@@ -20,7 +24,8 @@ async function seed(databaseUrl: string): Promise<string[]> {
   const validSecrets: string[] = [];
   const started = Date.now();
   for (let t = 0; t < TENANTS; t++) {
-    const tenant = await prisma.tenant.create({ data: { name: `Bench tenant ${t}`, slug: `bench-${t}` } });
+    // Limits above the load: the figure is the cost of counting, not of refusing.
+    const tenant = await prisma.tenant.create({ data: { name: `Bench tenant ${t}`, slug: `bench-${t}`, apiRateLimitLive: 10_000, apiRateLimitTest: 10_000 } });
     const rows = [];
     for (let k = 0; k < KEYS_PER_TENANT; k++) {
       const kind = k % 2 === 0 ? "secret" : "publishable";
@@ -95,11 +100,22 @@ async function main() {
     const row = (name: string, f: Figures) =>
       `${name.padEnd(22)} ${f.rps.toFixed(0).padStart(8)} req/s   p50 ${f.p50.toFixed(1).padStart(6)} ms   p99 ${f.p99.toFixed(1).padStart(6)} ms   errors ${f.errors}   non-2xx ${f.non2xx}`;
     console.log("");
-    console.log(`bench:keys  ${TENANTS} tenants, ${TENANTS * KEYS_PER_TENANT} keys, ${CONNECTIONS} connections, ${ROUNDS} × ${DURATION_S} s per endpoint, ${database.provider === "sqlite" ? "SQLite" : "PostgreSQL"}`);
+    const store = process.env.REDIS_URL ? `rate limits on Redis (${new URL(process.env.REDIS_URL).host})` : "rate limits in memory";
+    console.log(`bench:keys  ${TENANTS} tenants, ${TENANTS * KEYS_PER_TENANT} keys, ${CONNECTIONS} connections, ${ROUNDS} × ${DURATION_S} s per endpoint, ${database.provider === "sqlite" ? "SQLite" : "PostgreSQL"}, ${store}, request log and usage on`);
     console.log(row("GET /api/health/", h));
     console.log(row("GET /api/v1/account/", a));
     const ratio = a.rps / h.rps;
-    console.log(`ratio account/health: ${(ratio * 100).toFixed(1)}% (target ≥ 90%) ${ratio >= 0.9 ? "MET" : "NOT MET"}`);
+    const target = database.provider === "sqlite" ? 0.9 : 0.8;
+    console.log(`ratio account/health: ${(ratio * 100).toFixed(1)}% (target ≥ ${target * 100}%) ${ratio >= target ? "MET" : "NOT MET"}`);
+
+    // What the recorder wrote (the server flushes its buffer as it stops): proof the figures include it.
+    await server.stop();
+    server = undefined;
+    const { prisma, disconnectPrisma } = await import("@/lib/db");
+    const logged = await prisma.apiRequestLog.count();
+    const counted = await prisma.apiUsageMinute.aggregate({ _sum: { requests: true, rateLimited: true } });
+    console.log(`recorded: ${logged} request log rows, ${counted._sum.requests ?? 0} requests counted in usage (${counted._sum.rateLimited ?? 0} rate-limited)`);
+    await disconnectPrisma();
   } finally {
     await server?.stop();
     await database.cleanup();
