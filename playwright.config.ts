@@ -44,6 +44,9 @@ export default defineConfig({
   workers: 1,
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
+  // Twice Playwright's default: the suite shares two cores with the servers and the browser (and,
+  // on a developer's machine, with whatever else runs), and a page can take more than five seconds.
+  expect: { timeout: 10_000 },
   reporter: process.env.CI ? [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]] : "list",
   use: {
     baseURL,

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO, DEMO_PASSWORD, keepScreenshot, signIn } from "./helpers";
+import { DEMO, DEMO_PASSWORD, keepScreenshot, submitSignIn } from "./helpers";
 
 test.describe("phone width (390 px)", () => {
   test.use({ viewport: { width: 390, height: 844 } });
@@ -7,7 +7,7 @@ test.describe("phone width (390 px)", () => {
   test("the sidebar collapses behind a menu button and tables scroll inside their cards", async ({ page }) => {
     await page.goto("/login");
     await keepScreenshot(page, "phone-login");
-    await signIn(page, DEMO.owner, DEMO_PASSWORD);
+    await submitSignIn(page, DEMO.owner, DEMO_PASSWORD);
     await expect(page.getByRole("navigation", { name: "Portal" })).not.toBeInViewport();
     await keepScreenshot(page, "phone-dashboard");
 
