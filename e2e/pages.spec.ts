@@ -1,7 +1,4 @@
-import AxeBuilder from "@axe-core/playwright";
 import Database from "better-sqlite3";
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
 import { test as base, expect, type APIRequestContext, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import {
@@ -9,6 +6,7 @@ import {
   createPaymentViaApi,
   DEMO,
   DEMO_PASSWORD,
+  expectNoSeriousViolations,
   freshTestSecretKey,
   keepScreenshot,
   registerViaApi,
@@ -426,34 +424,6 @@ async function settled(page: Page, heading: string) {
   await expect(page.getByRole("heading", { level: 1, name: heading, exact: true })).toBeVisible();
   await expect(page.locator(".animate-spin")).toHaveCount(0);
   await streamedIn(page);
-}
-
-type Violation = Awaited<ReturnType<AxeBuilder["analyze"]>>["violations"][number];
-
-/** One line per violation and element, with what to do about it: the failure message is the to-do list. */
-function listViolations(violations: Violation[]): string[] {
-  return violations.flatMap((violation) =>
-    violation.nodes.map((node) => `${violation.id} (${violation.impact}): ${violation.help} → ${node.target.join(" ")}${node.failureSummary ? ` | ${node.failureSummary.replace(/\s+/g, " ")}` : ""}`),
-  );
-}
-
-/**
- * The minified build of the axe-core that @axe-core/playwright depends on: the
- * same rules in less than half the bytes to inject and parse, for every check.
- */
-const requireFromAxePlaywright = createRequire(createRequire(import.meta.url).resolve("@axe-core/playwright"));
-const AXE_SOURCE = readFileSync(requireFromAxePlaywright.resolve("axe-core/axe.min.js"), "utf8");
-
-async function expectNoSeriousViolations(page: Page, what: string) {
-  // Legacy mode runs axe.run() in the page itself, instead of axe.runPartial() in every frame and
-  // axe.finishRun() in a blank page opened for it: a third of the time. What it gives up is checking
-  // cross-origin frames, and the portal has no frames.
-  const results = await new AxeBuilder({ page, axeSource: AXE_SOURCE })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .setLegacyMode()
-    .analyze();
-  const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
-  expect(listViolations(serious), `serious or critical axe violations on ${what}`).toEqual([]);
 }
 
 /**

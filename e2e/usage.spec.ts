@@ -1,6 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect as baseExpect, test, type Page } from "@playwright/test";
-import { freshTestSecretKey, keepScreenshot, registerViaApi, signIn, streamedIn, uniqueEmail } from "./helpers";
+import { expectNoSeriousViolations, freshTestSecretKey, keepScreenshot, registerViaApi, signIn, streamedIn, uniqueEmail } from "./helpers";
 
 /**
  * A developer's day with the platform API's traffic: calls made with a test
@@ -15,15 +14,6 @@ const expect = baseExpect.configure({ timeout: 15_000 });
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
-
-type Violation = Awaited<ReturnType<AxeBuilder["analyze"]>>["violations"][number];
-
-async function expectNoSeriousViolations(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const serious = results.violations.filter((violation: Violation) => violation.impact === "serious" || violation.impact === "critical");
-  const lines = serious.flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${violation.help} → ${node.target.join(" ")}`));
-  expect(lines, `serious or critical axe violations on ${what}`).toEqual([]);
-}
 
 async function expectNoHorizontalOverflow(page: Page) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
