@@ -1,6 +1,6 @@
 "use client";
 
-import { ChevronRight } from "lucide-react";
+import { RowDetailsButton } from "@/components/list/row-details-button";
 import { ExactTime } from "@/components/payments/exact-time";
 import { Money } from "@/components/payments/money";
 import { paymentBadge } from "@/components/payments/payment-status";
@@ -99,19 +99,7 @@ function PaymentsTable({ payments, locale, onOpen }: ListProps) {
                 <ExactTime date={payment.created_at} locale={locale} />
               </Td>
               <Td className={cn(cell, "text-right")}>
-                <Button
-                  size="sm"
-                  variant="ghost"
-                  className="px-2"
-                  aria-label={`Details of ${payment.id}`}
-                  title="Details"
-                  onClick={(event) => {
-                    event.stopPropagation();
-                    onOpen(payment.id);
-                  }}
-                >
-                  <ChevronRight aria-hidden className="size-4" />
-                </Button>
+                <RowDetailsButton id={payment.id} onOpen={onOpen} />
               </Td>
             </Tr>
           ))}

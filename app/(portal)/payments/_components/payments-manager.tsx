@@ -1,8 +1,8 @@
 "use client";
 
+import { useListUrlState } from "@/components/list/use-list-url-state";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { Download, Loader2 } from "lucide-react";
-import { useSearchParams } from "next/navigation";
 import { useMemo } from "react";
 import { filtersFromParams, filtersToParams, isFiltered, type PaymentFilters } from "@/components/payments/payment-filters";
 import { exportUrl, fetchPayments, paymentsListKey } from "@/components/payments/queries";
@@ -24,34 +24,16 @@ export type PaymentsPageProps = {
   canOpenWebhooks: boolean;
 };
 
-/**
- * The list's state is the URL: filters and the open payment live in the query
- * string, so a view can be shared, reloaded, and left with Back. History
- * entries are written directly; Next keeps useSearchParams in step without a
- * server round trip.
- */
-function useUrlState() {
-  const searchParams = useSearchParams();
-  const filters = useMemo(() => filtersFromParams(searchParams), [searchParams]);
-  const openId = searchParams.get("payment");
-  const go = (next: PaymentFilters, payment: string | null, how: "push" | "replace") => {
-    const query = filtersToParams(next, { payment }).toString();
-    const url = query ? `/payments?${query}` : "/payments";
-    if (how === "push") window.history.pushState(null, "", url);
-    else window.history.replaceState(null, "", url);
-  };
-  return {
-    filters,
-    openId,
-    setFilters: (next: PaymentFilters) => go(next, null, "replace"),
-    // Opening a payment is a place Back returns from; closing goes back where it can.
-    open: (id: string) => go(filters, id, "push"),
-    close: () => go(filters, null, "replace"),
-  };
-}
+const LIST_URL = {
+  path: "/payments",
+  openParam: "payment",
+  fromParams: filtersFromParams,
+  toParams: (filters: PaymentFilters, open: string | null) => filtersToParams(filters, { payment: open }),
+};
+
 
 export function PaymentsManager(props: PaymentsPageProps) {
-  const { filters, openId, setFilters, open, close } = useUrlState();
+  const { filters, openId, setFilters, open, close } = useListUrlState(LIST_URL);
 
   const query = useInfiniteQuery({
     queryKey: paymentsListKey(filters),

@@ -1,6 +1,6 @@
 "use client";
 
-import { ChevronRight } from "lucide-react";
+import { RowDetailsButton } from "@/components/list/row-details-button";
 import { ExactTime } from "@/components/payments/exact-time";
 import { Button } from "@/components/ui/button";
 import { Table, Td, Th, Tr } from "@/components/ui/table";
@@ -67,19 +67,7 @@ function RequestsTable({ entries, locale, onOpen }: ListProps) {
                 <RequestIdWithCopy id={entry.request_id} short />
               </Td>
               <Td className={cn(cell, "text-right")}>
-                <Button
-                  size="sm"
-                  variant="ghost"
-                  className="px-2"
-                  aria-label={`Details of ${entry.request_id}`}
-                  title="Details"
-                  onClick={(event) => {
-                    event.stopPropagation();
-                    onOpen(entry.request_id);
-                  }}
-                >
-                  <ChevronRight aria-hidden className="size-4" />
-                </Button>
+                <RowDetailsButton id={entry.request_id} onOpen={onOpen} />
               </Td>
             </Tr>
           ))}

@@ -1,9 +1,9 @@
 "use client";
 
+import { useListUrlState } from "@/components/list/use-list-url-state";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { Loader2 } from "lucide-react";
 import Link from "next/link";
-import { useSearchParams } from "next/navigation";
 import { useMemo } from "react";
 import { useSecretKeys } from "@/components/api-traffic/key-select";
 import { fetchRequests, fetchRoutesSeen, requestsListKey, routesSeenKey } from "@/components/api-traffic/queries";
@@ -23,31 +23,13 @@ import { RequestFiltersBar } from "./request-filters-bar";
 import { RequestList } from "./request-list";
 import { RequestSearch } from "./request-search";
 
-/**
- * The log's state is the URL: filters and the open request live in the query
- * string, so a view can be shared and reloaded, and a request id from an
- * error message opens as /requests?request=req_…. History entries are written
- * directly; Next keeps useSearchParams in step without a server round trip.
- */
-function useUrlState() {
-  const searchParams = useSearchParams();
-  const filters = useMemo(() => requestFiltersFromParams(searchParams), [searchParams]);
-  const openId = searchParams.get("request");
-  const go = (next: RequestFilters, request: string | null, how: "push" | "replace") => {
-    const query = requestFiltersToParams(next, { request }).toString();
-    const url = query ? `/requests?${query}` : "/requests";
-    if (how === "push") window.history.pushState(null, "", url);
-    else window.history.replaceState(null, "", url);
-  };
-  return {
-    filters,
-    openId,
-    setFilters: (next: RequestFilters) => go(next, null, "replace"),
-    // Opening a request is a place Back returns from.
-    open: (id: string) => go(filters, id, "push"),
-    close: () => go(filters, null, "replace"),
-  };
-}
+const LIST_URL = {
+  path: "/requests",
+  openParam: "request",
+  fromParams: requestFiltersFromParams,
+  toParams: (filters: RequestFilters, open: string | null) => requestFiltersToParams(filters, { request: open }),
+};
+
 
 function Empty({ filters, onClear, canOpenUsage }: { filters: RequestFilters; onClear: () => void; canOpenUsage: boolean }) {
   if (isFiltered(filters)) {
@@ -80,7 +62,7 @@ function Empty({ filters, onClear, canOpenUsage }: { filters: RequestFilters; on
 }
 
 export function RequestsManager({ initialKeys, locale, canOpenUsage }: { initialKeys: { data: ApiKeyView[] }; locale: string; canOpenUsage: boolean }) {
-  const { filters, openId, setFilters, open, close } = useUrlState();
+  const { filters, openId, setFilters, open, close } = useListUrlState(LIST_URL);
   const keys = useSecretKeys(initialKeys);
   const routesQuery = useQuery({ queryKey: routesSeenKey, queryFn: fetchRoutesSeen });
   const routes = useMemo(() => (routesQuery.data?.by_route ?? []).map((route) => route.route).sort(), [routesQuery.data]);
