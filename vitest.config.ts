@@ -13,6 +13,8 @@ export default defineConfig({
           name: "unit",
           include: ["lib/**/*.test.ts", "components/**/*.test.ts", "app/**/*.test.ts"],
           environment: "node",
+          // Vitest's default is one worker fewer than the cores: one on the two-core machines.
+          maxWorkers: 2,
         },
       },
       {

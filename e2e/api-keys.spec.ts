@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { DEMO, DEMO_PASSWORD, keepScreenshot, registerViaApi, signIn, uniqueEmail } from "./helpers";
+import { DEMO, DEMO_PASSWORD, keepScreenshot, registerViaApi, signIn, signInViaApi, uniqueEmail } from "./helpers";
 
 type IssuedKey = { mode: string; type: string; key: string };
 
@@ -102,7 +102,7 @@ test("an owner revokes the live keys with a reason and the audit log shows it", 
 });
 
 test("an admin sees the keys with the owner-only actions disabled; a member cannot open the page", async ({ page }) => {
-  await signIn(page, DEMO.admin, DEMO_PASSWORD);
+  await signInViaApi(page.request, DEMO.admin, DEMO_PASSWORD);
   await page.goto("/api-keys");
   await expect(page.getByTestId("api-key-row").first()).toBeVisible();
   await expect(page.getByRole("button", { name: "Regenerate" })).toBeDisabled();
@@ -111,7 +111,7 @@ test("an admin sees the keys with the owner-only actions disabled; a member cann
   await keepScreenshot(page, "api-keys-admin");
 
   await page.context().clearCookies();
-  await signIn(page, DEMO.member, DEMO_PASSWORD);
+  await signInViaApi(page.request, DEMO.member, DEMO_PASSWORD);
   await page.goto("/api-keys");
   await expect(page.getByText("You do not have access to API keys")).toBeVisible();
   await expect(page.getByTestId("api-key-row")).toHaveCount(0);

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { DEMO, DEMO_PASSWORD, keepScreenshot, registerViaApi, signIn, uniqueEmail } from "./helpers";
+import { DEMO, DEMO_PASSWORD, keepScreenshot, registerViaApi, signIn, signInViaApi, uniqueEmail } from "./helpers";
 
 async function freshOwner(page: Page, request: APIRequestContext, tenant: string) {
   const email = uniqueEmail("stripe-owner");
@@ -60,7 +60,7 @@ test("a tenant that leaves requirements due sees them listed, continues onboardi
 });
 
 test("an admin sees Connect with Stripe disabled, with the reason", async ({ page }) => {
-  await signIn(page, DEMO.admin, DEMO_PASSWORD);
+  await signInViaApi(page.request, DEMO.admin, DEMO_PASSWORD);
   await page.goto("/stripe");
   await expect(page.getByRole("button", { name: "Connect with Stripe" })).toBeDisabled();
   await expect(page.getByTestId("owner-only-note")).toHaveText("Only owners can connect a Stripe account.");

@@ -1,9 +1,11 @@
 import { expect, test } from "@playwright/test";
-import { acceptAsNewPerson, auditActions, DEMO, DEMO_PASSWORD, inviteThroughTeamPage, keepScreenshot, registerViaApi, signIn, uniqueEmail } from "./helpers";
+import { acceptAsNewPerson, auditActions, DEMO, DEMO_PASSWORD, inviteThroughTeamPage, keepScreenshot, registerViaApi, signIn, signInViaApi, uniqueEmail } from "./helpers";
 
 test.use({ permissions: ["clipboard-read", "clipboard-write"] });
 
 test("an owner invites an admin who joins with a new account; the owner changes the role and removes them; the last owner stays", async ({ page, request, browser }) => {
+  // Three browsers, two new accounts, a dozen page loads and sign-ins: a long journey, not a slow one.
+  test.setTimeout(120_000);
   const email = uniqueEmail("team-owner");
   const password = "team owner password";
   expect((await registerViaApi(request, { email, password, name: "Olive Owner", tenant_name: "Olive Tree Ltd" })).status()).toBe(201);
@@ -112,6 +114,8 @@ test("an owner invites an admin who joins with a new account; the owner changes 
 });
 
 test("a person in two tenants joins the second after signing in, then switches between them from the user menu", async ({ page, request }) => {
+  // Two tenants, an invitation, a sign-in, two switches and two tabs: a long journey, not a slow one.
+  test.setTimeout(120_000);
   const hostEmail = uniqueEmail("host");
   const guestEmail = uniqueEmail("guest");
   expect((await registerViaApi(request, { email: hostEmail, password: "host owner password", name: "Hal Host", tenant_name: "Host House" })).status()).toBe(201);
@@ -179,7 +183,7 @@ test("a person in two tenants joins the second after signing in, then switches b
 });
 
 test("an admin sees the team and pending invitations but cannot invite or change anyone", async ({ page }) => {
-  await signIn(page, DEMO.admin, DEMO_PASSWORD);
+  await signInViaApi(page.request, DEMO.admin, DEMO_PASSWORD);
   await page.goto("/team");
   await expect(page.getByTestId("team-owner-only-note")).toContainText("Only owners can invite people");
   await expect(page.getByTestId(`member-${DEMO.owner}`)).toBeVisible();

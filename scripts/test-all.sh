@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # npm test — the whole suite, in the order that fails fastest:
-# lint, typecheck, unit, integration (SQLite, then PostgreSQL when
+# lint and typecheck (side by side), unit, integration (SQLite, then PostgreSQL when
 # TEST_DATABASE_URL is set), production build, the smoke test against it,
 # the shared rate limit across two instances (skipped without Redis),
 # Playwright e2e.
@@ -10,8 +10,20 @@ export NEXT_TELEMETRY_DISABLED=1
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
-step "lint";                         npm run --silent lint
-step "typecheck";                    npm run --silent typecheck
+# Lint and typecheck each keep one core busy: they run side by side, each
+# into a log of its own, shown in order once both are done.
+checks=$(mktemp -d)
+npm run --silent lint >"$checks/lint.log" 2>&1 & lint_pid=$!
+npm run --silent typecheck >"$checks/typecheck.log" 2>&1 & typecheck_pid=$!
+lint_status=0; wait "$lint_pid" || lint_status=$?
+typecheck_status=0; wait "$typecheck_pid" || typecheck_status=$?
+step "lint";                         cat "$checks/lint.log"
+step "typecheck";                    cat "$checks/typecheck.log"
+rm -rf "$checks"
+if [ "$lint_status" -ne 0 ] || [ "$typecheck_status" -ne 0 ]; then
+  echo "lint exited $lint_status, typecheck exited $typecheck_status" >&2
+  exit 1
+fi
 step "unit";                         npx vitest run --project unit
 step "integration (SQLite)";         env -u TEST_DATABASE_URL npx vitest run --project integration
 if [ -n "${TEST_DATABASE_URL:-}" ]; then
