@@ -49,7 +49,9 @@ test.describe("the JSON API over HTTP", () => {
       data: Buffer.from("{oops"),
     });
     expect(response.status()).toBe(400);
-    expect(await response.json()).toEqual({ error: { code: "invalid_json", message: expect.any(String) } });
+    // The error names the request, as the Request-Id header does.
+    expect(await response.json()).toEqual({ error: { code: "invalid_json", message: expect.any(String), request_id: response.headers()["request-id"] } });
+    expect(response.headers()["request-id"]).toMatch(/^req_[0-9A-Za-z]{24}$/);
     const unknown = await request.post("/api/v1/auth/login/", { data: { email: "nobody@example.test", password: "x" } });
     expect(unknown.status()).toBe(401);
     expect((await unknown.json()).error.code).toBe("invalid_credentials");

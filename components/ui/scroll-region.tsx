@@ -1,6 +1,7 @@
 "use client";
 
 import { useLayoutEffect, useRef, type ReactNode } from "react";
+import { cn } from "@/lib/utils";
 
 /**
  * A box that scrolls when its content does not fit (a table on a phone, a long
@@ -44,7 +45,10 @@ export function ScrollRegion({ as: Tag = "div", label, className, children }: { 
       ref={(element: HTMLElement | null) => {
         ref.current = element;
       }}
-      className={className}
+      // Positioned, so it is the containing block of what is absolutely positioned inside (the
+      // sr-only text of a cell): otherwise that text is placed outside the scrolled box and
+      // widens the whole page on a phone.
+      className={cn("relative", className)}
       role="region"
       aria-label={label}
       tabIndex={0}
