@@ -1,6 +1,9 @@
+import { z } from "zod";
 import { prisma, type Prisma } from "@/lib/db";
-import { apiError } from "@/lib/http/errors";
-import type { ApiRequestLogEntry, ApiRequestLogPage, RequestLogQuery } from "@/lib/schemas/api-traffic";
+import { apiError, validationError } from "@/lib/http/errors";
+import { requestIdSchema, type ApiRequestLogEntry, type ApiRequestLogPage, type RequestLogQuery } from "@/lib/schemas/api-traffic";
+
+const requestIdParamSchema = z.object({ request_id: requestIdSchema });
 
 const withKey = { key: { select: { id: true, prefix: true, last4: true } } } as const;
 type LogRow = Prisma.ApiRequestLogGetPayload<{ include: typeof withKey }>;
@@ -71,6 +74,9 @@ export async function listApiRequests(tenantId: string, query: RequestLogQuery):
 
 /** One logged request of the tenant; another tenant's request id is not found. */
 export async function getApiRequest(tenantId: string, requestId: string): Promise<ApiRequestLogEntry> {
+  // Something that cannot be a request id (a payment id pasted by mistake) says so, rather than "not found".
+  const parsed = requestIdParamSchema.safeParse({ request_id: requestId });
+  if (!parsed.success) throw validationError(parsed.error);
   const row = await prisma.apiRequestLog.findFirst({ where: { id: requestId, tenantId }, include: withKey });
   if (!row) throw apiError("not_found", "No request with this id in the last 7 days.");
   return toEntry(row);

@@ -1,8 +1,9 @@
 "use client";
 
+import { Loading, LoadFailed } from "@/components/list/load-states";
 import { useListUrlState } from "@/components/list/use-list-url-state";
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { Download, Loader2 } from "lucide-react";
+import { Download } from "lucide-react";
 import { useMemo } from "react";
 import { filtersFromParams, filtersToParams, isFiltered, type PaymentFilters } from "@/components/payments/payment-filters";
 import { exportUrl, fetchPayments, paymentsListKey } from "@/components/payments/queries";
@@ -73,18 +74,9 @@ export function PaymentsManager(props: PaymentsPageProps) {
         <FiltersBar filters={filters} currencies={currencies} onChange={setFilters} />
         <div className="mt-4">
           {query.isPending ? (
-            <div className="flex items-center justify-center gap-2 py-10 text-sm text-zinc-500" aria-busy="true">
-              <Loader2 aria-hidden className="size-4 animate-spin" />
-              Loading payments…
-            </div>
+            <Loading what="payments" />
           ) : query.isError && payments.length === 0 ? (
-            <div className="py-8 text-center" role="alert">
-              <p className="font-medium text-zinc-900">The payments could not be loaded</p>
-              <p className="mt-1 text-sm text-red-600">{query.error.message}</p>
-              <Button className="mt-4" size="sm" variant="secondary" onClick={() => void query.refetch()}>
-                Try again
-              </Button>
-            </div>
+            <LoadFailed title="The payments could not be loaded" message={query.error.message} onRetry={() => void query.refetch()} />
           ) : payments.length === 0 ? (
             <PaymentsEmpty filters={filters} filtered={isFiltered(filters)} onClear={() => setFilters({ mode: filters.mode })} {...props} />
           ) : (

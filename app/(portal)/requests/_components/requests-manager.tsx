@@ -1,8 +1,8 @@
 "use client";
 
+import { Loading, LoadFailed } from "@/components/list/load-states";
 import { useListUrlState } from "@/components/list/use-list-url-state";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
-import { Loader2 } from "lucide-react";
 import Link from "next/link";
 import { useMemo } from "react";
 import { useSecretKeys } from "@/components/api-traffic/key-select";
@@ -85,18 +85,9 @@ export function RequestsManager({ initialKeys, locale, canOpenUsage }: { initial
         <RequestFiltersBar filters={filters} keys={keys} routes={routes} onChange={setFilters} />
         <div className="mt-4">
           {query.isPending ? (
-            <div className="flex items-center justify-center gap-2 py-10 text-sm text-zinc-500" aria-busy="true">
-              <Loader2 aria-hidden className="size-4 animate-spin" />
-              Loading requests…
-            </div>
+            <Loading what="requests" />
           ) : query.isError && entries.length === 0 ? (
-            <div className="py-8 text-center" role="alert">
-              <p className="font-medium text-zinc-900">The requests could not be loaded</p>
-              <p className="mt-1 text-sm text-red-600">{query.error.message}</p>
-              <Button className="mt-4" size="sm" variant="secondary" onClick={() => void query.refetch()}>
-                Try again
-              </Button>
-            </div>
+            <LoadFailed title="The requests could not be loaded" message={query.error.message} onRetry={() => void query.refetch()} />
           ) : entries.length === 0 ? (
             <Empty filters={filters} onClear={() => setFilters({ range: DEFAULT_REQUEST_RANGE })} canOpenUsage={canOpenUsage} />
           ) : (

@@ -1,7 +1,8 @@
 "use client";
 
+import { Loading, LoadFailed } from "@/components/list/load-states";
 import { useQuery } from "@tanstack/react-query";
-import { Loader2, RefreshCw } from "lucide-react";
+import { RefreshCw } from "lucide-react";
 import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
@@ -185,19 +186,10 @@ export function UsageManager({ initialKeys, locale, canOpenKeys }: { initialKeys
       </form>
 
       {query.isPending ? (
-        <div className="flex h-[240px] items-center justify-center gap-2 text-sm text-zinc-500" aria-busy="true">
-          <Loader2 aria-hidden className="size-4 animate-spin" />
-          Loading usage…
-        </div>
+        <Loading what="usage" className="h-[240px] py-0" />
       ) : query.isError ? (
         <Card>
-          <div className="py-8 text-center" role="alert">
-            <p className="font-medium text-zinc-900">Usage could not be loaded</p>
-            <p className="mt-1 text-sm text-red-600">{query.error.message}</p>
-            <Button className="mt-4" size="sm" variant="secondary" onClick={() => void query.refetch()}>
-              Try again
-            </Button>
-          </div>
+          <LoadFailed title="Usage could not be loaded" message={query.error.message} onRetry={() => void query.refetch()} />
         </Card>
       ) : query.data.totals.requests === 0 ? (
         <UsageEmpty view={view} keys={keys} canOpenKeys={canOpenKeys} onWiden={view.range === "30d" && !view.key ? null : () => setView({ range: "30d" })} />
