@@ -8,7 +8,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
 
-step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+# Each step is stamped with the seconds since the suite began, so a slow CI log says where the time went.
+suite_start=$(date +%s)
+step() { printf '\n\033[1m== %s\033[0m  (+%ss)\n' "$*" "$(( $(date +%s) - suite_start ))"; }
 
 # Lint and typecheck each keep one core busy: they run side by side, each
 # into a log of its own, shown in order once both are done.
@@ -36,3 +38,4 @@ step "production build";             npm run --silent build
 step "smoke (production build)";     bash scripts/smoke-production.sh
 step "shared rate limit (two production servers, one Redis)"; npm run --silent test:shared-limit
 step "e2e (Playwright, Chromium)";   npx playwright test
+step "done"
