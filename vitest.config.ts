@@ -23,6 +23,7 @@ export default defineConfig({
           name: "integration",
           include: ["tests/**/*.test.ts"],
           environment: "node",
+          globalSetup: ["tests/helpers/template-database.ts"],
           setupFiles: ["tests/helpers/setup-next-runtime.ts", "tests/helpers/setup-database.ts"],
           // Each file gets its own database; argon2 and the engine make files slow-ish, not flaky.
           testTimeout: 30_000,

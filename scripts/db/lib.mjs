@@ -276,12 +276,14 @@ export async function ensurePgDatabase(url) {
 /**
  * Creates the database `name` on the server of `serverUrl`, connecting through
  * that URL's own database (e.g. /postgres); returns the new database's URL.
+ * With `template`, the new database is a copy of that one (which nobody may be connected to).
  * @param {string} serverUrl
  * @param {string} name
+ * @param {{ template?: string }} [options]
  * @returns {Promise<string>}
  */
-export async function createPgDatabase(serverUrl, name) {
-  await pgExec(serverUrl, `CREATE DATABASE ${quoteIdent(name)}`);
+export async function createPgDatabase(serverUrl, name, { template } = {}) {
+  await pgExec(serverUrl, `CREATE DATABASE ${quoteIdent(name)}${template ? ` TEMPLATE ${quoteIdent(template)}` : ""}`);
   return withDatabase(serverUrl, name);
 }
 

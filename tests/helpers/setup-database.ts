@@ -1,13 +1,15 @@
 // Runs before every integration test file: a database of its own (SQLite, or
-// PostgreSQL when TEST_DATABASE_URL is set), migrated, and dropped afterwards.
-import { afterAll } from "vitest";
-import { createTestDatabase } from "./database";
+// PostgreSQL when TEST_DATABASE_URL is set), a copy of the run's migrated
+// template (template-database.ts), dropped afterwards.
+import { afterAll, inject } from "vitest";
+import { cloneTestDatabase } from "./database";
 
 process.env.AUTH_SECRET ??= "integration-test-secret-that-is-long-enough";
 process.env.ENCRYPTION_KEY ??= Buffer.alloc(32, 1).toString("base64");
 process.env.APP_URL = "http://localhost:3000";
 
-const database = await createTestDatabase();
+const template = inject("templateDatabase");
+const database = await cloneTestDatabase({ ...template, drop: async () => {} });
 process.env.DATABASE_URL = database.url;
 
 afterAll(async () => {
