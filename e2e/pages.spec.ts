@@ -396,6 +396,10 @@ const test = base.extend<object, { sharedOn: (baseURL: string) => Promise<Shared
   ],
 });
 
+// Each case arrives on its own (a fresh tenant, or its worker's shared ones), so the cases of this
+// long file are spread over every worker rather than kept in one.
+test.describe.configure({ mode: "parallel" });
+
 const isDemoPerson = (visitor: Visitor): visitor is DemoPerson => Object.hasOwn(DEMO, visitor);
 
 /** Signs in as the visitor. Returns the tenant owner's bearer token for preparing through the API (null for the demo people). */
