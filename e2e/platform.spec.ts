@@ -4,6 +4,7 @@ import {
   DEMO_PASSWORD,
   fillFeeScheduleForm,
   findTenantInConsole,
+  freshTestSecretKey,
   keepScreenshot,
   openTenantInConsole,
   registerViaApi,
@@ -26,7 +27,7 @@ async function freshTenant(page: Page) {
     data: { currencies: ["usd", "eur"], default_currency: "eur" },
   });
   expect(settings.status()).toBe(200);
-  return { ...owner, tag, id: body.tenant.id, slug: body.tenant.slug };
+  return { ...owner, tag, id: body.tenant.id, slug: body.tenant.slug, token: body.access_token };
 }
 
 test("an operator finds a tenant, sets its fee, suspends and reactivates it; the owner sees each change", async ({ page, browser }) => {
@@ -99,6 +100,45 @@ test("an operator finds a tenant, sets its fee, suspends and reactivates it; the
   await streamedIn(owner.page);
   await expect(owner.page.getByTestId("suspension-banner")).toHaveCount(0);
   await owner.context.close();
+});
+
+test("an operator lowers a tenant's test-key rate limit in the console and the tenant's next burst is refused with 429", async ({ page }) => {
+  const tenant = await freshTenant(page);
+  const secret = await freshTestSecretKey(page.request, tenant.token);
+
+  await signIn(page, DEMO.operator, DEMO_PASSWORD);
+  await page.goto(`/platform?q=${tenant.tag}`);
+  await openTenantInConsole(page.getByTestId("tenant-row").first(), tenant);
+  const limits = page.getByTestId("rate-limits");
+  await expect(limits.getByTestId("rate-limit-live")).toHaveText("100 / s");
+  await expect(limits.getByTestId("rate-limit-test")).toHaveText("25 / s");
+
+  // Out of range is refused beside its field and nothing is saved.
+  await page.getByRole("button", { name: "Edit rate limits" }).click();
+  const testField = page.getByLabel("Test keys, requests per second");
+  await testField.fill("0");
+  await page.getByRole("button", { name: "Save rate limits" }).click();
+  await expect(page.getByTestId("rate-limits-form")).toContainText("The test limit must be at least 1 request per second.");
+  await testField.fill("1");
+  await page.getByRole("button", { name: "Save rate limits" }).click();
+  await expect(page.getByText(`Rate limits saved for ${tenant.tenant_name}`, { exact: true })).toBeVisible();
+  await expect(limits.getByTestId("rate-limit-test")).toHaveText("1 / s");
+  await expect(limits.getByTestId("rate-limit-live")).toHaveText("100 / s");
+  await expect(limits.getByText("Custom", { exact: true })).toBeVisible();
+  await keepScreenshot(page, "platform-tenant-rate-limits");
+
+  // Five requests at once with the test key: one second holds one, the rest (at most one more, if a
+  // second starts while they arrive) are refused with the limit the operator set.
+  const answers = await Promise.all(
+    Array.from({ length: 5 }, () => page.request.get("/api/v1/account/", { headers: { authorization: `Bearer ${secret}` } })),
+  );
+  const statuses = answers.map((answer) => answer.status());
+  expect(statuses.filter((status) => status === 200).length, statuses.join(",")).toBeGreaterThanOrEqual(1);
+  expect(statuses.filter((status) => status === 429).length, statuses.join(",")).toBeGreaterThanOrEqual(3);
+  const refused = answers.find((answer) => answer.status() === 429)!;
+  expect(refused.headers()["retry-after"]).toMatch(/^\d+$/);
+  expect(refused.headers()["ratelimit-policy"]).toBe('"key";q=1;w=1');
+  expect(((await refused.json()) as { error: { code: string; details: { limit: number } } }).error).toMatchObject({ code: "rate_limited", details: { limit: 1 } });
 });
 
 test("a tenant owner who is no operator gets the access-denied view on /platform and no Platform entry", async ({ page, request }) => {
