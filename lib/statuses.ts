@@ -30,7 +30,8 @@ export const WEBHOOK_ATTEMPT_STATE = {
 export type WebhookAttemptState = (typeof WEBHOOK_ATTEMPT_STATE)[keyof typeof WEBHOOK_ATTEMPT_STATE];
 
 /** Why an attempt exists: the retry schedule, a person's retry, or the test console. */
-export const WEBHOOK_ATTEMPT_TRIGGER = { scheduled: "scheduled", manual: "manual", test: "test" } as const;
+/** recovery: queued by POST /webhooks/recover/ after an outage; sent by the workers like a scheduled attempt. */
+export const WEBHOOK_ATTEMPT_TRIGGER = { scheduled: "scheduled", manual: "manual", test: "test", recovery: "recovery" } as const;
 export type WebhookAttemptTrigger = (typeof WEBHOOK_ATTEMPT_TRIGGER)[keyof typeof WEBHOOK_ATTEMPT_TRIGGER];
 
 /** Derived from an invitation's timestamps, never stored. */
