@@ -5,10 +5,8 @@ import { apiError } from "@/lib/http/errors";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import { STRIPE_CONNECTION_STATUS } from "@/lib/statuses";
 import { requireStripe } from "./config";
+import { STANDARD_DASHBOARD_URL } from "./standard-dashboard";
 import { accessLostError, disconnectForLostAccess, isLostAccess, stripeFailure } from "./connect";
-
-/** Where the owners of an account connected through OAuth (a Standard account) sign in with their own Stripe credentials. */
-export const STANDARD_DASHBOARD_URL = "https://dashboard.stripe.com/";
 
 /**
  * POST /stripe/login-link/: a single-use link to the connected account's
