@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import { Sidebar } from "@/components/shell/sidebar";
 import { SuspensionBanner } from "@/components/shell/suspension-banner";
 import { TenantScope } from "@/components/shell/tenant-scope";
+import { OutsideStripePage } from "@/components/stripe/outside-stripe-page";
 import { RequirementsBanner } from "@/components/stripe/requirements-banner";
 import { requirementsBanner } from "@/components/stripe/requirements-banner-view";
 import { requirePageCaller } from "@/lib/auth/current-caller";
@@ -34,7 +35,11 @@ export default async function PortalLayout({ children }: { children: ReactNode }
         <main id="portal-main" className="min-w-0 flex-1">
           <div className="mx-auto max-w-[1100px] px-4 py-8 sm:px-8">
             {suspensionReason !== null && <SuspensionBanner reason={suspensionReason} />}
-            {requirements !== null && <RequirementsBanner banner={requirements} />}
+            {requirements !== null && (
+              <OutsideStripePage>
+                <RequirementsBanner banner={requirements} />
+              </OutsideStripePage>
+            )}
             {children}
           </div>
         </main>

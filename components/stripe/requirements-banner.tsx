@@ -41,7 +41,7 @@ export function RequirementsBanner({ banner }: { banner: Banner }) {
         {banner.deadline ? (
           <p data-testid="requirements-banner-deadline">
             Due by <span className="font-medium">{deadlineDay(banner.deadline)}</span> (<RelativeTime date={new Date(banner.deadline * 1000)} />
-            ). Stripe may pause charges or payouts after that.
+            ).
           </p>
         ) : null}
         {banner.action === null ? <p>Nothing needs handing in: Stripe is reviewing what it was sent.</p> : null}

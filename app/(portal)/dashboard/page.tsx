@@ -112,11 +112,6 @@ export default portalPage("/dashboard", async ({ caller, page, searchParams }) =
           </ul>
         </Card>
       </div>
-      <VolumeChart
-        locale={locale}
-        defaultCurrency={settings.default_currency}
-        initialMode={filtersFromParams(searchParams).mode}
-      />
       {canAudit && stripe.connected ? (
         // Admins and owners see the account's balance and payouts; the status line moves to the widget's foot.
         <StripeBalance
@@ -149,6 +144,11 @@ export default portalPage("/dashboard", async ({ caller, page, searchParams }) =
           {stripeStatusLine}
         </Card>
       )}
+      <VolumeChart
+        locale={locale}
+        defaultCurrency={settings.default_currency}
+        initialMode={filtersFromParams(searchParams).mode}
+      />
       <Card
         className="mt-6"
         title="Recent activity"
