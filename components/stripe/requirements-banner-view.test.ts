@@ -94,6 +94,12 @@ describe("requirementsBanner: what it says", () => {
       { tone: "red", headline: "Stripe has paused charges for this account", items: [], deadline: null, action: null, stripePage: true },
     ],
     [
+      "paused, nothing due, seen by a member: no link to a page they cannot open",
+      status({ charges_enabled: false, payouts_enabled: false }),
+      "member",
+      { tone: "red", headline: "Stripe has paused charges and payouts for this account", items: [], deadline: null, action: null, stripePage: false },
+    ],
+    [
       "an account connected through OAuth: its owner updates it on Stripe's dashboard",
       status({ mode: "oauth", currently_due: ["company.tax_id"] }),
       "owner",

@@ -1,10 +1,11 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { AlertTriangle, Loader2 } from "lucide-react";
+import { AlertTriangle } from "lucide-react";
 import dynamic from "next/dynamic";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { Loading, LoadFailed } from "@/components/list/load-states";
 import { filtersToParams } from "@/components/payments/payment-filters";
 import { paymentBadge } from "@/components/payments/payment-status";
 import { Badge } from "@/components/ui/badge";
@@ -183,14 +184,9 @@ export function StripeBalance({ locale, mode, footer, className }: { locale: str
     >
       <div data-testid="stripe-balance">
         {query.isPending ? (
-          <div className="flex h-40 items-center justify-center gap-2 text-sm text-zinc-500" aria-busy="true">
-            <Loader2 aria-hidden className="size-4 animate-spin" />
-            Loading the balance…
-          </div>
+          <Loading what="the balance" className="h-40 py-0" />
         ) : query.isError ? (
-          <p className="py-6 text-center text-sm text-red-600" role="alert">
-            The balance could not be loaded: {query.error.message}
-          </p>
+          <LoadFailed title="The balance could not be loaded" message={query.error.message} onRetry={() => void query.refetch()} />
         ) : (
           <Figures overview={query.data} locale={locale} />
         )}
