@@ -15,6 +15,10 @@ export type StripeConnectionStatus = (typeof STRIPE_CONNECTION_STATUS)[keyof typ
 export const STRIPE_ACCOUNT_STATUS = { ...STRIPE_CONNECTION_STATUS, notConnected: "not_connected" } as const;
 export type StripeAccountStatus = (typeof STRIPE_ACCOUNT_STATUS)[keyof typeof STRIPE_ACCOUNT_STATUS];
 
+/** A payout of a connected account, as Stripe reports it: pending and in_transit are on their way, paid arrived. */
+export const STRIPE_PAYOUT_STATUS = { pending: "pending", inTransit: "in_transit", paid: "paid", failed: "failed", canceled: "canceled" } as const;
+export type StripePayoutStatus = (typeof STRIPE_PAYOUT_STATUS)[keyof typeof STRIPE_PAYOUT_STATUS];
+
 /** A webhook message: pending, delivered, failing (a retry is scheduled) or failed. */
 export const WEBHOOK_MESSAGE_STATUS = { pending: "pending", delivered: "delivered", failing: "failing", failed: "failed" } as const;
 export type WebhookMessageStatus = (typeof WEBHOOK_MESSAGE_STATUS)[keyof typeof WEBHOOK_MESSAGE_STATUS];
@@ -30,7 +34,8 @@ export const WEBHOOK_ATTEMPT_STATE = {
 export type WebhookAttemptState = (typeof WEBHOOK_ATTEMPT_STATE)[keyof typeof WEBHOOK_ATTEMPT_STATE];
 
 /** Why an attempt exists: the retry schedule, a person's retry, or the test console. */
-export const WEBHOOK_ATTEMPT_TRIGGER = { scheduled: "scheduled", manual: "manual", test: "test" } as const;
+/** recovery: queued by POST /webhooks/recover/ after an outage; sent by the workers like a scheduled attempt. */
+export const WEBHOOK_ATTEMPT_TRIGGER = { scheduled: "scheduled", manual: "manual", test: "test", recovery: "recovery" } as const;
 export type WebhookAttemptTrigger = (typeof WEBHOOK_ATTEMPT_TRIGGER)[keyof typeof WEBHOOK_ATTEMPT_TRIGGER];
 
 /** Derived from an invitation's timestamps, never stored. */

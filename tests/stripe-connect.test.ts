@@ -16,7 +16,7 @@ import { encodeSessionToken } from "@/lib/auth/tokens";
 import { simulatorApiKey } from "@/lib/stripe/config";
 import { call, registerOwner, ANY_REQUEST_ID } from "./helpers/api";
 import { addMember } from "./helpers/fixtures";
-import { setOnboardingMode, withStripeSimulator } from "./helpers/stripe-simulator";
+import { makeStripeUnreachable, setOnboardingMode, withStripeSimulator } from "./helpers/stripe-simulator";
 import { chunkedBody, streamingRequest } from "./helpers/streams";
 
 const simulator = withStripeSimulator();
@@ -176,7 +176,7 @@ describe("account_links mode", () => {
 
   it("answers 502 when Stripe cannot be reached, and 503 when Stripe is not configured", async () => {
     const owner = await registerOwner();
-    process.env.STRIPE_SIMULATOR_URL = "http://127.0.0.1:9";
+    makeStripeUnreachable();
     const unreachable = await call(connect, "/x", { token: owner.token, body: {} });
     expect(unreachable.status).toBe(502);
     expect(unreachable.body.error.code).toBe("stripe_unreachable");

@@ -3,16 +3,28 @@ import { headers } from "next/headers";
 import { Sidebar } from "@/components/shell/sidebar";
 import { SuspensionBanner } from "@/components/shell/suspension-banner";
 import { TenantScope } from "@/components/shell/tenant-scope";
+import { OutsideStripePage } from "@/components/stripe/outside-stripe-page";
+import { RequirementsBanner } from "@/components/stripe/requirements-banner";
+import { requirementsBanner } from "@/components/stripe/requirements-banner-view";
 import { requirePageCaller } from "@/lib/auth/current-caller";
 import { suspensionReasonOf } from "@/lib/platform/tenant-suspension";
 import { TENANT_STATUS } from "@/lib/statuses";
+import { getStoredStatus } from "@/lib/stripe/connect";
+import { ownerNames } from "@/lib/team/members";
 import { listMyTenants } from "@/lib/tenants/tenant-switch";
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {
   const path = (await headers()).get("x-pathname") ?? "/dashboard";
   const caller = await requirePageCaller(path);
-  const { tenants } = await listMyTenants(caller);
-  const suspensionReason = caller.tenantStatus === TENANT_STATUS.suspended ? await suspensionReasonOf(caller.tenantId) : null;
+  const [{ tenants }, suspensionReason, stripe] = await Promise.all([
+    listMyTenants(caller),
+    caller.tenantStatus === TENANT_STATUS.suspended ? suspensionReasonOf(caller.tenantId) : null,
+    // The stored status: no call to Stripe per page (Stripe's events and the Stripe page keep it current).
+    getStoredStatus(caller.tenantId),
+  ]);
+  let requirements = requirementsBanner(stripe, { role: caller.role, ownerNames: [] });
+  // The owners' names are read only for a banner that sends the viewer to them.
+  if (requirements?.action?.kind === "ask_owners") requirements = requirementsBanner(stripe, { role: caller.role, ownerNames: await ownerNames(caller.tenantId) });
   return (
     <TenantScope key={`${caller.userId}:${caller.tenantId}`} tenantId={caller.tenantId}>
       <div className="min-h-screen lg:flex">
@@ -23,6 +35,11 @@ export default async function PortalLayout({ children }: { children: ReactNode }
         <main id="portal-main" className="min-w-0 flex-1">
           <div className="mx-auto max-w-[1100px] px-4 py-8 sm:px-8">
             {suspensionReason !== null && <SuspensionBanner reason={suspensionReason} />}
+            {requirements !== null && (
+              <OutsideStripePage>
+                <RequirementsBanner banner={requirements} />
+              </OutsideStripePage>
+            )}
             {children}
           </div>
         </main>

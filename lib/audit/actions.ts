@@ -50,11 +50,21 @@ export const AUDIT_ACTIONS = {
   "webhooks.secret_revealed": { label: "Webhook secret revealed", category: "webhooks", severity: "warning" },
   "webhooks.test_sent": { label: "Webhook test event sent", category: "webhooks", severity: "info" },
   "webhooks.delivery_retried": { label: "Webhook delivery retried", category: "webhooks", severity: "info" },
+  // A new secret; during the grace period deliveries carry both signatures, so receivers switch at their own pace.
+  "webhooks.secret_rotated": { label: "Webhook secret rotated", category: "webhooks", severity: "warning" },
+  // The replaced secret was deleted: its grace period ended (system) or someone chose "Expire now".
+  "webhooks.previous_secret_expired": { label: "Previous webhook secret expired", category: "webhooks", severity: "info" },
+  // "Send again" of the verification ping; the ping on save is recorded in webhooks.endpoint_configured.
+  "webhooks.endpoint_verified": { label: "Webhook endpoint verified", category: "webhooks", severity: "info" },
+  // Failed messages of a window queued again after an outage.
+  "webhooks.messages_recovered": { label: "Failed webhook messages recovered", category: "webhooks", severity: "warning" },
   "stripe.connect_started": { label: "Stripe onboarding started", category: "stripe", severity: "info" },
   "stripe.account_connected": { label: "Stripe account connected", category: "stripe", severity: "info" },
   "stripe.connect_failed": { label: "Stripe onboarding failed", category: "stripe", severity: "warning" },
   "stripe.account_disconnected": { label: "Stripe disconnected", category: "stripe", severity: "warning" },
   "stripe.access_lost": { label: "Stripe access lost", category: "stripe", severity: "warning" },
+  // A single-use login link to the connected account's Express dashboard was created for someone.
+  "stripe.dashboard_opened": { label: "Stripe Express dashboard opened", category: "stripe", severity: "info" },
   // Warning when owner rights move: the call site decides per change.
   "members.role_changed": { label: "Role changed", category: "members", severity: "info" },
   "members.removed": { label: "Member removed", category: "members", severity: "warning" },

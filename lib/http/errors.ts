@@ -27,6 +27,7 @@ export const ERROR_CODES = {
   amount_too_small: { status: 400, message: "The amount is below the minimum charge for this currency." },
   currency_not_enabled: { status: 400, message: "This currency is not enabled for this tenant." },
   amount_exceeds_refundable: { status: 400, message: "The amount is more than what is left to refund on this payment." },
+  unknown_event_type: { status: 400, message: "Unknown event type; GET /api/v1/auth/tenants/webhooks/event-types/ lists them." },
   range_too_large: { status: 400, message: "The range holds too many points at this granularity; narrow it or pick a coarser granularity." },
   // 401: who is calling is unknown
   unauthorized: { status: 401, message: "Sign in, or send a valid Bearer token." },
@@ -65,6 +66,8 @@ export const ERROR_CODES = {
   tenant_not_suspended: { status: 409, message: "This tenant is not suspended." },
   tenant_changed: { status: 409, message: "The session has switched to another tenant. Reload the page." },
   webhook_not_configured: { status: 409, message: "No webhook endpoint is configured." },
+  webhook_endpoint_disabled: { status: 409, message: "The webhook endpoint is disabled. Save its URL again to re-enable it first." },
+  login_link_unavailable: { status: 409, message: "This Stripe account has no Express dashboard: it was connected through OAuth. Sign in at dashboard.stripe.com." },
   stripe_not_connected: { status: 409, message: "This tenant has no Stripe account that can accept payments." },
   stripe_mode_unavailable: { status: 409, message: "The platform's Stripe key cannot create payments in this mode." },
   idempotency_key_reused: { status: 409, message: "This Idempotency-Key was used with another request." },

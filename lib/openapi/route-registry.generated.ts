@@ -29,6 +29,8 @@ import * as authTenantsSettings from "@/app/api/v1/auth/tenants/settings/route";
 import * as authTenantsStripeCallback from "@/app/api/v1/auth/tenants/stripe/callback/route";
 import * as authTenantsStripeConnect from "@/app/api/v1/auth/tenants/stripe/connect/route";
 import * as authTenantsStripeDisconnect from "@/app/api/v1/auth/tenants/stripe/disconnect/route";
+import * as authTenantsStripeLoginLink from "@/app/api/v1/auth/tenants/stripe/login-link/route";
+import * as authTenantsStripeOverview from "@/app/api/v1/auth/tenants/stripe/overview/route";
 import * as authTenantsStripeRefresh from "@/app/api/v1/auth/tenants/stripe/refresh/route";
 import * as authTenantsStripeStatus from "@/app/api/v1/auth/tenants/stripe/status/route";
 import * as authTenantsSwitch from "@/app/api/v1/auth/tenants/switch/route";
@@ -80,6 +82,8 @@ export const ROUTE_REGISTRY: RouteRegistryEntry[] = [
   { path: "/api/v1/auth/tenants/stripe/callback/", file: "app/api/v1/auth/tenants/stripe/callback/route.ts", params: {}, summary: "the signed-in browser that started onboarding", module: authTenantsStripeCallback },
   { path: "/api/v1/auth/tenants/stripe/connect/", file: "app/api/v1/auth/tenants/stripe/connect/route.ts", params: {}, summary: "owner only: the onboarding URL, with a single-use state", module: authTenantsStripeConnect },
   { path: "/api/v1/auth/tenants/stripe/disconnect/", file: "app/api/v1/auth/tenants/stripe/disconnect/route.ts", params: {}, summary: "owner only: deauthorize or unlink, tenant back to pending", module: authTenantsStripeDisconnect },
+  { path: "/api/v1/auth/tenants/stripe/login-link/", file: "app/api/v1/auth/tenants/stripe/login-link/route.ts", params: {}, summary: "admin+: a single-use link to the connected account's Express dashboard", module: authTenantsStripeLoginLink },
+  { path: "/api/v1/auth/tenants/stripe/overview/", file: "app/api/v1/auth/tenants/stripe/overview/route.ts", params: {}, summary: "admin+: the connected account's balance and payouts (cached 60 s, stale when Stripe fails) and the latest payments", module: authTenantsStripeOverview },
   { path: "/api/v1/auth/tenants/stripe/refresh/", file: "app/api/v1/auth/tenants/stripe/refresh/route.ts", params: {}, summary: "Stripe sends an expired or used account link here: a fresh one", module: authTenantsStripeRefresh },
   { path: "/api/v1/auth/tenants/stripe/status/", file: "app/api/v1/auth/tenants/stripe/status/route.ts", params: {}, summary: "admin+: the connection, fetched live from Stripe and stored", module: authTenantsStripeStatus },
   { path: "/api/v1/auth/tenants/switch/", file: "app/api/v1/auth/tenants/switch/route.ts", params: {}, summary: "member+: act for another of the user's tenants (a new token, or for the browser a new session cookie)", module: authTenantsSwitch },
@@ -2326,10 +2330,17 @@ export const ENDPOINT_DOCS: Record<string, EndpointDoc> = {
       {
         "status": 400,
         "codes": [
+          "unknown_event_type"
+        ],
+        "when": "an `event_types` entry is not a registered type; `details.unknown` lists them; nothing is saved"
+      },
+      {
+        "status": 400,
+        "codes": [
           "invalid_json",
           "validation_error"
         ],
-        "when": "malformed body; missing or empty `url`; non-boolean `regenerate_secret`; unknown fields"
+        "when": "malformed body; missing or empty `url`; non-boolean `regenerate_secret` or `verify`; `event_types` not a list of dot-separated names; unknown fields"
       },
       {
         "status": 401,
@@ -2361,7 +2372,7 @@ export const ENDPOINT_DOCS: Record<string, EndpointDoc> = {
         "when": "body over 64 KB"
       }
     ],
-    "description": "Sets or changes the URL. The first configuration, or `regenerate_secret: true`, creates a new signing secret, returned in full as `secret` in this answer only. Saving the URL re-enables a disabled endpoint. Audited as `webhooks.endpoint_configured` (warning when an existing secret is replaced).",
+    "description": "Sets or changes the URL and the event subscription. The first configuration, or `regenerate_secret: true`, creates a new signing secret, returned in full as `secret` in this answer only (a regenerated secret replaces the old one at once and ends any rotation's grace period; use `POST /webhooks/secret/rotate/` to switch without downtime). Saving the URL re-enables a disabled endpoint.",
     "access": "admin+.",
     "success_status": 200,
     "example": {
@@ -2369,7 +2380,15 @@ export const ENDPOINT_DOCS: Record<string, EndpointDoc> = {
       "secret_masked": "whsec_****...Xy7Q",
       "enabled": true,
       "…": "…",
-      "secret": "whsec_…"
+      "secret": "whsec_…",
+      "verification": {
+        "delivered": false,
+        "status_code": null,
+        "response_time_ms": 10003,
+        "error_code": "webhook_timeout",
+        "message_id": "msg_…",
+        "at": "2026-11-26T04:50:10.000Z"
+      }
     }
   },
   "DELETE /api/v1/auth/tenants/webhooks/config/": {
@@ -2989,6 +3008,170 @@ export const ENDPOINT_DOCS: Record<string, EndpointDoc> = {
       "checked_at": null,
       "simulator": true,
       "configured": true
+    }
+  },
+  "GET /api/v1/auth/tenants/stripe/overview/": {
+    "tag": "Stripe Connect",
+    "errors": [
+      {
+        "status": 401,
+        "codes": [
+          "unauthorized",
+          "invalid_token"
+        ],
+        "when": "no credential; bad or expired token"
+      },
+      {
+        "status": 403,
+        "codes": [
+          "forbidden"
+        ],
+        "when": "the caller is a member"
+      },
+      {
+        "status": 409,
+        "codes": [
+          "not_connected"
+        ],
+        "when": "no Stripe account is connected (also when Stripe says the platform lost access to it)"
+      },
+      {
+        "status": 503,
+        "codes": [
+          "stripe_not_configured"
+        ],
+        "when": "connected, but Stripe is no longer configured"
+      }
+    ],
+    "description": "The connected account at a glance, for the dashboard widget: its balance and payouts read from Stripe (`balance.retrieve` and `payouts.list` on the connected account), and the tenant's latest payments and 30-day volume from the portal's own records. Stripe's answers are kept per tenant, shared by all instances, and reused for up to 60 s, so a busy dashboard makes at most one pair of Stripe calls per tenant a minute. When Stripe cannot be reached the last known figures are answered with `stale: true`, their `fetched_at` and the reason; before the first successful read they are `null`. A Stripe failure is never an error of this endpoint, and after one Stripe is asked again at most once a minute (the stale figures are answered meanwhile). If Stripe says the platform lost access to the account, the connection is marked disconnected as for the status and the answer is 409 `not_connected`.",
+    "access": "admin+.",
+    "success_status": 200,
+    "example": {
+      "account_id": "acct_1Q2w3E4r5T6y7U8i",
+      "livemode": false,
+      "fetched_at": "2026-11-26T06:00:00.000Z",
+      "stale": false,
+      "stale_reason": null,
+      "balance": {
+        "available": [
+          {
+            "currency": "eur",
+            "amount": 18240
+          }
+        ],
+        "pending": [
+          {
+            "currency": "eur",
+            "amount": 3824
+          }
+        ]
+      },
+      "payouts": {
+        "next": {
+          "id": "po_1",
+          "amount": 5000,
+          "currency": "eur",
+          "arrival_date": "2026-11-28T00:00:00.000Z",
+          "status": "in_transit"
+        },
+        "last": {
+          "id": "po_0",
+          "amount": 12000,
+          "currency": "eur",
+          "arrival_date": "2026-11-21T00:00:00.000Z",
+          "status": "paid"
+        }
+      },
+      "latest_payments": [
+        {
+          "id": "pay_3kTq8wPz",
+          "amount": 2000,
+          "currency": "eur",
+          "application_fee_amount": 88,
+          "net_amount": 1912,
+          "refunded_amount": 0,
+          "status": "succeeded",
+          "livemode": false,
+          "created_at": "2026-11-26T05:58:00.000Z"
+        }
+      ],
+      "volume_30d": {
+        "currency": "eur",
+        "points": [
+          {
+            "date": "2026-10-28",
+            "amount": 0
+          },
+          "…",
+          {
+            "date": "2026-11-26",
+            "amount": 2000
+          }
+        ]
+      }
+    }
+  },
+  "POST /api/v1/auth/tenants/stripe/login-link/": {
+    "tag": "Stripe Connect",
+    "errors": [
+      {
+        "status": 401,
+        "codes": [
+          "unauthorized",
+          "invalid_token"
+        ],
+        "when": "no credential; bad or expired token"
+      },
+      {
+        "status": 403,
+        "codes": [
+          "forbidden"
+        ],
+        "when": "the caller is a member"
+      },
+      {
+        "status": 403,
+        "codes": [
+          "csrf_origin_mismatch"
+        ],
+        "when": "cookie-authenticated without the portal's `Origin`"
+      },
+      {
+        "status": 409,
+        "codes": [
+          "not_connected"
+        ],
+        "when": "no Stripe account is connected (also when Stripe says the platform lost access to it: the connection is marked disconnected)"
+      },
+      {
+        "status": 409,
+        "codes": [
+          "login_link_unavailable"
+        ],
+        "when": "the account was connected through OAuth; `details.dashboard_url` is `https://dashboard.stripe.com/`"
+      },
+      {
+        "status": 502,
+        "codes": [
+          "stripe_unreachable",
+          "stripe_error",
+          "stripe_misconfigured"
+        ],
+        "when": "Stripe failed"
+      },
+      {
+        "status": 503,
+        "codes": [
+          "stripe_not_configured"
+        ],
+        "when": "Stripe is no longer configured"
+      }
+    ],
+    "description": "A single-use login link to the connected account's Express dashboard (`accounts.createLoginLink`), for the \"Open Stripe dashboard\" button, which opens it in a new tab. Accounts connected through OAuth (Standard accounts) have no login links: they sign in at `https://dashboard.stripe.com/` with their own Stripe credentials. Audited as `stripe.dashboard_opened`. Takes no body. Under the Stripe simulator the link opens the simulator's stand-in for the Express dashboard (`/stripe-simulator/express/…`), single use as on Stripe.",
+    "access": "admin+.",
+    "success_status": 200,
+    "example": {
+      "url": "https://connect.stripe.com/express/Ln7…"
     }
   },
   "POST /api/v1/auth/tenants/stripe/disconnect/": {

@@ -41,7 +41,8 @@ export function stripeFailure(error: unknown): AppError {
   return apiError("stripe_unreachable");
 }
 
-async function callStripe<T>(call: () => Promise<T>): Promise<T> {
+/** Runs a Stripe call, its failures in the API's error shape. */
+export async function callStripe<T>(call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (error) {
@@ -333,6 +334,18 @@ export function isLostAccess(error: unknown): boolean {
   return error instanceof Stripe.errors.StripeError && error.code === "account_invalid";
 }
 
+/**
+ * Stripe said the platform lost access to the tenant's account: the
+ * connection is marked disconnected (audited, event sent), as it would be by
+ * Stripe's own deauthorization event.
+ */
+export function disconnectForLostAccess(tx: TransactionClient, tenantId: string) {
+  return markDisconnected(tx, tenantId, "Stripe reports that the platform no longer has access to this account (deauthorized).", "system");
+}
+
+/** What a request that found the access lost answers: there is no connected account any more. */
+export const accessLostError = () => apiError("not_connected", "Stripe reports that the platform no longer has access to this account: it is now disconnected.");
+
 /** GET /stripe/status/: fetched live from Stripe and stored. */
 export async function refreshStripeStatus(tenantId: string) {
   const connection = await prisma.stripeConnection.findUnique({ where: { tenantId } });
@@ -347,7 +360,7 @@ export async function refreshStripeStatus(tenantId: string) {
   await prisma.$transaction((tx) =>
     account
       ? applyAccountUpdate(tx, connection.accountId, account, false)
-      : markDisconnected(tx, tenantId, "Stripe reports that the platform no longer has access to this account (deauthorized).", "system"),
+      : disconnectForLostAccess(tx, tenantId),
   );
   return getStoredStatus(tenantId);
 }

@@ -35,6 +35,16 @@ export async function listMembers(caller: Caller) {
   return memberships.map(toMemberView);
 }
 
+/** The names of a tenant's owners, longest-standing first: whom to ask for what only owners may do. */
+export async function ownerNames(tenantId: string): Promise<string[]> {
+  const owners = await prisma.membership.findMany({
+    where: { tenantId, role: "owner" },
+    select: { user: { select: { name: true } } },
+    orderBy: { createdAt: "asc" },
+  });
+  return owners.map((owner) => owner.user.name);
+}
+
 /**
  * Team changes take the tenant row first, so two of them never interleave:
  * two owners demoting each other at once must not both see the other as the

@@ -6,9 +6,11 @@ import { resetEnvCache } from "@/lib/env";
 import { simulatorResponse } from "@/lib/stripe/simulator/http";
 import { BASE_URL } from "./api";
 
-/** The Stripe simulator on a loopback port of the test process, where stripe-node is pointed. */
+/** The Stripe simulator on a loopback port of the test process, where stripe-node is pointed; `requests` lists what reached it ("GET /v1/balance"). */
 export async function startStripeSimulator() {
+  const requests: string[] = [];
   const server: Server = createServer((req, res) => {
+    requests.push(`${req.method} ${new URL(req.url ?? "/", "http://127.0.0.1").pathname}`);
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", async () => {
@@ -24,7 +26,7 @@ export async function startStripeSimulator() {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { url, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return { url, requests, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
 /** Switches Connect onboarding for the next calls (the environment is cached, hence the reset). */
@@ -41,9 +43,9 @@ export type SentStripeEvent = { payload: string; signature: string };
  * file (read `url` from the returned object once it has started), the
  * events it sends to APP_URL answered by this process's own webhook handler
  * (and kept in `events`, emptied before each test), and each test starting
- * in Account Links mode against it.
+ * in Account Links mode against it, with its `requests` emptied.
  */
-export function withStripeSimulator(): { readonly url: string; readonly events: SentStripeEvent[] } {
+export function withStripeSimulator(): { readonly url: string; readonly events: SentStripeEvent[]; readonly requests: string[] } {
   let simulator: Awaited<ReturnType<typeof startStripeSimulator>> | undefined;
   const realFetch = globalThis.fetch;
   const stripeEvents = `${BASE_URL}/api/stripe/webhooks`;
@@ -65,6 +67,7 @@ export function withStripeSimulator(): { readonly url: string; readonly events: 
   });
   beforeEach(() => {
     events.length = 0;
+    simulator!.requests.length = 0;
     delete process.env.STRIPE_SIMULATOR;
     process.env.STRIPE_SIMULATOR_URL = simulator!.url;
     setOnboardingMode("account_links");
@@ -75,5 +78,17 @@ export function withStripeSimulator(): { readonly url: string; readonly events: 
       return simulator.url;
     },
     events,
+    get requests() {
+      if (!simulator) throw new Error("the Stripe simulator has not started yet (read requests inside a test)");
+      return simulator.requests;
+    },
   };
+}
+
+/** A port nothing listens on: pointed there, stripe-node finds Stripe unreachable. */
+export const UNREACHABLE_STRIPE_URL = "http://127.0.0.1:9";
+
+/** Makes Stripe unreachable for the next calls (the next test's setup points it back at the simulator). */
+export function makeStripeUnreachable() {
+  process.env.STRIPE_SIMULATOR_URL = UNREACHABLE_STRIPE_URL;
 }

@@ -17,6 +17,7 @@ import { getStoredStatus } from "@/lib/stripe/connect";
 import { localeFromAcceptLanguage } from "@/lib/money/locale";
 import { getCurrencySettings } from "@/lib/tenants/settings";
 import { requirementInWords } from "@/components/stripe/requirements";
+import { StripeBalance } from "@/components/stripe/stripe-balance";
 import type { TenantStatus } from "@/lib/statuses";
 
 export const metadata = portalPageMetadata("/dashboard");
@@ -39,6 +40,20 @@ export default portalPage("/dashboard", async ({ caller, page, searchParams }) =
     headers(),
   ]);
   const due = stripe.requirements.currently_due;
+  const locale = localeFromAcceptLanguage(requestHeaders.get("accept-language"));
+  const stripeStatusLine = (
+    <div className="flex flex-wrap items-center gap-2 text-sm" data-testid="dashboard-stripe">
+      {stripe.connected ? (
+        <>
+          <Badge tone={stripe.charges_enabled ? "green" : "amber"}>charges {stripe.charges_enabled ? "enabled" : "disabled"}</Badge>
+          <Badge tone={stripe.payouts_enabled ? "green" : "amber"}>payouts {stripe.payouts_enabled ? "enabled" : "disabled"}</Badge>
+          {canAudit && due.length > 0 ? <span className="text-amber-800">Stripe needs: {due.map(requirementInWords).join("; ")}</span> : null}
+        </>
+      ) : (
+        <Badge tone="grey">{stripe.disconnected_reason ? "disconnected" : "not connected"}</Badge>
+      )}
+    </div>
+  );
 
   return (
     <>
@@ -97,36 +112,43 @@ export default portalPage("/dashboard", async ({ caller, page, searchParams }) =
           </ul>
         </Card>
       </div>
+      {canAudit && stripe.connected ? (
+        // Admins and owners see the account's balance and payouts; the status line moves to the widget's foot.
+        <StripeBalance
+          className="mt-6"
+          locale={locale}
+          mode={stripe.mode}
+          footer={
+            <div className="flex flex-wrap items-center justify-between gap-3">
+              {stripeStatusLine}
+              <Link href="/stripe" className="text-sm font-medium text-indigo-600 hover:underline">
+                Manage
+              </Link>
+            </div>
+          }
+        />
+      ) : (
+        <Card
+          className="mt-6"
+          title="Stripe"
+          // Members learn whether payments are set up, not the account or what Stripe asks for (GET /stripe/status is admin+).
+          description={stripe.connected ? (canAudit ? `Account ${stripe.account_id}` : "A Stripe account is connected.") : "No Stripe account is connected yet."}
+          actions={
+            canAudit ? (
+              <Link href="/stripe" className="text-sm font-medium text-indigo-600 hover:underline">
+                {stripe.connected ? "Manage" : "Connect"}
+              </Link>
+            ) : undefined
+          }
+        >
+          {stripeStatusLine}
+        </Card>
+      )}
       <VolumeChart
-        locale={localeFromAcceptLanguage(requestHeaders.get("accept-language"))}
+        locale={locale}
         defaultCurrency={settings.default_currency}
         initialMode={filtersFromParams(searchParams).mode}
       />
-      <Card
-        className="mt-6"
-        title="Stripe"
-        // Members learn whether payments are set up, not the account or what Stripe asks for (GET /stripe/status is admin+).
-        description={stripe.connected ? (canAudit ? `Account ${stripe.account_id}` : "A Stripe account is connected.") : "No Stripe account is connected yet."}
-        actions={
-          canAudit ? (
-            <Link href="/stripe" className="text-sm font-medium text-indigo-600 hover:underline">
-              {stripe.connected ? "Manage" : "Connect"}
-            </Link>
-          ) : undefined
-        }
-      >
-        <div className="flex flex-wrap items-center gap-2 text-sm" data-testid="dashboard-stripe">
-          {stripe.connected ? (
-            <>
-              <Badge tone={stripe.charges_enabled ? "green" : "amber"}>charges {stripe.charges_enabled ? "enabled" : "disabled"}</Badge>
-              <Badge tone={stripe.payouts_enabled ? "green" : "amber"}>payouts {stripe.payouts_enabled ? "enabled" : "disabled"}</Badge>
-              {canAudit && due.length > 0 ? <span className="text-amber-800">Stripe needs: {due.map(requirementInWords).join("; ")}</span> : null}
-            </>
-          ) : (
-            <Badge tone="grey">{stripe.disconnected_reason ? "disconnected" : "not connected"}</Badge>
-          )}
-        </div>
-      </Card>
       <Card
         className="mt-6"
         title="Recent activity"

@@ -1,6 +1,8 @@
+import { headers } from "next/headers";
 import { PageHeader } from "@/components/shell/page-header";
 import { portalPage, portalPageMetadata } from "@/components/shell/portal-page";
 import { hasRole } from "@/lib/auth/roles";
+import { localeFromAcceptLanguage } from "@/lib/money/locale";
 import { getStoredStatus } from "@/lib/stripe/connect";
 import { callbackErrorMessage } from "@/lib/stripe/redirects";
 import { StripeManager } from "./_components/stripe-manager";
@@ -17,7 +19,12 @@ export default portalPage("/stripe", async ({ caller, page, searchParams: params
   return (
     <>
       <PageHeader title={page.label} description={page.description} />
-      <StripeManager initial={await getStoredStatus(caller.tenantId)} canManage={hasRole(caller.role, "owner")} notice={notice} />
+      <StripeManager
+        initial={await getStoredStatus(caller.tenantId)}
+        canManage={hasRole(caller.role, "owner")}
+        notice={notice}
+        locale={localeFromAcceptLanguage((await headers()).get("accept-language"))}
+      />
     </>
   );
 });

@@ -8,6 +8,7 @@ import { retrieveCharge } from "./charges";
 import { runIdempotently } from "./idempotency";
 import { cancelPaymentIntent, confirmPaymentIntent, createPaymentIntent, retrievePaymentIntent } from "./payment-intents";
 import { hashParam, SimulatorRefusal } from "./params";
+import { createLoginLink } from "./login-links";
 import { createRefund, retrieveRefund } from "./refunds";
 import type { SimulatedAccountLink, SimulatedOAuthCode } from "./onboarding";
 import { isPortalStripeCallback, simulatorBaseUrl, simulatorEnabled } from "./portal";
@@ -17,7 +18,7 @@ import { loadObject, newObjectId, nowSeconds, saveObject } from "./store";
 /**
  * The built-in Stripe simulator's HTTP API: the subset of Stripe's API the
  * portal calls through stripe-node (accounts, account links, Connect OAuth
- * token and deauthorize; on connected accounts PaymentIntents, charges,
+ * token and deauthorize, Express dashboard login links; on connected accounts PaymentIntents, charges,
  * refunds, balance and payouts; the platform's application fees), answered
  * in Stripe's shapes. It only answers while
  * the simulator is configured, so it can never stand in for a real key.
@@ -107,6 +108,7 @@ const ROUTES: [method: string, path: RegExp, handler: Handler][] = [
   ["POST", /^\/v1\/accounts$/, (_, { params }) => createAccount(params)],
   ["GET", /^\/v1\/accounts\/(acct_[A-Za-z0-9]+)$/, ([, id]) => retrieveAccount(id)],
   ["POST", /^\/v1\/account_links$/, (_, { params }) => createAccountLink(params)],
+  ["POST", /^\/v1\/accounts\/(acct_[A-Za-z0-9]+)\/login_links$/, ([, id]) => createLoginLink(id)],
   ["POST", /^\/oauth\/token$/, (_, { params }) => exchangeOAuthCode(params)],
   ["POST", /^\/oauth\/deauthorize$/, (_, { params }) => deauthorize(params)],
   ["POST", /^\/v1\/payment_intents$/, (_, { params, stripeAccount }) => createPaymentIntent(params, stripeAccount)],

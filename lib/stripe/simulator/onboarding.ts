@@ -46,7 +46,8 @@ export async function finishOAuthAuthorize(input: { redirectUri: string; state: 
     target.searchParams.set("error_description", "The user denied your request");
     return target.toString();
   }
-  const account = applyOutcome(newAccount(), input.outcome);
+  // OAuth connects an account the business already runs: a Standard account, with Stripe's full dashboard and no login links.
+  const account = applyOutcome({ ...newAccount(), type: "standard" }, input.outcome);
   await saveObject("account", account.id, account);
   const code = `ac_${randomBytes(16).toString("hex")}`;
   await saveObject("oauth_code", code, { account: account.id, used: false } satisfies SimulatedOAuthCode);

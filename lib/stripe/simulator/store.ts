@@ -15,7 +15,8 @@ export type SimulatorObjectKind =
   | "charge"
   | "refund"
   | "application_fee"
-  | "payout";
+  | "payout"
+  | "login_link";
 
 export const newObjectId = (prefix: string) => `${prefix}_sim${randomBytes(10).toString("hex")}`;
 export const nowSeconds = () => Math.floor(Date.now() / 1000);
@@ -36,6 +37,14 @@ export async function createObject(kind: SimulatorObjectKind, objectId: string, 
 
 export async function deleteObject(kind: SimulatorObjectKind, objectId: string): Promise<void> {
   await prisma.stripeSimulatorObject.deleteMany({ where: { id: objectId, kind } });
+}
+
+/** Takes a single-use object: of two concurrent takers only one gets it; null when it is gone (or never was). */
+export async function takeObject<T>(kind: SimulatorObjectKind, objectId: string): Promise<T | null> {
+  const found = await loadObject<T>(kind, objectId);
+  if (!found) return null;
+  const { count } = await prisma.stripeSimulatorObject.deleteMany({ where: { id: objectId, kind } });
+  return count === 1 ? found : null;
 }
 
 /** Objects of one kind whose row id starts with a prefix (the primary key's index serves it), newest first. */

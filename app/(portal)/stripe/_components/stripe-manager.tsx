@@ -5,6 +5,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { AlertTriangle, CheckCircle2, ExternalLink, FlaskConical, RefreshCw, Unplug } from "lucide-react";
 import { useState } from "react";
 import { requirementInWords } from "@/components/stripe/requirements";
+import { StripeBalance } from "@/components/stripe/stripe-balance";
+import { useStartOnboarding } from "@/components/stripe/use-start-onboarding";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -20,16 +22,13 @@ const BASE = "/api/v1/auth/tenants/stripe";
 
 type Notice = { kind: "success" | "error"; message: string } | null;
 
-export function StripeManager({ initial, canManage, notice }: { initial: StripeStatusView; canManage: boolean; notice: Notice }) {
+export function StripeManager({ initial, canManage, notice, locale }: { initial: StripeStatusView; canManage: boolean; notice: Notice; locale: string }) {
   const queryClient = useQueryClient();
   const toast = useToast();
   const [confirming, setConfirming] = useState(false);
   const { data: status } = useQuery({ queryKey: STATUS_QUERY, queryFn: () => apiFetch<StripeStatusView>(`${BASE}/status/`), initialData: initial, staleTime: Infinity });
 
-  const connect = useMutation({
-    mutationFn: () => apiFetch<{ url: string }>(`${BASE}/connect/`, { body: {} }),
-    onSuccess: (result) => window.location.assign(result.url),
-  });
+  const connect = useStartOnboarding();
   const refresh = useMutation({
     mutationFn: () => apiFetch<StripeStatusView>(`${BASE}/status/`),
     onSuccess: (result) => {
@@ -167,6 +166,8 @@ export function StripeManager({ initial, canManage, notice }: { initial: StripeS
           {refresh.error ? <p className="mt-3 text-sm text-red-600" role="alert">{refresh.error.message}</p> : null}
         </Card>
       )}
+
+      {status.connected ? <StripeBalance locale={locale} mode={status.mode} /> : null}
 
       <Dialog
         open={confirming}
