@@ -2446,7 +2446,7 @@ export const ENDPOINT_DOCS: Record<string, EndpointDoc> = {
         "when": "more than 3 test sends per second for the tenant (shared with `POST /webhooks/test/`); `Retry-After`"
       }
     ],
-    "description": "\"Send again\": sends the verification ping (a signed `webhook.test`) to the configured URL now, even when the endpoint is disabled, keeps the result as `last_verification` and answers it. Audited as `webhooks.endpoint_verified` with the result. Takes no body.",
+    "description": "\"Send again\": sends the verification ping (a signed `webhook.test`) to the configured URL now, even when the endpoint is disabled, keeps the result as `last_verification` and answers it. Like a test send, it is in the delivery log with `trigger: \"test\"`, and a `410` to it disables the endpoint. Audited as `webhooks.endpoint_verified` with the result (`delivered`, `status_code`, `error_code`, `message_id`). Takes no body.",
     "access": "admin+.",
     "success_status": 200,
     "example": {
@@ -2508,7 +2508,7 @@ export const ENDPOINT_DOCS: Record<string, EndpointDoc> = {
         "when": "body over 64 KB"
       }
     ],
-    "description": "Rotates the signing secret without downtime. The new `whsec_` secret is answered in full here only. For `grace_hours` after the rotation every delivery is signed with both secrets in one header, `webhook-signature: v1,<signature with the new secret> v1,<signature with the old>` (Standard Webhooks allows several signatures; a receiver verifying with either secret accepts it), so receivers switch at their own pace. When the grace period ends the old secret is deleted from the database, not merely unused. `grace_hours: 0` replaces the secret at once. Rotating again during a grace period deletes the older secret at once: at most two secrets sign at a time. Audited as `webhooks.secret_rotated` (warning) with `grace_hours` and `previous_expires_at`; the deletion at the end of the grace period as `webhooks.previous_secret_expired` (actor `system`).",
+    "description": "Rotates the signing secret without downtime. The new `whsec_` secret is answered in full here only. For `grace_hours` after the rotation every delivery is signed with both secrets in one header, `webhook-signature: v1,<signature with the new secret> v1,<signature with the old>` (Standard Webhooks allows several signatures; a receiver verifying with either secret accepts it), so receivers switch at their own pace. When the grace period ends the old secret is deleted from the database, not merely unused. `grace_hours: 0` replaces the secret at once. Rotating again during a grace period deletes the older secret at once: at most two secrets sign at a time. Audited as `webhooks.secret_rotated` (warning) with `grace_hours`, `previous_expires_at` (`null` for `grace_hours: 0`) and `older_secret_deleted` (a rotation during a grace period); the deletion at the end of the grace period, within about a minute of it, as `webhooks.previous_secret_expired` (actor `system`, `expired_early: false`). A secret past its grace period signs nothing even before it is deleted.",
     "access": "admin+.",
     "success_status": 200,
     "example": {
@@ -2562,7 +2562,7 @@ export const ENDPOINT_DOCS: Record<string, EndpointDoc> = {
         "when": "no endpoint was ever configured"
       }
     ],
-    "description": "\"Expire now\": deletes the previous secret before its grace period ends; deliveries from then on carry only the new signature. Audited as `webhooks.previous_secret_expired`.",
+    "description": "\"Expire now\": deletes the previous secret before its grace period ends; deliveries from then on carry only the new signature. Audited as `webhooks.previous_secret_expired` (`expires_at`: when it would have expired, `expired_early: true`).",
     "access": "admin+.",
     "success_status": 200
   },
@@ -2616,7 +2616,7 @@ export const ENDPOINT_DOCS: Record<string, EndpointDoc> = {
           "invalid_json",
           "validation_error"
         ],
-        "when": "malformed body; `since` missing, not a date-time or more than 14 days back; `until` not after `since`; unknown fields"
+        "when": "malformed body; `since` missing, not a date-time or more than 14 days back; `until` not after `since` (without `until`: `since` not in the past); unknown fields"
       },
       {
         "status": 401,
@@ -2669,7 +2669,7 @@ export const ENDPOINT_DOCS: Record<string, EndpointDoc> = {
         "when": "body over 64 KB"
       }
     ],
-    "description": "Recovery after an outage: queues one new attempt, due now, for every message created in `[since, until)` whose status is `failed` or `failing`. Delivered messages, pending ones, test sends, and messages that already have an attempt waiting are not queued. The workers send them like scheduled deliveries (`trigger: \"recovery\"` in the delivery log). Audited as `webhooks.messages_recovered` with the window and the count.",
+    "description": "Recovery after an outage: queues one new attempt, due now, for every message created in `[since, until)` whose status is `failed` or `failing`. Delivered messages, pending ones, test sends (messages whose every attempt is a test), and messages that already have an attempt waiting or being sent are not queued. Each queued message is `pending` again. The workers send them like scheduled deliveries (`trigger: \"recovery\"` in the delivery log): a recovery attempt that fails starts the retry schedule afresh (the next try after about 5 s, then 5 min, …), and one still waiting when the endpoint is disabled is cancelled. Audited as `webhooks.messages_recovered` with `since`, `until` and `queued`, also when nothing was queued.",
     "access": "admin+.",
     "success_status": 200,
     "example": {
@@ -2697,7 +2697,7 @@ export const ENDPOINT_DOCS: Record<string, EndpointDoc> = {
         "when": "the caller is a member"
       }
     ],
-    "description": "The endpoint's health over the last 24 hours and 7 days, from finished attempts (test sends and verification pings included): counts, success rate and response times, and a series for the chart (hourly for 24 h, daily for 7 d; buckets with no attempts have zero counts and `null` times).",
+    "description": "The endpoint's health over the last 24 hours and 7 days, from the tenant's finished attempts (`succeeded` or `failed`; test sends and verification pings included): counts, success rate and response times, and a series for the chart. The `24h` window is 24 UTC hours, the current one and the 23 before it (`series[\"24h\"]`, one point per hour, oldest first); the `7d` window is 7 UTC days, today and the 6 before it (`series[\"7d\"]`, one point per day). Each window's figures are the sums of its series. Buckets with no attempts have zero counts and `null` times.",
     "access": "admin+.",
     "success_status": 200,
     "example": {
@@ -3960,7 +3960,7 @@ export const TAG_DOCS: TagDoc[] = [
   },
   {
     "name": "Webhooks",
-    "description": "Deliveries follow Standard Webhooks: a `POST` of `{\"type\", \"timestamp\", \"test\", \"data\"}` to the tenant's URL, with the headers `webhook-id` (`msg_…`, the same on every retry of a message), `webhook-timestamp` (Unix seconds) and `webhook-signature` (`v1,<base64 HMAC-SHA256 of \"id.timestamp.body\">` under the `whsec_` secret), plus `user-agent: TenantAdminPortal-Webhooks/1.0`. The receiver must answer 2xx within 10 s; redirects are never followed. Failed scheduled deliveries are retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h, 20 h and 24 h (±20%), honouring `Retry-After` on 429/503 up to 24 h; `410 Gone`, or 5 days of failures without a success, disables the endpoint (audited as `webhooks.endpoint_disabled`) until its URL is saved again."
+    "description": "Deliveries follow Standard Webhooks: a `POST` of `{\"type\", \"timestamp\", \"test\", \"data\"}` to the tenant's URL, with the headers `webhook-id` (`msg_…`, the same on every retry of a message), `webhook-timestamp` (Unix seconds) and `webhook-signature` (`v1,<base64 HMAC-SHA256 of \"id.timestamp.body\">` under the `whsec_` secret; during a rotation's grace period two of them, space-separated, one per secret), plus `user-agent: TenantAdminPortal-Webhooks/1.0`. The receiver must answer 2xx within 10 s; redirects are never followed. Failed scheduled deliveries are retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h, 20 h and 24 h (±20%), honouring `Retry-After` on 429/503 up to 24 h; `410 Gone`, or 5 days of failures without a success, disables the endpoint (audited as `webhooks.endpoint_disabled`) until its URL is saved again."
   },
   {
     "name": "Stripe Connect",
