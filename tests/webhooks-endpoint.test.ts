@@ -12,13 +12,13 @@ import { POST as reveal } from "@/app/api/v1/auth/tenants/webhooks/secret/reveal
 import { GET as eventTypes } from "@/app/api/v1/auth/tenants/webhooks/event-types/route";
 import { POST as sendTest } from "@/app/api/v1/auth/tenants/webhooks/test/route";
 import { GET as listDeliveries } from "@/app/api/v1/auth/tenants/webhooks/deliveries/route";
-import { deliverDueAttempts } from "@/lib/webhooks/attempt-runner";
 import { EVENT_TYPES } from "@/lib/webhooks/event-types";
 import { emitEvent } from "@/lib/webhooks/outbox";
 import { expirePreviousSecrets } from "@/lib/webhooks/secret-rotation";
 import { startWebhookWorker } from "@/lib/webhooks/worker";
-import { ANY_REQUEST_ID, BASE_URL, call, registerOwner } from "./helpers/api";
+import { ANY_REQUEST_ID, BASE_URL, call, errorBody, registerOwner } from "./helpers/api";
 import { addMember } from "./helpers/fixtures";
+import { drainDeliveries } from "./helpers/payments";
 import { receiversPerTest, type ReceivedDelivery } from "./helpers/receiver";
 
 // Deliveries time out after 10 s; the timeout test shortens that to keep quick, and only it (a short timeout
@@ -43,8 +43,6 @@ afterEach(() => {
   delivery.timeoutMs = undefined;
 });
 
-const errorBody = (code: string) => ({ error: { code, message: expect.any(String), request_id: ANY_REQUEST_ID } });
-
 /** Whether the standardwebhooks library accepts a request, as the receiver captured it, with this secret alone. */
 function verifiesWith(delivery: ReceivedDelivery, secret: string): boolean {
   try {
@@ -64,9 +62,6 @@ async function configuredOwner(body: Record<string, unknown> = {}) {
   return { owner, target, secret: configured.body.secret as string };
 }
 
-async function drain() {
-  for (let handled = await deliverDueAttempts("endpoint-test", { batchSize: 50, concurrency: 2 }); handled > 0; handled = await deliverDueAttempts("endpoint-test", { batchSize: 50, concurrency: 2 }));
-}
 
 const endpointRow = (tenantId: string) => prisma.webhookEndpoint.findUniqueOrThrow({ where: { tenantId } });
 const auditOf = (tenantId: string, action: string) => prisma.auditLog.findMany({ where: { tenantId, action }, orderBy: { createdAt: "asc" } });
@@ -89,7 +84,7 @@ describe("event subscription", () => {
     const rehearsal = await call(sendTest, TEST, { token: owner.token, body: { event_type: "payment.succeeded" } });
     expect(rehearsal.body).toMatchObject({ delivered: true });
     expect((await call(verify, VERIFY, { method: "POST", token: owner.token })).body.verification.delivered).toBe(true);
-    await drain();
+    await drainDeliveries();
     expect(target.received.map((delivery) => JSON.parse(delivery.body).type)).toEqual(["payment.succeeded", "webhook.test", "api_keys.revoked"]);
   });
 
@@ -314,7 +309,7 @@ describe("secret rotation", () => {
     expect((await call(reveal, "/x", { token: owner.token })).body.secret).toBe(newSecret);
 
     await prisma.$transaction((tx) => emitEvent(tx, owner.tenantId, "webhook.test", { message: "after rotation" }));
-    await drain();
+    await drainDeliveries();
     await call(sendTest, TEST, { token: owner.token, body: {} });
     await call(verify, VERIFY, { method: "POST", token: owner.token });
     expect(target.received).toHaveLength(3);

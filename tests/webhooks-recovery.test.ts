@@ -6,10 +6,10 @@ import { DELETE as deleteConfig, POST as setConfig } from "@/app/api/v1/auth/ten
 import { POST as recover } from "@/app/api/v1/auth/tenants/webhooks/recover/route";
 import { GET as stats } from "@/app/api/v1/auth/tenants/webhooks/stats/route";
 import { POST as sendTest } from "@/app/api/v1/auth/tenants/webhooks/test/route";
-import { deliverDueAttempts } from "@/lib/webhooks/attempt-runner";
 import { emitEvent } from "@/lib/webhooks/outbox";
-import { ANY_REQUEST_ID, BASE_URL, call, registerOwner } from "./helpers/api";
+import { BASE_URL, call, errorBody, registerOwner } from "./helpers/api";
 import { addMember } from "./helpers/fixtures";
+import { drainDeliveries } from "./helpers/payments";
 import { receiversPerTest } from "./helpers/receiver";
 
 const CONFIG = "/api/v1/auth/tenants/webhooks/config/";
@@ -22,8 +22,6 @@ const DAY_MS = 24 * HOUR_MS;
 
 const receiver = receiversPerTest();
 
-const errorBody = (code: string) => ({ error: { code, message: expect.any(String), request_id: ANY_REQUEST_ID } });
-
 async function configuredOwner() {
   const owner = await registerOwner();
   const target = await receiver();
@@ -31,9 +29,6 @@ async function configuredOwner() {
   return { owner, target };
 }
 
-async function drain() {
-  for (let handled = await deliverDueAttempts("recovery-test", { batchSize: 50, concurrency: 2 }); handled > 0; handled = await deliverDueAttempts("recovery-test", { batchSize: 50, concurrency: 2 }));
-}
 
 const emit = async (tenantId: string, n: number) => (await prisma.$transaction((tx) => emitEvent(tx, tenantId, "webhook.test", { message: `event ${n}` })))!;
 
@@ -42,7 +37,7 @@ async function failedMessages(owner: { token: string; tenantId: string }, target
   target.respond({ kind: "status", status: 500 });
   const ids: string[] = [];
   for (let i = 0; i < count; i++) ids.push(await emit(owner.tenantId, i));
-  await drain();
+  await drainDeliveries();
   expect((await call(deleteConfig, CONFIG, { method: "DELETE", token: owner.token })).status).toBe(200);
   expect((await call(setConfig, CONFIG, { token: owner.token, body: { url: target.url, verify: false } })).status).toBe(200);
   return ids;
@@ -63,7 +58,7 @@ describe("POST /webhooks/recover/", () => {
     const waiting = await emit(owner.tenantId, 10);
     // Failing with nothing waiting any more (its retry was cancelled).
     const stalled = await emit(owner.tenantId, 11);
-    await drain();
+    await drainDeliveries();
     await prisma.webhookAttempt.updateMany({ where: { messageId: stalled, state: "pending" }, data: { state: "cancelled", finishedAt: new Date() } });
     // A failed test send.
     const rehearsal = await call(sendTest, TEST, { token: owner.token, body: {} });
@@ -71,7 +66,7 @@ describe("POST /webhooks/recover/", () => {
     // Delivered, and (below, after the last worker pass) pending.
     target.respond({ kind: "status", status: 200 });
     const delivered = await emit(owner.tenantId, 12);
-    await drain();
+    await drainDeliveries();
     // Another tenant's failed message in the same window.
     const [theirs] = await failedMessages(stranger.owner, stranger.target, 1);
     const pending = await emit(owner.tenantId, 13);
@@ -113,7 +108,7 @@ describe("POST /webhooks/recover/", () => {
     expect(entry).toMatchObject({ actorUserId: owner.userId, metadata: { since: since.toISOString(), until: result.body.until, queued: 3 } });
 
     const receivedBefore = target.received.length;
-    await drain();
+    await drainDeliveries();
     for (const id of recovered) expect((await prisma.webhookMessage.findUniqueOrThrow({ where: { id } })).status).toBe("delivered");
     const sent = target.received.slice(receivedBefore).map((request) => request.headers["webhook-id"]);
     expect(sent).toEqual(expect.arrayContaining(recovered));
@@ -144,7 +139,7 @@ describe("POST /webhooks/recover/", () => {
     const [id] = await failedMessages(owner, target, 1);
     await call(recover, RECOVER, { token: owner.token, body: { since: new Date(Date.now() - MINUTE_MS).toISOString() } });
     const before = Date.now();
-    await drain();
+    await drainDeliveries();
     const message = await messageOf(id);
     expect(message.status).toBe("failing");
     expect(message.attempts.map((attempt) => [attempt.trigger, attempt.state])).toEqual([
