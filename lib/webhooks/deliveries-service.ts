@@ -32,10 +32,9 @@ export async function listDeliveries(tenantId: string, query: DeliveriesQuery) {
   return { data: page.map(toMessageView), next_cursor: rows.length > query.limit ? (page.at(-1)?.id ?? null) : null };
 }
 
-// A test, a retry or a verification ping is sent even to a disabled endpoint:
-// that is how a person checks a fix. Scheduled deliveries stay stopped until
-// the URL is saved again.
-export async function requireEndpointUrl(tenantId: string) {
+// A test or a retry is sent even to a disabled endpoint: that is how a person
+// checks a fix. Scheduled deliveries stay stopped until the URL is saved again.
+async function requireEndpointUrl(tenantId: string) {
   const endpoint = await prisma.webhookEndpoint.findUnique({ where: { tenantId }, select: { url: true } });
   if (!endpoint?.url) throw webhookNotConfigured();
 }
