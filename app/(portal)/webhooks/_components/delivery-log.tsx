@@ -1,7 +1,7 @@
 "use client";
 
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
-import { RotateCw } from "lucide-react";
+import { History, RotateCw } from "lucide-react";
 import { useState } from "react";
 import { Badge, messageStatusTone, type BadgeTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -13,7 +13,8 @@ import { Table, Td, Th, Tr } from "@/components/ui/table";
 import { useToast } from "@/components/ui/toaster";
 import { apiFetch } from "@/lib/client/api";
 import type { AttemptView, MessageView } from "@/lib/webhooks/views";
-import { CONFIG_QUERY, DELIVERIES_PATH, DELIVERIES_QUERY, fetchDeliveries, type DeliveriesPage } from "./queries";
+import { CONFIG_QUERY, DELIVERIES_PATH, DELIVERIES_QUERY, fetchDeliveries, STATS_QUERY, type DeliveriesPage } from "./queries";
+import { RecoverDialog } from "./recover-dialog";
 import { WEBHOOK_ATTEMPT_STATE, WEBHOOK_MESSAGE_STATUS, type WebhookMessageStatus } from "@/lib/statuses";
 
 const MESSAGE_STATUS_LABELS: Record<WebhookMessageStatus, string> = {
@@ -66,6 +67,7 @@ export function DeliveryLog({ initial, configured }: { initial: DeliveriesPage; 
   const toast = useToast();
   const [status, setStatus] = useState("");
   const [openId, setOpenId] = useState<string | null>(null);
+  const [recovering, setRecovering] = useState(false);
 
   const query = useInfiniteQuery({
     queryKey: [...DELIVERIES_QUERY, status],
@@ -84,6 +86,7 @@ export function DeliveryLog({ initial, configured }: { initial: DeliveriesPage; 
     onSuccess: (result) => {
       void queryClient.invalidateQueries({ queryKey: DELIVERIES_QUERY });
       void queryClient.invalidateQueries({ queryKey: CONFIG_QUERY });
+      void queryClient.invalidateQueries({ queryKey: STATS_QUERY });
       toast({
         title: result.attempt.state === WEBHOOK_ATTEMPT_STATE.succeeded ? "Delivered" : "Retry failed",
         description: result.attempt.status_code ? `Your endpoint answered ${result.attempt.status_code}.` : (result.attempt.error ?? undefined),
@@ -113,6 +116,10 @@ export function DeliveryLog({ initial, configured }: { initial: DeliveriesPage; 
               </option>
             ))}
           </select>
+          <Button size="sm" variant="secondary" disabled={!configured} onClick={() => setRecovering(true)}>
+            <History aria-hidden className="size-4" />
+            Recover failed messages
+          </Button>
         </>
       }
     >
@@ -200,6 +207,8 @@ export function DeliveryLog({ initial, configured }: { initial: DeliveriesPage; 
           </Button>
         </div>
       ) : null}
+
+      {recovering ? <RecoverDialog onClose={() => setRecovering(false)} /> : null}
 
       <Dialog open={open !== null} onOpenChange={(next) => (next ? null : setOpenId(null))} title={open ? open.event_type : "Delivery"} description={open ? `Message ${open.id}` : undefined}>
         {open ? (

@@ -2,6 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Send } from "lucide-react";
+import Link from "next/link";
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -10,7 +11,7 @@ import { ScrollRegion } from "@/components/ui/scroll-region";
 import { Field } from "@/components/ui/field";
 import { ApiError, apiFetch } from "@/lib/client/api";
 import { EVENT_TYPES } from "@/lib/webhooks/event-types";
-import { CONFIG_QUERY, DELIVERIES_QUERY } from "./queries";
+import { CONFIG_QUERY, DELIVERIES_QUERY, EVENT_CATALOG_HREF, STATS_QUERY } from "./queries";
 
 type TestResult = {
   delivered: boolean;
@@ -34,6 +35,7 @@ export function TestConsole() {
     onSettled: () => {
       void queryClient.invalidateQueries({ queryKey: DELIVERIES_QUERY });
       void queryClient.invalidateQueries({ queryKey: CONFIG_QUERY });
+      void queryClient.invalidateQueries({ queryKey: STATS_QUERY });
     },
   });
 
@@ -103,6 +105,12 @@ export function TestConsole() {
               {pretty(selected.schema)}
             </ScrollRegion>
           </details>
+          <p className="text-sm text-zinc-500">
+            The payload starts as the type&apos;s example.{" "}
+            <Link href={`${EVENT_CATALOG_HREF}#${selected.type}`} className="font-medium text-indigo-700 hover:underline">
+              Every event type in the catalog
+            </Link>
+          </p>
           <Button onClick={onSend} pending={send.isPending}>
             <Send aria-hidden className="size-4" />
             Send test event

@@ -1,0 +1,171 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { ListFilter } from "lucide-react";
+import Link from "next/link";
+import { useState, type FormEvent } from "react";
+import { Loading, LoadFailed } from "@/components/list/load-states";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { useToast } from "@/components/ui/toaster";
+import { apiFetch } from "@/lib/client/api";
+import { cn } from "@/lib/utils";
+import { groupEventTypes, subscribableTypes, subscriptionSummary, subscriptionToSave } from "./event-groups";
+import { CONFIG_PATH, CONFIG_QUERY, DELIVERIES_QUERY, EVENT_CATALOG_HREF, EVENT_TYPES_QUERY, fetchEventTypes, STATS_QUERY, type ConfigResponse, type WebhookConfig } from "./queries";
+
+/** The endpoint card's "Events" row: what the endpoint receives, and the button that changes it. */
+export function EventSubscription({ config }: { config: WebhookConfig }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <div>
+      <dt className="text-zinc-500">Events</dt>
+      <dd className="mt-1" data-testid="event-subscription">
+        <div className="flex flex-wrap items-center gap-2">
+          <span className="font-medium text-zinc-900">{subscriptionSummary(config.event_types)}</span>
+          <Button size="sm" variant="ghost" onClick={() => setOpen(true)} disabled={!config.url}>
+            <ListFilter aria-hidden className="size-4" />
+            Choose events
+          </Button>
+        </div>
+        {config.event_types.length > 0 ? (
+          <ul className="mt-1.5 flex flex-wrap gap-1.5" aria-label="Subscribed event types">
+            {config.event_types.map((type) => (
+              <li key={type} className="rounded bg-zinc-100 px-1.5 py-0.5 font-mono text-xs text-zinc-800">
+                {type}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="mt-0.5 text-zinc-500">Every event type, including types added later.</p>
+        )}
+      </dd>
+      {open ? <SubscriptionDialog config={config} onClose={() => setOpen(false)} /> : null}
+    </div>
+  );
+}
+
+function SubscriptionDialog({ config, onClose }: { config: WebhookConfig; onClose: () => void }) {
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  const catalog = useQuery({ queryKey: EVENT_TYPES_QUERY, queryFn: fetchEventTypes, staleTime: Infinity });
+  const [choice, setChoice] = useState<"all" | "some">(config.event_types.length === 0 ? "all" : "some");
+  const [ticked, setTicked] = useState<string[]>(config.event_types);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const save = useMutation({
+    // The URL is saved unchanged, so no ping, unless the endpoint is disabled: saving re-enables it, and that is checked.
+    mutationFn: (eventTypes: string[]) =>
+      apiFetch<ConfigResponse>(CONFIG_PATH, { body: { url: config.url, event_types: eventTypes, verify: !config.enabled } }),
+    onSuccess: (result) => {
+      queryClient.setQueryData(CONFIG_QUERY, result);
+      void queryClient.invalidateQueries({ queryKey: CONFIG_QUERY });
+      void queryClient.invalidateQueries({ queryKey: DELIVERIES_QUERY });
+      void queryClient.invalidateQueries({ queryKey: STATS_QUERY });
+      toast({ title: "Events saved", description: `This endpoint receives: ${result.event_types.length === 0 ? "all events" : result.event_types.join(", ")}.` });
+      onClose();
+    },
+  });
+
+  const options = subscribableTypes(catalog.data ?? []);
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    const eventTypes = subscriptionToSave(
+      choice,
+      ticked,
+      options.map((info) => info.type),
+    );
+    if (eventTypes === null) {
+      setProblem("Tick at least one event type, or choose all events.");
+      return;
+    }
+    setProblem(null);
+    save.mutate(eventTypes);
+  }
+
+  const toggle = (type: string, on: boolean) => setTicked((current) => (on ? [...current, type] : current.filter((entry) => entry !== type)));
+  const radioClass = (active: boolean) =>
+    cn("flex cursor-pointer items-start gap-3 rounded-md border p-3 has-focus-visible:outline-2 has-focus-visible:outline-indigo-600", active ? "border-indigo-600 bg-indigo-50/50" : "border-zinc-200");
+
+  return (
+    <Dialog
+      open
+      onOpenChange={(next) => (next ? null : onClose())}
+      title="Choose the events to send"
+      description={
+        <>
+          Events of other types are not sent to {config.url} at all. Test events and verification pings go out whatever you choose.{" "}
+          <Link href={EVENT_CATALOG_HREF} className="font-medium text-indigo-700 hover:underline">
+            See every event&apos;s payload
+          </Link>
+        </>
+      }
+    >
+      <form onSubmit={onSubmit} className="space-y-4" noValidate>
+        <fieldset className="space-y-2">
+          <legend className="sr-only">Events to send</legend>
+          <label className={radioClass(choice === "all")}>
+            <input type="radio" name="event-choice" value="all" checked={choice === "all"} onChange={() => setChoice("all")} className="mt-1 accent-indigo-600" />
+            <span>
+              <span className="block text-sm font-medium text-zinc-900">All events</span>
+              <span className="block text-sm text-zinc-600">Every event type, including types added later.</span>
+            </span>
+          </label>
+          <label className={radioClass(choice === "some")}>
+            <input type="radio" name="event-choice" value="some" checked={choice === "some"} onChange={() => setChoice("some")} className="mt-1 accent-indigo-600" />
+            <span>
+              <span className="block text-sm font-medium text-zinc-900">Selected events</span>
+              <span className="block text-sm text-zinc-600">Only the event types ticked below.</span>
+            </span>
+          </label>
+        </fieldset>
+
+        {choice === "some" ? (
+          catalog.isPending ? (
+            <Loading what="event types" />
+          ) : catalog.isError ? (
+            <LoadFailed title="The event types could not be loaded" message={catalog.error.message} onRetry={() => void catalog.refetch()} />
+          ) : (
+            <div className="space-y-4" data-testid="event-type-choices">
+              {groupEventTypes(options).map((group) => (
+                <fieldset key={group.key}>
+                  <legend className="mb-1.5 text-xs font-medium tracking-wide text-zinc-500 uppercase">{group.label}</legend>
+                  <div className="space-y-1">
+                    {group.types.map((info) => (
+                      <label key={info.type} className="flex cursor-pointer items-start gap-3 rounded-md px-2 py-1.5 hover:bg-zinc-50">
+                        <input
+                          type="checkbox"
+                          checked={ticked.includes(info.type)}
+                          onChange={(event) => toggle(info.type, event.target.checked)}
+                          className="mt-1 size-4 shrink-0 accent-indigo-600"
+                        />
+                        <span className="min-w-0">
+                          <span className="block font-mono text-sm break-words text-zinc-900">{info.type}</span>
+                          <span className="block text-sm text-zinc-600">{info.description}</span>
+                        </span>
+                      </label>
+                    ))}
+                  </div>
+                </fieldset>
+              ))}
+            </div>
+          )
+        ) : null}
+
+        {!config.enabled ? <p className="text-sm text-amber-800">Saving also re-enables this endpoint and sends it a verification ping.</p> : null}
+        {problem || save.error ? (
+          <p className="text-sm text-red-600" role="alert" data-testid="subscription-error">
+            {problem ?? save.error?.message}
+          </p>
+        ) : null}
+        <div className="flex justify-end gap-2">
+          <Button type="button" variant="secondary" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" pending={save.isPending} disabled={choice === "some" && !catalog.isSuccess}>
+            Save events
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
