@@ -8,7 +8,7 @@ import { Segmented } from "@/components/api-traffic/range-picker";
 import { formatMs, formatRate } from "@/components/api-traffic/traffic-filters";
 import { Loading, LoadFailed } from "@/components/list/load-states";
 import { Card } from "@/components/ui/card";
-import { HEALTH_SERIES } from "./health-bars";
+import { HEALTH_SERIES } from "./health-series";
 import { HEALTH_WINDOWS, healthSentence } from "./health-words";
 import { fetchStats, STATS_QUERY, type HealthFigures, type HealthWindow, type WebhookStats } from "./queries";
 

@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { useToast } from "@/components/ui/toaster";
 import { apiFetch } from "@/lib/client/api";
-import { cn } from "@/lib/utils";
+import { ChoiceCard } from "./choice-card";
 import { groupEventTypes, subscribableTypes, subscriptionSummary, subscriptionToSave } from "./event-groups";
 import { CONFIG_PATH, CONFIG_QUERY, DELIVERIES_QUERY, EVENT_CATALOG_HREF, EVENT_TYPES_QUERY, fetchEventTypes, STATS_QUERY, type ConfigResponse, type WebhookConfig } from "./queries";
 
@@ -83,8 +83,6 @@ function SubscriptionDialog({ config, onClose }: { config: WebhookConfig; onClos
   }
 
   const toggle = (type: string, on: boolean) => setTicked((current) => (on ? [...current, type] : current.filter((entry) => entry !== type)));
-  const radioClass = (active: boolean) =>
-    cn("flex cursor-pointer items-start gap-3 rounded-md border p-3 has-focus-visible:outline-2 has-focus-visible:outline-indigo-600", active ? "border-indigo-600 bg-indigo-50/50" : "border-zinc-200");
 
   return (
     <Dialog
@@ -103,20 +101,8 @@ function SubscriptionDialog({ config, onClose }: { config: WebhookConfig; onClos
       <form onSubmit={onSubmit} className="space-y-4" noValidate>
         <fieldset className="space-y-2">
           <legend className="sr-only">Events to send</legend>
-          <label className={radioClass(choice === "all")}>
-            <input type="radio" name="event-choice" value="all" checked={choice === "all"} onChange={() => setChoice("all")} className="mt-1 accent-indigo-600" />
-            <span>
-              <span className="block text-sm font-medium text-zinc-900">All events</span>
-              <span className="block text-sm text-zinc-600">Every event type, including types added later.</span>
-            </span>
-          </label>
-          <label className={radioClass(choice === "some")}>
-            <input type="radio" name="event-choice" value="some" checked={choice === "some"} onChange={() => setChoice("some")} className="mt-1 accent-indigo-600" />
-            <span>
-              <span className="block text-sm font-medium text-zinc-900">Selected events</span>
-              <span className="block text-sm text-zinc-600">Only the event types ticked below.</span>
-            </span>
-          </label>
+          <ChoiceCard name="event-choice" value="all" checked={choice === "all"} onChange={() => setChoice("all")} label="All events" hint="Every event type, including types added later." />
+          <ChoiceCard name="event-choice" value="some" checked={choice === "some"} onChange={() => setChoice("some")} label="Selected events" hint="Only the event types ticked below." />
         </fieldset>
 
         {choice === "some" ? (

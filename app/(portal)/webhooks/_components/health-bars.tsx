@@ -2,20 +2,13 @@
 
 // recharts measures the DOM, so this module is only loaded in the browser
 // (endpoint-health.tsx imports it with next/dynamic and ssr: false).
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
 import { bucketLabel, tickLabel } from "@/components/api-traffic/bucket-label";
 import { formatMs } from "@/components/api-traffic/traffic-filters";
+import { StackedBars } from "@/components/charts/stacked-bars";
+import { HEALTH_SERIES } from "./health-series";
 import type { HealthPoint } from "./queries";
 
-/** The meaning colours: green delivered, red failed. */
-export const HEALTH_SERIES = [
-  { key: "succeeded", label: "Succeeded", colour: "#10b981", swatch: "bg-emerald-500" },
-  { key: "failed", label: "Failed", colour: "#dc2626", swatch: "bg-red-600" },
-] as const;
-
-function PointTooltip({ active, payload, granularity, locale }: Pick<TooltipContentProps, "active" | "payload"> & { granularity: "hour" | "day"; locale: string }) {
-  const point = payload?.[0]?.payload as HealthPoint | undefined;
-  if (!active || !point) return null;
+function PointTooltip({ point, granularity, locale }: { point: HealthPoint; granularity: "hour" | "day"; locale: string }) {
   const count = new Intl.NumberFormat(locale);
   return (
     <div className="rounded-md border border-zinc-200 bg-white px-3 py-2 text-sm shadow-lg">
@@ -41,31 +34,14 @@ function PointTooltip({ active, payload, granularity, locale }: Pick<TooltipCont
 
 export default function HealthBars({ points, granularity, locale }: { points: HealthPoint[]; granularity: "hour" | "day"; locale: string }) {
   return (
-    <ResponsiveContainer width="100%" height={160}>
-      <BarChart data={points} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} accessibilityLayer={false} barCategoryGap="15%">
-        <CartesianGrid vertical={false} stroke="#e4e4e7" />
-        <XAxis
-          dataKey="start"
-          tickFormatter={(start: string) => tickLabel(start, granularity, locale)}
-          tick={{ fontSize: 12, fill: "#52525b" }}
-          tickLine={false}
-          axisLine={{ stroke: "#d4d4d8" }}
-          minTickGap={24}
-          interval="preserveStartEnd"
-        />
-        <YAxis
-          tickFormatter={(value: number) => new Intl.NumberFormat(locale, { notation: "compact" }).format(value)}
-          tick={{ fontSize: 12, fill: "#52525b" }}
-          tickLine={false}
-          axisLine={false}
-          width={36}
-          allowDecimals={false}
-        />
-        <Tooltip cursor={{ fill: "#f4f4f5" }} content={({ active, payload }) => <PointTooltip active={active} payload={payload} granularity={granularity} locale={locale} />} />
-        {HEALTH_SERIES.map((series) => (
-          <Bar key={series.key} dataKey={series.key} name={series.label} stackId="outcome" fill={series.colour} maxBarSize={28} isAnimationActive={false} />
-        ))}
-      </BarChart>
-    </ResponsiveContainer>
+    <StackedBars
+      points={points}
+      series={HEALTH_SERIES}
+      tick={(start) => tickLabel(start, granularity, locale)}
+      tooltip={(point) => <PointTooltip point={point} granularity={granularity} locale={locale} />}
+      locale={locale}
+      height={160}
+      countAxisWidth={36}
+    />
   );
 }

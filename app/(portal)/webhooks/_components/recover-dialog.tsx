@@ -8,7 +8,7 @@ import { Input } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toaster";
 import { apiFetch } from "@/lib/client/api";
 import { RECOVERY_MAX_AGE_DAYS } from "@/lib/schemas/webhooks";
-import { cn } from "@/lib/utils";
+import { ChoiceCard } from "./choice-card";
 import { CONFIG_QUERY, DELIVERIES_QUERY, RECOVER_PATH, STATS_QUERY } from "./queries";
 import { localInputValue, RECOVERY_MAX_AGE_MS, RECOVERY_PICKS, recoverySince, type RecoveryPick } from "./recovery-window";
 
@@ -51,11 +51,6 @@ export function RecoverDialog({ onClose }: { onClose: () => void }) {
     recover.mutate(outcome.since);
   }
 
-  const choiceClass = (active: boolean) =>
-    cn(
-      "flex cursor-pointer items-center gap-2 rounded-md border px-3 py-2 text-sm has-focus-visible:outline-2 has-focus-visible:outline-indigo-600",
-      active ? "border-indigo-600 bg-indigo-50/50 font-medium text-zinc-900" : "border-zinc-200 text-zinc-700",
-    );
   const error = problem ?? recover.error?.message ?? null;
   return (
     <Dialog
@@ -69,15 +64,9 @@ export function RecoverDialog({ onClose }: { onClose: () => void }) {
           <legend className="mb-1.5 text-sm font-medium text-zinc-800">Failed since</legend>
           <div className="grid grid-cols-2 gap-2">
             {PICK_KEYS.map((key) => (
-              <label key={key} className={choiceClass(pick === key)}>
-                <input type="radio" name="recover-since" value={key} checked={pick === key} onChange={() => setPick(key)} className="accent-indigo-600" />
-                {RECOVERY_PICKS[key].label}
-              </label>
+              <ChoiceCard key={key} name="recover-since" value={key} checked={pick === key} onChange={() => setPick(key)} label={RECOVERY_PICKS[key].label} />
             ))}
-            <label className={cn(choiceClass(pick === "custom"), "col-span-2")}>
-              <input type="radio" name="recover-since" value="custom" checked={pick === "custom"} onChange={() => setPick("custom")} className="accent-indigo-600" />
-              A date and time
-            </label>
+            <ChoiceCard name="recover-since" value="custom" checked={pick === "custom"} onChange={() => setPick("custom")} label="A date and time" className="col-span-2" />
           </div>
         </fieldset>
         {pick === "custom" ? (

@@ -7,7 +7,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Dialog } from "@/components/ui/dialog";
 import { useToast } from "@/components/ui/toaster";
 import { apiFetch } from "@/lib/client/api";
-import { cn } from "@/lib/utils";
+import { ChoiceCard } from "./choice-card";
 import { LocalTime } from "./local-time";
 import { OneTimeSecret } from "./one-time-secret";
 import { CONFIG_QUERY, PREVIOUS_SECRET_PATH, ROTATE_SECRET_PATH, type ConfigResponse, type WebhookConfig } from "./queries";
@@ -67,8 +67,6 @@ export function RotateSecretDialog({ config, locale, onClose }: { config: Webhoo
     );
   }
 
-  const choiceClass = (active: boolean) =>
-    cn("flex cursor-pointer items-start gap-3 rounded-md border p-3 has-focus-visible:outline-2 has-focus-visible:outline-indigo-600", active ? "border-indigo-600 bg-indigo-50/50" : "border-zinc-200");
   return (
     <Dialog
       open
@@ -81,20 +79,15 @@ export function RotateSecretDialog({ config, locale, onClose }: { config: Webhoo
           <legend className="mb-1.5 text-sm font-medium text-zinc-800">Keep accepting the current secret for</legend>
           <div className="grid gap-2 sm:grid-cols-2">
             {GRACE_CHOICES.map((choice) => (
-              <label key={choice.hours} className={choiceClass(grace === choice.hours)}>
-                <input
-                  type="radio"
-                  name="grace-hours"
-                  value={choice.hours}
-                  checked={grace === choice.hours}
-                  onChange={() => setGrace(choice.hours)}
-                  className="mt-1 accent-indigo-600"
-                />
-                <span>
-                  <span className="block text-sm font-medium text-zinc-900">{choice.label}</span>
-                  <span className="block text-sm text-zinc-600">{choice.hint}</span>
-                </span>
-              </label>
+              <ChoiceCard
+                key={choice.hours}
+                name="grace-hours"
+                value={String(choice.hours)}
+                checked={grace === choice.hours}
+                onChange={() => setGrace(choice.hours)}
+                label={choice.label}
+                hint={choice.hint}
+              />
             ))}
           </div>
         </fieldset>
