@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { AlertOctagon, Eye, KeyRound, Trash2 } from "lucide-react";
 import { useState, type FormEvent } from "react";
 import { Badge } from "@/components/ui/badge";
@@ -17,15 +17,16 @@ import { WEBHOOK_MESSAGE_STATUS } from "@/lib/statuses";
 import { EventSubscription } from "./event-subscription";
 import { LocalTime } from "./local-time";
 import { OneTimeSecret } from "./one-time-secret";
-import { CONFIG_PATH, CONFIG_QUERY, DELIVERIES_QUERY, STATS_QUERY, type ConfigResponse, type WebhookConfig } from "./queries";
+import { CONFIG_PATH, type ConfigResponse, type WebhookConfig } from "./queries";
 import { PreviousSecret, RotateSecretDialog } from "./secret-rotation";
+import { useRefreshWebhooks } from "./use-refresh-webhooks";
 import { VerificationResult } from "./verification-result";
 import { verificationWords } from "./verification-words";
 
 type SaveKind = "save" | "re-enable";
 
 export function EndpointCard({ config, canRemove, locale }: { config: WebhookConfig; canRemove: boolean; locale: string }) {
-  const queryClient = useQueryClient();
+  const refresh = useRefreshWebhooks();
   const toast = useToast();
   const [url, setUrl] = useState(config.url ?? "");
   const [newSecret, setNewSecret] = useState<string | null>(null);
@@ -33,19 +34,13 @@ export function EndpointCard({ config, canRemove, locale }: { config: WebhookCon
   const [savedPingId, setSavedPingId] = useState<string | null>(null);
   const [dialog, setDialog] = useState<"reveal" | "rotate" | "remove" | null>(null);
 
-  const refresh = () => {
-    void queryClient.invalidateQueries({ queryKey: CONFIG_QUERY });
-    void queryClient.invalidateQueries({ queryKey: DELIVERIES_QUERY });
-    void queryClient.invalidateQueries({ queryKey: STATS_QUERY });
-  };
 
   const save = useMutation({
     // The subscription is sent as it is, so saving the URL never changes what the endpoint receives.
     mutationFn: (input: { url: string; kind: SaveKind }) => apiFetch<ConfigResponse>(CONFIG_PATH, { body: { url: input.url, event_types: config.event_types } }),
     onSuccess: (result, input) => {
-      const { secret, verification, ...view } = result;
-      queryClient.setQueryData(CONFIG_QUERY, view);
-      refresh();
+      const { secret, verification } = result;
+      refresh(result);
       if (secret) setNewSecret(secret);
       setUrl(result.url ?? input.url);
       setSavedPingId(verification?.message_id ?? null);
@@ -65,8 +60,7 @@ export function EndpointCard({ config, canRemove, locale }: { config: WebhookCon
   const remove = useMutation({
     mutationFn: () => apiFetch<ConfigResponse>(CONFIG_PATH, { method: "DELETE" }),
     onSuccess: (result) => {
-      queryClient.setQueryData(CONFIG_QUERY, result);
-      refresh();
+      refresh(result);
       setUrl("");
       setDialog(null);
       toast({ title: "Endpoint removed", description: "Deliveries stopped. The signing secret is kept for when you set a URL again." });

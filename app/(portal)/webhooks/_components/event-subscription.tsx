@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { ListFilter } from "lucide-react";
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
@@ -11,7 +11,8 @@ import { useToast } from "@/components/ui/toaster";
 import { apiFetch } from "@/lib/client/api";
 import { ChoiceCard } from "./choice-card";
 import { groupEventTypes, subscribableTypes, subscriptionSummary, subscriptionToSave } from "./event-groups";
-import { CONFIG_PATH, CONFIG_QUERY, DELIVERIES_QUERY, EVENT_CATALOG_HREF, EVENT_TYPES_QUERY, fetchEventTypes, STATS_QUERY, type ConfigResponse, type WebhookConfig } from "./queries";
+import { CONFIG_PATH, EVENT_CATALOG_HREF, EVENT_TYPES_QUERY, fetchEventTypes, type ConfigResponse, type WebhookConfig } from "./queries";
+import { useRefreshWebhooks } from "./use-refresh-webhooks";
 
 /** The endpoint card's "Events" row: what the endpoint receives, and the button that changes it. */
 export function EventSubscription({ config }: { config: WebhookConfig }) {
@@ -45,7 +46,7 @@ export function EventSubscription({ config }: { config: WebhookConfig }) {
 }
 
 function SubscriptionDialog({ config, onClose }: { config: WebhookConfig; onClose: () => void }) {
-  const queryClient = useQueryClient();
+  const refresh = useRefreshWebhooks();
   const toast = useToast();
   const catalog = useQuery({ queryKey: EVENT_TYPES_QUERY, queryFn: fetchEventTypes, staleTime: Infinity });
   const [choice, setChoice] = useState<"all" | "some">(config.event_types.length === 0 ? "all" : "some");
@@ -57,10 +58,7 @@ function SubscriptionDialog({ config, onClose }: { config: WebhookConfig; onClos
     mutationFn: (eventTypes: string[]) =>
       apiFetch<ConfigResponse>(CONFIG_PATH, { body: { url: config.url, event_types: eventTypes, verify: !config.enabled } }),
     onSuccess: (result) => {
-      queryClient.setQueryData(CONFIG_QUERY, result);
-      void queryClient.invalidateQueries({ queryKey: CONFIG_QUERY });
-      void queryClient.invalidateQueries({ queryKey: DELIVERIES_QUERY });
-      void queryClient.invalidateQueries({ queryKey: STATS_QUERY });
+      refresh(result);
       toast({ title: "Events saved", description: `This endpoint receives: ${result.event_types.length === 0 ? "all events" : result.event_types.join(", ")}.` });
       onClose();
     },

@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -9,7 +9,8 @@ import { useToast } from "@/components/ui/toaster";
 import { apiFetch } from "@/lib/client/api";
 import { RECOVERY_MAX_AGE_DAYS } from "@/lib/schemas/webhooks";
 import { ChoiceCard } from "./choice-card";
-import { CONFIG_QUERY, DELIVERIES_QUERY, RECOVER_PATH, STATS_QUERY } from "./queries";
+import { RECOVER_PATH } from "./queries";
+import { useRefreshWebhooks } from "./use-refresh-webhooks";
 import { localInputValue, RECOVERY_MAX_AGE_MS, RECOVERY_PICKS, recoverySince, type RecoveryPick } from "./recovery-window";
 
 type RecoverResult = { queued: number; since: string; until: string };
@@ -18,7 +19,7 @@ const PICK_KEYS = Object.keys(RECOVERY_PICKS) as (keyof typeof RECOVERY_PICKS)[]
 
 /** After an outage: every failed message since a moment is sent again, once, now. */
 export function RecoverDialog({ onClose }: { onClose: () => void }) {
-  const queryClient = useQueryClient();
+  const refresh = useRefreshWebhooks();
   const toast = useToast();
   const [pick, setPick] = useState<RecoveryPick>("24h");
   const [custom, setCustom] = useState("");
@@ -29,9 +30,7 @@ export function RecoverDialog({ onClose }: { onClose: () => void }) {
   const recover = useMutation({
     mutationFn: (since: string) => apiFetch<RecoverResult>(RECOVER_PATH, { body: { since } }),
     onSuccess: (result) => {
-      void queryClient.invalidateQueries({ queryKey: DELIVERIES_QUERY });
-      void queryClient.invalidateQueries({ queryKey: CONFIG_QUERY });
-      void queryClient.invalidateQueries({ queryKey: STATS_QUERY });
+      refresh();
       toast({
         title: `${result.queued} message${result.queued === 1 ? "" : "s"} queued`,
         description: result.queued === 0 ? "No failed messages in that window: nothing to send again." : "They are being sent again now; the delivery log shows how each goes.",

@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -10,7 +10,8 @@ import { apiFetch } from "@/lib/client/api";
 import { ChoiceCard } from "./choice-card";
 import { LocalTime } from "./local-time";
 import { OneTimeSecret } from "./one-time-secret";
-import { CONFIG_QUERY, PREVIOUS_SECRET_PATH, ROTATE_SECRET_PATH, type ConfigResponse, type WebhookConfig } from "./queries";
+import { PREVIOUS_SECRET_PATH, ROTATE_SECRET_PATH, type ConfigResponse, type WebhookConfig } from "./queries";
+import { useRefreshWebhooks } from "./use-refresh-webhooks";
 
 const GRACE_CHOICES = [
   { hours: 0, label: "Immediately", hint: "The current secret stops working now." },
@@ -23,15 +24,13 @@ const DEFAULT_GRACE_HOURS = 24;
 const hoursInWords = (hours: number) => `${hours} hour${hours === 1 ? "" : "s"}`;
 
 export function RotateSecretDialog({ config, locale, onClose }: { config: WebhookConfig; locale: string; onClose: () => void }) {
-  const queryClient = useQueryClient();
+  const refresh = useRefreshWebhooks();
   const toast = useToast();
   const [grace, setGrace] = useState<number>(DEFAULT_GRACE_HOURS);
   const rotate = useMutation({
     mutationFn: (graceHours: number) => apiFetch<ConfigResponse>(ROTATE_SECRET_PATH, { body: { grace_hours: graceHours } }),
     onSuccess: (result, graceHours) => {
-      const { secret: _secret, ...view } = result;
-      queryClient.setQueryData(CONFIG_QUERY, view);
-      void queryClient.invalidateQueries({ queryKey: CONFIG_QUERY });
+      refresh(result);
       toast({
         title: "Signing secret rotated",
         description: graceHours === 0 ? "Deliveries are signed with the new secret only." : `Both secrets sign deliveries for ${hoursInWords(graceHours)}.`,
@@ -121,14 +120,13 @@ export function RotateSecretDialog({ config, locale, onClose }: { config: Webhoo
 
 /** The secret a rotation replaced, while it still signs: until when, and "Expire now". */
 export function PreviousSecret({ config, locale }: { config: WebhookConfig & { previous_secret: NonNullable<WebhookConfig["previous_secret"]> }; locale: string }) {
-  const queryClient = useQueryClient();
+  const refresh = useRefreshWebhooks();
   const toast = useToast();
   const [confirming, setConfirming] = useState(false);
   const expire = useMutation({
     mutationFn: () => apiFetch<WebhookConfig>(PREVIOUS_SECRET_PATH, { method: "DELETE" }),
     onSuccess: (result) => {
-      queryClient.setQueryData(CONFIG_QUERY, result);
-      void queryClient.invalidateQueries({ queryKey: CONFIG_QUERY });
+      refresh(result);
       setConfirming(false);
       toast({ title: "Previous secret expired", description: `Deliveries are signed with ${result.secret_masked ?? "the current secret"} only.` });
     },

@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { Send } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
@@ -11,7 +11,8 @@ import { ScrollRegion } from "@/components/ui/scroll-region";
 import { Field } from "@/components/ui/field";
 import { ApiError, apiFetch } from "@/lib/client/api";
 import { EVENT_TYPES } from "@/lib/webhooks/event-types";
-import { CONFIG_QUERY, DELIVERIES_QUERY, EVENT_CATALOG_HREF, STATS_QUERY } from "./queries";
+import { EVENT_CATALOG_HREF } from "./queries";
+import { useRefreshWebhooks } from "./use-refresh-webhooks";
 
 type TestResult = {
   delivered: boolean;
@@ -25,7 +26,7 @@ type TestResult = {
 const pretty = (value: unknown) => JSON.stringify(value, null, 2);
 
 export function TestConsole() {
-  const queryClient = useQueryClient();
+  const refresh = useRefreshWebhooks();
   const [eventType, setEventType] = useState<string>(EVENT_TYPES[0].type);
   const [payload, setPayload] = useState(pretty(EVENT_TYPES[0].example));
   const [jsonError, setJsonError] = useState<string | null>(null);
@@ -33,9 +34,7 @@ export function TestConsole() {
   const send = useMutation({
     mutationFn: (body: { event_type: string; payload: Record<string, unknown> }) => apiFetch<TestResult>("/api/v1/auth/tenants/webhooks/test/", { body }),
     onSettled: () => {
-      void queryClient.invalidateQueries({ queryKey: DELIVERIES_QUERY });
-      void queryClient.invalidateQueries({ queryKey: CONFIG_QUERY });
-      void queryClient.invalidateQueries({ queryKey: STATS_QUERY });
+      refresh();
     },
   });
 

@@ -8,7 +8,8 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { useToast } from "@/components/ui/toaster";
 import { apiFetch } from "@/lib/client/api";
 import { cn } from "@/lib/utils";
-import { CONFIG_QUERY, DELIVERIES_QUERY, STATS_QUERY, VERIFY_PATH, type WebhookConfig, type WebhookVerification } from "./queries";
+import { CONFIG_QUERY, VERIFY_PATH, type WebhookConfig, type WebhookVerification } from "./queries";
+import { useRefreshWebhooks } from "./use-refresh-webhooks";
 import { verificationWords } from "./verification-words";
 
 /**
@@ -19,14 +20,13 @@ import { verificationWords } from "./verification-words";
  */
 export function VerificationResult({ verification, afterSave, secretJustIssued }: { verification: WebhookVerification | null; afterSave: boolean; secretJustIssued: boolean }) {
   const queryClient = useQueryClient();
+  const refresh = useRefreshWebhooks();
   const toast = useToast();
   const sendAgain = useMutation({
     mutationFn: () => apiFetch<{ verification: WebhookVerification }>(VERIFY_PATH, { body: {} }),
     onSuccess: ({ verification: next }) => {
       queryClient.setQueryData<WebhookConfig>(CONFIG_QUERY, (config) => (config ? { ...config, last_verification: next } : config));
-      void queryClient.invalidateQueries({ queryKey: CONFIG_QUERY });
-      void queryClient.invalidateQueries({ queryKey: DELIVERIES_QUERY });
-      void queryClient.invalidateQueries({ queryKey: STATS_QUERY });
+      refresh();
       const words = verificationWords(next);
       toast(words.delivered ? { title: "Verification ping delivered", description: words.detail } : { title: `Verification ping failed (${words.label})`, description: words.detail, tone: "error" });
     },
