@@ -33,8 +33,8 @@ export type WebhookVerification = {
 };
 
 export type WebhookConfig = WebhookConfigView & {
-  /** [] is every event. */
-  event_types: string[];
+  /** [] is every event; null before the first configuration. */
+  event_types: string[] | null;
   previous_secret: { secret_masked: string; expires_at: string } | null;
   last_verification: WebhookVerification | null;
 };
