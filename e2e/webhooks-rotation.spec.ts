@@ -280,3 +280,74 @@ test("the event catalog lists every event type with an example and its schema, i
     receiver.close();
   }
 });
+
+test("after an outage an admin re-enables the endpoint and recovers the failed messages from the delivery log: they arrive again and show delivered", async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const owner = await registerOwner(request, "recovery");
+  const admin = { email: uniqueEmail("recovery-admin"), password: "recovery admin password", name: "Ada Admin", role: "admin" as const };
+  await addMemberViaApi(request, owner.token, admin);
+  const receiver = await startReceiver();
+  try {
+    await configureViaApi(request, owner.auth, receiver);
+
+    // The receiver goes down: two real events cannot be delivered.
+    await receiver.stop();
+    await freshTestSecretKey(request, owner.token);
+    await freshTestSecretKey(request, owner.token);
+    const messages = async () => {
+      const log = await request.get("/api/v1/auth/tenants/webhooks/deliveries/?limit=100", { headers: owner.auth });
+      return ((await log.json()) as { data: { id: string; event_type: string; status: string }[] }).data.filter((message) => message.event_type === "api_keys.regenerated");
+    };
+    await expect.poll(async () => (await messages()).map((message) => message.status), { timeout: 20_000, intervals: [100] }).toEqual(["failing", "failing"]);
+    // It comes back answering 410 Gone (a maintenance page): the first retry disables the endpoint, and
+    // every message waiting for a retry fails. Only failed messages, with nothing waiting, are recovered.
+    receiver.state.status = 410;
+    await receiver.start();
+    await expect.poll(async () => (await messages()).map((message) => message.status), { timeout: 30_000 }).toEqual(["failed", "failed"]);
+    const failedIds = (await messages()).map((message) => message.id).sort();
+    receiver.state.status = 200;
+
+    await signInViaApi(page.request, admin.email, admin.password);
+    await page.goto("/webhooks");
+    const banner = page.getByTestId("disabled-banner");
+    await expect(banner).toContainText("Deliveries to this endpoint are paused");
+    await expect(banner).toContainText("The endpoint answered 410 Gone.");
+    await expect(banner).toContainText(/Disabled .+\((just now|\d+ minutes? ago)\)/);
+
+    // Recovering needs an enabled endpoint: the dialog says so, next to its button.
+    await page.getByRole("button", { name: "Recover failed messages" }).click();
+    const dialog = page.getByRole("dialog", { name: "Recover failed messages" });
+    await expect(dialog.getByRole("radio", { name: "Last 24 hours" })).toBeChecked();
+    await checkAtBothWidths(page, "webhooks-recovery-dialog");
+    await dialog.getByRole("button", { name: "Recover messages" }).click();
+    await expect(dialog.getByTestId("recover-error")).toContainText("disabled");
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+
+    // Re-enable saves the URL again and shows its ping.
+    await banner.getByRole("button", { name: "Re-enable" }).click();
+    await expect(banner).toHaveCount(0);
+    await expect(page.getByTestId("verification")).toHaveAttribute("data-delivered", "true");
+    await expect(page.getByText("Endpoint re-enabled", { exact: true })).toBeVisible();
+
+    // The custom time is checked before anything is sent.
+    await page.getByRole("button", { name: "Recover failed messages" }).click();
+    await dialog.getByRole("radio", { name: "A date and time" }).check();
+    await dialog.getByRole("button", { name: "Recover messages" }).click();
+    await expect(dialog.getByTestId("recover-error")).toHaveText("Pick the date and time to recover from.");
+    await dialog.getByRole("radio", { name: "Last hour" }).check();
+    await dialog.getByRole("button", { name: "Recover messages" }).click();
+    await expect(page.getByText("2 messages queued", { exact: true })).toBeVisible();
+    await expect(page.getByRole("dialog")).toHaveCount(0);
+
+    for (const id of failedIds) {
+      const row = page.locator(`[data-testid="delivery-row"]`).filter({ hasText: id });
+      await expect(row).toHaveAttribute("data-status", "delivered", { timeout: 20_000 });
+    }
+    await expect.poll(() => receiver.state.received.filter((entry) => failedIds.includes(entry.id) && entry.verified).map((entry) => entry.id).sort(), { timeout: 20_000 }).toEqual(failedIds);
+    const first = page.locator(`[data-testid="delivery-row"]`).filter({ hasText: failedIds[0] });
+    await first.getByRole("button", { name: /^Details of/ }).click();
+    await expect(page.getByRole("dialog").getByTestId("attempt-detail").filter({ hasText: "recovery" })).toContainText("succeeded");
+  } finally {
+    receiver.close();
+  }
+});
