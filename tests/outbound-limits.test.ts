@@ -5,6 +5,7 @@ import { RATE_LIMITS } from "@/lib/http/rate-limit";
 import { emitEvent } from "@/lib/webhooks/outbox";
 import { POST as setConfig } from "@/app/api/v1/auth/tenants/webhooks/config/route";
 import { POST as sendTest } from "@/app/api/v1/auth/tenants/webhooks/test/route";
+import { POST as verify } from "@/app/api/v1/auth/tenants/webhooks/verify/route";
 import { POST as retry } from "@/app/api/v1/auth/tenants/webhooks/deliveries/[messageId]/retry/route";
 import { GET as stripeStatus } from "@/app/api/v1/auth/tenants/stripe/status/route";
 import { POST as stripeConnect } from "@/app/api/v1/auth/tenants/stripe/connect/route";
@@ -18,13 +19,15 @@ import { startStripeSimulator } from "./helpers/stripe-simulator";
 
 const CONFIG = "/api/v1/auth/tenants/webhooks/config/";
 const TEST = "/api/v1/auth/tenants/webhooks/test/";
+const VERIFY = "/api/v1/auth/tenants/webhooks/verify/";
 
 const receiver = receiversPerTest();
 
 async function configuredOwner() {
   const owner = await registerOwner();
   const target = await receiver();
-  expect((await call(setConfig, CONFIG, { token: owner.token, body: { url: target.url } })).status).toBe(200);
+  // No verification ping: the receiver counts only the sends under test.
+  expect((await call(setConfig, CONFIG, { token: owner.token, body: { url: target.url, verify: false } })).status).toBe(200);
   return { owner, target };
 }
 
@@ -55,6 +58,19 @@ describe("per-tenant limits on outbound work started by people", () => {
     const elsewhere = await call(sendTest, TEST, { token: other.owner.token, body: {} });
     expect(elsewhere.status).toBe(200);
     expect(other.target.received).toHaveLength(1);
+  });
+
+  it("verification pings (Send again) share the test-send budget", async () => {
+    const budget = RATE_LIMITS.webhook_test.points;
+    const { owner, target } = await configuredOwner();
+    const results = await Promise.all([
+      ...Array.from({ length: budget - 1 }, () => call(sendTest, TEST, { token: owner.token, body: {} })),
+      call(verify, VERIFY, { method: "POST", token: owner.token }),
+      call(verify, VERIFY, { method: "POST", token: owner.token }),
+    ]);
+    expect(statuses(results)).toEqual([...Array(budget).fill(200), 429]);
+    expectRefusal(results.find((result) => result.status === 429)!);
+    expect(target.received).toHaveLength(budget);
   });
 
   it("invalid test sends do not spend the budget", async () => {

@@ -42,10 +42,10 @@ async function tenantWithKey() {
 
 const accountWith = (key: string) => call(account, "/api/v1/account/", { headers: { authorization: `Bearer ${key}` } });
 
-/** An endpoint on a fresh local receiver that verifies signatures. */
+/** An endpoint on a fresh local receiver that verifies signatures (no verification ping: it receives only what the test sends). */
 async function configureReceiver(token: string) {
   const target = await receiver();
-  const configured = await call(setConfig, "/api/v1/auth/tenants/webhooks/config/", { token, body: { url: target.url } });
+  const configured = await call(setConfig, "/api/v1/auth/tenants/webhooks/config/", { token, body: { url: target.url, verify: false } });
   expect(configured.status).toBe(200);
   target.setSecret(configured.body.secret);
   return target;

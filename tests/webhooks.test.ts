@@ -36,11 +36,14 @@ afterEach(() => {
   delivery.timeoutMs = 400;
 });
 
-/** An owner whose endpoint points at a fresh receiver that verifies signatures. */
+/**
+ * An owner whose endpoint points at a fresh receiver that verifies signatures.
+ * Saved without the verification ping, so the receiver sees only what a test sends it.
+ */
 async function configuredOwner() {
   const owner = await registerOwner();
   const target = await receiver();
-  const configured = await call(setConfig, CONFIG, { token: owner.token, body: { url: target.url } });
+  const configured = await call(setConfig, CONFIG, { token: owner.token, body: { verify: false, url: target.url } });
   expect(configured.status).toBe(200);
   target.setSecret(configured.body.secret);
   return { owner, target, secret: configured.body.secret as string };
@@ -120,7 +123,7 @@ describe("webhook configuration", () => {
     const target = await receiver();
     const url = `${target.url}?token=abc&id=1`;
     const redacted = `${target.url}?token=****&id=1`;
-    const configured = await call(setConfig, CONFIG, { token: owner.token, body: { url } });
+    const configured = await call(setConfig, CONFIG, { token: owner.token, body: { verify: false, url } });
     expect(configured.status).toBe(200);
     expect(configured.body.url).toBe(redacted);
     const read = await call(getConfig, CONFIG, { token: owner.token });
@@ -129,7 +132,7 @@ describe("webhook configuration", () => {
     expect((await prisma.webhookEndpoint.findUniqueOrThrow({ where: { tenantId: owner.tenantId } })).url).toBe(url);
 
     // The page shows the redacted URL; saving it back (e.g. to regenerate the secret) keeps the real token.
-    const savedBack = await call(setConfig, CONFIG, { token: owner.token, body: { url: redacted, regenerate_secret: true } });
+    const savedBack = await call(setConfig, CONFIG, { token: owner.token, body: { verify: false, url: redacted, regenerate_secret: true } });
     expect(savedBack.status).toBe(200);
     expect((await prisma.webhookEndpoint.findUniqueOrThrow({ where: { tenantId: owner.tenantId } })).url).toBe(url);
 
@@ -226,7 +229,7 @@ describe("POST /webhooks/test/", () => {
 
     const closed = await receiver();
     await closed.close();
-    await call(setConfig, CONFIG, { token: owner.token, body: { url: closed.url } });
+    await call(setConfig, CONFIG, { token: owner.token, body: { verify: false, url: closed.url } });
     const refused = await call(sendTest, TEST, { token: owner.token, body: {} });
     expect(refused.status).toBe(502);
     expect(refused.body.error.code).toBe("webhook_unreachable");
@@ -243,7 +246,7 @@ describe("POST /webhooks/test/", () => {
 
     const { owner: other, target } = await configuredOwner();
     // https://, so only the address rule can stop it (the receiver counts TCP connections).
-    await call(setConfig, CONFIG, { token: other.token, body: { url: `https://127.0.0.1:${target.port}/hooks` } });
+    await call(setConfig, CONFIG, { token: other.token, body: { verify: false, url: `https://127.0.0.1:${target.port}/hooks` } });
     allowPrivateTargets(false);
     const forbidden = await call(sendTest, TEST, { token: other.token, body: {} });
     expect(forbidden.status).toBe(400);

@@ -36,8 +36,14 @@ import * as authTenantsUsage from "@/app/api/v1/auth/tenants/usage/route";
 import * as authTenantsWebhooksConfig from "@/app/api/v1/auth/tenants/webhooks/config/route";
 import * as authTenantsWebhooksDeliveriesMessageIdRetry from "@/app/api/v1/auth/tenants/webhooks/deliveries/[messageId]/retry/route";
 import * as authTenantsWebhooksDeliveries from "@/app/api/v1/auth/tenants/webhooks/deliveries/route";
+import * as authTenantsWebhooksEventTypes from "@/app/api/v1/auth/tenants/webhooks/event-types/route";
+import * as authTenantsWebhooksRecover from "@/app/api/v1/auth/tenants/webhooks/recover/route";
+import * as authTenantsWebhooksSecretPrevious from "@/app/api/v1/auth/tenants/webhooks/secret/previous/route";
 import * as authTenantsWebhooksSecretReveal from "@/app/api/v1/auth/tenants/webhooks/secret/reveal/route";
+import * as authTenantsWebhooksSecretRotate from "@/app/api/v1/auth/tenants/webhooks/secret/rotate/route";
+import * as authTenantsWebhooksStats from "@/app/api/v1/auth/tenants/webhooks/stats/route";
 import * as authTenantsWebhooksTest from "@/app/api/v1/auth/tenants/webhooks/test/route";
+import * as authTenantsWebhooksVerify from "@/app/api/v1/auth/tenants/webhooks/verify/route";
 import * as openapiJson from "@/app/api/v1/openapi.json/route";
 import * as paymentsPaymentIdConfirm from "@/app/api/v1/payments/[paymentId]/confirm/route";
 import * as paymentsPaymentId from "@/app/api/v1/payments/[paymentId]/route";
@@ -87,8 +93,14 @@ export const ROUTE_REGISTRY: RouteRegistryEntry[] = [
   { path: "/api/v1/auth/tenants/webhooks/config/", file: "app/api/v1/auth/tenants/webhooks/config/route.ts", params: {}, summary: "admin+ reads and sets; owner removes", module: authTenantsWebhooksConfig },
   { path: "/api/v1/auth/tenants/webhooks/deliveries/{message_id}/retry/", file: "app/api/v1/auth/tenants/webhooks/deliveries/[messageId]/retry/route.ts", params: {"message_id":"messageId"}, summary: "admin+: send the message again now", module: authTenantsWebhooksDeliveriesMessageIdRetry },
   { path: "/api/v1/auth/tenants/webhooks/deliveries/", file: "app/api/v1/auth/tenants/webhooks/deliveries/route.ts", params: {}, summary: "admin+: messages newest first, with attempts", module: authTenantsWebhooksDeliveries },
+  { path: "/api/v1/auth/tenants/webhooks/event-types/", file: "app/api/v1/auth/tenants/webhooks/event-types/route.ts", params: {}, summary: "admin+: the catalog of event types, with examples and JSON Schemas", module: authTenantsWebhooksEventTypes },
+  { path: "/api/v1/auth/tenants/webhooks/recover/", file: "app/api/v1/auth/tenants/webhooks/recover/route.ts", params: {}, summary: "admin+: queues the failed messages of a window again after an outage", module: authTenantsWebhooksRecover },
+  { path: "/api/v1/auth/tenants/webhooks/secret/previous/", file: "app/api/v1/auth/tenants/webhooks/secret/previous/route.ts", params: {}, summary: "admin+: \"Expire now\", deletes the rotated-out secret before its grace period ends", module: authTenantsWebhooksSecretPrevious },
   { path: "/api/v1/auth/tenants/webhooks/secret/reveal/", file: "app/api/v1/auth/tenants/webhooks/secret/reveal/route.ts", params: {}, summary: "admin+, audited: the full signing secret", module: authTenantsWebhooksSecretReveal },
+  { path: "/api/v1/auth/tenants/webhooks/secret/rotate/", file: "app/api/v1/auth/tenants/webhooks/secret/rotate/route.ts", params: {}, summary: "admin+: a new signing secret, the old one signing beside it for a grace period", module: authTenantsWebhooksSecretRotate },
+  { path: "/api/v1/auth/tenants/webhooks/stats/", file: "app/api/v1/auth/tenants/webhooks/stats/route.ts", params: {}, summary: "admin+: delivery counts, success rate and response times over 24 h and 7 days", module: authTenantsWebhooksStats },
   { path: "/api/v1/auth/tenants/webhooks/test/", file: "app/api/v1/auth/tenants/webhooks/test/route.ts", params: {}, summary: "admin+: one signed delivery now, with its timing", module: authTenantsWebhooksTest },
+  { path: "/api/v1/auth/tenants/webhooks/verify/", file: "app/api/v1/auth/tenants/webhooks/verify/route.ts", params: {}, summary: "admin+: \"Send again\", the signed verification ping to the configured URL now", module: authTenantsWebhooksVerify },
   { path: "/api/v1/openapi.json/", file: "app/api/v1/openapi.json/route.ts", params: {}, summary: "public: the OpenAPI 3.1 description of every /api/v1 route, built from the handlers' own schemas", module: openapiJson },
   { path: "/api/v1/payments/{payment_id}/confirm/", file: "app/api/v1/payments/[paymentId]/confirm/route.ts", params: {"payment_id":"paymentId"}, summary: "platform API, secret key: confirm with a payment method (Idempotency-Key honoured)", module: paymentsPaymentIdConfirm },
   { path: "/api/v1/payments/{payment_id}/", file: "app/api/v1/payments/[paymentId]/route.ts", params: {"payment_id":"paymentId"}, summary: "platform API, secret key: one payment of the key's tenant and mode", module: paymentsPaymentId },
@@ -2326,10 +2338,17 @@ export const ENDPOINT_DOCS: Record<string, EndpointDoc> = {
       {
         "status": 400,
         "codes": [
+          "unknown_event_type"
+        ],
+        "when": "an `event_types` entry is not a registered type; `details.unknown` lists them; nothing is saved"
+      },
+      {
+        "status": 400,
+        "codes": [
           "invalid_json",
           "validation_error"
         ],
-        "when": "malformed body; missing or empty `url`; non-boolean `regenerate_secret`; unknown fields"
+        "when": "malformed body; missing or empty `url`; non-boolean `regenerate_secret` or `verify`; `event_types` not a list of dot-separated names; unknown fields"
       },
       {
         "status": 401,
@@ -2361,7 +2380,7 @@ export const ENDPOINT_DOCS: Record<string, EndpointDoc> = {
         "when": "body over 64 KB"
       }
     ],
-    "description": "Sets or changes the URL. The first configuration, or `regenerate_secret: true`, creates a new signing secret, returned in full as `secret` in this answer only. Saving the URL re-enables a disabled endpoint. Audited as `webhooks.endpoint_configured` (warning when an existing secret is replaced).",
+    "description": "Sets or changes the URL and the event subscription. The first configuration, or `regenerate_secret: true`, creates a new signing secret, returned in full as `secret` in this answer only (a regenerated secret replaces the old one at once and ends any rotation's grace period; use `POST /webhooks/secret/rotate/` to switch without downtime). Saving the URL re-enables a disabled endpoint.",
     "access": "admin+.",
     "success_status": 200,
     "example": {
@@ -2369,7 +2388,357 @@ export const ENDPOINT_DOCS: Record<string, EndpointDoc> = {
       "secret_masked": "whsec_****...Xy7Q",
       "enabled": true,
       "…": "…",
+      "secret": "whsec_…",
+      "verification": {
+        "delivered": false,
+        "status_code": null,
+        "response_time_ms": 10003,
+        "error_code": "webhook_timeout",
+        "message_id": "msg_…",
+        "at": "2026-11-26T04:50:10.000Z"
+      }
+    }
+  },
+  "POST /api/v1/auth/tenants/webhooks/verify/": {
+    "tag": "Webhooks",
+    "errors": [
+      {
+        "status": 401,
+        "codes": [
+          "unauthorized",
+          "invalid_token"
+        ],
+        "when": "no credential; bad or expired token"
+      },
+      {
+        "status": 403,
+        "codes": [
+          "forbidden"
+        ],
+        "when": "the caller is a member"
+      },
+      {
+        "status": 403,
+        "codes": [
+          "csrf_origin_mismatch"
+        ],
+        "when": "cookie-authenticated without the portal's `Origin`"
+      },
+      {
+        "status": 403,
+        "codes": [
+          "tenant_suspended"
+        ],
+        "when": "the platform has suspended the tenant; nothing is sent"
+      },
+      {
+        "status": 409,
+        "codes": [
+          "webhook_not_configured"
+        ],
+        "when": "no URL is configured"
+      },
+      {
+        "status": 429,
+        "codes": [
+          "too_many_requests"
+        ],
+        "when": "more than 3 test sends per second for the tenant (shared with `POST /webhooks/test/`); `Retry-After`"
+      }
+    ],
+    "description": "\"Send again\": sends the verification ping (a signed `webhook.test`) to the configured URL now, even when the endpoint is disabled, keeps the result as `last_verification` and answers it. Like a test send, it is in the delivery log with `trigger: \"test\"`, and a `410` to it disables the endpoint. Audited as `webhooks.endpoint_verified` with the result (`delivered`, `status_code`, `error_code`, `message_id`). Takes no body.",
+    "access": "admin+.",
+    "success_status": 200,
+    "example": {
+      "verification": {
+        "delivered": true,
+        "status_code": 200,
+        "response_time_ms": 41,
+        "error_code": null,
+        "message_id": "msg_…",
+        "at": "2026-11-26T04:55:00.000Z"
+      }
+    }
+  },
+  "POST /api/v1/auth/tenants/webhooks/secret/rotate/": {
+    "tag": "Webhooks",
+    "errors": [
+      {
+        "status": 400,
+        "codes": [
+          "invalid_json",
+          "validation_error"
+        ],
+        "when": "malformed body; `grace_hours` not an integer from 0 to 72; unknown fields"
+      },
+      {
+        "status": 401,
+        "codes": [
+          "unauthorized",
+          "invalid_token"
+        ],
+        "when": "no credential; bad or expired token"
+      },
+      {
+        "status": 403,
+        "codes": [
+          "forbidden"
+        ],
+        "when": "the caller is a member"
+      },
+      {
+        "status": 403,
+        "codes": [
+          "csrf_origin_mismatch"
+        ],
+        "when": "cookie-authenticated without the portal's `Origin`"
+      },
+      {
+        "status": 409,
+        "codes": [
+          "webhook_not_configured"
+        ],
+        "when": "no endpoint was ever configured"
+      },
+      {
+        "status": 413,
+        "codes": [
+          "payload_too_large"
+        ],
+        "when": "body over 64 KB"
+      }
+    ],
+    "description": "Rotates the signing secret without downtime. The new `whsec_` secret is answered in full here only. For `grace_hours` after the rotation every delivery is signed with both secrets in one header, `webhook-signature: v1,<signature with the new secret> v1,<signature with the old>` (Standard Webhooks allows several signatures; a receiver verifying with either secret accepts it), so receivers switch at their own pace. When the grace period ends the old secret is deleted from the database, not merely unused. `grace_hours: 0` replaces the secret at once. Rotating again during a grace period deletes the older secret at once: at most two secrets sign at a time. Audited as `webhooks.secret_rotated` (warning) with `grace_hours`, `previous_expires_at` (`null` for `grace_hours: 0`) and `older_secret_deleted` (a rotation during a grace period); the deletion at the end of the grace period, within about a minute of it, as `webhooks.previous_secret_expired` (actor `system`, `expired_early: false`). A secret past its grace period signs nothing even before it is deleted.",
+    "access": "admin+.",
+    "success_status": 200,
+    "example": {
+      "url": "https://hooks.example.com/portal",
+      "secret_masked": "whsec_****...Q9rT",
+      "…": "…",
+      "previous_secret": {
+        "secret_masked": "whsec_****...Xy7Q",
+        "expires_at": "2026-11-27T05:00:00.000Z"
+      },
       "secret": "whsec_…"
+    }
+  },
+  "DELETE /api/v1/auth/tenants/webhooks/secret/previous/": {
+    "tag": "Webhooks",
+    "errors": [
+      {
+        "status": 401,
+        "codes": [
+          "unauthorized",
+          "invalid_token"
+        ],
+        "when": "no credential; bad or expired token"
+      },
+      {
+        "status": 403,
+        "codes": [
+          "forbidden"
+        ],
+        "when": "the caller is a member"
+      },
+      {
+        "status": 403,
+        "codes": [
+          "csrf_origin_mismatch"
+        ],
+        "when": "cookie-authenticated without the portal's `Origin`"
+      },
+      {
+        "status": 404,
+        "codes": [
+          "not_found"
+        ],
+        "when": "no previous secret is waiting to expire"
+      },
+      {
+        "status": 409,
+        "codes": [
+          "webhook_not_configured"
+        ],
+        "when": "no endpoint was ever configured"
+      }
+    ],
+    "description": "\"Expire now\": deletes the previous secret before its grace period ends; deliveries from then on carry only the new signature. Audited as `webhooks.previous_secret_expired` (`expires_at`: when it would have expired, `expired_early: true`).",
+    "access": "admin+.",
+    "success_status": 200
+  },
+  "GET /api/v1/auth/tenants/webhooks/event-types/": {
+    "tag": "Webhooks",
+    "errors": [
+      {
+        "status": 401,
+        "codes": [
+          "unauthorized",
+          "invalid_token"
+        ],
+        "when": "no credential; bad or expired token"
+      },
+      {
+        "status": 403,
+        "codes": [
+          "forbidden"
+        ],
+        "when": "the caller is a member"
+      }
+    ],
+    "description": "The catalog: every event type the platform sends, from the one registry the delivery code uses, each with its description, an example `data` and the JSON Schema (draft 2020-12) of its `data`.",
+    "access": "admin+.",
+    "success_status": 200,
+    "example": {
+      "data": [
+        {
+          "type": "payment.succeeded",
+          "description": "A payment succeeded: …",
+          "example": {
+            "id": "pay_3kTq8wPz",
+            "amount": 2000,
+            "…": "…"
+          },
+          "schema": {
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "type": "object",
+            "…": "…"
+          }
+        }
+      ]
+    }
+  },
+  "POST /api/v1/auth/tenants/webhooks/recover/": {
+    "tag": "Webhooks",
+    "errors": [
+      {
+        "status": 400,
+        "codes": [
+          "invalid_json",
+          "validation_error"
+        ],
+        "when": "malformed body; `since` missing, not a date-time or more than 14 days back; `until` not after `since` (without `until`: `since` not in the past); unknown fields"
+      },
+      {
+        "status": 401,
+        "codes": [
+          "unauthorized",
+          "invalid_token"
+        ],
+        "when": "no credential; bad or expired token"
+      },
+      {
+        "status": 403,
+        "codes": [
+          "forbidden"
+        ],
+        "when": "the caller is a member"
+      },
+      {
+        "status": 403,
+        "codes": [
+          "csrf_origin_mismatch"
+        ],
+        "when": "cookie-authenticated without the portal's `Origin`"
+      },
+      {
+        "status": 403,
+        "codes": [
+          "tenant_suspended"
+        ],
+        "when": "the platform has suspended the tenant"
+      },
+      {
+        "status": 409,
+        "codes": [
+          "webhook_not_configured"
+        ],
+        "when": "no URL is configured"
+      },
+      {
+        "status": 409,
+        "codes": [
+          "webhook_endpoint_disabled"
+        ],
+        "when": "the endpoint is disabled: save its URL again first"
+      },
+      {
+        "status": 413,
+        "codes": [
+          "payload_too_large"
+        ],
+        "when": "body over 64 KB"
+      }
+    ],
+    "description": "Recovery after an outage: queues one new attempt, due now, for every message created in `[since, until)` whose status is `failed` or `failing`. Delivered messages, pending ones, test sends (messages whose every attempt is a test), and messages that already have an attempt waiting or being sent are not queued. Each queued message is `pending` again. The workers send them like scheduled deliveries (`trigger: \"recovery\"` in the delivery log): a recovery attempt that fails starts the retry schedule afresh (the next try after about 5 s, then 5 min, …), and one still waiting when the endpoint is disabled is cancelled. Audited as `webhooks.messages_recovered` with `since`, `until` and `queued`, also when nothing was queued.",
+    "access": "admin+.",
+    "success_status": 200,
+    "example": {
+      "queued": 37,
+      "since": "2026-11-25T00:00:00.000Z",
+      "until": "2026-11-26T06:00:00.000Z"
+    }
+  },
+  "GET /api/v1/auth/tenants/webhooks/stats/": {
+    "tag": "Webhooks",
+    "errors": [
+      {
+        "status": 401,
+        "codes": [
+          "unauthorized",
+          "invalid_token"
+        ],
+        "when": "no credential; bad or expired token"
+      },
+      {
+        "status": 403,
+        "codes": [
+          "forbidden"
+        ],
+        "when": "the caller is a member"
+      }
+    ],
+    "description": "The endpoint's health over the last 24 hours and 7 days, from the tenant's finished attempts (`succeeded` or `failed`; test sends and verification pings included): counts, success rate and response times, and a series for the chart. The `24h` window is 24 UTC hours, the current one and the 23 before it (`series[\"24h\"]`, one point per hour, oldest first); the `7d` window is 7 UTC days, today and the 6 before it (`series[\"7d\"]`, one point per day). Each window's figures are the sums of its series. Buckets with no attempts have zero counts and `null` times.",
+    "access": "admin+.",
+    "success_status": 200,
+    "example": {
+      "windows": {
+        "24h": {
+          "attempts": 120,
+          "succeeded": 117,
+          "failed": 3,
+          "success_rate": 0.975,
+          "avg_response_ms": 84,
+          "max_response_ms": 10002
+        },
+        "7d": {
+          "attempts": 802,
+          "succeeded": 790,
+          "failed": 12,
+          "success_rate": 0.985,
+          "avg_response_ms": 77,
+          "max_response_ms": 10002
+        }
+      },
+      "series": {
+        "24h": [
+          {
+            "start": "2026-11-25T07:00:00.000Z",
+            "attempts": 5,
+            "succeeded": 5,
+            "failed": 0,
+            "avg_response_ms": 60
+          }
+        ],
+        "7d": [
+          {
+            "start": "2026-11-20T00:00:00.000Z",
+            "attempts": 110,
+            "succeeded": 109,
+            "failed": 1,
+            "avg_response_ms": 71
+          }
+        ]
+      }
     }
   },
   "DELETE /api/v1/auth/tenants/webhooks/config/": {
@@ -3591,7 +3960,7 @@ export const TAG_DOCS: TagDoc[] = [
   },
   {
     "name": "Webhooks",
-    "description": "Deliveries follow Standard Webhooks: a `POST` of `{\"type\", \"timestamp\", \"test\", \"data\"}` to the tenant's URL, with the headers `webhook-id` (`msg_…`, the same on every retry of a message), `webhook-timestamp` (Unix seconds) and `webhook-signature` (`v1,<base64 HMAC-SHA256 of \"id.timestamp.body\">` under the `whsec_` secret), plus `user-agent: TenantAdminPortal-Webhooks/1.0`. The receiver must answer 2xx within 10 s; redirects are never followed. Failed scheduled deliveries are retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h, 20 h and 24 h (±20%), honouring `Retry-After` on 429/503 up to 24 h; `410 Gone`, or 5 days of failures without a success, disables the endpoint (audited as `webhooks.endpoint_disabled`) until its URL is saved again."
+    "description": "Deliveries follow Standard Webhooks: a `POST` of `{\"type\", \"timestamp\", \"test\", \"data\"}` to the tenant's URL, with the headers `webhook-id` (`msg_…`, the same on every retry of a message), `webhook-timestamp` (Unix seconds) and `webhook-signature` (`v1,<base64 HMAC-SHA256 of \"id.timestamp.body\">` under the `whsec_` secret; during a rotation's grace period two of them, space-separated, one per secret), plus `user-agent: TenantAdminPortal-Webhooks/1.0`. The receiver must answer 2xx within 10 s; redirects are never followed. Failed scheduled deliveries are retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h, 20 h and 24 h (±20%), honouring `Retry-After` on 429/503 up to 24 h; `410 Gone`, or 5 days of failures without a success, disables the endpoint (audited as `webhooks.endpoint_disabled`) until its URL is saved again."
   },
   {
     "name": "Stripe Connect",

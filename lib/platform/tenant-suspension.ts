@@ -86,10 +86,14 @@ export async function reactivateTenant(tenantId: string, { operator, meta }: Sus
   return platformTenant(tenantId);
 }
 
-/** Refuses people-started outbound work (webhook tests, manual retries) while the platform has the tenant suspended. */
-export async function assertTenantNotSuspended(tenantId: string) {
+export async function isTenantSuspended(tenantId: string): Promise<boolean> {
   const tenant = await prisma.tenant.findUnique({ where: { id: tenantId }, select: { status: true } });
-  if (tenant?.status === TENANT_STATUS.suspended) {
+  return tenant?.status === TENANT_STATUS.suspended;
+}
+
+/** Refuses people-started outbound work (webhook tests, manual retries, recovery) while the platform has the tenant suspended. */
+export async function assertTenantNotSuspended(tenantId: string) {
+  if (await isTenantSuspended(tenantId)) {
     throw apiError("tenant_suspended", "This tenant is suspended: webhook deliveries are paused until the platform reactivates it.");
   }
 }

@@ -15,8 +15,9 @@ export const configureWebhookSchema = z.strictObject({
   // the service, which answers with a code per rule.
   url: z.string().trim().min(1, "Enter the URL of your endpoint."),
   regenerate_secret: z.boolean().optional(),
-  // Absent or empty: every event. Whether each name is a registered type is the
-  // service's check (400 unknown_event_type, naming the unknown ones).
+  // Empty: every event. Absent: the subscription stays as it is (every event on the
+  // first configuration). Whether each name is a registered type is the service's
+  // check (400 unknown_event_type, naming the unknown ones).
   event_types: z.array(eventTypeNameSchema).max(100).optional(),
   // A signed webhook.test ping to the saved URL, unless false. Saving never fails because the ping does.
   verify: z.boolean().optional(),

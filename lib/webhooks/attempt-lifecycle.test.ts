@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  attemptsInCurrentSchedule,
   decideAfterAttempt,
   decideBeforeSend,
   DISABLE_AFTER_FAILING_MS,
@@ -21,6 +22,7 @@ function failed(overrides: Partial<FailedAttemptFacts> = {}): FailedAttemptFacts
     statusCode: 500,
     leaseLost: false,
     messageDelivered: false,
+    endpointUnsaved: false,
     endpoint: healthy,
     scheduledAttempts: 1,
     pendingScheduledAt: null,
@@ -36,6 +38,8 @@ describe("decideBeforeSend", () => {
     ["disabled, a person's retry", [{ url: "https://x.example", enabled: false }, "manual"], "send"],
     ["disabled, a test", [{ url: "https://x.example", enabled: false }, "test"], "send"],
     ["enabled, scheduled", [{ url: "https://x.example", enabled: true }, "scheduled"], "send"],
+    ["disabled, recovery (queued before it was disabled)", [{ url: "https://x.example", enabled: false }, "recovery"], "cancel", "The endpoint is disabled."],
+    ["enabled, recovery", [{ url: "https://x.example", enabled: true }, "recovery"], "send"],
   ];
   it.each(cases)("%s → %s", (_name, args, kind, reason) => {
     const decision = decideBeforeSend(...args);
@@ -81,9 +85,38 @@ describe("decideAfterAttempt", () => {
     ["failed test", failed({ trigger: "test" }), { kind: "give_up", startFailingSince: true }],
     ["failed manual retry, nothing scheduled", failed({ trigger: "manual" }), { kind: "give_up", startFailingSince: true }],
     ["failed manual retry keeps the scheduled one", failed({ trigger: "manual", pendingScheduledAt: at(60_000) }), { kind: "keep_scheduled", at: at(60_000), startFailingSince: true }],
+    // Recovery: the first attempt of a fresh schedule
+    ["failed recovery is retried like a first scheduled attempt", failed({ trigger: "recovery" }), { kind: "retry", at: at(5_000), startFailingSince: true }],
+    ["failed recovery honours Retry-After", failed({ trigger: "recovery", statusCode: 503, retryAfterHeader: "120" }), { kind: "retry", at: at(120_000), startFailingSince: true }],
+    ["failed recovery, 410 Gone", failed({ trigger: "recovery", statusCode: 410 }), { kind: "disable_endpoint", reason: DISABLE_REASONS.gone }],
+    ["failed recovery, endpoint disabled meanwhile", failed({ trigger: "recovery", endpoint: { ...healthy, enabled: false } }), { kind: "give_up", startFailingSince: false }],
+    // The verification ping sent before a save commits
+    ["ping to an unsaved configuration, 500", failed({ trigger: "test", endpointUnsaved: true }), { kind: "give_up", startFailingSince: false }],
+    ["ping to an unsaved configuration, 410 does not disable", failed({ trigger: "test", endpointUnsaved: true, statusCode: 410 }), { kind: "give_up", startFailingSince: false }],
+    [
+      "ping to an unsaved configuration while the stored endpoint has failed for 5 days",
+      failed({ trigger: "test", endpointUnsaved: true, endpoint: { ...healthy, failingSince: new Date(now.getTime() - DISABLE_AFTER_FAILING_MS) } }),
+      { kind: "give_up", startFailingSince: false },
+    ],
   ];
   it.each(cases)("%s", (_name, facts, expected) => {
     expect(decideAfterAttempt(facts, now, mid)).toEqual(expected);
+  });
+});
+
+describe("attemptsInCurrentSchedule", () => {
+  const attempt = (attemptNumber: number, trigger: string) => ({ attemptNumber, trigger });
+  const cases: [string, { trigger: string; attemptNumber: number }[], number][] = [
+    ["a first scheduled attempt", [attempt(1, "scheduled")], 1],
+    ["scheduled attempts only", [attempt(1, "scheduled"), attempt(2, "scheduled"), attempt(3, "scheduled")], 3],
+    ["tests and manual retries do not count", [attempt(1, "scheduled"), attempt(2, "manual"), attempt(3, "scheduled"), attempt(4, "test")], 2],
+    ["a recovery starts afresh", [...Array.from({ length: 10 }, (_, i) => attempt(i + 1, "scheduled")), attempt(11, "recovery")], 1],
+    ["scheduled retries after a recovery count from it", [attempt(1, "scheduled"), attempt(2, "scheduled"), attempt(3, "recovery"), attempt(4, "scheduled"), attempt(5, "manual")], 2],
+    ["the latest of two recoveries counts", [attempt(1, "scheduled"), attempt(2, "recovery"), attempt(3, "scheduled"), attempt(4, "recovery")], 1],
+    ["order of the rows does not matter", [attempt(4, "scheduled"), attempt(3, "recovery"), attempt(1, "scheduled")], 2],
+  ];
+  it.each(cases)("%s → %i", (_name, attempts, expected) => {
+    expect(attemptsInCurrentSchedule(attempts)).toBe(expected);
   });
 });
 
@@ -110,6 +143,7 @@ describe("failingSinceAfterPause", () => {
         statusCode: 500,
         leaseLost: false,
         messageDelivered: false,
+        endpointUnsaved: false,
         endpoint: { url: "https://example.com/hook", enabled: true, failingSince },
         scheduledAttempts: 1,
         pendingScheduledAt: null,

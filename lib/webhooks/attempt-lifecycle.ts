@@ -16,14 +16,30 @@ export type EndpointFacts = { url: string | null; enabled: boolean; failingSince
 type SendableEndpoint = Pick<EndpointFacts, "url" | "enabled">;
 export type SendDecision<E extends SendableEndpoint> = { kind: "send"; url: string; endpoint: E } | { kind: "cancel"; reason: string };
 
+/** Attempts the workers send on their own: they stop at a disabled endpoint and follow the retry schedule. */
+const WORKER_TRIGGERS: ReadonlySet<AttemptTrigger> = new Set([WEBHOOK_ATTEMPT_TRIGGER.scheduled, WEBHOOK_ATTEMPT_TRIGGER.recovery]);
+
 /**
- * Before sending: scheduled deliveries stop at a disabled endpoint, while a
- * person's test or retry may still try it (that is how a fix is checked).
+ * Before sending: scheduled and recovered deliveries stop at a disabled
+ * endpoint, while a person's test or retry may still try it (that is how a fix
+ * is checked).
  */
 export function decideBeforeSend<E extends SendableEndpoint>(endpoint: E | null, trigger: AttemptTrigger): SendDecision<E> {
   if (!endpoint?.url) return { kind: "cancel", reason: "No endpoint URL is configured." };
-  if (!endpoint.enabled && trigger === WEBHOOK_ATTEMPT_TRIGGER.scheduled) return { kind: "cancel", reason: "The endpoint is disabled." };
+  if (!endpoint.enabled && WORKER_TRIGGERS.has(trigger)) return { kind: "cancel", reason: "The endpoint is disabled." };
   return { kind: "send", url: endpoint.url, endpoint };
+}
+
+/**
+ * How many attempts the message's current retry schedule has made: its
+ * scheduled attempts since its latest recovery attempt (which counts as the
+ * first of a fresh schedule), or since the start when it was never recovered.
+ * A recovery follows an outage someone has fixed; if the receiver still fails,
+ * the message gets the whole schedule again rather than one last try.
+ */
+export function attemptsInCurrentSchedule(attempts: readonly { trigger: string; attemptNumber: number }[]): number {
+  const restart = Math.max(0, ...attempts.filter((attempt) => attempt.trigger === WEBHOOK_ATTEMPT_TRIGGER.recovery).map((attempt) => attempt.attemptNumber));
+  return attempts.filter((attempt) => WORKER_TRIGGERS.has(attempt.trigger as AttemptTrigger) && attempt.attemptNumber >= restart).length;
 }
 
 export type SucceededAttemptFacts = {
@@ -43,8 +59,13 @@ export type FailedAttemptFacts = {
   leaseLost: boolean;
   /** Another attempt of the same message got through meanwhile. */
   messageDelivered: boolean;
+  /**
+   * The attempt went to a configuration not saved yet (the verification ping
+   * sent before a save commits), so its failure says nothing about the stored endpoint.
+   */
+  endpointUnsaved: boolean;
   endpoint: EndpointFacts | null;
-  /** Scheduled attempts of this message so far, this one included. */
+  /** Attempts of this message's current retry schedule, this one included (attemptsInCurrentSchedule). */
   scheduledAttempts: number;
   /** When the message's next scheduled attempt is due, if one is waiting. */
   pendingScheduledAt: Date | null;
@@ -77,6 +98,8 @@ export function decideAfterAttempt(facts: AttemptFacts, now: Date, random: () =>
     return { kind: "delivered", cancelWaitingAttempts: facts.attemptNumber > 1, clearFailingSince: facts.endpointFailing };
   }
   if (facts.leaseLost || facts.messageDelivered) return { kind: "nothing" };
+  // The ping's answer is reported to the person saving; the stored endpoint's streak and state are not its to change.
+  if (facts.endpointUnsaved) return { kind: "give_up", startFailingSince: false };
   // Removed or disabled while this attempt was in flight: nothing more is scheduled.
   if (!facts.endpoint?.url || !facts.endpoint.enabled) return { kind: "give_up", startFailingSince: false };
   if (facts.statusCode === 410) return { kind: "disable_endpoint", reason: DISABLE_REASONS.gone };
@@ -95,6 +118,7 @@ export function decideAfterAttempt(facts: AttemptFacts, now: Date, random: () =>
       : { kind: "give_up", startFailingSince };
   }
 
+  // Scheduled and recovery attempts: a failed recovery is retried like any scheduled delivery.
   // Only 429 and 503 carry a Retry-After worth honouring.
   const retryAfter = facts.statusCode === 429 || facts.statusCode === 503 ? parseRetryAfter(facts.retryAfterHeader, now.getTime()) : null;
   const delay = nextRetryDelayMs(facts.scheduledAttempts, retryAfter, random);

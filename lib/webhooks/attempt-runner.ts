@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { prisma, type Prisma, type TransactionClient } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/audit-log";
-import { decryptSecret } from "@/lib/crypto/secret-box";
 import { env } from "@/lib/env";
 import { sendWebhookRequest, type OutboundResult } from "./safe-http-client";
-import { decideAfterAttempt, decideBeforeSend, type AttemptDecision, type AttemptTrigger, type FailedAttemptFacts } from "./attempt-lifecycle";
-import { signDelivery } from "./signing";
+import { attemptsInCurrentSchedule, decideAfterAttempt, decideBeforeSend, type AttemptDecision, type AttemptTrigger, type FailedAttemptFacts } from "./attempt-lifecycle";
+import { signingSecretsOf } from "./endpoint-secrets";
+import { signDeliveryWithSecrets } from "./signing";
 import { TENANT_STATUS, WEBHOOK_ATTEMPT_STATE, WEBHOOK_ATTEMPT_TRIGGER, WEBHOOK_MESSAGE_STATUS } from "@/lib/statuses";
 import { errorMessage, log } from "@/lib/log";
 
@@ -50,8 +50,12 @@ export async function claimDueAttempts(workerId: string, limit: number, now = ne
   return { leaseOwner, attempts };
 }
 
-/** `failing` mirrors failingSince for this batch, so a success only writes when there is something to clear. */
-type EndpointForDelivery = { url: string | null; enabled: boolean; secret: string; failing: boolean };
+/**
+ * `secrets`: what the delivery is signed with (two during a rotation's grace period).
+ * `failing` mirrors failingSince for this batch, so a success only writes when there is something to clear.
+ * `unsaved`: a configuration about to be saved (the verification ping on save), not the stored endpoint.
+ */
+type EndpointForDelivery = { url: string | null; enabled: boolean; secrets: string[]; failing: boolean; unsaved?: true };
 /** Endpoints (with their decrypted secrets) looked up once per batch, not once per attempt. */
 export type EndpointCache = Map<string, Promise<EndpointForDelivery | null>>;
 
@@ -60,7 +64,7 @@ function endpointFor(tenantId: string, cache: EndpointCache): Promise<EndpointFo
   if (!found) {
     found = prisma.webhookEndpoint
       .findUnique({ where: { tenantId } })
-      .then((row) => (row ? { url: row.url, enabled: row.enabled, secret: decryptSecret(row.secretEncrypted), failing: row.failingSince !== null } : null));
+      .then((row) => (row ? { url: row.url, enabled: row.enabled, secrets: signingSecretsOf(row, new Date()), failing: row.failingSince !== null } : null));
     cache.set(tenantId, found);
   }
   return found;
@@ -94,7 +98,7 @@ export async function deliverAttempt(attempt: ClaimedAttempt, leaseOwner: string
   }
 
   const sentAt = new Date();
-  const signed = signDelivery(sendingTo.secret, attempt.messageId, sentAt, attempt.message.body);
+  const signed = signDeliveryWithSecrets(sendingTo.secrets, attempt.messageId, sentAt, attempt.message.body);
   const result = await sendWebhookRequest({
     url,
     headers: { ...signed, "content-type": "application/json", "user-agent": USER_AGENT },
@@ -103,6 +107,17 @@ export async function deliverAttempt(attempt: ClaimedAttempt, leaseOwner: string
   });
   await recordResult({ attempt, leaseOwner, url, sentAt, headers: signed, result, endpoint: sendingTo });
   return { attemptId: attempt.id, messageId: attempt.messageId, result };
+}
+
+/**
+ * Sends a claimed attempt to a configuration that is not saved yet: the URL
+ * and the secret(s) a save is about to store. What happens is recorded on the
+ * attempt and its message, while the stored endpoint is left alone (its
+ * failing streak, disabling): the answer belongs to the person saving.
+ */
+export function deliverToUnsavedEndpoint(attempt: ClaimedAttempt, leaseOwner: string, endpoint: { url: string; secrets: string[] }): Promise<DeliveryResult> {
+  const cache: EndpointCache = new Map([[attempt.tenantId, Promise.resolve({ ...endpoint, enabled: true, failing: false, unsaved: true as const })]]);
+  return deliverAttempt(attempt, leaseOwner, cache);
 }
 
 function describeFailure(result: OutboundResult): string | null {
@@ -223,13 +238,14 @@ async function failedAttemptFacts(
   const statusCode = result.kind === "response" ? result.statusCode : null;
   const retryAfterHeader = result.kind === "response" ? result.headers["retry-after"] : undefined;
   const { count } = await tx.webhookAttempt.updateMany({ where: { id: attempt.id, leaseOwner: input.leaseOwner, state: WEBHOOK_ATTEMPT_STATE.inFlight }, data: attemptRecord });
+  const endpointUnsaved = input.endpoint.unsaved === true;
   if (count === 0) {
-    return { outcome: WEBHOOK_ATTEMPT_STATE.failed, trigger, statusCode, retryAfterHeader, leaseLost: true, messageDelivered: false, endpoint: null, scheduledAttempts: 0, pendingScheduledAt: null };
+    return { outcome: WEBHOOK_ATTEMPT_STATE.failed, trigger, statusCode, retryAfterHeader, leaseLost: true, messageDelivered: false, endpointUnsaved, endpoint: null, scheduledAttempts: 0, pendingScheduledAt: null };
   }
   const message = await tx.webhookMessage.update({ where: { id: attempt.messageId }, data: counted });
   // One statement at a time: an interactive transaction holds one connection.
   const endpoint = await tx.webhookEndpoint.findUnique({ where: { tenantId: attempt.tenantId }, select: { url: true, enabled: true, failingSince: true } });
-  const scheduledAttempts = await tx.webhookAttempt.count({ where: { messageId: message.id, trigger: WEBHOOK_ATTEMPT_TRIGGER.scheduled } });
+  const attempts = await tx.webhookAttempt.findMany({ where: { messageId: message.id }, select: { trigger: true, attemptNumber: true } });
   const pendingScheduled = await tx.webhookAttempt.findFirst({ where: { messageId: message.id, state: WEBHOOK_ATTEMPT_STATE.pending }, orderBy: { dueAt: "asc" }, select: { dueAt: true } });
   return {
     outcome: WEBHOOK_ATTEMPT_STATE.failed,
@@ -238,8 +254,9 @@ async function failedAttemptFacts(
     retryAfterHeader,
     leaseLost: false,
     messageDelivered: message.status === WEBHOOK_MESSAGE_STATUS.delivered,
+    endpointUnsaved,
     endpoint,
-    scheduledAttempts,
+    scheduledAttempts: attemptsInCurrentSchedule(attempts),
     pendingScheduledAt: pendingScheduled?.dueAt ?? null,
   };
 }

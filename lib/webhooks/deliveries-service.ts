@@ -6,14 +6,11 @@ import { apiError } from "@/lib/http/errors";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { webhookNotConfigured } from "./endpoint-service";
 import type { DeliveriesQuery, TestWebhookInput } from "@/lib/schemas/webhooks";
-import { deliverAttempt, LEASE_MS } from "./attempt-runner";
 import { DEFAULT_TEST_EVENT, isWebhookEventType, WEBHOOK_EVENTS } from "./event-types";
-import { eventBody, newMessageId } from "./signing";
-import { toAttemptView, toMessageView } from "./views";
+import { createTestMessage, inlineClaim, sendNow } from "./inline-send";
+import { toMessageView } from "./views";
 import { WEBHOOK_ATTEMPT_STATE, WEBHOOK_ATTEMPT_TRIGGER } from "@/lib/statuses";
 import { assertTenantNotSuspended } from "@/lib/platform/tenant-suspension";
-
-const INLINE_WORKER = "inline";
 
 /** Messages newest first, each with its attempts, cursor-paginated, scoped to the tenant. */
 export async function listDeliveries(tenantId: string, query: DeliveriesQuery) {
@@ -44,16 +41,6 @@ async function requireEndpointUrl(tenantId: string) {
 
 const inFlight = () => apiError("delivery_in_progress", "This message is being sent right now. Wait for that attempt to finish.");
 
-/** Sends an attempt this request created already claimed (no worker picks it up), now. */
-async function sendNow(attemptId: string) {
-  const attempt = await prisma.webhookAttempt.findUniqueOrThrow({ where: { id: attemptId }, include: { message: true } });
-  const delivery = await deliverAttempt(attempt, INLINE_WORKER);
-  const stored = await prisma.webhookAttempt.findUniqueOrThrow({ where: { id: attempt.id } });
-  return { delivery, attempt: toAttemptView(stored) };
-}
-
-const inlineClaim = () => ({ state: WEBHOOK_ATTEMPT_STATE.inFlight, leaseOwner: INLINE_WORKER, leaseUntil: new Date(Date.now() + LEASE_MS) });
-
 /**
  * POST /webhooks/test/: one signed delivery now. A receiver's non-2xx is an
  * answer (delivered: false); our side's failures to reach it are errors.
@@ -63,30 +50,20 @@ export async function sendTestEvent(caller: Caller, input: TestWebhookInput, met
   await requireEndpointUrl(caller.tenantId);
   const type = input.event_type ?? DEFAULT_TEST_EVENT;
   const data = input.payload ?? (isWebhookEventType(type) ? WEBHOOK_EVENTS[type].example : {});
-  const messageId = newMessageId();
   // The message, its attempt and the audit entry in one transaction: nothing half-made if we crash here.
-  const created = await prisma.$transaction(async (tx) => {
-    const message = await tx.webhookMessage.create({
-      data: {
-        id: messageId,
-        tenantId: caller.tenantId,
-        eventType: type,
-        body: eventBody({ type, data, at: new Date(), test: true }),
-        attempts: { create: { tenantId: caller.tenantId, attemptNumber: 1, trigger: WEBHOOK_ATTEMPT_TRIGGER.test, ...inlineClaim() } },
-      },
-      include: { attempts: true },
-    });
+  const { messageId, attemptId } = await prisma.$transaction(async (tx) => {
+    const created = await createTestMessage(tx, caller.tenantId, type, data);
     await recordAudit(tx, {
       tenantId: caller.tenantId,
       actor: userActor(caller),
       action: "webhooks.test_sent",
-      target: { type: "webhook_message", id: messageId },
+      target: { type: "webhook_message", id: created.messageId },
       meta,
       metadata: { event_type: type },
     });
-    return message;
+    return created;
   });
-  const { delivery, attempt } = await sendNow(created.attempts[0].id);
+  const { delivery, attempt } = await sendNow(attemptId);
   const result = delivery.result;
   const details = { message_id: messageId, response_time_ms: attempt.duration_ms, request_headers: attempt.request_headers };
   if (!result) throw webhookNotConfigured();

@@ -6,17 +6,27 @@ import { decryptSecret, encryptSecret } from "@/lib/crypto/secret-box";
 import { env } from "@/lib/env";
 import { apiError } from "@/lib/http/errors";
 import type { RequestMeta } from "@/lib/http/request-meta";
+import { assertTenantNotSuspended, isTenantSuspended } from "@/lib/platform/tenant-suspension";
 import type { ConfigureWebhookInput } from "@/lib/schemas/webhooks";
 import { cancelPendingDeliveries } from "./attempt-runner";
+import { activePreviousSecret, NO_PREVIOUS_SECRET, signingSecretsOf } from "./endpoint-secrets";
+import { subscribedEventTypes, toEventTypeList } from "./event-filter";
+import { sendVerificationPing, type WebhookVerification } from "./inline-send";
 import { checkWebhookUrl } from "./safe-http-client";
 import { maskWebhookSecret, newWebhookSecret } from "./signing";
 import { WEBHOOK_ATTEMPT_STATE, WEBHOOK_MESSAGE_STATUS } from "@/lib/statuses";
 
 export const webhookNotConfigured = () => apiError("webhook_not_configured", "No webhook endpoint is configured. Set its URL first.");
 
+/** What an audit entry keeps of a verification ping. */
+const verificationSummary = (verification: WebhookVerification | null) =>
+  verification && { delivered: verification.delivered, status_code: verification.status_code, error_code: verification.error_code, message_id: verification.message_id };
+
 /** The endpoint's configuration and health, as GET /webhooks/config/ answers it. */
 export async function getWebhookConfig(tenantId: string) {
+  const now = new Date();
   const endpoint = await prisma.webhookEndpoint.findUnique({ where: { tenantId } });
+  const previous = endpoint ? activePreviousSecret(endpoint, now) : null;
   const [lastAttempt, failingMessages] = await Promise.all([
     prisma.webhookAttempt.findFirst({
       where: { tenantId, state: { in: [WEBHOOK_ATTEMPT_STATE.succeeded, WEBHOOK_ATTEMPT_STATE.failed] } },
@@ -42,55 +52,114 @@ export async function getWebhookConfig(tenantId: string) {
       failing_messages: failingMessages,
       failing_since: endpoint?.failingSince?.toISOString() ?? null,
     },
+    event_types: toEventTypeList(endpoint?.eventTypes ?? null),
+    previous_secret: previous ? { secret_masked: maskWebhookSecret(previous.last4), expires_at: previous.expiresAt.toISOString() } : null,
+    last_verification: (endpoint?.lastVerification ?? null) as WebhookVerification | null,
   };
 }
 export type WebhookConfigView = Awaited<ReturnType<typeof getWebhookConfig>>;
 
 /**
- * Sets (or changes) the URL; the first configuration, or regenerate_secret,
- * makes a new secret, returned in full here only. Setting the URL again
- * re-enables a disabled endpoint.
+ * Sets (or changes) the URL and the event subscription; the first
+ * configuration, or regenerate_secret, makes a new secret, returned in full
+ * here only (a regenerated secret also ends any rotation's grace period).
+ * Setting the URL again re-enables a disabled endpoint. Unless verify is
+ * false, a verification ping goes to the saved URL and its result is answered,
+ * kept as lastVerification and recorded in the audit entry.
  */
 export async function configureWebhook(caller: Caller, input: ConfigureWebhookInput, meta: RequestMeta) {
+  const { tenantId } = caller;
   // The page shows the URL redacted; saving it back keeps the real credentials.
-  const stored = await prisma.webhookEndpoint.findUnique({ where: { tenantId: caller.tenantId }, select: { url: true } });
+  const stored = await prisma.webhookEndpoint.findUnique({ where: { tenantId } });
   const submitted = restoreRedactedUrl(input.url, stored?.url ?? null);
   const violation = await checkWebhookUrl(submitted, { allowPrivate: env().webhookAllowPrivateTargets });
   if (violation) throw apiError(violation.code, violation.message);
   const url = new URL(submitted).toString();
+  // Absent: the subscription stays as it is, so a client that only knows about the URL
+  // (or the page's "Regenerate secret") does not quietly widen it to every event.
+  const eventTypes = input.event_types === undefined ? null : subscribedEventTypes(input.event_types);
 
-  const newSecret = await prisma.$transaction(async (tx) => {
-    const existing = await tx.webhookEndpoint.findUnique({ where: { tenantId: caller.tenantId } });
-    const secret = !existing || input.regenerate_secret ? newWebhookSecret() : null;
-    const secretFields = secret ? { secretEncrypted: encryptSecret(secret), secretLast4: secret.slice(-4) } : {};
-    const reenabled = existing ? !existing.enabled : false;
+  const secret = !stored || input.regenerate_secret ? newWebhookSecret() : null;
+  // The ping goes out before the change commits, signed with exactly what deliveries will
+  // carry once it has: the audit entry of the change must record the ping's result and be
+  // written in the change's own transaction, and a transaction cannot stay open for a
+  // request that may take 10 s (on SQLite it would hold the database's one write lock).
+  // A suspended tenant sends nothing, so it saves without a ping.
+  const verification =
+    input.verify === false || (await isTenantSuspended(tenantId))
+      ? null
+      : await sendVerificationPing(tenantId, { url, secrets: secret ? [secret] : signingSecretsOf(stored!, new Date()) });
+
+  const createdSecret = await prisma.$transaction(async (tx) => {
+    const existing = await tx.webhookEndpoint.findUnique({ where: { tenantId } });
+    // Endpoint rows are never deleted, so one read a moment ago is still there; the fallback only keeps the types honest.
+    const newSecret = secret ?? (existing ? null : newWebhookSecret());
+    const fields = {
+      url,
+      ...(newSecret ? { secretEncrypted: encryptSecret(newSecret), secretLast4: newSecret.slice(-4), ...NO_PREVIOUS_SECRET } : {}),
+      ...(eventTypes ? { eventTypes } : {}),
+      ...(verification ? { lastVerification: verification } : {}),
+    };
     if (existing) {
       await tx.webhookEndpoint.update({
-        where: { tenantId: caller.tenantId },
-        data: { url, ...secretFields, enabled: true, disabledReason: null, disabledAt: null, failingSince: null },
+        where: { tenantId },
+        data: { ...fields, enabled: true, disabledReason: null, disabledAt: null, failingSince: null },
       });
     } else {
-      await tx.webhookEndpoint.create({
-        data: { tenantId: caller.tenantId, url, secretEncrypted: encryptSecret(secret!), secretLast4: secret!.slice(-4) },
-      });
+      await tx.webhookEndpoint.create({ data: { tenantId, ...fields, secretEncrypted: fields.secretEncrypted!, secretLast4: fields.secretLast4! } });
     }
+    const previousEventTypes = toEventTypeList(existing?.eventTypes ?? null);
     await recordAudit(tx, {
-      tenantId: caller.tenantId,
+      tenantId,
       actor: userActor(caller),
       action: "webhooks.endpoint_configured",
-      severity: secret && existing ? "warning" : "info",
-      target: { type: "webhook_endpoint", id: caller.tenantId },
+      severity: newSecret && existing ? "warning" : "info",
+      target: { type: "webhook_endpoint", id: tenantId },
       meta,
       metadata: {
         url: redactUrl(url),
         previous_url: existing?.url ? redactUrl(existing.url) : null,
-        secret_created: Boolean(secret),
-        re_enabled: reenabled,
+        secret_created: Boolean(newSecret),
+        previous_secret_deleted: Boolean(newSecret && existing && activePreviousSecret(existing, new Date())),
+        re_enabled: existing ? !existing.enabled : false,
+        event_types: eventTypes ?? previousEventTypes,
+        previous_event_types: previousEventTypes,
+        verification: verificationSummary(verification),
       },
     });
-    return secret;
+    return newSecret;
   });
-  return { ...(await getWebhookConfig(caller.tenantId)), ...(newSecret ? { secret: newSecret } : {}) };
+  return {
+    ...(await getWebhookConfig(tenantId)),
+    ...(createdSecret ? { secret: createdSecret } : {}),
+    ...(verification ? { verification } : {}),
+  };
+}
+
+/**
+ * "Send again": the verification ping to the stored URL now, even when the
+ * endpoint is disabled (that is how a fix is checked). Its result is kept as
+ * lastVerification and audited together.
+ */
+export async function verifyWebhookEndpoint(caller: Caller, meta: RequestMeta) {
+  const { tenantId } = caller;
+  await assertTenantNotSuspended(tenantId);
+  const endpoint = await prisma.webhookEndpoint.findUnique({ where: { tenantId }, select: { url: true } });
+  if (!endpoint?.url) throw webhookNotConfigured();
+  const verification = await sendVerificationPing(tenantId);
+  if (!verification) throw webhookNotConfigured();
+  await prisma.$transaction(async (tx) => {
+    await tx.webhookEndpoint.update({ where: { tenantId }, data: { lastVerification: verification } });
+    await recordAudit(tx, {
+      tenantId,
+      actor: userActor(caller),
+      action: "webhooks.endpoint_verified",
+      target: { type: "webhook_endpoint", id: tenantId },
+      meta,
+      metadata: verificationSummary(verification)!,
+    });
+  });
+  return { verification };
 }
 
 /** Removes the URL and stops deliveries; the secret is kept for reconfiguration. */

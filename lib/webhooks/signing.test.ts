@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 import { Webhook } from "standardwebhooks";
 import { describe, expect, it } from "vitest";
-import { eventBody, maskWebhookSecret, newMessageId, newWebhookSecret, signDelivery } from "./signing";
+import { eventBody, maskWebhookSecret, newMessageId, newWebhookSecret, signDelivery, signDeliveryWithSecrets } from "./signing";
 
 describe("Standard Webhooks signing", () => {
   it("produces headers the standardwebhooks verifier accepts", () => {
@@ -26,6 +26,19 @@ describe("Standard Webhooks signing", () => {
     const headers = signDelivery(secret, newMessageId(), new Date(), '{"a":1}');
     expect(() => new Webhook(secret).verify('{"a":2}', headers)).toThrow();
     expect(() => new Webhook(newWebhookSecret()).verify('{"a":1}', headers)).toThrow();
+  });
+
+  it("signs with every secret of a rotation, newest first, so either secret alone verifies", () => {
+    const [current, previous, stranger] = [newWebhookSecret(), newWebhookSecret(), newWebhookSecret()];
+    const sentAt = new Date();
+    const body = '{"a":1}';
+    const headers = signDeliveryWithSecrets([current, previous], "msg_abc", sentAt, body);
+    const single = (secret: string) => signDelivery(secret, "msg_abc", sentAt, body)["webhook-signature"];
+    expect(headers["webhook-signature"]).toBe(`${single(current)} ${single(previous)}`);
+    expect(new Webhook(current).verify(body, headers)).toEqual({ a: 1 });
+    expect(new Webhook(previous).verify(body, headers)).toEqual({ a: 1 });
+    expect(() => new Webhook(stranger).verify(body, headers)).toThrow();
+    expect(() => signDeliveryWithSecrets([], "msg_abc", sentAt, body)).toThrow();
   });
 
   it("makes whsec_ secrets of 33 random bytes (no base64 padding) and msg_ ids", () => {

@@ -22,11 +22,21 @@ export type SignedHeaders = {
 };
 
 export function signDelivery(secret: string, messageId: string, sentAt: Date, body: string): SignedHeaders {
-  const signature = new Webhook(secret).sign(messageId, sentAt, body);
+  return signDeliveryWithSecrets([secret], messageId, sentAt, body);
+}
+
+/**
+ * During a rotation's grace period a delivery carries one signature per
+ * secret, newest first, space-separated in one header (`v1,<new> v1,<old>`),
+ * as Standard Webhooks allows: a receiver verifying with either secret
+ * accepts it, so it can switch whenever it likes.
+ */
+export function signDeliveryWithSecrets(secrets: readonly string[], messageId: string, sentAt: Date, body: string): SignedHeaders {
+  if (secrets.length === 0) throw new Error("A delivery needs at least one secret to sign with.");
   return {
     "webhook-id": messageId,
     "webhook-timestamp": String(Math.floor(sentAt.getTime() / 1000)),
-    "webhook-signature": signature,
+    "webhook-signature": secrets.map((secret) => new Webhook(secret).sign(messageId, sentAt, body)).join(" "),
   };
 }
 

@@ -1,16 +1,32 @@
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import { deliverDueAttempts } from "./attempt-runner";
+import { expirePreviousSecrets } from "./secret-rotation";
 import { onWebhookWake } from "./worker-signal";
 import { errorMessage, log } from "@/lib/log";
 
 export type WorkerOptions = { workerId?: string; pollMs?: number; batchSize?: number; concurrency?: number };
 export type WorkerHandle = { id: string; stop(): Promise<void> };
 
+/** How often a worker deletes rotated-out secrets whose grace period has ended. */
+const SECRET_SWEEP_INTERVAL_MS = 60_000;
+
+/** Runs the secret sweep when it is due; a failure is logged and waits for the next interval. */
+async function sweepSecretsIfDue(state: { nextAt: number }) {
+  if (Date.now() < state.nextAt) return;
+  state.nextAt = Date.now() + SECRET_SWEEP_INTERVAL_MS;
+  try {
+    await expirePreviousSecrets(new Date());
+  } catch (error) {
+    log.warn({ error: errorMessage(error) }, "webhook previous-secret sweep failed; retrying at the next one");
+  }
+}
+
 /**
  * Delivers due attempts until stopped: a batch at a time, then waits for the
  * next poll or a wake-up from emitEvent. Several workers (processes) may run
  * against one database; leases keep them from sending the same attempt.
+ * About once a minute it also deletes expired previous secrets.
  */
 export function startWebhookWorker(options: WorkerOptions = {}): WorkerHandle {
   const id = options.workerId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
@@ -21,7 +37,9 @@ export function startWebhookWorker(options: WorkerOptions = {}): WorkerHandle {
 
   const loop = (async () => {
     let failures = 0;
+    const secretSweep = { nextAt: 0 };
     while (running) {
+      await sweepSecretsIfDue(secretSweep);
       let handled = 0;
       try {
         handled = await deliverDueAttempts(id, { batchSize: options.batchSize, concurrency: options.concurrency });

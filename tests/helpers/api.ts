@@ -9,6 +9,9 @@ export const BASE_URL = "http://localhost:3000";
 /** Every /api/v1 error body names the request's id (the Request-Id header's value). */
 export const ANY_REQUEST_ID = expect.stringMatching(/^req_[0-9A-Za-z]{24}$/);
 
+/** The documented error body for `code`, whatever the message says. */
+export const errorBody = (code: string) => ({ error: { code, message: expect.any(String), request_id: ANY_REQUEST_ID } });
+
 type Handler = (req: NextRequest, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
 export type CallOptions = {

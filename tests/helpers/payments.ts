@@ -85,9 +85,9 @@ export async function succeededPayment(key: string, body: Record<string, unknown
   return confirmed.body;
 }
 
-/** Points the tenant's webhook endpoint at a receiver that verifies signatures. */
+/** Points the tenant's webhook endpoint at a receiver that verifies signatures (no verification ping: it receives only events). */
 export async function configureReceiver(token: string, target: Receiver) {
-  const configured = await call(setWebhookConfig, "/api/v1/auth/tenants/webhooks/config/", { token, body: { url: target.url } });
+  const configured = await call(setWebhookConfig, "/api/v1/auth/tenants/webhooks/config/", { token, body: { url: target.url, verify: false } });
   expect(configured.status).toBe(200);
   target.setSecret(configured.body.secret);
 }
