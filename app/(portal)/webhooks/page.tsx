@@ -8,7 +8,7 @@ import { hasRole } from "@/lib/auth/roles";
 import { localeFromAcceptLanguage } from "@/lib/money/locale";
 import { listDeliveries } from "@/lib/webhooks/deliveries-service";
 import { getWebhookConfig } from "@/lib/webhooks/endpoint-service";
-import { EVENT_CATALOG_HREF, type WebhookConfig } from "./_components/queries";
+import { EVENT_CATALOG_HREF } from "./_components/queries";
 import { WebhooksManager } from "./_components/webhooks-manager";
 
 export const metadata = portalPageMetadata("/webhooks");
@@ -30,7 +30,7 @@ export default portalPage("/webhooks", async ({ caller, page }) => {
         }
       />
       <WebhooksManager
-        initialConfig={config as WebhookConfig}
+        initialConfig={config}
         initialDeliveries={deliveries}
         canRemove={hasRole(caller.role, "owner")}
         locale={localeFromAcceptLanguage(requestHeaders.get("accept-language"))}

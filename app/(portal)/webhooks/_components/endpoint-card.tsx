@@ -35,9 +35,8 @@ export function EndpointCard({ config, canRemove, locale }: { config: WebhookCon
   const [dialog, setDialog] = useState<"reveal" | "rotate" | "remove" | null>(null);
 
   const save = useMutation({
-    // The subscription is sent as it is (none before the first save), so saving the URL never changes what the endpoint receives.
-    mutationFn: (input: { url: string; kind: SaveKind }) =>
-      apiFetch<ConfigResponse>(CONFIG_PATH, { body: { url: input.url, event_types: config.event_types ?? undefined } }),
+    // Without event_types: saving the URL keeps the subscription as it is.
+    mutationFn: (input: { url: string; kind: SaveKind }) => apiFetch<ConfigResponse>(CONFIG_PATH, { body: { url: input.url } }),
     onSuccess: (result, input) => {
       const { secret, verification } = result;
       refresh(result);

@@ -17,21 +17,20 @@ import { useRefreshWebhooks } from "./use-refresh-webhooks";
 /** The endpoint card's "Events" row: what the endpoint receives, and the button that changes it. */
 export function EventSubscription({ config }: { config: WebhookConfig }) {
   const [open, setOpen] = useState(false);
-  const subscribed = config.event_types ?? [];
   return (
     <div>
       <dt className="text-zinc-500">Events</dt>
       <dd className="mt-1" data-testid="event-subscription">
         <div className="flex flex-wrap items-center gap-2">
-          <span className="font-medium text-zinc-900">{subscriptionSummary(subscribed)}</span>
+          <span className="font-medium text-zinc-900">{subscriptionSummary(config.event_types)}</span>
           <Button size="sm" variant="ghost" onClick={() => setOpen(true)} disabled={!config.url}>
             <ListFilter aria-hidden className="size-4" />
             Choose events
           </Button>
         </div>
-        {subscribed.length > 0 ? (
+        {config.event_types.length > 0 ? (
           <ul className="mt-1.5 flex flex-wrap gap-1.5" aria-label="Subscribed event types">
-            {subscribed.map((type) => (
+            {config.event_types.map((type) => (
               <li key={type} className="rounded bg-zinc-100 px-1.5 py-0.5 font-mono text-xs text-zinc-800">
                 {type}
               </li>
@@ -50,8 +49,8 @@ function SubscriptionDialog({ config, onClose }: { config: WebhookConfig; onClos
   const refresh = useRefreshWebhooks();
   const toast = useToast();
   const catalog = useQuery({ queryKey: EVENT_TYPES_QUERY, queryFn: fetchEventTypes, staleTime: Infinity });
-  const [choice, setChoice] = useState<"all" | "some">(config.event_types?.length ? "some" : "all");
-  const [ticked, setTicked] = useState<string[]>(config.event_types ?? []);
+  const [choice, setChoice] = useState<"all" | "some">(config.event_types.length > 0 ? "some" : "all");
+  const [ticked, setTicked] = useState<string[]>(config.event_types);
   const [problem, setProblem] = useState<string | null>(null);
 
   const save = useMutation({
@@ -60,7 +59,7 @@ function SubscriptionDialog({ config, onClose }: { config: WebhookConfig; onClos
       apiFetch<ConfigResponse>(CONFIG_PATH, { body: { url: config.url, event_types: eventTypes, verify: !config.enabled } }),
     onSuccess: (result) => {
       refresh(result);
-      toast({ title: "Events saved", description: `This endpoint receives ${result.event_types?.length ? result.event_types.join(", ") : "all events"}.` });
+      toast({ title: "Events saved", description: `This endpoint receives ${result.event_types.length > 0 ? result.event_types.join(", ") : "all events"}.` });
       onClose();
     },
   });

@@ -2,6 +2,10 @@ import { apiFetch } from "@/lib/client/api";
 import type { MessageView } from "@/lib/webhooks/views";
 import type { WebhookConfigView } from "@/lib/webhooks/endpoint-service";
 import type { EventTypeInfo } from "@/lib/webhooks/event-types";
+import type { WebhookVerification } from "@/lib/webhooks/inline-send";
+import type { WebhookStats } from "@/lib/webhooks/stats";
+
+export type { WebhookVerification, WebhookStats };
 
 const WEBHOOKS_API = "/api/v1/auth/tenants/webhooks";
 export const CONFIG_PATH = `${WEBHOOKS_API}/config/`;
@@ -21,39 +25,13 @@ export const DELIVERIES_QUERY = ["webhook-deliveries"] as const;
 export const STATS_QUERY = ["webhook-stats"] as const;
 export const EVENT_TYPES_QUERY = ["webhook-event-types"] as const;
 
-/** The last verification ping, as the configuration view and the verify endpoint answer it. */
-export type WebhookVerification = {
-  delivered: boolean;
-  status_code: number | null;
-  response_time_ms: number | null;
-  /** Why no answer came; null when the receiver answered, whatever the status. */
-  error_code: "webhook_timeout" | "webhook_unreachable" | "webhook_url_forbidden" | null;
-  message_id: string;
-  at: string;
-};
-
-export type WebhookConfig = WebhookConfigView & {
-  /** [] is every event; null before the first configuration. */
-  event_types: string[] | null;
-  previous_secret: { secret_masked: string; expires_at: string } | null;
-  last_verification: WebhookVerification | null;
-};
-
+export type WebhookConfig = WebhookConfigView;
 export type ConfigResponse = WebhookConfig & { secret?: string; verification?: WebhookVerification };
 export type DeliveriesPage = { data: MessageView[]; next_cursor: string | null };
 
-export type HealthWindow = "24h" | "7d";
-export type HealthFigures = {
-  attempts: number;
-  succeeded: number;
-  failed: number;
-  /** null without attempts. */
-  success_rate: number | null;
-  avg_response_ms: number | null;
-  max_response_ms: number | null;
-};
-export type HealthPoint = { start: string; attempts: number; succeeded: number; failed: number; avg_response_ms: number | null };
-export type WebhookStats = { windows: Record<HealthWindow, HealthFigures>; series: Record<HealthWindow, HealthPoint[]> };
+export type HealthWindow = keyof WebhookStats["windows"];
+export type HealthFigures = WebhookStats["windows"][HealthWindow];
+export type HealthPoint = WebhookStats["series"][HealthWindow][number];
 
 export const fetchConfig = () => apiFetch<WebhookConfig>(CONFIG_PATH);
 export const fetchDeliveries = (status: string, cursor?: string) =>
