@@ -26,15 +26,13 @@ function WindowFigures({ window, figures, locale }: { window: HealthWindow; figu
         {formatRate(figures.success_rate, locale)}
       </p>
       <p className="text-xs text-zinc-500">success rate</p>
-      <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-sm tabular-nums">
-        <dt className="text-zinc-500">Attempts</dt>
-        <dd className="text-zinc-900" data-testid={`health-${window}-attempts`}>
-          {count.format(figures.attempts)}
-          {figures.failed > 0 ? <span className="text-red-700"> · {count.format(figures.failed)} failed</span> : null}
-        </dd>
-        <dt className="text-zinc-500">Avg response</dt>
-        <dd className="text-zinc-900">{formatMs(figures.avg_response_ms, locale)}</dd>
-      </dl>
+      <p className="mt-2 text-sm tabular-nums text-zinc-800" data-testid={`health-${window}-attempts`}>
+        {count.format(figures.attempts)} attempt{figures.attempts === 1 ? "" : "s"}
+        {figures.failed > 0 ? <span className="whitespace-nowrap text-red-700"> · {count.format(figures.failed)} failed</span> : null}
+      </p>
+      <p className="text-sm tabular-nums text-zinc-800">
+        {formatMs(figures.avg_response_ms, locale)} <span className="text-zinc-500">average response</span>
+      </p>
     </div>
   );
 }

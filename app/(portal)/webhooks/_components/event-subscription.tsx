@@ -7,9 +7,11 @@ import { useState, type FormEvent } from "react";
 import { Loading, LoadFailed } from "@/components/list/load-states";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { useToast } from "@/components/ui/toaster";
 import { apiFetch } from "@/lib/client/api";
 import { ChoiceCard } from "./choice-card";
+import { EventDescription } from "./event-description";
 import { groupEventTypes, subscribableTypes, subscriptionSummary, subscriptionToSave } from "./event-groups";
 import { CONFIG_PATH, EVENT_CATALOG_HREF, EVENT_TYPES_QUERY, fetchEventTypes, type ConfigResponse, type WebhookConfig } from "./queries";
 import { useRefreshWebhooks } from "./use-refresh-webhooks";
@@ -80,7 +82,10 @@ function SubscriptionDialog({ config, onClose }: { config: WebhookConfig; onClos
     save.mutate(eventTypes);
   }
 
-  const toggle = (type: string, on: boolean) => setTicked((current) => (on ? [...current, type] : current.filter((entry) => entry !== type)));
+  const toggle = (type: string, on: boolean) => {
+    setProblem(null);
+    setTicked((current) => (on ? [...current, type] : current.filter((entry) => entry !== type)));
+  };
 
   return (
     <Dialog
@@ -109,28 +114,36 @@ function SubscriptionDialog({ config, onClose }: { config: WebhookConfig; onClos
           ) : catalog.isError ? (
             <LoadFailed title="The event types could not be loaded" message={catalog.error.message} onRetry={() => void catalog.refetch()} />
           ) : (
-            <div className="space-y-4" data-testid="event-type-choices">
-              {groupEventTypes(options).map((group) => (
-                <fieldset key={group.key}>
-                  <legend className="mb-1.5 text-xs font-medium tracking-wide text-zinc-500 uppercase">{group.label}</legend>
-                  <div className="space-y-1">
-                    {group.types.map((info) => (
-                      <label key={info.type} className="flex cursor-pointer items-start gap-3 rounded-md px-2 py-1.5 hover:bg-zinc-50">
-                        <input
-                          type="checkbox"
-                          checked={ticked.includes(info.type)}
-                          onChange={(event) => toggle(info.type, event.target.checked)}
-                          className="mt-1 size-4 shrink-0 accent-indigo-600"
-                        />
-                        <span className="min-w-0">
-                          <span className="block font-mono text-sm break-words text-zinc-900">{info.type}</span>
-                          <span className="block text-sm text-zinc-600">{info.description}</span>
-                        </span>
-                      </label>
-                    ))}
-                  </div>
-                </fieldset>
-              ))}
+            // The list scrolls on its own, so the dialog's buttons stay in view.
+            <div>
+              <p className="mb-1.5 text-sm text-zinc-600 tabular-nums" data-testid="subscription-count">
+                {options.filter((info) => ticked.includes(info.type)).length} of {options.length} event types ticked
+              </p>
+              <ScrollRegion label="Event types" className="max-h-[40vh] space-y-4 overflow-y-auto rounded-md border border-zinc-200 p-3">
+                {groupEventTypes(options).map((group) => (
+                  <fieldset key={group.key}>
+                    <legend className="mb-1.5 text-xs font-medium tracking-wide text-zinc-500 uppercase">{group.label}</legend>
+                    <div className="space-y-1">
+                      {group.types.map((info) => (
+                        <label key={info.type} className="flex cursor-pointer items-start gap-3 rounded-md px-2 py-1.5 hover:bg-zinc-50">
+                          <input
+                            type="checkbox"
+                            checked={ticked.includes(info.type)}
+                            onChange={(event) => toggle(info.type, event.target.checked)}
+                            className="mt-1 size-4 shrink-0 accent-indigo-600"
+                          />
+                          <span className="min-w-0">
+                            <span className="block font-mono text-sm break-words text-zinc-900">{info.type}</span>
+                            <span className="block text-sm text-zinc-600">
+                              <EventDescription text={info.description} />
+                            </span>
+                          </span>
+                        </label>
+                      ))}
+                    </div>
+                  </fieldset>
+                ))}
+              </ScrollRegion>
             </div>
           )
         ) : null}

@@ -56,11 +56,11 @@ export function RecoverDialog({ onClose }: { onClose: () => void }) {
       open
       onOpenChange={(next) => (next ? null : onClose())}
       title="Recover failed messages"
-      description="Sends every message that failed since the time you pick again, once, now, with its original webhook-id. Delivered messages, and messages already waiting for a retry, are left as they are."
+      description="Each failed message from the time you pick is sent once more, now, with its original webhook-id; if your endpoint still fails, it is retried on the usual schedule. Delivered messages, and messages already waiting for a retry, are left as they are."
     >
       <form onSubmit={onSubmit} className="space-y-4" noValidate>
         <fieldset>
-          <legend className="mb-1.5 text-sm font-medium text-zinc-800">Failed since</legend>
+          <legend className="mb-1.5 text-sm font-medium text-zinc-800">Messages from</legend>
           <div className="grid grid-cols-2 gap-2">
             {PICK_KEYS.map((key) => (
               <ChoiceCard key={key} name="recover-since" value={key} checked={pick === key} onChange={() => setPick(key)} label={RECOVERY_PICKS[key].label} />

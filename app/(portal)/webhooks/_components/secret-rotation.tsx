@@ -71,7 +71,7 @@ export function RotateSecretDialog({ config, locale, onClose }: { config: Webhoo
       open
       onOpenChange={(next) => (next ? null : onClose())}
       title="Rotate the signing secret"
-      description={`Creates a new secret for ${config.url ?? "this endpoint"}. During the grace period every delivery carries two signatures, one made with the new secret and one with the current secret (${config.secret_masked}), so your receiver accepts it with either and you can deploy the new secret at your own pace. Then the current secret is deleted.`}
+      description={`Creates a new secret for ${config.url ?? "this endpoint"}. During the grace period every delivery carries two signatures, one made with the new secret and one with the current secret (${config.secret_masked}), so your receiver accepts it with either and you can deploy the new secret at your own pace. When the grace period ends, the current secret is deleted.`}
     >
       <form onSubmit={onSubmit} className="space-y-4">
         <fieldset className="space-y-2">

@@ -5,6 +5,7 @@ import { portalPage } from "@/components/shell/portal-page";
 import { CopyButton } from "@/components/ui/copy-field";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { EVENT_TYPES, type EventTypeInfo } from "@/lib/webhooks/event-types";
+import { EventDescription } from "../_components/event-description";
 import { groupEventTypes, TEST_EVENT_TYPE, type EventGroup } from "../_components/event-groups";
 
 // A page below /webhooks: the same gate (admins and owners) and the same sidebar entry.
@@ -48,9 +49,11 @@ function EventEntry({ info }: { info: EventTypeInfo }) {
         <h3 id={`${info.type}-title`} className="font-mono text-base font-semibold break-words text-zinc-900">
           {info.type}
         </h3>
-        <p className="mt-1 text-sm text-zinc-600">{info.description}</p>
+        <p className="mt-1 text-sm text-zinc-600">
+          <EventDescription text={info.description} />
+        </p>
         {info.type === TEST_EVENT_TYPE ? (
-          <p className="mt-1 text-sm text-zinc-500">Sent from the test console and as the verification ping when a URL is saved, whatever the endpoint subscribes to.</p>
+          <p className="mt-1 text-sm text-zinc-500">Also sent as the verification ping when a URL is saved or checked again, whatever the endpoint subscribes to.</p>
         ) : null}
       </header>
       <div className="space-y-4 px-5 py-4">
