@@ -188,6 +188,9 @@ test("an owner subscribes the endpoint to two event types, and only events of th
     await expect(dialog.getByRole("checkbox", { name: /^webhook\.test/ })).toHaveCount(0);
     await dialog.getByRole("checkbox", { name: /^api_keys\.regenerated/ }).check();
     await dialog.getByRole("checkbox", { name: /^payment\.succeeded/ }).check();
+    // Every type of the catalog but the test event.
+    const catalog = (await (await page.request.get("/api/v1/auth/tenants/webhooks/event-types/")).json()) as { data: unknown[] };
+    await expect(dialog.getByTestId("subscription-count")).toHaveText(`2 of ${catalog.data.length - 1} event types ticked`);
     await checkAtBothWidths(page, "webhooks-events-dialog");
     const pingsBefore = deliveriesOf(receiver, "webhook.test").length;
     await dialog.getByRole("button", { name: "Save events" }).click();
