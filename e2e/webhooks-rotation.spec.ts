@@ -105,6 +105,9 @@ test("an owner saves a URL and sees its verification ping; rotates the secret wi
     await expect(health.getByTestId("health-summary")).toContainText("2 of 3 attempts succeeded in the last 24 hours (66.7%), 1 failed; average response");
     await expect(health.getByTestId("health-24h-attempts")).toHaveText("3 attempts · 1 failed");
     await checkAtBothWidths(page, "webhooks-health", { show: health });
+    await health.getByRole("radio", { name: "7 days" }).check();
+    await expect(health.getByTestId("health-summary")).toContainText("2 of 3 attempts succeeded in the last 7 days");
+    await expect(health.getByTestId("health-table")).toContainText("(UTC)");
 
     // Rotation: 24 hours of grace by default, said in words before anything happens.
     await page.getByRole("button", { name: "Rotate secret" }).click();

@@ -27,7 +27,9 @@ function WindowFigures({ window, figures, locale }: { window: HealthWindow; figu
       </p>
       <p className="text-xs text-zinc-500">success rate</p>
       <p className="mt-2 text-sm tabular-nums text-zinc-800" data-testid={`health-${window}-attempts`}>
-        {count.format(figures.attempts)} attempt{figures.attempts === 1 ? "" : "s"}
+        <span className="whitespace-nowrap">
+          {count.format(figures.attempts)} attempt{figures.attempts === 1 ? "" : "s"}
+        </span>
         {figures.failed > 0 ? <span className="whitespace-nowrap text-red-700"> · {count.format(figures.failed)} failed</span> : null}
       </p>
       <p className="text-sm tabular-nums text-zinc-800">
