@@ -128,27 +128,58 @@ export async function addMemberViaApi(
   expect(await accepted.json()).toMatchObject({ user: { email: person.email }, role: person.role });
 }
 
-/** A receiver on 127.0.0.1 that verifies every signature and answers as told. */
+export type ReceivedDelivery = {
+  type: string;
+  test: boolean;
+  /** The signature checked out against the receiver's secret (state.secret) when it arrived. */
+  verified: boolean;
+  id: string;
+  /** The request as it came, so a test can check it against another secret too (verifiesWith). */
+  body: string;
+  headers: Record<string, string>;
+};
+
+/**
+ * A receiver on 127.0.0.1 that verifies every signature and answers as told.
+ * stop() takes it off the network (connections refused) and start() brings it
+ * back on the same port, so the endpoint's URL stays the same across an outage.
+ */
 export async function startReceiver() {
-  const state = { status: 200, secret: "", received: [] as { type: string; test: boolean; verified: boolean; id: string }[] };
+  const state = { status: 200, secret: "", received: [] as ReceivedDelivery[] };
   const server: Server = createServer((req, res) => {
     let body = "";
     req.on("data", (chunk) => (body += chunk));
     req.on("end", () => {
-      let verified = false;
-      try {
-        new Webhook(state.secret).verify(body, req.headers as Record<string, string>);
-        verified = true;
-      } catch {
-        verified = false;
-      }
+      const headers = req.headers as Record<string, string>;
       const event = JSON.parse(body) as { type: string; test: boolean };
-      state.received.push({ type: event.type, test: event.test, verified, id: String(req.headers["webhook-id"]) });
+      state.received.push({ type: event.type, test: event.test, verified: verifiesWith({ body, headers }, state.secret), id: String(req.headers["webhook-id"]), body, headers });
       res.writeHead(state.status, { "content-type": "application/json" }).end(JSON.stringify({ ok: state.status < 300 }));
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { state, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`, close: () => server.close() };
+  const listen = (port: number) => new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  await listen(0);
+  const port = (server.address() as AddressInfo).port;
+  return {
+    state,
+    url: `http://127.0.0.1:${port}/hooks`,
+    close: () => server.close(),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+    start: () => listen(port),
+  };
+}
+
+/** Whether a delivery's signature checks out with this secret (the standardwebhooks library, as a receiver would). */
+export function verifiesWith(delivery: Pick<ReceivedDelivery, "body" | "headers">, secret: string): boolean {
+  try {
+    new Webhook(secret).verify(delivery.body, delivery.headers);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 let ipCounter = 0;

@@ -227,6 +227,7 @@ const PAGES: PageCase[] = [
   { name: "stripe-requirements-due", as: "new-owner", path: "/stripe", heading: "Stripe", open: connectStripe("Leave requirements due"), shows: (page) => page.getByTestId("stripe-requirements") },
   { name: "webhooks-empty", as: "unconfigured-tenant", path: "/webhooks", heading: "Webhooks", shows: (page) => page.getByText("No deliveries yet") },
   { name: "webhooks-configured", as: "tenant-with-webhooks", path: "/webhooks", heading: "Webhooks", shows: (page) => page.getByTestId("delivery-row").nth(1) },
+  { name: "webhooks-events", as: "owner", path: "/webhooks/events", heading: "Event catalog", shows: (page) => page.getByTestId("catalog-event").first() },
   { name: "team", as: "owner", path: "/team", heading: "Team", prepare: inviteTwo, shows: (page) => page.locator('[data-testid^="invitation-invited-"]').first() },
   { name: "team-admin", as: "admin", path: "/team", heading: "Team", shows: (page) => page.getByTestId("team-owner-only-note") },
   { name: "team-member", as: "member", path: "/team", heading: "Team", shows: (page) => page.getByText("Members see only themselves.", { exact: false }) },

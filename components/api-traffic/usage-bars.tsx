@@ -2,14 +2,12 @@
 
 // recharts measures the DOM, so this module is only loaded in the browser
 // (usage-chart.tsx imports it with next/dynamic and ssr: false).
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
+import { StackedBars } from "@/components/charts/stacked-bars";
 import type { UsageGranularity, UsagePoint } from "@/lib/schemas/api-traffic";
 import { OUTCOMES } from "./outcomes";
 import { bucketLabel, tickLabel } from "./bucket-label";
 
-function BucketTooltip({ active, payload, granularity, locale }: Pick<TooltipContentProps, "active" | "payload"> & { granularity: UsageGranularity; locale: string }) {
-  const point = payload?.[0]?.payload as UsagePoint | undefined;
-  if (!active || !point) return null;
+function BucketTooltip({ point, granularity, locale }: { point: UsagePoint; granularity: UsageGranularity; locale: string }) {
   const count = new Intl.NumberFormat(locale);
   return (
     <div className="rounded-md border border-zinc-200 bg-white px-3 py-2 text-sm shadow-lg">
@@ -39,39 +37,13 @@ function BucketTooltip({ active, payload, granularity, locale }: Pick<TooltipCon
 
 export default function UsageBars({ points, granularity, locale }: { points: UsagePoint[]; granularity: UsageGranularity; locale: string }) {
   return (
-    <ResponsiveContainer width="100%" height={240}>
-      <BarChart data={points} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} accessibilityLayer={false} barCategoryGap="15%">
-        <CartesianGrid vertical={false} stroke="#e4e4e7" />
-        <XAxis
-          dataKey="start"
-          tickFormatter={(start: string) => tickLabel(start, granularity, locale)}
-          tick={{ fontSize: 12, fill: "#52525b" }}
-          tickLine={false}
-          axisLine={{ stroke: "#d4d4d8" }}
-          minTickGap={24}
-          interval="preserveStartEnd"
-        />
-        <YAxis
-          tickFormatter={(value: number) => new Intl.NumberFormat(locale, { notation: "compact" }).format(value)}
-          tick={{ fontSize: 12, fill: "#52525b" }}
-          tickLine={false}
-          axisLine={false}
-          width={44}
-          allowDecimals={false}
-        />
-        <Tooltip cursor={{ fill: "#f4f4f5" }} content={({ active, payload }) => <BucketTooltip active={active} payload={payload} granularity={granularity} locale={locale} />} />
-        {OUTCOMES.map((outcome) => (
-          <Bar
-            key={outcome.key}
-            dataKey={outcome.key}
-            name={outcome.label}
-            stackId="outcome"
-            fill={outcome.colour}
-            maxBarSize={28}
-            isAnimationActive={false}
-          />
-        ))}
-      </BarChart>
-    </ResponsiveContainer>
+    <StackedBars
+      points={points}
+      series={OUTCOMES}
+      tick={(start) => tickLabel(start, granularity, locale)}
+      tooltip={(point) => <BucketTooltip point={point} granularity={granularity} locale={locale} />}
+      locale={locale}
+      height={240}
+    />
   );
 }

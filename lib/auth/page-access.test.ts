@@ -47,6 +47,8 @@ describe("portalPageFor", () => {
     ["/dashboard", "/dashboard"],
     ["/audit-log", "/audit-log"],
     ["/webhooks/msg_123", "/webhooks"],
+    // The event catalog is a page of /webhooks: its gate (admins and owners) and its sidebar entry.
+    ["/webhooks/events", "/webhooks"],
     ["/api-keys/", "/api-keys"],
     ["/", null],
     ["/login", null],

@@ -1,7 +1,7 @@
 "use client";
 
-import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
-import { RotateCw } from "lucide-react";
+import { useInfiniteQuery, useMutation } from "@tanstack/react-query";
+import { History, RotateCw } from "lucide-react";
 import { useState } from "react";
 import { Badge, messageStatusTone, type BadgeTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -13,7 +13,9 @@ import { Table, Td, Th, Tr } from "@/components/ui/table";
 import { useToast } from "@/components/ui/toaster";
 import { apiFetch } from "@/lib/client/api";
 import type { AttemptView, MessageView } from "@/lib/webhooks/views";
-import { CONFIG_QUERY, DELIVERIES_PATH, DELIVERIES_QUERY, fetchDeliveries, type DeliveriesPage } from "./queries";
+import { DELIVERIES_PATH, DELIVERIES_QUERY, fetchDeliveries, type DeliveriesPage } from "./queries";
+import { RecoverDialog } from "./recover-dialog";
+import { useRefreshWebhooks } from "./use-refresh-webhooks";
 import { WEBHOOK_ATTEMPT_STATE, WEBHOOK_MESSAGE_STATUS, type WebhookMessageStatus } from "@/lib/statuses";
 
 const MESSAGE_STATUS_LABELS: Record<WebhookMessageStatus, string> = {
@@ -62,10 +64,11 @@ function AttemptDetail({ attempt }: { attempt: AttemptView }) {
 }
 
 export function DeliveryLog({ initial, configured }: { initial: DeliveriesPage; configured: boolean }) {
-  const queryClient = useQueryClient();
+  const refresh = useRefreshWebhooks();
   const toast = useToast();
   const [status, setStatus] = useState("");
   const [openId, setOpenId] = useState<string | null>(null);
+  const [recovering, setRecovering] = useState(false);
 
   const query = useInfiniteQuery({
     queryKey: [...DELIVERIES_QUERY, status],
@@ -82,8 +85,7 @@ export function DeliveryLog({ initial, configured }: { initial: DeliveriesPage; 
   const retry = useMutation({
     mutationFn: (id: string) => apiFetch<{ message: MessageView; attempt: AttemptView }>(`${DELIVERIES_PATH}${id}/retry/`, { body: {} }),
     onSuccess: (result) => {
-      void queryClient.invalidateQueries({ queryKey: DELIVERIES_QUERY });
-      void queryClient.invalidateQueries({ queryKey: CONFIG_QUERY });
+      refresh();
       toast({
         title: result.attempt.state === WEBHOOK_ATTEMPT_STATE.succeeded ? "Delivered" : "Retry failed",
         description: result.attempt.status_code ? `Your endpoint answered ${result.attempt.status_code}.` : (result.attempt.error ?? undefined),
@@ -113,6 +115,10 @@ export function DeliveryLog({ initial, configured }: { initial: DeliveriesPage; 
               </option>
             ))}
           </select>
+          <Button size="sm" variant="secondary" disabled={!configured} onClick={() => setRecovering(true)}>
+            <History aria-hidden className="size-4" />
+            Recover failed messages
+          </Button>
         </>
       }
     >
@@ -200,6 +206,8 @@ export function DeliveryLog({ initial, configured }: { initial: DeliveriesPage; 
           </Button>
         </div>
       ) : null}
+
+      {recovering ? <RecoverDialog onClose={() => setRecovering(false)} /> : null}
 
       <Dialog open={open !== null} onOpenChange={(next) => (next ? null : setOpenId(null))} title={open ? open.event_type : "Delivery"} description={open ? `Message ${open.id}` : undefined}>
         {open ? (

@@ -1,7 +1,7 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { AlertTriangle, Eye, RefreshCw, Trash2 } from "lucide-react";
+import { useMutation } from "@tanstack/react-query";
+import { AlertOctagon, Eye, KeyRound, Trash2 } from "lucide-react";
 import { useState, type FormEvent } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -13,53 +13,53 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { useToast } from "@/components/ui/toaster";
 import { TypedConfirmForm } from "@/components/ui/typed-confirm-form";
 import { apiFetch } from "@/lib/client/api";
-import type { WebhookConfigView } from "@/lib/webhooks/endpoint-service";
-import { CONFIG_PATH, CONFIG_QUERY, DELIVERIES_QUERY, type ConfigResponse } from "./queries";
 import { WEBHOOK_MESSAGE_STATUS } from "@/lib/statuses";
+import { EventSubscription } from "./event-subscription";
+import { LocalTime } from "./local-time";
+import { OneTimeSecret } from "./one-time-secret";
+import { CONFIG_PATH, type ConfigResponse, type WebhookConfig } from "./queries";
+import { PreviousSecret, RotateSecretDialog } from "./secret-rotation";
+import { useRefreshWebhooks } from "./use-refresh-webhooks";
+import { VerificationResult } from "./verification-result";
+import { verificationWords } from "./verification-words";
 
-function OneTimeSecret({ secret, onDone }: { secret: string; onDone: () => void }) {
-  return (
-    <div className="space-y-3 rounded-md border border-amber-200 bg-amber-50 p-4" data-testid="new-secret">
-      <p className="flex items-start gap-2 text-sm text-amber-900">
-        <AlertTriangle aria-hidden className="mt-0.5 size-4 shrink-0" />
-        Your signing secret. Store it with your receiver now: it is shown in full only here (admins can reveal it later, audited).
-      </p>
-      <CopyField value={secret} label="webhook signing secret" />
-      <Button size="sm" variant="secondary" onClick={onDone}>
-        I have stored the secret
-      </Button>
-    </div>
-  );
-}
+type SaveKind = "save" | "re-enable";
 
-export function EndpointCard({ config, canRemove }: { config: WebhookConfigView; canRemove: boolean }) {
-  const queryClient = useQueryClient();
+export function EndpointCard({ config, canRemove, locale }: { config: WebhookConfig; canRemove: boolean; locale: string }) {
+  const refresh = useRefreshWebhooks();
   const toast = useToast();
   const [url, setUrl] = useState(config.url ?? "");
   const [newSecret, setNewSecret] = useState<string | null>(null);
-  const [dialog, setDialog] = useState<"reveal" | "regenerate" | "remove" | null>(null);
-
-  const refresh = () => {
-    void queryClient.invalidateQueries({ queryKey: CONFIG_QUERY });
-    void queryClient.invalidateQueries({ queryKey: DELIVERIES_QUERY });
-  };
+  // The ping the last save sent: while it is the last verification, a failure says the URL was saved anyway.
+  const [savedPingId, setSavedPingId] = useState<string | null>(null);
+  const [dialog, setDialog] = useState<"reveal" | "rotate" | "remove" | null>(null);
 
   const save = useMutation({
-    mutationFn: (input: { url: string; regenerate_secret?: boolean }) => apiFetch<ConfigResponse>(CONFIG_PATH, { body: input }),
+    // Without event_types: saving the URL keeps the subscription as it is.
+    mutationFn: (input: { url: string; kind: SaveKind }) => apiFetch<ConfigResponse>(CONFIG_PATH, { body: { url: input.url } }),
     onSuccess: (result, input) => {
-      queryClient.setQueryData(CONFIG_QUERY, result);
-      refresh();
-      if (result.secret) setNewSecret(result.secret);
-      setDialog(null);
-      toast({ title: input.regenerate_secret ? "Signing secret regenerated" : "Endpoint saved", description: result.url ?? undefined });
+      const { secret, verification } = result;
+      refresh(result);
+      if (secret) setNewSecret(secret);
+      setUrl(result.url ?? input.url);
+      setSavedPingId(verification?.message_id ?? null);
+      const title = input.kind === "re-enable" ? "Endpoint re-enabled" : "Endpoint saved";
+      if (!verification) {
+        toast({ title, description: result.url ?? undefined });
+        return;
+      }
+      const words = verificationWords(verification);
+      toast({
+        title,
+        description: words.delivered ? `Verification ping delivered (${words.label}).` : `Saved, but the verification ping failed (${words.label}): ${words.detail}`,
+      });
     },
   });
   const reveal = useMutation({ mutationFn: () => apiFetch<{ secret: string }>("/api/v1/auth/tenants/webhooks/secret/reveal/", { body: {} }) });
   const remove = useMutation({
     mutationFn: () => apiFetch<ConfigResponse>(CONFIG_PATH, { method: "DELETE" }),
     onSuccess: (result) => {
-      queryClient.setQueryData(CONFIG_QUERY, result);
-      refresh();
+      refresh(result);
       setUrl("");
       setDialog(null);
       toast({ title: "Endpoint removed", description: "Deliveries stopped. The signing secret is kept for when you set a URL again." });
@@ -70,14 +70,15 @@ export function EndpointCard({ config, canRemove }: { config: WebhookConfigView;
     setDialog(null);
     reveal.reset();
     remove.reset();
-    save.reset();
   }
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    save.mutate({ url });
+    save.mutate({ url, kind: "save" });
   }
 
+  const disabled = Boolean(config.url && !config.enabled);
+  const saveFailed = save.error && save.variables?.kind === "save" ? save.error : null;
   const status = !config.url ? (
     <Badge tone="grey">not configured</Badge>
   ) : config.enabled ? (
@@ -88,8 +89,35 @@ export function EndpointCard({ config, canRemove }: { config: WebhookConfigView;
 
   return (
     <Card title="Endpoint" description="An HTTPS URL on your side that accepts POST requests." actions={status}>
+      {disabled && config.url ? (
+        <div role="alert" data-testid="disabled-banner" className="mb-4 flex flex-col gap-3 rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800 sm:flex-row sm:items-start">
+          <AlertOctagon aria-hidden className="mt-0.5 size-5 shrink-0 max-sm:hidden" />
+          <div className="min-w-0 flex-1">
+            <p className="font-medium">Deliveries to this endpoint are paused</p>
+            <p>
+              {config.disabled_reason ?? "The endpoint was disabled."}
+              {config.disabled_at ? (
+                <>
+                  {" "}
+                  Disabled <LocalTime date={config.disabled_at} locale={locale} />.
+                </>
+              ) : null}
+            </p>
+            <p className="mt-1">Fix the receiver, then re-enable: the URL is saved again and sent a verification ping. Events from the pause can be recovered from the delivery log.</p>
+            {save.error && save.variables?.kind === "re-enable" ? (
+              <p className="mt-1 font-medium" data-testid="re-enable-error">
+                {save.error.message}
+              </p>
+            ) : null}
+          </div>
+          <Button size="sm" variant="secondary" className="shrink-0 self-start" pending={save.isPending && save.variables?.kind === "re-enable"} onClick={() => save.mutate({ url: config.url!, kind: "re-enable" })}>
+            Re-enable
+          </Button>
+        </div>
+      ) : null}
+
       <form onSubmit={onSubmit} className="flex flex-col gap-2 sm:flex-row sm:items-start" noValidate>
-        <div className="flex-1">
+        <div className="min-w-0 flex-1">
           <label htmlFor="webhook-url" className="sr-only">
             Endpoint URL
           </label>
@@ -99,20 +127,29 @@ export function EndpointCard({ config, canRemove }: { config: WebhookConfigView;
             onChange={(event) => setUrl(event.target.value)}
             placeholder="https://api.example.com/webhooks/portal"
             inputMode="url"
-            aria-invalid={save.error && !dialog ? true : undefined}
-            aria-describedby={save.error && !dialog ? "webhook-url-error" : undefined}
+            aria-invalid={saveFailed ? true : undefined}
+            aria-describedby={saveFailed ? "webhook-url-error" : undefined}
             className="font-mono"
           />
-          {save.error && !dialog ? (
+          {saveFailed ? (
             <p id="webhook-url-error" className="mt-1.5 text-sm text-red-600" role="alert" data-testid="url-error">
-              {save.error.message}
+              {saveFailed.message}
             </p>
           ) : null}
         </div>
-        <Button type="submit" pending={save.isPending && !dialog} disabled={url.trim() === ""}>
+        <Button type="submit" pending={save.isPending && save.variables?.kind === "save"} disabled={url.trim() === ""}>
           {config.url ? "Save URL" : "Add endpoint"}
         </Button>
       </form>
+      <p className="mt-1.5 text-xs text-zinc-500">Saving sends a signed test event to the URL to check it. A URL is saved even when that check fails.</p>
+
+      {config.url ? (
+        <VerificationResult
+          verification={config.last_verification}
+          afterSave={config.last_verification !== null && config.last_verification.message_id === savedPingId}
+          secretJustIssued={newSecret !== null}
+        />
+      ) : null}
 
       {newSecret ? (
         <div className="mt-4">
@@ -132,12 +169,21 @@ export function EndpointCard({ config, canRemove }: { config: WebhookConfigView;
                 <Eye aria-hidden className="size-4" />
                 Reveal
               </Button>
-              <Button size="sm" variant="ghost" onClick={() => setDialog("regenerate")} disabled={!config.url}>
-                <RefreshCw aria-hidden className="size-4" />
-                Regenerate secret
+              <Button size="sm" variant="ghost" onClick={() => setDialog("rotate")} disabled={!config.url}>
+                <KeyRound aria-hidden className="size-4" />
+                Rotate secret
               </Button>
             </dd>
           </div>
+          {config.previous_secret ? (
+            <div>
+              <dt className="text-zinc-500">Previous secret</dt>
+              <dd className="mt-1">
+                <PreviousSecret config={{ ...config, previous_secret: config.previous_secret }} locale={locale} />
+              </dd>
+            </div>
+          ) : null}
+          {config.url ? <EventSubscription config={config} /> : null}
           <div>
             <dt className="text-zinc-500">Last delivery</dt>
             <dd className="mt-1 text-zinc-800" data-testid="endpoint-health">
@@ -197,24 +243,7 @@ export function EndpointCard({ config, canRemove }: { config: WebhookConfigView;
         )}
       </Dialog>
 
-      <Dialog
-        open={dialog === "regenerate"}
-        onOpenChange={(open) => (open ? setDialog("regenerate") : closeDialog())}
-        title="Regenerate the signing secret"
-        description="Deliveries are signed with the new secret from now on; your receiver rejects them until it has the new secret."
-      >
-        <div className="space-y-3">
-          {save.error ? <p className="text-sm text-red-600" role="alert">{save.error.message}</p> : null}
-          <div className="flex justify-end gap-2">
-            <Button variant="secondary" onClick={closeDialog}>
-              Cancel
-            </Button>
-            <Button variant="danger" pending={save.isPending} onClick={() => save.mutate({ url: config.url ?? url, regenerate_secret: true })}>
-              Regenerate secret
-            </Button>
-          </div>
-        </div>
-      </Dialog>
+      {dialog === "rotate" ? <RotateSecretDialog config={config} locale={locale} onClose={closeDialog} /> : null}
 
       <Dialog
         open={dialog === "remove"}

@@ -1,7 +1,8 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { Send } from "lucide-react";
+import Link from "next/link";
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -10,7 +11,8 @@ import { ScrollRegion } from "@/components/ui/scroll-region";
 import { Field } from "@/components/ui/field";
 import { ApiError, apiFetch } from "@/lib/client/api";
 import { EVENT_TYPES } from "@/lib/webhooks/event-types";
-import { CONFIG_QUERY, DELIVERIES_QUERY } from "./queries";
+import { EVENT_CATALOG_HREF } from "./queries";
+import { useRefreshWebhooks } from "./use-refresh-webhooks";
 
 type TestResult = {
   delivered: boolean;
@@ -24,7 +26,7 @@ type TestResult = {
 const pretty = (value: unknown) => JSON.stringify(value, null, 2);
 
 export function TestConsole() {
-  const queryClient = useQueryClient();
+  const refresh = useRefreshWebhooks();
   const [eventType, setEventType] = useState<string>(EVENT_TYPES[0].type);
   const [payload, setPayload] = useState(pretty(EVENT_TYPES[0].example));
   const [jsonError, setJsonError] = useState<string | null>(null);
@@ -32,8 +34,7 @@ export function TestConsole() {
   const send = useMutation({
     mutationFn: (body: { event_type: string; payload: Record<string, unknown> }) => apiFetch<TestResult>("/api/v1/auth/tenants/webhooks/test/", { body }),
     onSettled: () => {
-      void queryClient.invalidateQueries({ queryKey: DELIVERIES_QUERY });
-      void queryClient.invalidateQueries({ queryKey: CONFIG_QUERY });
+      refresh();
     },
   });
 
@@ -103,6 +104,12 @@ export function TestConsole() {
               {pretty(selected.schema)}
             </ScrollRegion>
           </details>
+          <p className="text-sm text-zinc-500">
+            The payload starts as the type&apos;s example.{" "}
+            <Link href={`${EVENT_CATALOG_HREF}#${selected.type}`} className="font-medium text-indigo-700 hover:underline">
+              Every event type in the catalog
+            </Link>
+          </p>
           <Button onClick={onSend} pending={send.isPending}>
             <Send aria-hidden className="size-4" />
             Send test event

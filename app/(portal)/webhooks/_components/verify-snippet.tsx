@@ -29,7 +29,7 @@ export function VerifySnippet() {
         {SNIPPET}
       </ScrollRegion>
       <p className="mt-3 text-sm text-zinc-500">
-        Answer 2xx within 10 seconds. Failed deliveries are retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h, 20 h and 24 h; answering 410 Gone disables the endpoint.
+        Answer 2xx within 10 seconds. Failed deliveries are retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h, 20 h and 24 h; answering 410 Gone disables the endpoint. While a rotated secret is in its grace period, deliveries carry two signatures, and the library accepts a delivery that either of them verifies.
       </p>
     </Card>
   );
