@@ -17,7 +17,7 @@ export type DevMailboxMessage = {
   html: string;
 };
 
-const MAILBOX_LIMIT = 50;
+export const MAILBOX_LIMIT = 50;
 const mailDir = () => path.join(process.cwd(), ".data", "mail");
 
 export function devMailboxEnabled(): boolean {

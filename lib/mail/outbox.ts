@@ -53,7 +53,7 @@ export function sendMailLater(mail: OutgoingMail | (() => Promise<OutgoingMail |
   inFlight.add(sending);
 }
 
-/** Resolves when every mail handed over so far has been sent or given up on (tests, graceful shutdown). */
+/** Resolves when every mail handed over so far has been sent or given up on: tests await it before reading their inbox. */
 export async function mailSettled(): Promise<void> {
   while (inFlight.size > 0) await Promise.all([...inFlight]);
 }

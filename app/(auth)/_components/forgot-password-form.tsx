@@ -9,6 +9,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { ApiError, apiFetch } from "@/lib/client/api";
 import { forgotPasswordSchema, type ForgotPasswordInput } from "@/lib/schemas/auth";
+import { FormError } from "./form-error";
 
 export function ForgotPasswordForm() {
   const params = useSearchParams();
@@ -54,9 +55,7 @@ export function ForgotPasswordForm() {
         <p className="mt-1 text-sm text-zinc-500">Enter your account&apos;s email and we will mail you a link to choose a new password.</p>
       </div>
       {formError ? (
-        <p role="alert" data-testid="form-error" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">
-          {formError}
-        </p>
+        <FormError>{formError}</FormError>
       ) : null}
       <Field id="email" label="Email" error={emailError}>
         <Input

@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { safeCallbackUrl } from "./safe-callback";
+import { FormError } from "./form-error";
 
 export function LoginForm() {
   const router = useRouter();
@@ -49,9 +50,7 @@ export function LoginForm() {
         </p>
       ) : null}
       {error ? (
-        <p role="alert" data-testid="form-error" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">
-          {error}
-        </p>
+        <FormError>{error}</FormError>
       ) : null}
       <Field id="email" label="Email">
         <Input id="email" name="email" type="email" autoComplete="email" required autoFocus defaultValue={params.get("email") ?? undefined} />

@@ -9,6 +9,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { ApiError, apiFetch } from "@/lib/client/api";
 import { resetPasswordSchema, type ResetPasswordInput } from "@/lib/schemas/auth";
+import { FormError } from "./form-error";
 
 /** A link that cannot be used (unknown, used, expired): say so and offer a new one instead of the form. */
 const DEAD_LINK = new Set(["reset_token_invalid", "reset_token_expired"]);
@@ -46,9 +47,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
     return (
       <div className="space-y-4">
         <h1 className="text-xl font-semibold">This link cannot be used</h1>
-        <p role="alert" data-testid="form-error" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">
-          {reset.error.message}
-        </p>
+        <FormError>{reset.error.message}</FormError>
         <Link href="/forgot-password" className="block text-center text-sm font-medium text-indigo-600 hover:underline">
           Ask for a new link
         </Link>
@@ -65,9 +64,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
         <p className="mt-1 text-sm text-zinc-500">Every session of your account is signed out when it is set.</p>
       </div>
       {formError ? (
-        <p role="alert" data-testid="form-error" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">
-          {formError}
-        </p>
+        <FormError>{formError}</FormError>
       ) : null}
       <Field id="password" label="New password" error={passwordError} hint="At least 10 characters.">
         <Input id="password" name="password" type="password" autoComplete="new-password" required autoFocus aria-invalid={passwordError ? true : undefined} aria-describedby={described} />

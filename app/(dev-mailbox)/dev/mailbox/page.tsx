@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { Mail } from "lucide-react";
 import { Card } from "@/components/ui/card";
 import { RelativeTime } from "@/components/ui/relative-time";
-import { devMailboxEnabled, readDevMailbox } from "@/lib/mail/dev-mailbox";
+import { devMailboxEnabled, MAILBOX_LIMIT, readDevMailbox } from "@/lib/mail/dev-mailbox";
 
 export const metadata: Metadata = { title: "Development mailbox" };
 export const dynamic = "force-dynamic";
@@ -38,7 +38,7 @@ export default async function DevMailboxPage() {
       </p>
       <h1 className="text-2xl font-semibold text-zinc-900">Development mailbox</h1>
       <p className="mt-1 text-sm text-zinc-600">
-        The newest {messages.length === 0 ? "" : `${messages.length} `}mail the portal wrote to <code className="font-mono">.data/mail/</code> because <code className="font-mono">SMTP_URL</code> is not set.
+        Mail the portal wrote to <code className="font-mono">.data/mail/</code> instead of sending it, because <code className="font-mono">SMTP_URL</code> is not set. Newest first, at most {MAILBOX_LIMIT}.
       </p>
       <div className="mt-6 space-y-4">
         {messages.length === 0 ? (
@@ -47,8 +47,11 @@ export default async function DevMailboxPage() {
           </Card>
         ) : (
           messages.map((message) => (
-            <Card key={message.id} title={message.subject} className="min-w-0">
-              <article data-testid="dev-mail" aria-label={message.subject}>
+            <Card key={message.id} className="min-w-0">
+              <article data-testid="dev-mail" aria-labelledby={`mail-${message.id}`}>
+                <h2 id={`mail-${message.id}`} className="mb-3 text-base font-semibold text-zinc-900">
+                  {message.subject}
+                </h2>
                 <dl className="grid grid-cols-[4rem_1fr] gap-x-3 gap-y-1 text-sm">
                   <dt className="text-zinc-500">To</dt>
                   <dd className="break-all text-zinc-900">{message.to.join(", ")}</dd>
