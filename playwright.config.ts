@@ -32,6 +32,8 @@ export const E2E_SERVER_ENV = {
   WEBHOOK_ALLOW_PRIVATE_TARGETS: "1",
   // The built-in Stripe simulator, which a production build only runs when asked.
   STRIPE_SIMULATOR: "1",
+  // Mail goes to the file mailbox on /dev/mailbox, which a production build only keeps when asked.
+  MAIL_DEV_MAILBOX: "1",
   // The suite plays many clients from 127.0.0.1 (sign-ups are throttled per address): it declares the
   // loopback a proxy, so the X-Forwarded-For its requests carry (e2e/helpers.ts) names each client.
   TRUSTED_PROXIES: "127.0.0.1",

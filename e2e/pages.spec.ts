@@ -212,6 +212,9 @@ const openInvitation = (who: "new" | "existing") => async (page: Page, { shared 
 const PAGES: PageCase[] = [
   { name: "login", as: "signed-out", path: "/login", heading: "Sign in" },
   { name: "signup", as: "signed-out", path: "/signup", heading: "Create your account" },
+  { name: "forgot-password", as: "signed-out", path: "/forgot-password", heading: "Reset your password" },
+  { name: "reset-password", as: "signed-out", path: "/reset-password/not-a-real-reset-token", heading: "Choose a new password" },
+  { name: "dev-mailbox", as: "signed-out", path: "/dev/mailbox", heading: "Development mailbox", prepare: inviteTwo, shows: (page) => page.getByTestId("dev-mail").first() },
   { name: "stripe-simulator-onboarding", as: "new-owner", path: "/stripe", heading: "Set up payments for your business", open: startStripeOnboarding },
   { name: "dashboard", as: "owner", path: "/dashboard", heading: "Dashboard" },
   { name: "stripe", as: "owner", path: "/stripe", heading: "Stripe" },

@@ -88,6 +88,18 @@ describe("parseEnv", () => {
     expect(parseEnv({ NODE_ENV: "development", STRIPE_SIMULATOR: "0" }).stripeSimulator).toBe(false);
   });
 
+  it("keeps the development mailbox to development unless asked, and never beside an SMTP server", () => {
+    const base = { NODE_ENV: "production", AUTH_SECRET: secret, ENCRYPTION_KEY: key } as const;
+    expect(parseEnv(base).mailDevMailbox).toBe(false);
+    expect(parseEnv({ ...base, MAIL_DEV_MAILBOX: "1" }).mailDevMailbox).toBe(true);
+    expect(parseEnv({ ...base, MAIL_DEV_MAILBOX: "1", SMTP_URL: "smtp://mail.example.com" }).mailDevMailbox).toBe(false);
+    expect(parseEnv({ NODE_ENV: "development" }).mailDevMailbox).toBe(true);
+    expect(parseEnv({ NODE_ENV: "development", SMTP_URL: "smtps://u:p@mail.example.com" }).mailDevMailbox).toBe(false);
+    expect(parseEnv({ NODE_ENV: "test" }).mailDevMailbox).toBe(false);
+    expect(parseEnv({ NODE_ENV: "development", APP_URL: "https://portal.example.com" }).mailFrom).toBe("Tenant Admin Portal <no-reply@portal.example.com>");
+    expect(() => parseEnv({ ...base, SMTP_URL: "http://mail.example.com" })).toThrow(/SMTP_URL/);
+  });
+
   it("never lets the simulator run with a live Stripe key", () => {
     expect(() =>
       parseEnv({ NODE_ENV: "production", AUTH_SECRET: secret, ENCRYPTION_KEY: key, STRIPE_SECRET_KEY: "sk_live_abc123", STRIPE_SIMULATOR: "1" }),

@@ -60,6 +60,9 @@ const rawSchema = z.object({
   STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_/, "must look like whsec_…").optional(),
   WEBHOOK_ALLOW_PRIVATE_TARGETS: flag,
   TRUSTED_PROXIES: z.string().optional(),
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
+  MAIL_FROM: z.string().min(3).max(200).optional(),
+  MAIL_DEV_MAILBOX: optionalFlag,
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" }).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
@@ -80,6 +83,11 @@ export type Env = {
   webhookAllowPrivateTargets: boolean;
   /** Proxies whose X-Forwarded-For is believed; empty: the socket peer is the client. */
   trustedProxies: TrustedProxies;
+  /** Where outgoing mail goes; null: no SMTP server configured. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** Mail written to .data/mail/ and shown on /dev/mailbox instead of sent (never together with SMTP_URL). */
+  mailDevMailbox: boolean;
   /** The shared store of the platform API's rate limits; unset: counted in this process. */
   redisUrl: string | undefined;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
@@ -150,6 +158,10 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
     stripeWebhookSecret: raw.STRIPE_WEBHOOK_SECRET,
     webhookAllowPrivateTargets: raw.WEBHOOK_ALLOW_PRIVATE_TARGETS,
     trustedProxies,
+    smtpUrl: raw.SMTP_URL,
+    mailFrom: raw.MAIL_FROM ?? `Tenant Admin Portal <no-reply@${new URL(raw.APP_URL ?? "http://localhost").hostname}>`,
+    // On by default only in development without an SMTP server; production only when asked (end-to-end tests).
+    mailDevMailbox: !raw.SMTP_URL && (raw.MAIL_DEV_MAILBOX ?? raw.NODE_ENV === "development"),
     redisUrl: raw.REDIS_URL,
     logLevel: raw.LOG_LEVEL,
   };

@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { parseEnv } from "./env";
 import { startupWarnings } from "./startup";
 
-const production = { NODE_ENV: "production", AUTH_SECRET: "x".repeat(40), ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64") } as const;
+const production = {
+  NODE_ENV: "production",
+  AUTH_SECRET: "x".repeat(40),
+  ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
+  SMTP_URL: "smtp://mail.example.com:587",
+} as const;
+const { SMTP_URL: _smtp, ...productionWithoutMail } = production;
 
 describe("startupWarnings", () => {
   it.each([
@@ -13,6 +19,9 @@ describe("startupWarnings", () => {
     ["production with both", { ...production, STRIPE_SIMULATOR: "1", WEBHOOK_ALLOW_PRIVATE_TARGETS: "1" }, ["WEBHOOK_ALLOW_PRIVATE_TARGETS=1", "Stripe simulator is on in production"]],
     ["development, where the simulator is the default", { ...production, NODE_ENV: "development" }, []],
     ["test, with the simulator asked for", { ...production, NODE_ENV: "test", STRIPE_SIMULATOR: "1" }, []],
+    ["production without SMTP_URL", { ...productionWithoutMail }, ["SMTP_URL is not set"]],
+    ["production with the development mailbox", { ...productionWithoutMail, MAIL_DEV_MAILBOX: "1" }, ["development mailbox is on in production"]],
+    ["development without SMTP_URL (the file mailbox)", { ...productionWithoutMail, NODE_ENV: "development" }, []],
   ] as const)("%s", (_label, source, expected) => {
     const warnings = startupWarnings(parseEnv(source));
     expect(warnings).toHaveLength(expected.length);

@@ -41,5 +41,14 @@ export function startupWarnings(config: Env): string[] {
       "WARNING: the Stripe simulator is on in production (STRIPE_SIMULATOR=1): tenants connect simulated accounts and become active without any real Stripe account. Use it for end-to-end tests only; set STRIPE_SECRET_KEY for real payments.",
     );
   }
+  if (config.isProduction && config.mailDevMailbox) {
+    warnings.push(
+      "WARNING: the development mailbox is on in production (MAIL_DEV_MAILBOX=1): mail is written to .data/mail/ and readable by anyone at /dev/mailbox instead of being sent. Use it for end-to-end tests only; set SMTP_URL to send mail.",
+    );
+  } else if (config.isProduction && !config.smtpUrl) {
+    warnings.push(
+      "WARNING: SMTP_URL is not set: no mail is sent (invitations, password resets, security notices). Invitation links can still be copied in the portal.",
+    );
+  }
   return warnings;
 }

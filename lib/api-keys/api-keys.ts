@@ -5,6 +5,7 @@ import { apiError } from "@/lib/http/errors";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import type { KeyType, RegenerateApiKeysInput, RevokeApiKeysInput } from "@/lib/schemas/api-keys";
 import { emitEvent } from "@/lib/webhooks/outbox";
+import { notifyOwnersOfRevokedKeys } from "@/lib/mail/notices";
 import { generateKey, hashKey, maskKey, parseKey, type KeyKind, type KeyMode } from "./key-format";
 import { findKeyByHash, type KeyRecord } from "./key-lookup";
 import { API_KEY_STATUS, TENANT_STATUS, type ApiKeyStatus } from "@/lib/statuses";
@@ -168,7 +169,7 @@ export async function regenerateApiKeys(caller: Caller, input: RegenerateApiKeys
 export async function revokeApiKeys(caller: Caller, input: RevokeApiKeysInput, meta: RequestMeta) {
   assertConfirmed(input.confirm, "revoke keys");
   const modes = modesFor(input.key_type);
-  return prisma.$transaction(async (tx) => {
+  const result = await prisma.$transaction(async (tx) => {
     await lockTenantKeys(tx, caller.tenantId);
     const now = new Date();
     const revoked = await tx.apiKey.findMany({ where: workingKeysWhere(caller.tenantId, modes, now), select: { id: true } });
@@ -193,6 +194,8 @@ export async function revokeApiKeys(caller: Caller, input: RevokeApiKeysInput, m
     });
     return { key_type: input.key_type, revoked_count: revoked.length, revoked_at: now.toISOString(), reason: input.reason };
   }, KEY_TRANSACTION);
+  if (result.revoked_count > 0) notifyOwnersOfRevokedKeys(caller, modes, result.revoked_count, new Date(result.revoked_at));
+  return result;
 }
 
 export type ApiKeyCaller = {

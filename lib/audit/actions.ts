@@ -41,6 +41,8 @@ export const AUDIT_ACTIONS = {
   "auth.login_failed": { label: "Failed sign-in", category: "auth", severity: "warning" },
   "auth.login_throttled": { label: "Sign-in throttled", category: "auth", severity: "warning" },
   "auth.tenant_switched": { label: "Switched to this tenant", category: "auth", severity: "info" },
+  "auth.password_reset_requested": { label: "Password reset requested", category: "auth", severity: "info" },
+  "auth.password_reset_completed": { label: "Password reset", category: "auth", severity: "warning" },
   "api_keys.regenerated": { label: "API keys regenerated", category: "api_keys", severity: "warning" },
   "api_keys.revoked": { label: "API keys revoked", category: "api_keys", severity: "critical" },
   // Warning when an existing secret is replaced: receivers stop verifying until they update.

@@ -91,6 +91,32 @@ export async function beginSignupAttempt(email: string, ip: string | null): Prom
   return attempt.id;
 }
 
+export const PASSWORD_RESET_WINDOW_MS = 60 * 60 * 1000;
+export const PASSWORD_RESET_LIMIT_PER_EMAIL = 5;
+export const PASSWORD_RESET_LIMIT_PER_IP = 20;
+
+/**
+ * Records a request for a password reset link and throws 429 past the hourly
+ * limits: per email (so nobody can flood a mailbox) and per IP (so nobody can
+ * walk a list of addresses). Counted the same for known and unknown emails,
+ * so a refusal says nothing about whether an account exists.
+ */
+export async function beginPasswordResetAttempt(email: string, ip: string | null): Promise<string> {
+  const now = new Date();
+  const attempt = await prisma.authAttempt.create({ data: { kind: "password_reset", email, ip, createdAt: now } });
+  const since = { gt: new Date(now.getTime() - PASSWORD_RESET_WINDOW_MS) };
+  const counted = { not: AUTH_ATTEMPT_OUTCOME.throttled };
+  const [fromIp, forEmail] = await Promise.all([
+    prisma.authAttempt.count({ where: { kind: "password_reset", ip, outcome: counted, createdAt: since } }),
+    prisma.authAttempt.count({ where: { kind: "password_reset", email, outcome: counted, createdAt: since } }),
+  ]);
+  if (fromIp > PASSWORD_RESET_LIMIT_PER_IP || forEmail > PASSWORD_RESET_LIMIT_PER_EMAIL) {
+    await finishAttempt(attempt.id, AUTH_ATTEMPT_OUTCOME.throttled);
+    throw tooManyRequests(Math.ceil(PASSWORD_RESET_WINDOW_MS / 1000), fromIp > PASSWORD_RESET_LIMIT_PER_IP ? "password reset requests from this network" : "password reset requests for this email");
+  }
+  return attempt.id;
+}
+
 export async function finishAttempt(id: string, outcome: Outcome): Promise<void> {
   await prisma.authAttempt.update({ where: { id }, data: { outcome } });
   if (outcome === AUTH_ATTEMPT_OUTCOME.succeeded) {

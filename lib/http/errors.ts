@@ -47,6 +47,7 @@ export const ERROR_CODES = {
   // 404
   not_found: { status: 404, message: "Not found." },
   invitation_not_found: { status: 404, message: "This invitation link is not valid." },
+  reset_token_invalid: { status: 404, message: "This password reset link is not valid or was already used." },
   // 405: the path exists, the method does not (the Allow header lists the ones it has)
   method_not_allowed: { status: 405, message: "This path does not answer that method." },
   // 408: the tenant's webhook endpoint did not answer in time (a gateway-style status for a target we called)
@@ -78,6 +79,7 @@ export const ERROR_CODES = {
   invitation_used: { status: 410, message: "This invitation has already been used." },
   invitation_revoked: { status: 410, message: "This invitation was revoked." },
   invitation_expired: { status: 410, message: "This invitation has expired." },
+  reset_token_expired: { status: 410, message: "This password reset link has expired." },
   // 413, 429
   payload_too_large: { status: 413, message: "The request body is too large." },
   too_many_requests: { status: 429, message: "Too many requests. Try again later." },

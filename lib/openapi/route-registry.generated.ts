@@ -5,6 +5,8 @@ import * as account from "@/app/api/v1/account/route";
 import * as authLogin from "@/app/api/v1/auth/login/route";
 import * as authLogout from "@/app/api/v1/auth/logout/route";
 import * as authMe from "@/app/api/v1/auth/me/route";
+import * as authPasswordForgot from "@/app/api/v1/auth/password/forgot/route";
+import * as authPasswordReset from "@/app/api/v1/auth/password/reset/route";
 import * as authRegister from "@/app/api/v1/auth/register/route";
 import * as authTenantsApiKeysRegenerate from "@/app/api/v1/auth/tenants/api-keys/regenerate/route";
 import * as authTenantsApiKeysRevoke from "@/app/api/v1/auth/tenants/api-keys/revoke/route";
@@ -64,6 +66,8 @@ export const ROUTE_REGISTRY: RouteRegistryEntry[] = [
   { path: "/api/v1/auth/login/", file: "app/api/v1/auth/login/route.ts", params: {}, summary: "public: exchanges email and password for an access token", module: authLogin },
   { path: "/api/v1/auth/logout/", file: "app/api/v1/auth/logout/route.ts", params: {}, summary: "member+: ends every session and access token of the caller", module: authLogout },
   { path: "/api/v1/auth/me/", file: "app/api/v1/auth/me/route.ts", params: {}, summary: "member+: the caller, their tenant and role", module: authMe },
+  { path: "/api/v1/auth/password/forgot/", file: "app/api/v1/auth/password/forgot/route.ts", params: {}, summary: "public: mails a password reset link if an account has this email", module: authPasswordForgot },
+  { path: "/api/v1/auth/password/reset/", file: "app/api/v1/auth/password/reset/route.ts", params: {}, summary: "public: sets a new password from a mailed reset link and ends every session", module: authPasswordReset },
   { path: "/api/v1/auth/register/", file: "app/api/v1/auth/register/route.ts", params: {}, summary: "public: creates a tenant (pending), its owner and first API keys", module: authRegister },
   { path: "/api/v1/auth/tenants/api-keys/regenerate/", file: "app/api/v1/auth/tenants/api-keys/regenerate/route.ts", params: {}, summary: "owner only: new keys, secrets shown once", module: authTenantsApiKeysRegenerate },
   { path: "/api/v1/auth/tenants/api-keys/revoke/", file: "app/api/v1/auth/tenants/api-keys/revoke/route.ts", params: {}, summary: "owner only: emergency revocation, no replacement", module: authTenantsApiKeysRevoke },
@@ -319,6 +323,81 @@ export const ENDPOINT_DOCS: Record<string, EndpointDoc> = {
     "success_status": 200,
     "example": {
       "signed_out": true
+    }
+  },
+  "POST /api/v1/auth/password/forgot/": {
+    "tag": "Authentication and account",
+    "errors": [
+      {
+        "status": 400,
+        "codes": [
+          "invalid_json",
+          "validation_error"
+        ],
+        "when": "malformed body, missing or unknown fields, not an email"
+      },
+      {
+        "status": 413,
+        "codes": [
+          "payload_too_large"
+        ],
+        "when": "body over 64 KB"
+      },
+      {
+        "status": 429,
+        "codes": [
+          "too_many_requests"
+        ],
+        "when": "over the hourly limits above; `Retry-After` 3600 seconds"
+      }
+    ],
+    "description": "Asks for a password reset link. When an account has this email, it receives a mail with a single-use link, `APP_URL/reset-password/{token}`, valid for 30 minutes (only the token's SHA-256 is stored); asking again sends a new link and the earlier ones keep working until one is used. The answer is the same whether or not an account has this email, and an unknown email sends nothing. Audited as `auth.password_reset_requested` for an existing account.",
+    "access": "public. Throttled per hour: 5 requests for one email (from anywhere) and 20 requests from one IP (across emails), counted alike for known and unknown emails.",
+    "success_status": 202,
+    "example": {
+      "accepted": true,
+      "message": "If an account uses this email, a link to choose a new password is on its way. It works for 30 minutes."
+    }
+  },
+  "POST /api/v1/auth/password/reset/": {
+    "tag": "Authentication and account",
+    "errors": [
+      {
+        "status": 400,
+        "codes": [
+          "invalid_json",
+          "validation_error"
+        ],
+        "when": "malformed body, missing or unknown fields, a password outside 10–128 characters"
+      },
+      {
+        "status": 404,
+        "codes": [
+          "reset_token_invalid"
+        ],
+        "when": "no link has this token, or it was already used (the same answer for both)"
+      },
+      {
+        "status": 410,
+        "codes": [
+          "reset_token_expired"
+        ],
+        "when": "the link is older than 30 minutes"
+      },
+      {
+        "status": 413,
+        "codes": [
+          "payload_too_large"
+        ],
+        "when": "body over 64 KB"
+      }
+    ],
+    "description": "Sets a new password with the token of a mailed reset link. The link is used up, together with every other unused link of that user; every session cookie and access token of the user stops working (as with `POST /api/v1/auth/logout/`), so the person signs in again with the new password. The user is mailed a \"password changed\" notice. Audited as `auth.password_reset_completed` (severity warning). An unknown, used or expired token changes nothing.",
+    "access": "public (the token is the proof).",
+    "success_status": 200,
+    "example": {
+      "password_reset": true,
+      "email": "ada@example.com"
     }
   },
   "GET /api/v1/auth/me/": {

@@ -27,3 +27,13 @@ export const loginSchema = z.strictObject({
   password: z.string().min(1, "Enter your password.").max(1024),
 });
 export type LoginInput = z.infer<typeof loginSchema>;
+
+export const forgotPasswordSchema = z.strictObject({ email: emailSchema });
+export type ForgotPasswordInput = z.infer<typeof forgotPasswordSchema>;
+
+/** The new password follows the sign-up rules; the token is the one from the mailed link. */
+export const resetPasswordSchema = z.strictObject({
+  token: z.string().min(1, "The link is incomplete.").max(200),
+  password: passwordSchema,
+});
+export type ResetPasswordInput = z.infer<typeof resetPasswordSchema>;

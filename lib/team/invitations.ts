@@ -8,6 +8,8 @@ import { asRole } from "@/lib/auth/roles";
 import { issueAccessToken } from "@/lib/auth/tokens";
 import { hashSingleUseToken, newSingleUseToken } from "@/lib/crypto/single-use-token";
 import { isUniqueViolation } from "@/lib/db-errors";
+import { sendMailLater } from "@/lib/mail/outbox";
+import { invitationMail } from "@/lib/mail/templates";
 import { env } from "@/lib/env";
 import { apiError, validationError, type ErrorCode } from "@/lib/http/errors";
 import type { RequestMeta } from "@/lib/http/request-meta";
@@ -111,7 +113,12 @@ export async function createInvitation(caller: Caller, input: InviteMemberInput,
     });
     return created;
   });
-  return { invitation: toInvitationView(invitation), invite_url: invitationUrl(token) };
+  const url = invitationUrl(token);
+  sendMailLater({
+    to: invitation.email,
+    ...invitationMail({ tenantName: caller.tenantName, inviterName: caller.name, role: invitation.role, url, expiresAt: invitation.expiresAt }),
+  });
+  return { invitation: toInvitationView(invitation), invite_url: url };
 }
 
 export async function revokeInvitation(caller: Caller, invitationId: string, meta: RequestMeta) {

@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { safeCallbackUrl } from "./safe-callback";
+import { FormError } from "./form-error";
 
 export function LoginForm() {
   const router = useRouter();
@@ -43,10 +44,13 @@ export function LoginForm() {
         <h1 className="text-xl font-semibold">Sign in</h1>
         <p className="mt-1 text-sm text-zinc-500">Manage your integration: Stripe, API keys, webhooks.</p>
       </div>
-      {error ? (
-        <p role="alert" data-testid="form-error" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">
-          {error}
+      {params.get("password_reset") === "1" && !error ? (
+        <p role="status" data-testid="password-reset-done" className="rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800">
+          Your password was changed and every session signed out. Sign in with the new password.
         </p>
+      ) : null}
+      {error ? (
+        <FormError>{error}</FormError>
       ) : null}
       <Field id="email" label="Email">
         <Input id="email" name="email" type="email" autoComplete="email" required autoFocus defaultValue={params.get("email") ?? undefined} />
@@ -54,6 +58,11 @@ export function LoginForm() {
       <Field id="password" label="Password">
         <Input id="password" name="password" type="password" autoComplete="current-password" required />
       </Field>
+      <p className="-mt-2 text-right text-sm">
+        <Link href="/forgot-password" className="font-medium text-indigo-600 hover:underline">
+          Forgot password?
+        </Link>
+      </p>
       <Button type="submit" className="w-full" pending={pending}>
         Sign in
       </Button>

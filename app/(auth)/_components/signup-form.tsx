@@ -10,6 +10,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { ApiError, apiFetch } from "@/lib/client/api";
 import { registerSchema, type RegisterInput } from "@/lib/schemas/auth";
+import { FormError } from "./form-error";
 
 type FieldName = keyof RegisterInput;
 
@@ -62,9 +63,7 @@ export function SignupForm() {
         <p className="mt-1 text-sm text-zinc-500">You become the owner of a new tenant.</p>
       </div>
       {formError ? (
-        <p role="alert" data-testid="form-error" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">
-          {formError}
-        </p>
+        <FormError>{formError}</FormError>
       ) : null}
       <Field id="name" label="Your name" error={fieldErrors.name}>
         <Input {...input("name")} autoComplete="name" required autoFocus />

@@ -12,6 +12,7 @@ import { ROLE_SUMMARIES, withArticle } from "@/components/team/role-text";
 import { ApiError, apiFetch } from "@/lib/client/api";
 import type { Role } from "@/lib/auth/roles";
 import { invitationPasswordSchema, invitationSignupSchema } from "@/lib/schemas/team";
+import { FormError } from "../../_components/form-error";
 
 type Invitation = { email: string; role: string; tenant_name: string; expires_at: string; account_exists: boolean };
 type Props = { token: string; invitation: Invitation; signedInAs: { email: string; name: string } | null };
@@ -86,9 +87,7 @@ function JoinWithPassword({ token, email, tenantName, returnTo }: { token: strin
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
       <p className="text-sm text-zinc-600">{email} already has an account. Enter its password to accept.</p>
       {error ? (
-        <p role="alert" data-testid="form-error" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">
-          {error}
-        </p>
+        <FormError>{error}</FormError>
       ) : null}
       <Field id="password" label="Password">
         <Input id="password" name="password" type="password" autoComplete="current-password" required aria-invalid={error ? true : undefined} />
@@ -128,9 +127,7 @@ function JoinAsSignedIn({ token, tenantName, name }: { token: string; tenantName
     <>
       <p className="text-sm text-zinc-600">You are signed in as {name}.</p>
       {error ? (
-        <p role="alert" data-testid="form-error" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">
-          {error}
-        </p>
+        <FormError>{error}</FormError>
       ) : null}
       <Button className="w-full" pending={pending} onClick={() => void join()}>
         Accept and join {tenantName}
@@ -169,9 +166,7 @@ function CreateAccountAndJoin({ token, email, tenantName }: { token: string; ema
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
       {errors.form && !errors.name && !errors.password ? (
-        <p role="alert" data-testid="form-error" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">
-          {errors.form}
-        </p>
+        <FormError>{errors.form}</FormError>
       ) : null}
       <Field id="invite-account-email" label="Email">
         <Input id="invite-account-email" value={email} readOnly disabled />

@@ -1,0 +1,26 @@
+import { prisma } from "@/lib/db";
+import type { Caller } from "@/lib/auth/caller";
+import { env } from "@/lib/env";
+import { sendMailLater } from "@/lib/mail/outbox";
+import { apiKeysRevokedMail, passwordChangedMail } from "@/lib/mail/templates";
+
+/** Security notices, composed and sent after the change committed (lib/mail/outbox.ts). */
+
+/** Every owner of the tenant hears that keys stopped working, the one who revoked them included. */
+export function notifyOwnersOfRevokedKeys(caller: Pick<Caller, "tenantId" | "tenantName" | "name">, modes: string[], keyCount: number, when: Date): void {
+  sendMailLater(async () => {
+    const owners = await prisma.membership.findMany({
+      where: { tenantId: caller.tenantId, role: "owner" },
+      select: { user: { select: { email: true } } },
+    });
+    if (owners.length === 0) return null;
+    return {
+      to: owners.map((owner) => owner.user.email),
+      ...apiKeysRevokedMail({ tenantName: caller.tenantName, actorName: caller.name, keyCount, modes, when, keysUrl: `${env().appUrl}/api-keys` }),
+    };
+  });
+}
+
+export function notifyPasswordChanged(user: { email: string; name: string }, tenantName: string | null, when: Date): void {
+  sendMailLater({ to: user.email, ...passwordChangedMail({ name: user.name, tenantName, when, loginUrl: `${env().appUrl}/login` }) });
+}
