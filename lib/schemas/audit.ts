@@ -21,7 +21,7 @@ export function dateBoundEnd(value: string): Date {
 }
 
 /** What narrows the log: the list, its CSV export and the page's form all take these. */
-const auditLogFilters = {
+export const auditLogFilterFields = {
   // Only registered names: a typo answers 400 instead of an empty list that looks like "nothing happened".
   action: z.enum(AUDIT_ACTION_NAMES, { error: "Use a registered action name such as auth.signed_in." }).optional(),
   category: z.enum(TENANT_AUDIT_CATEGORIES, { error: `category is one of ${TENANT_AUDIT_CATEGORIES.join(", ")}.` }).optional(),
@@ -41,7 +41,7 @@ const rangeProblem = { message: "from is after to.", path: ["from"] };
 
 export const auditLogQuerySchema = z
   .strictObject({
-    ...auditLogFilters,
+    ...auditLogFilterFields,
     cursor: z.string().min(1).max(64).optional(),
     limit: z.coerce.number().int().min(1).max(100).default(25),
   })
@@ -49,5 +49,5 @@ export const auditLogQuerySchema = z
 export type AuditLogQuery = z.infer<typeof auditLogQuerySchema>;
 
 /** GET /api/v1/auth/tenants/audit-logs/export/: the list's filters, every page. */
-export const auditLogExportQuerySchema = z.strictObject(auditLogFilters).refine(rangeInOrder, rangeProblem);
+export const auditLogExportQuerySchema = z.strictObject(auditLogFilterFields).refine(rangeInOrder, rangeProblem);
 export type AuditLogFilters = z.infer<typeof auditLogExportQuerySchema>;
