@@ -69,7 +69,7 @@ export function AuditTable({ entries, compact = false, detailsHref = defaultDeta
               </Td>
               {compact ? null : (
                 <>
-                  <Td className={`${cell} font-mono text-xs break-all text-zinc-600`}>{entry.ip ? displayIp(entry.ip) : "—"}</Td>
+                  <Td className={`${cell} min-w-[6.75rem] font-mono text-xs text-zinc-600 [overflow-wrap:anywhere]`}>{entry.ip ? displayIp(entry.ip) : "—"}</Td>
                   {/* In a few words here; the details show the whole user agent. */}
                   <Td className={`${cell} text-xs text-zinc-500`} title={entry.user_agent ?? undefined}>
                     {entry.user_agent ? userAgentSummary(entry.user_agent) : "—"}
