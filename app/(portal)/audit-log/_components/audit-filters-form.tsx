@@ -1,11 +1,12 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useTransition, type FormEvent } from "react";
+import { useEffect, useRef, useTransition, type FormEvent, type ReactNode } from "react";
 import { AUDIT_FILTER_KEYS, auditDateRangeProblem, auditFiltersFromParams, auditFiltersToParams, isAuditFiltered, withQuery } from "@/components/audit/audit-filters";
 import { Button } from "@/components/ui/button";
 import { AUDIT_SEVERITY, type AuditCategory } from "@/lib/audit/actions";
 import type { AuditLogFilters } from "@/lib/schemas/audit";
+import { cn } from "@/lib/utils";
 
 const controlClass =
   "h-9 w-full rounded-md border border-zinc-300 bg-white px-2 text-sm shadow-xs focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 focus:outline-none";
@@ -13,6 +14,50 @@ const labelClass = "block text-xs font-medium text-zinc-600";
 
 /** How long typing may pause before the search applies: one request per word, not per key. */
 const TYPING_PAUSE_MS = 350;
+
+function Field({ id, label, className, children }: { id: string; label: string; className?: string; children: ReactNode }) {
+  return (
+    <div className={cn("space-y-1", className)}>
+      <label htmlFor={id} className={labelClass}>
+        {label}
+      </label>
+      {children}
+    </div>
+  );
+}
+
+/** One of a flat list, or none of them (the first choice). */
+function SelectField({ name, label, any, value, options }: { name: string; label: string; any: string; value: string | undefined; options: { value: string; label: string }[] }) {
+  return (
+    <Field id={`audit-${name}`} label={label} className="col-span-2 sm:col-span-1">
+      <select id={`audit-${name}`} name={name} defaultValue={value ?? ""} className={controlClass}>
+        <option value="">{any}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
+/** A UTC day; a moment a script put in the URL shows as its day. */
+function DayField({ name, label, value, problem }: { name: "from" | "to"; label: string; value: string | undefined; problem: boolean }) {
+  return (
+    <Field id={`audit-${name}`} label={label}>
+      <input
+        id={`audit-${name}`}
+        name={name}
+        type="date"
+        defaultValue={value?.slice(0, 10) ?? ""}
+        aria-invalid={problem ? true : undefined}
+        aria-describedby={problem ? "audit-dates-problem" : undefined}
+        className={controlClass}
+      />
+    </Field>
+  );
+}
 
 type Group = { category: AuditCategory; label: string; actions: { name: string; label: string }[] };
 
@@ -76,55 +121,13 @@ export function AuditFiltersForm({ filters, actors, groups }: { filters: AuditLo
       className="mb-4 space-y-2"
     >
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
-        <div className="col-span-2 space-y-1">
-          <label htmlFor="audit-q" className={labelClass}>
-            Search
-          </label>
+        <Field id="audit-q" label="Search" className="col-span-2">
           <input id="audit-q" name="q" type="search" defaultValue={filters.q ?? ""} placeholder="Action, person, target or reason" maxLength={200} className={controlClass} />
-        </div>
-        <div className="col-span-2 space-y-1 sm:col-span-1">
-          <label htmlFor="audit-actor" className={labelClass}>
-            Actor
-          </label>
-          <select id="audit-actor" name="actor" defaultValue={filters.actor ?? ""} className={controlClass}>
-            <option value="">Anyone</option>
-            {actors.map((actor) => (
-              <option key={actor.value} value={actor.value}>
-                {actor.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="col-span-2 space-y-1 sm:col-span-1">
-          <label htmlFor="audit-severity" className={labelClass}>
-            Severity
-          </label>
-          <select id="audit-severity" name="severity" defaultValue={filters.severity ?? ""} className={controlClass}>
-            <option value="">Any severity</option>
-            {Object.values(AUDIT_SEVERITY).map((severity) => (
-              <option key={severity} value={severity}>
-                {severity}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="col-span-2 space-y-1 sm:col-span-1">
-          <label htmlFor="audit-category" className={labelClass}>
-            Category
-          </label>
-          <select id="audit-category" name="category" defaultValue={filters.category ?? ""} className={controlClass}>
-            <option value="">All categories</option>
-            {groups.map((group) => (
-              <option key={group.category} value={group.category}>
-                {group.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="col-span-2 space-y-1 sm:col-span-1">
-          <label htmlFor="action" className={labelClass}>
-            Action
-          </label>
+        </Field>
+        <SelectField name="actor" label="Actor" any="Anyone" value={filters.actor} options={actors} />
+        <SelectField name="severity" label="Severity" any="Any severity" value={filters.severity} options={Object.values(AUDIT_SEVERITY).map((severity) => ({ value: severity, label: severity }))} />
+        <SelectField name="category" label="Category" any="All categories" value={filters.category} options={groups.map((group) => ({ value: group.category, label: group.label }))} />
+        <Field id="action" label="Action" className="col-span-2 sm:col-span-1">
           <select id="action" name="action" defaultValue={filters.action ?? ""} className={controlClass}>
             <option value="">All actions</option>
             {/* Every registered action, not only those already logged: "nobody has revoked keys" is an answer too. */}
@@ -138,35 +141,9 @@ export function AuditFiltersForm({ filters, actors, groups }: { filters: AuditLo
               </optgroup>
             ))}
           </select>
-        </div>
-        <div className="space-y-1">
-          <label htmlFor="audit-from" className={labelClass}>
-            From (UTC day)
-          </label>
-          <input
-            id="audit-from"
-            name="from"
-            type="date"
-            defaultValue={filters.from?.slice(0, 10) ?? ""}
-            aria-invalid={problem ? true : undefined}
-            aria-describedby={problem ? "audit-dates-problem" : undefined}
-            className={controlClass}
-          />
-        </div>
-        <div className="space-y-1">
-          <label htmlFor="audit-to" className={labelClass}>
-            To (UTC day)
-          </label>
-          <input
-            id="audit-to"
-            name="to"
-            type="date"
-            defaultValue={filters.to?.slice(0, 10) ?? ""}
-            aria-invalid={problem ? true : undefined}
-            aria-describedby={problem ? "audit-dates-problem" : undefined}
-            className={controlClass}
-          />
-        </div>
+        </Field>
+        <DayField name="from" label="From (UTC day)" value={filters.from} problem={problem !== null} />
+        <DayField name="to" label="To (UTC day)" value={filters.to} problem={problem !== null} />
       </div>
       <div className="flex flex-wrap items-center justify-end gap-3">
         <p className="mr-auto text-sm text-zinc-500" aria-live="polite">
