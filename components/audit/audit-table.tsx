@@ -1,78 +1,96 @@
+import { ChevronRight } from "lucide-react";
+import Link from "next/link";
 import { Badge, severityTone } from "@/components/ui/badge";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Table, Td, Th, Tr } from "@/components/ui/table";
 import { auditActionLabel } from "@/lib/audit/actions";
 import type { AuditLogView } from "@/lib/audit/audit-log";
-
-/** What was acted on, in words: "live and test keys", "test keys". */
-function targetText(entry: AuditLogView): string | null {
-  if (entry.target?.type === "api_keys") return entry.target.id === "all" ? "live and test keys" : `${entry.target.id} keys`;
-  const url = (entry.metadata as { url?: unknown } | null)?.url;
-  if (entry.target?.type === "webhook_endpoint" && typeof url === "string") return url;
-  const team = entry.metadata as { email?: unknown; role?: unknown; from?: unknown; to?: unknown } | null;
-  if (entry.action === "members.role_changed" && typeof team?.email === "string") return `${team.email}: ${String(team.from)} → ${String(team.to)}`;
-  if ((entry.target?.type === "invitation" || entry.action === "members.removed") && typeof team?.email === "string") {
-    return typeof team.role === "string" ? `${team.email} (${team.role})` : team.email;
-  }
-  return null;
-}
+import { displayIp } from "@/lib/http/display-ip";
+import { auditActorText, auditTargetText, userAgentSummary, utcTimeLabel } from "./audit-entry-text";
 
 function Actor({ entry }: { entry: AuditLogView }) {
-  const { actor } = entry;
-  const name = actor.type === "user" ? (actor.name ?? actor.label ?? "user") : actor.type === "anonymous" ? "Unknown account" : actor.type;
-  const detail = actor.type === "user" ? (actor.email ?? actor.label) : actor.label;
+  const { name, detail } = auditActorText(entry);
   return (
     <>
       <p className="text-zinc-800">{name}</p>
-      {detail ? <p className="max-w-[260px] truncate text-xs text-zinc-500" title={detail}>{detail}</p> : null}
+      {detail ? <p className="max-w-[180px] truncate text-xs text-zinc-500" title={detail}>{detail}</p> : null}
     </>
   );
 }
 
-export function AuditTable({ entries, compact = false }: { entries: AuditLogView[]; compact?: boolean }) {
+/** Narrower than the shared cells' padding: six columns fit the content width at 1280 px without scrolling. */
+const cell = "px-3 first:pl-5 last:pr-5";
+
+/** Where a row's details open: the audit log page with the entry open (the dashboard's rows go there too). */
+const defaultDetailsHref = (id: string) => `/audit-log?entry=${encodeURIComponent(id)}`;
+
+export function AuditTable({ entries, compact = false, detailsHref = defaultDetailsHref }: { entries: AuditLogView[]; compact?: boolean; detailsHref?: (id: string) => string }) {
   return (
     <Table label={compact ? "Recent audit log entries" : "Audit log entries"}>
       <thead>
         <tr>
-          <Th>Action</Th>
-          <Th>Actor</Th>
-          <Th>Time</Th>
+          <Th className={cell}>Action</Th>
+          <Th className={cell}>Actor</Th>
+          <Th className={cell}>Time</Th>
           {compact ? null : (
             <>
-              <Th>IP</Th>
-              <Th>User agent</Th>
+              <Th className={cell}>IP</Th>
+              <Th className={cell}>User agent</Th>
             </>
           )}
+          <Th className={`${cell} text-right`}>
+            <span className="sr-only">Details</span>
+          </Th>
         </tr>
       </thead>
       <tbody>
-        {entries.map((entry) => (
-          <Tr key={entry.id} data-testid="audit-row" data-action={entry.action}>
-            <Td>
-              <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
-                <span className="font-medium whitespace-nowrap text-zinc-900">{auditActionLabel(entry.action)}</span>
-                {entry.severity !== "info" ? <Badge tone={severityTone(entry.severity)}>{entry.severity}</Badge> : null}
-              </div>
-              <code className="font-mono text-xs text-zinc-500">{entry.action}</code>
-              {targetText(entry) ? <p className="mt-1 text-xs text-zinc-600">{targetText(entry)}</p> : null}
-              {entry.reason ? <p className="mt-1 text-xs text-zinc-600">Reason: {entry.reason}</p> : null}
-            </Td>
-            <Td>
-              <Actor entry={entry} />
-            </Td>
-            <Td className="whitespace-nowrap text-zinc-600">
-              <RelativeTime date={entry.created_at} />
-            </Td>
-            {compact ? null : (
-              <>
-                <Td className="font-mono text-xs text-zinc-600">{entry.ip ?? "—"}</Td>
-                <Td className="max-w-[260px] truncate text-xs text-zinc-500" title={entry.user_agent ?? undefined}>
-                  {entry.user_agent ?? "—"}
-                </Td>
-              </>
-            )}
-          </Tr>
-        ))}
+        {entries.map((entry) => {
+          const target = auditTargetText(entry);
+          return (
+            <Tr key={entry.id} data-testid="audit-row" data-action={entry.action} data-entry={entry.id}>
+              <Td className={`${cell} min-w-[12rem]`}>
+                <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
+                  <span className="font-medium text-zinc-900">{auditActionLabel(entry.action)}</span>
+                  {entry.severity !== "info" ? <Badge tone={severityTone(entry.severity)}>{entry.severity}</Badge> : null}
+                </div>
+                <code className="font-mono text-xs text-zinc-500">{entry.action}</code>
+                {target ? <p className="mt-1 text-xs break-words text-zinc-600">{target}</p> : null}
+                {entry.reason ? <p className="mt-1 text-xs break-words text-zinc-600">Reason: {entry.reason}</p> : null}
+              </Td>
+              <Td className={cell}>
+                <Actor entry={entry} />
+              </Td>
+              {/* The exact time beside the relative one: touch screens have no hover. */}
+              <Td className={`${cell} whitespace-nowrap`}>
+                <span className="block text-xs text-zinc-800 tabular-nums">{utcTimeLabel(entry.created_at)}</span>
+                <span className="block text-xs text-zinc-500">
+                  <RelativeTime date={entry.created_at} />
+                </span>
+              </Td>
+              {compact ? null : (
+                <>
+                  <Td className={`${cell} min-w-[6.75rem] font-mono text-xs text-zinc-600 [overflow-wrap:anywhere]`}>{entry.ip ? displayIp(entry.ip) : "—"}</Td>
+                  {/* In a few words here; the details show the whole user agent. */}
+                  <Td className={`${cell} text-xs text-zinc-500`} title={entry.user_agent ?? undefined}>
+                    {entry.user_agent ? userAgentSummary(entry.user_agent) : "—"}
+                  </Td>
+                </>
+              )}
+              <Td className={`${cell} text-right`}>
+                <Link
+                  href={detailsHref(entry.id)}
+                  scroll={false}
+                  aria-label={`Details of ${auditActionLabel(entry.action)}, ${utcTimeLabel(entry.created_at)}`}
+                  title="Details"
+                  data-testid="audit-row-details"
+                  className="inline-flex h-8 items-center rounded-md px-2 text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none"
+                >
+                  <ChevronRight aria-hidden className="size-4" />
+                </Link>
+              </Td>
+            </Tr>
+          );
+        })}
       </tbody>
     </Table>
   );

@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { AUDIT_ACTION_NAMES, AUDIT_ACTIONS, AUDIT_CATEGORIES, auditActionLabel, auditActionsByCategory, defaultAuditSeverity, isAuditAction } from "./actions";
+import {
+  AUDIT_ACTION_NAMES,
+  AUDIT_ACTIONS,
+  AUDIT_CATEGORIES,
+  auditActionLabel,
+  auditActionsByCategory,
+  auditActionsInCategory,
+  auditActionsMatching,
+  defaultAuditSeverity,
+  isAuditAction,
+  TENANT_AUDIT_CATEGORIES,
+} from "./actions";
 
 // The real signature without loading the database client; only the compiler calls it.
 declare const recordAudit: (typeof import("./audit-log"))["recordAudit"];
@@ -66,5 +77,31 @@ describe("the audit action registry", () => {
     const writeRegistered = (db: Parameters<typeof recordAudit>[0]) => recordAudit(db, { tenantId: null, actor: { type: "system" }, action: "auth.signed_in" });
     expect([writeUnregistered, writeRegistered]).toHaveLength(2);
     expect(isAuditAction("not.registered")).toBe(false);
+  });
+});
+
+describe("the audit filters' pure parts", () => {
+  it("offers a tenant every category but the platform's own, in filter order", () => {
+    expect(TENANT_AUDIT_CATEGORIES).toEqual(auditActionsByCategory("tenant").map((group) => group.category));
+    expect(TENANT_AUDIT_CATEGORIES).not.toContain("platform");
+  });
+
+  it.each([
+    ["api_keys", ["api_keys.regenerated", "api_keys.revoked"]],
+    ["payments", ["payments.refunded"]],
+    ["platform", AUDIT_ACTION_NAMES.filter((name) => name.startsWith("platform."))],
+  ] as const)("lists the actions of %s", (category, names) => {
+    expect(auditActionsInCategory(category)).toEqual(names);
+  });
+
+  it.each([
+    ["REVOKED", ["api_keys.revoked", "invitations.revoked", "platform.operator_revoked"]],
+    ["signed in", ["auth.signed_in"]],
+    ["auth.signed_", ["auth.signed_up", "auth.signed_in", "auth.signed_out"]],
+    ["failed sign", ["auth.login_failed"]],
+    ["%", []],
+    ["no such words", []],
+  ] as const)("finds %j in labels and names, ignoring case", (text, names) => {
+    expect(auditActionsMatching(text)).toEqual(names);
   });
 });

@@ -27,6 +27,12 @@ export type AuditCategory = keyof typeof AUDIT_CATEGORIES;
 /** Categories written to the platform's own log (no tenant), which no tenant's filter should offer. */
 const PLATFORM_CATEGORIES: ReadonlySet<AuditCategory> = new Set(["platform"]);
 
+/** The categories a tenant's log may hold, in filter order: what its `category` filter accepts. */
+export const TENANT_AUDIT_CATEGORIES = (Object.keys(AUDIT_CATEGORIES) as AuditCategory[]).filter((category) => !PLATFORM_CATEGORIES.has(category)) as [
+  AuditCategory,
+  ...AuditCategory[],
+];
+
 export type AuditActionInfo = {
   label: string;
   category: AuditCategory;
@@ -124,4 +130,15 @@ export function auditActionsByCategory(
       actions: AUDIT_ACTION_NAMES.filter((name) => AUDIT_ACTIONS[name].category === category).map((name) => ({ name, label: AUDIT_ACTIONS[name].label })),
     }))
     .filter((group) => group.actions.length > 0);
+}
+
+/** The registered actions of one category. */
+export function auditActionsInCategory(category: AuditCategory): AuditAction[] {
+  return AUDIT_ACTION_NAMES.filter((name) => AUDIT_ACTIONS[name].category === category);
+}
+
+/** The registered actions whose label or name holds the text, ignoring case: free text finds "Signed in" as well as auth.signed_in. */
+export function auditActionsMatching(text: string): AuditAction[] {
+  const needle = text.toLowerCase();
+  return AUDIT_ACTION_NAMES.filter((name) => name.includes(needle) || AUDIT_ACTIONS[name].label.toLowerCase().includes(needle));
 }

@@ -11,6 +11,8 @@ import * as authRegister from "@/app/api/v1/auth/register/route";
 import * as authTenantsApiKeysRegenerate from "@/app/api/v1/auth/tenants/api-keys/regenerate/route";
 import * as authTenantsApiKeysRevoke from "@/app/api/v1/auth/tenants/api-keys/revoke/route";
 import * as authTenantsApiKeys from "@/app/api/v1/auth/tenants/api-keys/route";
+import * as authTenantsAuditLogsEntryId from "@/app/api/v1/auth/tenants/audit-logs/[entryId]/route";
+import * as authTenantsAuditLogsExport from "@/app/api/v1/auth/tenants/audit-logs/export/route";
 import * as authTenantsAuditLogs from "@/app/api/v1/auth/tenants/audit-logs/route";
 import * as authTenantsFees from "@/app/api/v1/auth/tenants/fees/route";
 import * as authTenantsInvitationsInvitationId from "@/app/api/v1/auth/tenants/invitations/[invitationId]/route";
@@ -72,6 +74,8 @@ export const ROUTE_REGISTRY: RouteRegistryEntry[] = [
   { path: "/api/v1/auth/tenants/api-keys/regenerate/", file: "app/api/v1/auth/tenants/api-keys/regenerate/route.ts", params: {}, summary: "owner only: new keys, secrets shown once", module: authTenantsApiKeysRegenerate },
   { path: "/api/v1/auth/tenants/api-keys/revoke/", file: "app/api/v1/auth/tenants/api-keys/revoke/route.ts", params: {}, summary: "owner only: emergency revocation, no replacement", module: authTenantsApiKeysRevoke },
   { path: "/api/v1/auth/tenants/api-keys/", file: "app/api/v1/auth/tenants/api-keys/route.ts", params: {}, summary: "admin+: every key of the tenant, secrets masked", module: authTenantsApiKeys },
+  { path: "/api/v1/auth/tenants/audit-logs/{entry_id}/", file: "app/api/v1/auth/tenants/audit-logs/[entryId]/route.ts", params: {"entry_id":"entryId"}, summary: "admin+: one audit log entry with everything recorded", module: authTenantsAuditLogsEntryId },
+  { path: "/api/v1/auth/tenants/audit-logs/export/", file: "app/api/v1/auth/tenants/audit-logs/export/route.ts", params: {}, summary: "admin+: the filtered audit log as a CSV file, every page", module: authTenantsAuditLogsExport },
   { path: "/api/v1/auth/tenants/audit-logs/", file: "app/api/v1/auth/tenants/audit-logs/route.ts", params: {}, summary: "admin+: the tenant's audit log, newest first", module: authTenantsAuditLogs },
   { path: "/api/v1/auth/tenants/fees/", file: "app/api/v1/auth/tenants/fees/route.ts", params: {}, summary: "any member: the platform fee that applies to the tenant, read-only", module: authTenantsFees },
   { path: "/api/v1/auth/tenants/invitations/{invitation_id}/", file: "app/api/v1/auth/tenants/invitations/[invitationId]/route.ts", params: {"invitation_id":"invitationId"}, summary: "owner only: revoke a pending invitation", module: authTenantsInvitationsInvitationId },
@@ -1143,7 +1147,7 @@ export const ENDPOINT_DOCS: Record<string, EndpointDoc> = {
         "codes": [
           "validation_error"
         ],
-        "when": "`limit` out of range or not a number, an `action` that is not registered, an unknown parameter"
+        "when": "`limit` out of range or not a number, an `action`, `category` or `severity` that is not one of the listed values, a malformed `actor`, a `from` or `to` that is not a day or date-time, `from` after `to`, an empty or too long `q`, an unknown parameter"
       },
       {
         "status": 400,
@@ -1168,7 +1172,7 @@ export const ENDPOINT_DOCS: Record<string, EndpointDoc> = {
         "when": "the caller is a member"
       }
     ],
-    "description": "The tenant's audit log, newest first, cursor-paginated. Entries are append-only; secret-shaped strings in their free text are redacted.",
+    "description": "The tenant's audit log, newest first, cursor-paginated. Entries are append-only; secret-shaped strings in their free text are redacted. Every filter narrows the list (they combine with AND), and a `next_cursor` stays valid for the same filters.",
     "access": "admin+.",
     "success_status": 200,
     "example": {
@@ -1205,6 +1209,65 @@ export const ENDPOINT_DOCS: Record<string, EndpointDoc> = {
       ],
       "next_cursor": null
     }
+  },
+  "GET /api/v1/auth/tenants/audit-logs/export/": {
+    "tag": "Audit log",
+    "errors": [
+      {
+        "status": 400,
+        "codes": [
+          "validation_error"
+        ],
+        "when": "a filter as the list refuses it; `cursor`, `limit` or any other unknown parameter"
+      },
+      {
+        "status": 401,
+        "codes": [
+          "unauthorized",
+          "invalid_token"
+        ],
+        "when": "no credential; bad or expired token"
+      },
+      {
+        "status": 403,
+        "codes": [
+          "forbidden"
+        ],
+        "when": "the caller is a member"
+      }
+    ],
+    "description": "The filtered log (the list's `action`, `category`, `severity`, `actor`, `from`, `to` and `q`; every entry, newest first) as a CSV file, streamed a page at a time, so there is no row cap: `Content-Type: text/csv; charset=utf-8`, `Content-Disposition: attachment; filename=\"audit-log-YYYY-MM-DD.csv\"`. Columns: `id, created_at, action, action_label, severity, actor_type, actor_user_id, actor_name, actor_email, target_type, target_id, reason, ip, user_agent, metadata` (`metadata` as JSON, `ip` with IPv4-mapped addresses as IPv4, empty cells for what was not recorded). Lines end in CRLF; cells holding a comma, quote or line break are quoted (RFC 4180), and text starting with `=`, `+`, `-`, `@`, a tab or a carriage return is prefixed with `'` so a spreadsheet shows it as text.",
+    "access": "admin+."
+  },
+  "GET /api/v1/auth/tenants/audit-logs/{entry_id}/": {
+    "tag": "Audit log",
+    "errors": [
+      {
+        "status": 401,
+        "codes": [
+          "unauthorized",
+          "invalid_token"
+        ],
+        "when": "no credential; bad or expired token"
+      },
+      {
+        "status": 403,
+        "codes": [
+          "forbidden"
+        ],
+        "when": "the caller is a member"
+      },
+      {
+        "status": 404,
+        "codes": [
+          "not_found"
+        ],
+        "when": "no entry with this id in the tenant's log (another tenant's entries included)"
+      }
+    ],
+    "description": "One entry of the tenant's log, in the list's shape: what a shared link to an entry opens.",
+    "access": "admin+.",
+    "success_status": 200
   },
   "GET /api/v1/auth/tenants/api-keys/": {
     "tag": "API keys",

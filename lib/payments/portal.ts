@@ -10,7 +10,7 @@ import { minorToMajor } from "@/lib/money/format";
 import type { PaymentDetailResource, PaymentsSummaryQuery, PaymentsSummaryResource, PaymentTimelineEntry, PortalPaymentsExportQuery, PortalPaymentsQuery, PortalRefundInput } from "@/lib/schemas/payments";
 import { asStatus, PAYMENT_STATUS, WEBHOOK_MESSAGE_STATUS } from "@/lib/statuses";
 import { findScopedPayment, listScopedPayments, paymentFilters, type PaymentScope } from "./payments";
-import { csvCell } from "./csv";
+import { csvCell } from "@/lib/csv";
 import { refundPayment } from "./refunds";
 import { toPaymentResource, toRefundResource } from "./resources";
 
