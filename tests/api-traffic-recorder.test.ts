@@ -112,10 +112,13 @@ describe("the traffic recorder", () => {
     const tenant = await tenantWithSecrets();
     const at = new Date();
     const first = recordAt(tenant.live, at);
-    const failure = vi.spyOn(prisma.apiRequestLog, "createMany").mockRejectedValue(new Error("database unavailable"));
+    // The flush's last write fails: the counts and log rows before it are in, only last_used_at is left over.
+    const failure = vi.spyOn(prisma.apiKey, "updateMany").mockRejectedValue(new Error("database unavailable"));
     await expect(flushApiTraffic()).rejects.toThrow("database unavailable");
     failure.mockRestore();
-    expect(await prisma.apiRequestLog.count({ where: { keyId: tenant.live.id } })).toBe(0);
+    expect(await prisma.apiRequestLog.count({ where: { keyId: tenant.live.id } })).toBe(1);
+    expect((await usageByRoute("minute", tenant.live.id))["GET /v1/account"]).toMatchObject({ requests: 1 });
+    expect((await prisma.apiKey.findUniqueOrThrow({ where: { id: tenant.live.id } })).lastUsedAt).toBeNull();
 
     const second = recordAt(tenant.live, at);
     await flushApiTraffic();
