@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { DEMO, DEMO_PASSWORD, keepScreenshot, registerViaApi, signIn, signInViaApi, uniqueEmail } from "./helpers";
+import { DEMO, DEMO_PASSWORD, keepScreenshot, registerViaApi, sidebarLink, signIn, signInViaApi, uniqueEmail } from "./helpers";
 
 type IssuedKey = { mode: string; type: string; key: string };
 
@@ -24,7 +24,7 @@ test.use({ permissions: ["clipboard-read", "clipboard-write"] });
 
 test("an owner regenerates test keys, sees the secret once, copies it, and only the new key works", async ({ page, request }) => {
   const owner = await ownerWithKeys(page, request);
-  await page.getByRole("link", { name: "API keys" }).click();
+  await sidebarLink(page, "API keys").click();
   await expect(page).toHaveURL(/\/api-keys$/);
   await expect(page.locator('[data-testid="api-key-row"][data-status="active"]')).toHaveCount(4);
   await expect(page.getByText(owner.testSecret)).toHaveCount(0);
@@ -92,7 +92,7 @@ test("an owner revokes the live keys with a reason and the audit log shows it", 
   expect((await accountStatus(request, owner.liveSecret)).status).toBe(401);
   expect((await accountStatus(request, owner.testSecret)).status).toBe(200);
 
-  await page.getByRole("link", { name: "Audit log" }).click();
+  await sidebarLink(page, "Audit log").click();
   const entry = page.locator('[data-testid="audit-row"][data-action="api_keys.revoked"]');
   await expect(entry).toHaveCount(1);
   await expect(entry).toContainText("critical");

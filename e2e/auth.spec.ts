@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { auditActions, DEMO, DEMO_PASSWORD, keepScreenshot, registerViaApi, signIn, signOut, uniqueEmail } from "./helpers";
+import { auditActions, DEMO, DEMO_PASSWORD, keepScreenshot, registerViaApi, sidebarLink, signIn, signOut, uniqueEmail } from "./helpers";
 
 test("sign up, land on the dashboard, sign out, sign back in, see the audit trail", async ({ page }) => {
   const email = uniqueEmail("founder");
@@ -38,7 +38,7 @@ test("sign up, land on the dashboard, sign out, sign back in, see the audit trai
   await keepScreenshot(page, "login-wrong-password");
 
   await signIn(page, email, password);
-  await page.getByRole("link", { name: "Audit log" }).click();
+  await sidebarLink(page, "Audit log").click();
   await expect(page).toHaveURL(/\/audit-log$/);
   const actions = await auditActions(page);
   // Newest first: the sign-in, the failed attempt, the sign-out, the sign-in after sign-up, the sign-up.

@@ -19,6 +19,13 @@ export async function keepScreenshot(page: Page, name: string, options: { fullPa
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: options.fullPage ?? true });
 }
 
+/**
+ * A section's link in the sidebar. Scoped to the navigation: other links on a
+ * page may contain the same words (the dashboard's "Details of API keys
+ * regenerated"), and a role query matches names by substring.
+ */
+export const sidebarLink = (page: Page, name: string) => page.getByRole("navigation", { name: "Portal" }).getByRole("link", { name });
+
 export async function signIn(page: Page, email: string, password: string) {
   await page.goto("/login");
   await submitSignIn(page, email, password);

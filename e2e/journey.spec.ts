@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { acceptAsNewPerson, auditActions, inviteThroughTeamPage, keepScreenshot, startReceiver, uniqueClientIp, uniqueEmail } from "./helpers";
+import { acceptAsNewPerson, auditActions, inviteThroughTeamPage, keepScreenshot, sidebarLink, startReceiver, uniqueClientIp, uniqueEmail } from "./helpers";
 
 // The product's story in one run, as a new customer lives it: README's
 // "A walk through the portal" follows these steps.
@@ -21,14 +21,14 @@ test("sign up, connect Stripe, receive webhooks, rotate keys, invite an admin, r
     await expect(page.getByTestId("tenant-name")).toHaveText("Journey Goods");
 
     // 2. Connect Stripe through the simulator.
-    await page.getByRole("link", { name: "Stripe" }).click();
+    await sidebarLink(page, "Stripe").click();
     await page.getByRole("button", { name: "Connect with Stripe" }).click();
     await page.getByRole("button", { name: "Complete onboarding" }).click();
     await expect(page.getByTestId("stripe-notice")).toHaveText("Stripe account connected.");
     await expect(page.getByTestId("tenant-name").locator("..")).toContainText("active");
 
     // 3. Configure the webhook endpoint to a local receiver that checks signatures.
-    await page.getByRole("link", { name: "Webhooks" }).click();
+    await sidebarLink(page, "Webhooks").click();
     await page.getByLabel("Endpoint URL").fill(receiver.url);
     await page.getByRole("button", { name: "Add endpoint" }).click();
     receiver.state.secret = await page.getByRole("textbox", { name: "webhook signing secret", exact: true }).inputValue();
@@ -40,7 +40,7 @@ test("sign up, connect Stripe, receive webhooks, rotate keys, invite an admin, r
     expect(receiver.state.received.at(-1)).toMatchObject({ type: "webhook.test", verified: true });
 
     // 5. Regenerate the test keys and use the new secret on the platform API.
-    await page.getByRole("link", { name: "API keys" }).click();
+    await sidebarLink(page, "API keys").click();
     await page.getByRole("button", { name: "Regenerate" }).click();
     const dialog = page.getByRole("dialog");
     await dialog.getByLabel('Type "regenerate" to confirm').fill("regenerate");
@@ -63,7 +63,7 @@ test("sign up, connect Stripe, receive webhooks, rotate keys, invite an admin, r
     const admin = await acceptAsNewPerson(browser, link, "Ari Admin", "journey admin password");
 
     // 8. The admin sees the keys but cannot revoke them, in the page and through the API.
-    await admin.page.getByRole("link", { name: "API keys" }).click();
+    await sidebarLink(admin.page, "API keys").click();
     await expect(admin.page.getByRole("button", { name: "Revoke" })).toBeDisabled();
     await expect(admin.page.getByTestId("owner-only-note")).toContainText("Only owners can regenerate or revoke keys");
     const refused = await admin.page.request.post("/api/v1/auth/tenants/api-keys/revoke/", {

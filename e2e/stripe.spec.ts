@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { DEMO, DEMO_PASSWORD, keepScreenshot, registerViaApi, signIn, signInViaApi, uniqueEmail } from "./helpers";
+import { DEMO, DEMO_PASSWORD, keepScreenshot, registerViaApi, sidebarLink, signIn, signInViaApi, uniqueEmail } from "./helpers";
 
 async function freshOwner(page: Page, request: APIRequestContext, tenant: string) {
   const email = uniqueEmail("stripe-owner");
@@ -10,7 +10,7 @@ async function freshOwner(page: Page, request: APIRequestContext, tenant: string
 
 test("an owner connects with Stripe through the simulator and comes back connected, with charges and payouts enabled", async ({ page, request }) => {
   await freshOwner(page, request, "Simulated Shop");
-  await page.getByRole("link", { name: "Stripe" }).click();
+  await sidebarLink(page, "Stripe").click();
   await expect(page.getByTestId("simulator-banner")).toBeVisible();
   await keepScreenshot(page, "stripe-not-connected");
   await page.getByRole("button", { name: "Connect with Stripe" }).click();
@@ -28,7 +28,7 @@ test("an owner connects with Stripe through the simulator and comes back connect
   await expect(page.getByTestId("tenant-name").locator("..")).toContainText("active");
   await keepScreenshot(page, "stripe-connected");
 
-  await page.getByRole("link", { name: "Dashboard" }).click();
+  await sidebarLink(page, "Dashboard").click();
   await expect(page.getByTestId("dashboard-stripe")).toContainText("charges enabled");
 
   // Disconnect, with a typed confirmation.

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { addMemberViaApi, keepScreenshot, registerViaApi, signIn, startReceiver, uniqueEmail } from "./helpers";
+import { addMemberViaApi, keepScreenshot, registerViaApi, sidebarLink, signIn, startReceiver, uniqueEmail } from "./helpers";
 
 // A tenant of its own, made fresh on every try: the first configuration is
 // what shows the secret, so a retry (CI retries once) must not find the
@@ -20,7 +20,7 @@ test("an admin configures a receiver, tests it, sees a failed delivery and its r
   try {
     await signIn(page, admin.email, admin.password);
     await expect(page.getByTestId("user-role")).toHaveText("admin");
-    await page.getByRole("link", { name: "Webhooks" }).click();
+    await sidebarLink(page, "Webhooks").click();
     await expect(page).toHaveURL(/\/webhooks$/);
 
     await page.getByLabel("Endpoint URL").fill("ftp://nope");
