@@ -49,7 +49,7 @@ test("sign up, land on the dashboard, sign out, sign back in, see the audit trai
 
   // Filter by action.
   await page.getByLabel("Action").selectOption("auth.login_failed");
-  await page.getByRole("button", { name: "Filter" }).click();
+  await page.getByRole("button", { name: "Filter", exact: true }).click();
   await expect(page).toHaveURL(/action=auth\.login_failed/);
   await expect(page.getByTestId("audit-row")).toHaveCount(1);
   await expect(page.getByTestId("audit-row")).toContainText("Failed sign-in");
