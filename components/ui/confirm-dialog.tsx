@@ -2,7 +2,7 @@
 
 import type { ReactNode } from "react";
 import { Button } from "./button";
-import { Dialog } from "./dialog";
+import { Dialog, DialogActions } from "./dialog";
 
 /**
  * A yes/no dialog for a destructive action whose title and description name
@@ -27,18 +27,12 @@ export function ConfirmDialog({
 }) {
   return (
     <Dialog open onOpenChange={(open) => (open ? null : onClose())} title={title} description={description}>
-      {error ? (
-        <p className="mb-4 text-sm text-red-600" role="alert" data-testid="confirm-error">
-          {error}
-        </p>
-      ) : null}
-      <div className="flex justify-end gap-2">
-        <Button type="button" variant="secondary" onClick={onClose}>
-          Cancel
-        </Button>
-        <Button type="button" variant="danger" pending={pending} onClick={onConfirm}>
-          {confirmLabel}
-        </Button>
+      <div className="space-y-4">
+        <DialogActions error={error} errorTestId="confirm-error" onCancel={onClose}>
+          <Button type="button" variant="danger" pending={pending} onClick={onConfirm}>
+            {confirmLabel}
+          </Button>
+        </DialogActions>
       </div>
     </Dialog>
   );

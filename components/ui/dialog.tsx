@@ -3,6 +3,7 @@
 import * as DialogPrimitive from "@radix-ui/react-dialog";
 import { X } from "lucide-react";
 import { useRef, type ReactNode } from "react";
+import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/utils";
 
 const PLACEMENT = {
@@ -68,5 +69,27 @@ export function Dialog({
         </DialogPrimitive.Content>
       </DialogPrimitive.Portal>
     </DialogPrimitive.Root>
+  );
+}
+
+/**
+ * The foot of every dialog that asks for something: the API's refusal (or the
+ * form's own) right above the buttons, Cancel, and the dialog's one action.
+ */
+export function DialogActions({ error, errorTestId, onCancel, children }: { error?: ReactNode; errorTestId?: string; onCancel: () => void; children: ReactNode }) {
+  return (
+    <>
+      {error ? (
+        <p className="text-sm text-red-600" role="alert" data-testid={errorTestId}>
+          {error}
+        </p>
+      ) : null}
+      <div className="flex justify-end gap-2">
+        <Button type="button" variant="secondary" onClick={onCancel}>
+          Cancel
+        </Button>
+        {children}
+      </div>
+    </>
   );
 }

@@ -6,7 +6,7 @@ import { REFUND_REASON_LABELS, refundableAmount } from "@/components/payments/pa
 import { PAYMENTS_QUERY, refundPayment } from "@/components/payments/queries";
 import { checkRefundAmount, refundAmountInput } from "@/components/payments/refund-amount";
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
+import { Dialog, DialogActions } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toaster";
@@ -111,19 +111,11 @@ export function RefundDialog({ payment, locale, onClose }: { payment: PaymentRes
             </span>
           </span>
         </label>
-        {refund.error ? (
-          <p className="text-sm text-red-600" role="alert" data-testid="refund-error">
-            {refundErrorText(refund.error, payment, locale)}
-          </p>
-        ) : null}
-        <div className="flex justify-end gap-2">
-          <Button type="button" variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
+        <DialogActions error={refund.error ? refundErrorText(refund.error, payment, locale) : null} errorTestId="refund-error" onCancel={onClose}>
           <Button type="submit" variant="danger" pending={refund.isPending} disabled={touched && !check.ok}>
             {check.ok ? `Refund ${money(check.amount)}` : "Refund"}
           </Button>
-        </div>
+        </DialogActions>
       </form>
     </Dialog>
   );

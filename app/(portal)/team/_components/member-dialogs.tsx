@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { Dialog } from "@/components/ui/dialog";
+import { Dialog, DialogActions } from "@/components/ui/dialog";
 import { useToast } from "@/components/ui/toaster";
 import { apiFetch } from "@/lib/client/api";
 import type { Role } from "@/lib/auth/roles";
@@ -58,19 +58,11 @@ export function ChangeRoleDialog({ member, isSelf, onClose }: DialogProps) {
         {isSelf && member.role === "owner" && role !== "owner" ? (
           <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800">You are giving up your own owner rights.</p>
         ) : null}
-        {change.error ? (
-          <p className="text-sm text-red-600" role="alert" data-testid="role-error">
-            {change.error.message}
-          </p>
-        ) : null}
-        <div className="flex justify-end gap-2">
-          <Button type="button" variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
+        <DialogActions error={change.error?.message} errorTestId="role-error" onCancel={onClose}>
           <Button type="submit" disabled={role === member.role} pending={change.isPending}>
             Make {role}
           </Button>
-        </div>
+        </DialogActions>
       </form>
     </Dialog>
   );

@@ -6,7 +6,7 @@ import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import { Loading, LoadFailed } from "@/components/list/load-states";
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
+import { Dialog, DialogActions } from "@/components/ui/dialog";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { useToast } from "@/components/ui/toaster";
 import { apiFetch } from "@/lib/client/api";
@@ -149,19 +149,11 @@ function SubscriptionDialog({ config, onClose }: { config: WebhookConfig; onClos
         ) : null}
 
         {!config.enabled ? <p className="text-sm text-amber-800">Saving also re-enables this endpoint and sends it a verification ping.</p> : null}
-        {problem || save.error ? (
-          <p className="text-sm text-red-600" role="alert" data-testid="subscription-error">
-            {problem ?? save.error?.message}
-          </p>
-        ) : null}
-        <div className="flex justify-end gap-2">
-          <Button type="button" variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
+        <DialogActions error={problem ?? save.error?.message} errorTestId="subscription-error" onCancel={onClose}>
           <Button type="submit" pending={save.isPending} disabled={choice === "some" && !catalog.isSuccess}>
             Save events
           </Button>
-        </div>
+        </DialogActions>
       </form>
     </Dialog>
   );

@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
+import { Dialog, DialogActions } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toaster";
 import { apiFetch } from "@/lib/client/api";
@@ -88,19 +88,11 @@ export function RecoverDialog({ onClose }: { onClose: () => void }) {
             </p>
           </div>
         ) : null}
-        {error ? (
-          <p className="text-sm text-red-600" role="alert" data-testid="recover-error">
-            {error}
-          </p>
-        ) : null}
-        <div className="flex justify-end gap-2">
-          <Button type="button" variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
+        <DialogActions error={error} errorTestId="recover-error" onCancel={onClose}>
           <Button type="submit" pending={recover.isPending}>
             Recover messages
           </Button>
-        </div>
+        </DialogActions>
       </form>
     </Dialog>
   );

@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { Dialog } from "@/components/ui/dialog";
+import { Dialog, DialogActions } from "@/components/ui/dialog";
 import { useToast } from "@/components/ui/toaster";
 import { apiFetch } from "@/lib/client/api";
 import { ChoiceCard } from "./choice-card";
@@ -100,19 +100,11 @@ export function RotateSecretDialog({ config, locale, onClose }: { config: Webhoo
             The secret replaced by the last rotation ({config.previous_secret.secret_masked}) is deleted now: at most two secrets sign at a time.
           </p>
         ) : null}
-        {rotate.error ? (
-          <p className="text-sm text-red-600" role="alert">
-            {rotate.error.message}
-          </p>
-        ) : null}
-        <div className="flex justify-end gap-2">
-          <Button type="button" variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
+        <DialogActions error={rotate.error?.message} onCancel={onClose}>
           <Button type="submit" variant={grace === 0 ? "danger" : "primary"} pending={rotate.isPending}>
             Rotate secret
           </Button>
-        </div>
+        </DialogActions>
       </form>
     </Dialog>
   );
