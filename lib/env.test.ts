@@ -92,6 +92,9 @@ describe("parseEnv", () => {
     const base = { NODE_ENV: "production", AUTH_SECRET: secret, ENCRYPTION_KEY: key } as const;
     expect(parseEnv(base).mailDevMailbox).toBe(false);
     expect(parseEnv({ ...base, MAIL_DEV_MAILBOX: "1" }).mailDevMailbox).toBe(true);
+    expect(parseEnv({ ...base, MAIL_DEV_MAILBOX: "1", APP_URL: "http://127.0.0.1:4100" }).mailDevMailbox).toBe(true);
+    // A production server others can reach never shows everyone's reset links.
+    expect(() => parseEnv({ ...base, MAIL_DEV_MAILBOX: "1", APP_URL: "https://portal.example.com" })).toThrow(/MAIL_DEV_MAILBOX/);
     expect(parseEnv({ ...base, MAIL_DEV_MAILBOX: "1", SMTP_URL: "smtp://mail.example.com" }).mailDevMailbox).toBe(false);
     expect(parseEnv({ NODE_ENV: "development" }).mailDevMailbox).toBe(true);
     expect(parseEnv({ NODE_ENV: "development", SMTP_URL: "smtps://u:p@mail.example.com" }).mailDevMailbox).toBe(false);

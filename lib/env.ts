@@ -12,6 +12,8 @@ import { parseTrustedProxies, type TrustedProxies } from "@/lib/http/client-ip";
  * Production refuses to start without them.
  */
 
+const isLoopbackHost = (host: string) => host === "localhost" || host === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(host);
+
 export class ConfigError extends Error {
   constructor(readonly variable: string, message: string) {
     super(`Configuration error: ${variable} ${message}`);
@@ -128,6 +130,11 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
       ? require("ENCRYPTION_KEY", "32 random bytes, base64: openssl rand -base64 32")
       : developmentSecret("encryption-key", () => randomBytes(32).toString("base64")));
 
+  // The development mailbox is a page anyone can open that holds every reset and invitation link:
+  // in production it is for a test server on this machine only, never one others can reach.
+  if (isProduction && raw.MAIL_DEV_MAILBOX && !raw.SMTP_URL && !isLoopbackHost(new URL(raw.APP_URL ?? `http://localhost:${raw.PORT}`).hostname)) {
+    throw new ConfigError("MAIL_DEV_MAILBOX", "is for a test server on this machine: in production APP_URL must then be a loopback address (localhost, 127.0.0.1, [::1])");
+  }
   if (raw.STRIPE_SIMULATOR && raw.STRIPE_SECRET_KEY?.includes("_live_")) {
     throw new ConfigError("STRIPE_SIMULATOR", "cannot be on together with a live STRIPE_SECRET_KEY");
   }

@@ -104,6 +104,21 @@ describe("event subscription", () => {
     ]);
   });
 
+  it("a save that only changes the subscription keeps the failing streak; a new URL starts afresh", async () => {
+    const { owner, target } = await configuredOwner();
+    const failingSince = new Date(Date.now() - 2 * 86_400_000);
+    await prisma.webhookEndpoint.update({ where: { tenantId: owner.tenantId }, data: { failingSince } });
+    const filtered = await call(setConfig, CONFIG, { token: owner.token, body: { url: target.url, verify: false, event_types: ["payment.succeeded"] } });
+    expect(filtered.status).toBe(200);
+    expect(filtered.body.health.failing_since).toBe(failingSince.toISOString());
+    expect((await endpointRow(owner.tenantId)).failingSince).toEqual(failingSince);
+
+    const moved = await receiver();
+    const elsewhere = await call(setConfig, CONFIG, { token: owner.token, body: { url: moved.url, verify: false } });
+    expect(elsewhere.body.health.failing_since).toBeNull();
+    expect((await endpointRow(owner.tenantId)).failingSince).toBeNull();
+  });
+
   it("refuses unknown event types with 400 unknown_event_type naming them; nothing is saved, sent or audited", async () => {
     const { owner, target, secret } = await configuredOwner({ event_types: ["payment.succeeded"] });
     const before = await endpointRow(owner.tenantId);
@@ -249,6 +264,37 @@ describe("verification on save", () => {
     expect(again.status).toBe(403);
     expect(again.body).toEqual(errorBody("tenant_suspended"));
     expect(target.connections).toBe(0);
+  });
+});
+
+describe("the ping's budget", () => {
+  it("a save that pings spends the tenant's test-send budget: over it, 429 and nothing saved or sent; a save without the ping is not counted", async () => {
+    const { owner } = await configuredOwner();
+    // The budget is 3 per second; saves on a slow machine may straddle a second, so keep saving,
+    // each time to a new URL, until one is refused.
+    let lastSaved: string | null = null;
+    let saves = 0;
+    let refused: { answer: Awaited<ReturnType<typeof call>>; target: Awaited<ReturnType<typeof receiver>> } | null = null;
+    for (let save = 0; save < 20 && !refused; save += 1) {
+      const target = await receiver();
+      const answer = await call(setConfig, CONFIG, { token: owner.token, body: { url: target.url } });
+      if (answer.status === 429) refused = { answer, target };
+      else {
+        expect(answer.status).toBe(200);
+        expect(target.received).toHaveLength(1);
+        lastSaved = target.url;
+        saves += 1;
+      }
+    }
+    expect(refused?.answer.body).toEqual({ error: { code: "too_many_requests", message: expect.any(String), details: { retry_after: expect.any(Number) }, request_id: ANY_REQUEST_ID } });
+    expect(refused?.answer.headers.get("retry-after")).toMatch(/^\d+$/);
+    // The refused save changed nothing: the URL is the last one saved, its receiver got no ping, no entry was written.
+    expect(refused?.target.received).toHaveLength(0);
+    expect(new URL((await endpointRow(owner.tenantId)).url!).toString()).toBe(new URL(lastSaved!).toString());
+    expect(await auditOf(owner.tenantId, "webhooks.endpoint_configured")).toHaveLength(saves + 1);
+    // Without the ping nothing is spent.
+    const quiet = await call(setConfig, CONFIG, { token: owner.token, body: { url: refused!.target.url, verify: false } });
+    expect(quiet.status).toBe(200);
   });
 });
 

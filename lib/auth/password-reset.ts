@@ -22,12 +22,15 @@ const latestMembership = { orderBy: [{ lastSignInAt: { sort: "desc" as const, nu
 /**
  * Mails a single-use link, valid for 30 minutes, when an account has this
  * email; does nothing visible otherwise. The caller answers the same either
- * way, and the throttle counts both alike.
+ * way, and the throttle counts both alike. Looking the account up, storing
+ * the link and auditing happen after the answer, with the mail: a known email
+ * would otherwise answer later than an unknown one, and the timing would tell.
  */
 export async function requestPasswordReset(input: ForgotPasswordInput, meta: RequestMeta): Promise<void> {
   const attemptId = await beginPasswordResetAttempt(input.email, meta.ip);
-  const user = await prisma.user.findUnique({ where: { email: input.email }, include: { memberships: latestMembership } });
-  if (user) {
+  sendMailLater(async () => {
+    const user = await prisma.user.findUnique({ where: { email: input.email }, include: { memberships: latestMembership } });
+    if (!user) return null;
     const { token, hash } = newSingleUseToken();
     await prisma.$transaction(async (tx) => {
       await tx.passwordResetToken.create({ data: { userId: user.id, tokenHash: hash, expiresAt: new Date(Date.now() + PASSWORD_RESET_TTL_MS) } });
@@ -39,8 +42,8 @@ export async function requestPasswordReset(input: ForgotPasswordInput, meta: Req
         meta,
       });
     });
-    sendMailLater({ to: user.email, ...passwordResetMail({ name: user.name, url: passwordResetUrl(token), validMinutes: PASSWORD_RESET_TTL_MS / 60_000 }) });
-  }
+    return { to: user.email, ...passwordResetMail({ name: user.name, url: passwordResetUrl(token), validMinutes: PASSWORD_RESET_TTL_MS / 60_000 }) };
+  });
   await finishAttempt(attemptId, AUTH_ATTEMPT_OUTCOME.succeeded);
 }
 

@@ -5,6 +5,7 @@ import type { Caller } from "@/lib/auth/caller";
 import { decryptSecret, encryptSecret } from "@/lib/crypto/secret-box";
 import { env } from "@/lib/env";
 import { apiError } from "@/lib/http/errors";
+import { consumeRateLimit } from "@/lib/http/rate-limit";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import { assertTenantNotSuspended, isTenantSuspended } from "@/lib/platform/tenant-suspension";
 import type { ConfigureWebhookInput } from "@/lib/schemas/webhooks";
@@ -85,10 +86,11 @@ export async function configureWebhook(caller: Caller, input: ConfigureWebhookIn
   // written in the change's own transaction, and a transaction cannot stay open for a
   // request that may take 10 s (on SQLite it would hold the database's one write lock).
   // A suspended tenant sends nothing, so it saves without a ping.
-  const verification =
-    input.verify === false || (await isTenantSuspended(tenantId))
-      ? null
-      : await sendVerificationPing(tenantId, { url, secrets: secret ? [secret] : signingSecretsOf(stored!, new Date()) });
+  const pings = input.verify !== false && !(await isTenantSuspended(tenantId));
+  // A ping is a test send: it spends the tenant's test-send budget (shared with /test/ and
+  // /verify/), checked before anything is saved, so a refused save changes nothing.
+  if (pings) await consumeRateLimit("webhook_test", tenantId);
+  const verification = pings ? await sendVerificationPing(tenantId, { url, secrets: secret ? [secret] : signingSecretsOf(stored!, new Date()) }) : null;
 
   const createdSecret = await prisma.$transaction(async (tx) => {
     const existing = await tx.webhookEndpoint.findUnique({ where: { tenantId } });
@@ -101,9 +103,12 @@ export async function configureWebhook(caller: Caller, input: ConfigureWebhookIn
       ...(verification ? { lastVerification: verification } : {}),
     };
     if (existing) {
+      // A new URL, or a disabled endpoint saved again, starts afresh; a save that only changes
+      // the subscription (or the secret) keeps the failing streak that decides auto-disabling.
+      const freshStart = existing.url !== url || !existing.enabled;
       await tx.webhookEndpoint.update({
         where: { tenantId },
-        data: { ...fields, enabled: true, disabledReason: null, disabledAt: null, failingSince: null },
+        data: { ...fields, ...(freshStart ? { enabled: true, disabledReason: null, disabledAt: null, failingSince: null } : {}) },
       });
     } else {
       await tx.webhookEndpoint.create({ data: { tenantId, ...fields, secretEncrypted: fields.secretEncrypted!, secretLast4: fields.secretLast4! } });
