@@ -371,7 +371,28 @@ describe("secret rotation", () => {
       actorUserId: owner.userId,
       metadata: { grace_hours: 24, previous_expires_at: rotated.body.previous_secret.expires_at, older_secret_deleted: false },
     });
-    expect(JSON.stringify(await prisma.auditLog.findMany({ where: { tenantId: owner.tenantId } }))).not.toContain(newSecret.slice(6));
+    const auditText = JSON.stringify(await prisma.auditLog.findMany({ where: { tenantId: owner.tenantId } }));
+    expect(auditText).not.toContain(newSecret.slice(6));
+    expect(auditText).not.toContain(oldSecret.slice(6));
+  });
+
+  it("two rotations at once never lose a secret that was answered: each answered secret is the current or the previous one", async () => {
+    const { owner, secret: original } = await configuredOwner();
+    const answers = await Promise.all([1, 2].map(() => call(rotate, ROTATE, { token: owner.token, body: { grace_hours: 24 } })));
+    // Serialised (SQLite) both succeed, one after the other; racing (PostgreSQL) the later one is refused and changes nothing.
+    for (const answer of answers) {
+      if (answer.status !== 200) expect(answer.body).toEqual(errorBody("secret_rotation_conflict"));
+    }
+    const answered = answers.filter((answer) => answer.status === 200).map((answer) => answer.body.secret as string);
+    expect(answered.length).toBeGreaterThanOrEqual(1);
+    const current = (await call(reveal, "/x", { token: owner.token })).body.secret as string;
+    const row = await endpointRow(owner.tenantId);
+    const previousLast4 = row.previousSecretLast4;
+    expect(answered).toContain(current);
+    for (const secret of answered) expect([current.slice(-4), previousLast4]).toContain(secret.slice(-4));
+    // The previous secret is the one the last successful rotation replaced: the original, or the other answered one.
+    expect([original.slice(-4), ...answered.map((secret) => secret.slice(-4))]).toContain(previousLast4);
+    expect(await auditOf(owner.tenantId, "webhooks.secret_rotated")).toHaveLength(answered.length);
   });
 
   it("after the grace period only the new secret signs, even before the sweep; the sweep then deletes the old one and audits it once", async () => {

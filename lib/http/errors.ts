@@ -67,6 +67,7 @@ export const ERROR_CODES = {
   tenant_not_suspended: { status: 409, message: "This tenant is not suspended." },
   tenant_changed: { status: 409, message: "The session has switched to another tenant. Reload the page." },
   webhook_not_configured: { status: 409, message: "No webhook endpoint is configured." },
+  secret_rotation_conflict: { status: 409, message: "Another rotation of the webhook secret finished first. Reload and try again." },
   webhook_endpoint_disabled: { status: 409, message: "The webhook endpoint is disabled. Save its URL again to re-enable it first." },
   login_link_unavailable: { status: 409, message: "This Stripe account has no Express dashboard: it was connected through OAuth. Sign in at dashboard.stripe.com." },
   stripe_not_connected: { status: 409, message: "This tenant has no Stripe account that can accept payments." },

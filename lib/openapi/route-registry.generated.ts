@@ -2524,6 +2524,13 @@ export const ENDPOINT_DOCS: Record<string, EndpointDoc> = {
           "payload_too_large"
         ],
         "when": "body over 64 KB"
+      },
+      {
+        "status": 429,
+        "codes": [
+          "too_many_requests"
+        ],
+        "when": "a save that pings, over the 3-per-second test-send budget (shared with `/test/` and `/verify/`); `Retry-After`; nothing is saved"
       }
     ],
     "description": "Sets or changes the URL and the event subscription. The first configuration, or `regenerate_secret: true`, creates a new signing secret, returned in full as `secret` in this answer only (a regenerated secret replaces the old one at once and ends any rotation's grace period; use `POST /webhooks/secret/rotate/` to switch without downtime). Saving the URL re-enables a disabled endpoint.",
@@ -2645,6 +2652,13 @@ export const ENDPOINT_DOCS: Record<string, EndpointDoc> = {
           "webhook_not_configured"
         ],
         "when": "no endpoint was ever configured"
+      },
+      {
+        "status": 409,
+        "codes": [
+          "secret_rotation_conflict"
+        ],
+        "when": "another rotation changed the secret while this one ran; nothing was changed by this one"
       },
       {
         "status": 413,

@@ -6,6 +6,7 @@ import { prisma } from "@/lib/db";
 import { recordAudit, userActor, type AuditActor } from "@/lib/audit/audit-log";
 import type { Caller } from "@/lib/auth/caller";
 import { encryptSecret } from "@/lib/crypto/secret-box";
+import { HOUR_MS } from "@/lib/api-traffic/usage-buckets";
 import { apiError } from "@/lib/http/errors";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import type { RotateWebhookSecretInput } from "@/lib/schemas/webhooks";
@@ -13,7 +14,6 @@ import { activePreviousSecret, NO_PREVIOUS_SECRET } from "./endpoint-secrets";
 import { getWebhookConfig, webhookNotConfigured } from "./endpoint-service";
 import { newWebhookSecret } from "./signing";
 
-const HOUR_MS = 3_600_000;
 /** Endpoints whose previous secret one sweep deletes at most; the next sweep takes the rest. */
 const SWEEP_BATCH = 100;
 const SWEEP_ACTOR: AuditActor = { type: "system", label: "webhook secret rotation" };
@@ -31,8 +31,11 @@ export async function rotateWebhookSecret(caller: Caller, input: RotateWebhookSe
     if (!endpoint) throw webhookNotConfigured();
     const now = new Date();
     const expiresAt = input.grace_hours > 0 ? new Date(now.getTime() + input.grace_hours * HOUR_MS) : null;
-    await tx.webhookEndpoint.update({
-      where: { tenantId },
+    // Conditional on the secret read above: of two rotations at once, the later one fails here
+    // instead of keeping, as "previous", a secret the first one already replaced (and losing the
+    // first one's new secret, which its caller was shown).
+    const { count } = await tx.webhookEndpoint.updateMany({
+      where: { tenantId, secretEncrypted: endpoint.secretEncrypted },
       data: {
         secretEncrypted: encryptSecret(secret),
         secretLast4: secret.slice(-4),
@@ -42,6 +45,7 @@ export async function rotateWebhookSecret(caller: Caller, input: RotateWebhookSe
           : NO_PREVIOUS_SECRET),
       },
     });
+    if (count === 0) throw apiError("secret_rotation_conflict", "Another rotation of this secret finished a moment ago. Reload to see the current secret, then rotate again if you still need to.");
     await recordAudit(tx, {
       tenantId,
       actor: userActor(caller),
