@@ -300,6 +300,10 @@ describe("POST /api/v1/auth/tenants/stripe/login-link/", () => {
     ]);
 
     const linkId = new URL(forOwner.body.url).pathname.split("/").at(-1)!;
+    // The link is a credential: no audit entry holds it.
+    const auditText = JSON.stringify(entries);
+    expect(auditText).not.toContain(linkId);
+    expect(auditText).not.toContain(new URL(forAdmin.body.url).pathname.split("/").at(-1)!);
     const opened = await openLoginLink(linkId);
     expect(opened).toMatchObject({ account: tenant.accountId, balance: { object: "balance" }, payouts: [] });
     expect(await openLoginLink(linkId)).toBeNull();
