@@ -149,10 +149,13 @@ const SCAN_BATCH = 500;
  * never holds more than a batch.
  */
 async function readFiltered(where: Prisma.AuditLogWhereInput, filters: AuditLogFilters, after: { createdAt: Date; id: string } | null, take: number): Promise<AuditRow[]> {
+  // Only text with a character LIKE treats specially (`%`, `_`, and `\` on PostgreSQL) can make the
+  // database find more than the text; any other text is matched exactly there, in one read.
+  const recheck = filters.q !== undefined && /[%_\\]/.test(filters.q) ? filters.q : null;
   const found: AuditRow[] = [];
   let anchor = after;
   for (;;) {
-    const batch = filters.q ? Math.max(take - found.length, SCAN_BATCH) : take - found.length;
+    const batch = recheck ? Math.max(take - found.length, SCAN_BATCH) : take - found.length;
     const rows: AuditRow[] = await prisma.auditLog.findMany({
       where: anchor ? { AND: [where, olderThan(anchor)] } : where,
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -160,7 +163,7 @@ async function readFiltered(where: Prisma.AuditLogWhereInput, filters: AuditLogF
       include: withActor,
     });
     for (const row of rows) {
-      if (filters.q && !holdsText(row, filters.q)) continue;
+      if (recheck && !holdsText(row, recheck)) continue;
       found.push(row);
       if (found.length === take) return found;
     }
