@@ -1,9 +1,7 @@
 // The "since" of a recovery, from a quick pick or a date and time the person
 // typed, checked with the schema the API checks it with.
+import { DAY_MS, HOUR_MS } from "@/lib/api-traffic/usage-buckets";
 import { RECOVERY_MAX_AGE_DAYS, recoverWebhooksSchema } from "@/lib/schemas/webhooks";
-
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
 /**
  * The farthest pick stops this much short of the limit: the request reaches
  * the server a moment after "now" was read here, and must still be in range.

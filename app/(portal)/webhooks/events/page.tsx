@@ -5,17 +5,19 @@ import { portalPage } from "@/components/shell/portal-page";
 import { CopyButton } from "@/components/ui/copy-field";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { EVENT_TYPES, type EventTypeInfo } from "@/lib/webhooks/event-types";
+import { eventBody } from "@/lib/webhooks/signing";
 import { EventDescription } from "../_components/event-description";
 import { groupEventTypes, TEST_EVENT_TYPE, type EventGroup } from "../_components/event-groups";
 
 // A page below /webhooks: the same gate (admins and owners) and the same sidebar entry.
 export const metadata = { title: "Webhook event catalog" };
 
-const EXAMPLE_TIMESTAMP = "2026-11-26T06:00:00.000Z";
+const EXAMPLE_TIMESTAMP = new Date("2026-11-26T06:00:00.000Z");
 const pretty = (value: unknown) => JSON.stringify(value, null, 2);
 
 /** The body a receiver gets: the event's data inside the envelope every delivery shares. */
-const exampleBody = (info: EventTypeInfo) => pretty({ type: info.type, timestamp: EXAMPLE_TIMESTAMP, test: info.type === TEST_EVENT_TYPE, data: info.example });
+const exampleBody = (info: EventTypeInfo) =>
+  pretty(JSON.parse(eventBody({ type: info.type, data: info.example, at: EXAMPLE_TIMESTAMP, test: info.type === TEST_EVENT_TYPE })));
 
 function EventIndex({ groups }: { groups: EventGroup<EventTypeInfo>[] }) {
   return (
