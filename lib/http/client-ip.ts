@@ -11,9 +11,22 @@ export type TrustedProxies = readonly (readonly [ipaddr.IPv4 | ipaddr.IPv6, numb
  */
 export function normaliseIp(text: string | null | undefined): string | null {
   const candidate = text?.trim() ?? "";
-  if (!ipaddr.IPv4.isValidFourPartDecimal(candidate) && !ipaddr.IPv6.isValid(candidate)) return null;
-  return ipaddr.process(candidate).toString();
+  const known = normalised.get(candidate);
+  if (known !== undefined) return known;
+  const address = ipaddr.IPv4.isValidFourPartDecimal(candidate) || ipaddr.IPv6.isValid(candidate) ? ipaddr.process(candidate).toString() : null;
+  if (normalised.size >= NORMALISED_CACHE_SIZE) normalised.clear();
+  normalised.set(candidate, address);
+  return address;
 }
+
+/**
+ * Parsing an address costs more than the rest of a platform API request's
+ * bookkeeping, and the same few peers (a proxy, a client's keep-alive
+ * connections) come back on every request: answers are remembered, up to a
+ * bound, after which the memory starts afresh.
+ */
+const NORMALISED_CACHE_SIZE = 4_096;
+const normalised = new Map<string, string | null>();
 
 /**
  * Parses TRUSTED_PROXIES: comma-separated addresses or CIDR ranges, e.g.
@@ -61,7 +74,7 @@ export function isTrustedProxy(peer: string | null, trusted: TrustedProxies): bo
  */
 export function clientIp(input: { forwardedFor: string | null; peer: string | null; trusted: TrustedProxies }): string | null {
   let client = normaliseIp(input.peer);
-  if (!client) return null;
+  if (!client || input.trusted.length === 0) return client;
   const hops = (input.forwardedFor ?? "").split(",").reverse();
   for (const hop of hops) {
     if (!isTrusted(client, input.trusted)) return client;

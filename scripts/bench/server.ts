@@ -87,10 +87,13 @@ export function ensureBuild(): void {
 }
 
 /** `next start` on a free port; `stop` resolves once the server has exited (its connections closed). */
-export async function startServer(databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<{ baseUrl: string; stop: () => Promise<void> }> {
+export async function startServer(databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<{ baseUrl: string; stop: () => Promise<void>; pid: number | undefined }> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+  const next = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
+  // BENCH_CPU_PROFILE=<dir>: the server writes a V8 CPU profile there as it stops, to see where a figure goes.
+  const profile = process.env.BENCH_CPU_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [];
+  const child: ChildProcess = spawn(process.execPath, [...profile, next, "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -115,7 +118,7 @@ export async function startServer(databaseUrl: string, extraEnv: Record<string, 
   for (let attempt = 0; attempt < 120; attempt++) {
     try {
       const response = await fetch(`${baseUrl}/api/health/`);
-      if (response.ok) return { baseUrl, stop };
+      if (response.ok) return { baseUrl, stop, pid: child.pid };
     } catch {
       // not listening yet
     }
