@@ -213,7 +213,7 @@ export function TwoFactorCard({ initialStatus, account }: { initialStatus: TwoFa
               </li>
               <li className="space-y-2">
                 <p>Or type this secret key into the app (time-based, 6 digits):</p>
-                <div className="max-w-md" data-testid="two-factor-secret" data-secret={enrolment.secret}>
+                <div className="max-w-md" data-testid="two-factor-secret">
                   <CopyField value={enrolment.secret} label="Secret key" />
                 </div>
               </li>
