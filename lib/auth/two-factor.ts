@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { generateSecret, generateURI, verify } from "otplib";
 import QRCode from "qrcode";
 import { prisma, type TransactionClient } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/db-errors";
 import { recordAudit, userActor } from "@/lib/audit/audit-log";
 import { beginLoginAttempt, finishAttempt } from "@/lib/auth/auth-throttle";
 import type { Caller } from "@/lib/auth/caller";
@@ -187,8 +188,10 @@ export async function startTwoFactorEnrolment(caller: Pick<Caller, "userId" | "e
   if (count === 0) {
     try {
       await prisma.twoFactorFactor.create({ data: { userId: caller.userId, secretEncrypted } });
-    } catch {
-      throw apiError("two_factor_already_enabled", "Two-factor sign-in was turned on meanwhile.");
+    } catch (error) {
+      // Another start or a confirmation created the row first.
+      if (isUniqueViolation(error, "userId")) throw apiError("two_factor_already_enabled", "Two-factor sign-in was set up meanwhile. Reload and try again.");
+      throw error;
     }
   }
   const otpauthUri = generateURI({ issuer: TOTP_ISSUER, label: caller.email, secret });
