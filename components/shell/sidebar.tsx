@@ -1,7 +1,7 @@
 "use client";
 
 import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
-import { Activity, Banknote, BookOpen, ChartColumn, Building2, Check, ChevronsUpDown, CreditCard, Globe, KeyRound, KeySquare, LayoutDashboard, Webhook, LogOut, Menu, ScrollText, Settings, Users, X } from "lucide-react";
+import { Activity, Banknote, BookOpen, ChartColumn, Building, Building2, Check, ChevronsUpDown, CreditCard, Globe, KeyRound, KeySquare, LayoutDashboard, Webhook, LogOut, Menu, ScrollText, Settings, UserRound, Users, X } from "lucide-react";
 import { signOut } from "next-auth/react";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
@@ -10,7 +10,7 @@ import { useEffect, useRef, useState } from "react";
 import { useToast } from "@/components/ui/toaster";
 import { apiFetch } from "@/lib/client/api";
 import { Badge, tenantStatusTone } from "@/components/ui/badge";
-import { isPlatformPage, mayOpenPage, PORTAL_PATHS, PORTAL_PAGES, whoMayOpen, type PortalPageIcon, type PortalPath } from "@/lib/auth/page-access";
+import { isPlatformPage, mayOpenPage, portalPageFor, PORTAL_PATHS, PORTAL_PAGES, whoMayOpen, type PortalPageIcon, type PortalPath } from "@/lib/auth/page-access";
 import type { PlatformRole, Role } from "@/lib/auth/roles";
 import type { TenantStatus } from "@/lib/statuses";
 import { cn } from "@/lib/utils";
@@ -26,6 +26,8 @@ const icons = {
   stripe: CreditCard,
   team: Users,
   settings: Settings,
+  profile: UserRound,
+  organization: Building,
   docs: BookOpen,
   platform: Globe,
 } satisfies Record<PortalPageIcon, unknown>;
@@ -42,7 +44,8 @@ const menuItemClass =
 export function Sidebar({ user, tenants }: { user: ShellUser; tenants: ShellTenant[] }) {
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
-  const isCurrent = (href: PortalPath) => pathname === href || pathname.startsWith(`${href}/`);
+  // The most specific entry only: /settings/profile is Profile, not Settings as well.
+  const isCurrent = (href: PortalPath) => portalPageFor(pathname) === href;
 
   const menuButton = useRef<HTMLButtonElement>(null);
 

@@ -49,6 +49,13 @@ export const AUDIT_ACTIONS = {
   "auth.tenant_switched": { label: "Switched to this tenant", category: "auth", severity: "info" },
   "auth.password_reset_requested": { label: "Password reset requested", category: "auth", severity: "info" },
   "auth.password_reset_completed": { label: "Password reset", category: "auth", severity: "warning" },
+  "auth.two_factor_enabled": { label: "Two-factor sign-in turned on", category: "auth", severity: "info" },
+  "auth.two_factor_disabled": { label: "Two-factor sign-in turned off", category: "auth", severity: "warning" },
+  // A sign-in that used one of the printed codes instead of the authenticator: the phone may be lost.
+  "auth.two_factor_recovery_code_used": { label: "Recovery code used", category: "auth", severity: "warning" },
+  "auth.two_factor_recovery_codes_regenerated": { label: "Recovery codes regenerated", category: "auth", severity: "info" },
+  // A wrong authentication code, recovery code, or password where two-factor asked for one (metadata.purpose says where).
+  "auth.two_factor_failed": { label: "Wrong two-factor code", category: "auth", severity: "warning" },
   "api_keys.regenerated": { label: "API keys regenerated", category: "api_keys", severity: "warning" },
   "api_keys.revoked": { label: "API keys revoked", category: "api_keys", severity: "critical" },
   // Warning when an existing secret is replaced: receivers stop verifying until they update.
@@ -83,6 +90,8 @@ export const AUDIT_ACTIONS = {
   // An operator changed the tenant's fees: no member acted, so the tenant's own log says who did.
   "fees.schedule_changed": { label: "The platform changed your fee schedule", category: "fees", severity: "warning" },
   "settings.currencies_changed": { label: "Currencies changed", category: "settings", severity: "info" },
+  // An owner made two-factor sign-in required of every member, or no longer.
+  "settings.two_factor_requirement_changed": { label: "Two-factor requirement changed", category: "settings", severity: "warning" },
   // Money goes back to a customer from the portal (the platform API's refunds are the tenant's server's, seen in its events).
   "payments.refunded": { label: "Payment refunded", category: "payments", severity: "warning" },
   // An operator suspended or reactivated the tenant; the same change is in the platform's log.

@@ -1,7 +1,10 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "@/lib/env";
-import { authenticateWithPassword } from "@/lib/auth/authenticate";
+import { authenticateWithPassword, type AuthenticatedUser } from "@/lib/auth/authenticate";
+import { TWO_FACTOR_REQUIRED_PREFIX } from "@/lib/auth/two-factor-rules";
+import { completeTwoFactorSignIn } from "@/lib/auth/two-factor-sign-in";
+import { twoFactorSignInSchema } from "@/lib/schemas/two-factor";
 import { endUserSessions, isLiveSessionToken } from "@/lib/auth/sessions";
 import { AppError } from "@/lib/http/errors";
 import { requestMetaFromHeaders, type RequestMeta } from "@/lib/http/request-meta";
@@ -17,13 +20,22 @@ class SessionEndedError extends Error {
   }
 }
 
+/** What a signed-in user carries into the jwt callback. */
+function sessionUser(user: AuthenticatedUser) {
+  return { id: user.userId, email: user.email, name: user.name, tenantId: user.tenantId, sessionVersion: user.sessionVersion };
+}
+
 /**
  * next-auth for the browser. The Credentials provider calls the same
  * authenticateWithPassword as POST /api/v1/auth/login/; the error it throws
- * reaches the sign-in form as `error` (its message is user-facing).
+ * reaches the sign-in form as `error` (its message is user-facing). With
+ * two-factor on, the password step answers an error that carries the
+ * challenge (TWO_FACTOR_REQUIRED_PREFIX), and only the "two-factor" provider,
+ * given that challenge and a code, signs the browser in.
  */
 export function authOptions(meta: RequestMeta = { ip: null, userAgent: null }): NextAuthOptions {
   const config = env();
+  const requestMeta = (req: { headers?: Record<string, string> }) => (meta.ip || meta.userAgent ? meta : requestMetaFromHeaders(req.headers ?? {}));
   // next-auth builds its redirects and callback URLs from NEXTAUTH_URL; ours is APP_URL.
   process.env.NEXTAUTH_URL = config.appUrl;
   return {
@@ -43,8 +55,35 @@ export function authOptions(meta: RequestMeta = { ip: null, userAgent: null }): 
           const parsed = loginSchema.safeParse({ email: credentials?.email, password: credentials?.password });
           if (!parsed.success) throw new Error("Incorrect email or password.");
           try {
-            const user = await authenticateWithPassword(parsed.data, meta.ip || meta.userAgent ? meta : requestMetaFromHeaders(req.headers ?? {}), "browser");
-            return { id: user.userId, email: user.email, name: user.name, tenantId: user.tenantId, sessionVersion: user.sessionVersion };
+            const result = await authenticateWithPassword(parsed.data, requestMeta(req), "browser");
+            // No session from the password alone: the form takes the challenge to the second step (provider "two-factor").
+            if (result.twoFactorRequired) throw new Error(`${TWO_FACTOR_REQUIRED_PREFIX}${result.challengeToken}`);
+            return sessionUser(result.user);
+          } catch (error) {
+            if (error instanceof AppError) throw new Error(error.message);
+            throw error;
+          }
+        },
+      }),
+      CredentialsProvider({
+        id: "two-factor",
+        name: "Two-factor code",
+        credentials: {
+          challenge_token: { label: "Challenge", type: "text" },
+          code: { label: "Authentication code", type: "text" },
+          recovery_code: { label: "Recovery code", type: "text" },
+        },
+        async authorize(credentials, req) {
+          const parsed = twoFactorSignInSchema.safeParse({
+            challenge_token: credentials?.challenge_token,
+            // The form posts both fields; the one left empty was not chosen.
+            code: credentials?.code || undefined,
+            recovery_code: credentials?.recovery_code || undefined,
+          });
+          if (!parsed.success) throw new Error(parsed.error.issues[0]?.message ?? "Enter the code from your authenticator app.");
+          try {
+            const { user } = await completeTwoFactorSignIn(parsed.data, requestMeta(req), "browser");
+            return sessionUser(user);
           } catch (error) {
             if (error instanceof AppError) throw new Error(error.message);
             throw error;

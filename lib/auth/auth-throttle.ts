@@ -22,22 +22,22 @@ type Outcome = Exclude<AuthAttemptOutcome, typeof AUTH_ATTEMPT_OUTCOME.pending>;
 const COUNTED = { in: [AUTH_ATTEMPT_OUTCOME.pending, AUTH_ATTEMPT_OUTCOME.failed] };
 
 /** Counts what decideLoginAttempt needs for this attempt (`attemptId`, already recorded). */
-async function loginAttemptCounts(attemptId: string, email: string, ip: string | null, now: Date): Promise<LoginAttemptCounts> {
+async function loginAttemptCounts(kind: LoginAttemptKind, attemptId: string, email: string, ip: string | null, now: Date): Promise<LoginAttemptCounts> {
   const windowStart = new Date(now.getTime() - LOGIN_WINDOW_MS);
   const [lastSuccess, knownIp] = await Promise.all([
     prisma.authAttempt.findFirst({
-      where: { kind: "login", email, outcome: AUTH_ATTEMPT_OUTCOME.succeeded, createdAt: { gt: windowStart } },
+      where: { kind, email, outcome: AUTH_ATTEMPT_OUTCOME.succeeded, createdAt: { gt: windowStart } },
       orderBy: { createdAt: "desc" },
       select: { createdAt: true },
     }),
     prisma.authAttempt.count({
-      where: { kind: "login", email, ip, outcome: AUTH_ATTEMPT_OUTCOME.succeeded, createdAt: { gt: new Date(now.getTime() - KNOWN_IP_MS) } },
+      where: { kind, email, ip, outcome: AUTH_ATTEMPT_OUTCOME.succeeded, createdAt: { gt: new Date(now.getTime() - KNOWN_IP_MS) } },
     }),
   ]);
   const accountSince = lastSuccess?.createdAt ?? windowStart;
-  const accountFromIpWhere = { kind: "login", email, ip, outcome: COUNTED, createdAt: { gt: accountSince } };
-  const ipWhere = { kind: "login", ip, outcome: COUNTED, createdAt: { gt: windowStart } };
-  const accountWhere = { kind: "login", email, outcome: COUNTED, createdAt: { gt: accountSince }, id: { not: attemptId } };
+  const accountFromIpWhere = { kind, email, ip, outcome: COUNTED, createdAt: { gt: accountSince } };
+  const ipWhere = { kind, ip, outcome: COUNTED, createdAt: { gt: windowStart } };
+  const accountWhere = { kind, email, outcome: COUNTED, createdAt: { gt: accountSince }, id: { not: attemptId } };
   const oldest = { orderBy: { createdAt: "asc" as const }, select: { createdAt: true } };
   const [accountFromIp, accountFromIpOldest, fromIp, fromIpOldest, account, accountLatest] = await Promise.all([
     prisma.authAttempt.count({ where: accountFromIpWhere }),
@@ -57,21 +57,29 @@ async function loginAttemptCounts(attemptId: string, email: string, ip: string |
 }
 
 /**
+ * What is guessed: the password ("login"), or a second factor ("two_factor":
+ * an authentication code, a recovery code, or the password that turns
+ * two-factor off). Each has its own counts under the same rules, so knowing
+ * the password buys no extra guesses at the code.
+ */
+export type LoginAttemptKind = "login" | "two_factor";
+
+/**
  * Records a sign-in attempt and throws 429 (with Retry-After) when the
  * throttle says no. `onThrottled` runs for the first throttled attempt of a
  * window per account and IP, so the audit log is not flooded.
  */
-export async function beginLoginAttempt(email: string, ip: string | null, onThrottled: () => Promise<void>): Promise<string> {
+export async function beginLoginAttempt(email: string, ip: string | null, onThrottled: () => Promise<void>, kind: LoginAttemptKind = "login"): Promise<string> {
   const now = new Date();
-  const attempt = await prisma.authAttempt.create({ data: { kind: "login", email, ip, createdAt: now } });
-  const decision = decideLoginAttempt(await loginAttemptCounts(attempt.id, email, ip, now));
+  const attempt = await prisma.authAttempt.create({ data: { kind, email, ip, createdAt: now } });
+  const decision = decideLoginAttempt(await loginAttemptCounts(kind, attempt.id, email, ip, now));
   if (!decision.allowed) {
     const earlier = await prisma.authAttempt.count({
-      where: { kind: "login", email, ip, outcome: AUTH_ATTEMPT_OUTCOME.throttled, createdAt: { gt: new Date(now.getTime() - LOGIN_WINDOW_MS) } },
+      where: { kind, email, ip, outcome: AUTH_ATTEMPT_OUTCOME.throttled, createdAt: { gt: new Date(now.getTime() - LOGIN_WINDOW_MS) } },
     });
     await finishAttempt(attempt.id, AUTH_ATTEMPT_OUTCOME.throttled);
     if (earlier === 0) await onThrottled();
-    throw tooManyRequests(decision.retryAfterSeconds, "failed sign-in attempts");
+    throw tooManyRequests(decision.retryAfterSeconds, kind === "login" ? "failed sign-in attempts" : "wrong two-factor codes");
   }
   return attempt.id;
 }

@@ -1,4 +1,4 @@
-import { prisma } from "@/lib/db";
+import { prisma, type TransactionClient } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/audit-log";
 import { apiError } from "@/lib/http/errors";
 import type { RequestMeta } from "@/lib/http/request-meta";
@@ -7,6 +7,7 @@ import { beginLoginAttempt, finishAttempt } from "@/lib/auth/auth-throttle";
 import { verifyAgainstDummy, verifyPassword } from "@/lib/auth/password";
 import { asRole, type Role } from "@/lib/auth/roles";
 import { AUTH_ATTEMPT_OUTCOME } from "@/lib/statuses";
+import { hasTwoFactor, issueTwoFactorChallenge } from "@/lib/auth/two-factor";
 
 export type AuthenticatedUser = {
   userId: string;
@@ -57,42 +58,68 @@ export async function verifyAccountPassword(input: LoginInput, meta: RequestMeta
   return { user, tenantId, actor };
 }
 
+type SignInUser = { id: string; email: string; name: string; sessionVersion: number };
+type SignInMembership = { id: string; tenantId: string; role: string };
+
+/**
+ * Writes what a completed sign-in leaves behind: the user's last login, the
+ * tenant's last sign-in (the next sign-in returns there) and `auth.signed_in`.
+ * `metadata` says how (channel, and the second factor if one was asked for).
+ */
+export async function recordSignIn(
+  tx: TransactionClient,
+  user: SignInUser,
+  membership: SignInMembership,
+  meta: RequestMeta,
+  metadata: Record<string, unknown>,
+): Promise<AuthenticatedUser> {
+  const now = new Date();
+  await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });
+  await tx.membership.update({ where: { id: membership.id }, data: { lastSignInAt: now } });
+  await recordAudit(tx, {
+    tenantId: membership.tenantId,
+    actor: { type: "user", userId: user.id, label: user.email },
+    action: "auth.signed_in",
+    meta,
+    metadata,
+  });
+  return {
+    userId: user.id,
+    email: user.email,
+    name: user.name,
+    tenantId: membership.tenantId,
+    role: asRole(membership.role),
+    sessionVersion: user.sessionVersion,
+  };
+}
+
+/** What the right password leads to: a signed-in user, or (two-factor on) the challenge of the second step. */
+export type PasswordSignIn =
+  | { twoFactorRequired: false; user: AuthenticatedUser }
+  | { twoFactorRequired: true; challengeToken: string; expiresInSeconds: number };
+
 /**
  * Signs in to the tenant the user opened last (else the oldest). A correct password for an account
  * that belongs to no tenant (everyone removed it) says so: only the person
- * who knows the password learns it.
+ * who knows the password learns it. With two-factor on, the password alone
+ * signs nobody in: it answers a single-use challenge for the second step
+ * (lib/auth/two-factor.ts), and nothing else is written yet.
  */
 export async function authenticateWithPassword(
   input: LoginInput,
   meta: RequestMeta,
   channel: "browser" | "api",
-): Promise<AuthenticatedUser> {
+): Promise<PasswordSignIn> {
   const { user, tenantId, actor } = await verifyAccountPassword(input, meta, channel);
   const membership = user.memberships[0];
   if (!membership || !tenantId) {
     await recordAudit(prisma, { tenantId: null, actor, action: "auth.login_failed", meta, metadata: { channel, reason: "no_tenant" } });
     throw apiError("no_tenant", "Your account no longer belongs to any tenant. Ask an owner for a new invitation.");
   }
-
-  await prisma.$transaction(async (tx) => {
-    const now = new Date();
-    await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });
-    await tx.membership.update({ where: { id: membership.id }, data: { lastSignInAt: now } });
-    await recordAudit(tx, {
-      tenantId,
-      actor,
-      action: "auth.signed_in",
-      meta,
-      metadata: { channel },
-    });
-  });
-
-  return {
-    userId: user.id,
-    email: user.email,
-    name: user.name,
-    tenantId,
-    role: asRole(membership.role),
-    sessionVersion: user.sessionVersion,
-  };
+  if (await hasTwoFactor(user.id)) {
+    const challenge = await issueTwoFactorChallenge(user.id, channel);
+    return { twoFactorRequired: true, challengeToken: challenge.token, expiresInSeconds: challenge.expiresInSeconds };
+  }
+  const signedIn = await prisma.$transaction((tx) => recordSignIn(tx, user, membership, meta, { channel }));
+  return { twoFactorRequired: false, user: signedIn };
 }

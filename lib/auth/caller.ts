@@ -19,6 +19,10 @@ export type Caller = {
   via: "session" | "bearer";
   /** The user's session version, to carry into tokens issued for this caller. */
   sessionVersion: number;
+  /** The user signs in with a second factor (a confirmed authenticator). */
+  twoFactorEnabled: boolean;
+  /** The tenant requires two-factor of every member: without it, only enrolment is open (lib/auth/two-factor-rules.ts). */
+  twoFactorRequired: boolean;
 };
 
 /**
@@ -40,7 +44,7 @@ export async function resolveCaller(headers: Headers, cookies: CookieReader): Pr
   }
   const membership = await prisma.membership.findUnique({
     where: { userId_tenantId: { userId: token.sub, tenantId: token.tid } },
-    include: { user: true, tenant: true },
+    include: { user: { include: { twoFactor: { select: { enabledAt: true } } } }, tenant: true },
   });
   if (!membership || !isCurrentSession(token, membership.user)) {
     if (via === "bearer") throw apiError("invalid_token", "The access token no longer grants access.");
@@ -57,5 +61,7 @@ export async function resolveCaller(headers: Headers, cookies: CookieReader): Pr
     platformRole: asPlatformRole(membership.user.platformRole),
     via,
     sessionVersion: membership.user.sessionVersion,
+    twoFactorEnabled: membership.user.twoFactor?.enabledAt != null,
+    twoFactorRequired: membership.tenant.twoFactorRequired,
   };
 }

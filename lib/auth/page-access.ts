@@ -5,7 +5,7 @@
 // imports: the sidebar is a client component.
 import { hasRole, PLATFORM_ROLES, type PlatformRole, type Role } from "@/lib/auth/roles";
 
-export type PortalPageIcon = "dashboard" | "payments" | "audit" | "keys" | "usage" | "requests" | "webhooks" | "stripe" | "team" | "settings" | "docs" | "platform";
+export type PortalPageIcon = "dashboard" | "payments" | "audit" | "keys" | "usage" | "requests" | "webhooks" | "stripe" | "team" | "settings" | "profile" | "organization" | "docs" | "platform";
 
 export type PortalPageInfo = {
   /** Sidebar entry, page title and h1. */
@@ -98,6 +98,20 @@ export const PORTAL_PAGES = {
     minRole: "member",
     subject: "the settings",
   },
+  "/settings/profile": {
+    label: "Profile",
+    description: "Your own account and how you sign in to it.",
+    icon: "profile",
+    minRole: "member",
+    subject: "your profile",
+  },
+  "/settings/organization": {
+    label: "Organization",
+    description: "The tenant itself, and the sign-in rules for everyone in it.",
+    icon: "organization",
+    minRole: "member",
+    subject: "the organization settings",
+  },
   "/docs/api": {
     label: "API reference",
     description: "Every endpoint of the API, generated from the schemas the server itself checks requests against.",
@@ -119,9 +133,16 @@ export type PortalPath = keyof typeof PORTAL_PAGES;
 
 export const PORTAL_PATHS = Object.keys(PORTAL_PAGES) as PortalPath[];
 
-/** The portal page a URL path belongs to (the page itself or anything below it), or null. */
+/** Where a member is sent while their tenant requires two-factor and they have none: every other page redirects here. */
+export const TWO_FACTOR_ENROLMENT_PAGE = "/settings/profile" satisfies PortalPath;
+
+/** The portal page a URL path belongs to (the page itself or anything below it, the most specific entry first), or null. */
 export function portalPageFor(pathname: string): PortalPath | null {
-  return PORTAL_PATHS.find((path) => pathname === path || pathname.startsWith(`${path}/`)) ?? null;
+  let found: PortalPath | null = null;
+  for (const path of PORTAL_PATHS) {
+    if ((pathname === path || pathname.startsWith(`${path}/`)) && (found === null || path.length > found.length)) found = path;
+  }
+  return found;
 }
 
 /** Whether a page belongs to the platform console rather than to a tenant. */

@@ -34,6 +34,8 @@ export const ERROR_CODES = {
   invalid_token: { status: 401, message: "The access token is invalid or expired." },
   invalid_credentials: { status: 401, message: "Incorrect email or password." },
   invalid_api_key: { status: 401, message: "The API key is invalid, revoked or expired." },
+  invalid_two_factor_code: { status: 401, message: "The authentication code or recovery code is not right, or was already used." },
+  two_factor_challenge_invalid: { status: 401, message: "This sign-in expired or was already completed. Sign in again with your password." },
   // 402: the card was declined (Stripe's status for it)
   card_declined: { status: 402, message: "The card was declined." },
   // 403: known caller, not allowed
@@ -44,6 +46,8 @@ export const ERROR_CODES = {
   no_tenant: { status: 403, message: "Your account no longer belongs to any tenant." },
   publishable_key_not_allowed: { status: 403, message: "Publishable keys cannot call the platform API; use a secret key (sk_…)." },
   tenant_suspended: { status: 403, message: "This tenant is suspended." },
+  two_factor_enrolment_required: { status: 403, message: "This tenant requires two-factor sign-in. Turn it on first: POST /api/v1/auth/two-factor/enrol/." },
+  two_factor_sign_in_required: { status: 403, message: "This account uses two-factor sign-in: sign in first, then try again." },
   // 404
   not_found: { status: 404, message: "Not found." },
   invitation_not_found: { status: 404, message: "This invitation link is not valid." },
@@ -76,6 +80,9 @@ export const ERROR_CODES = {
   idempotency_key_in_use: { status: 409, message: "A request with this Idempotency-Key is still running. Try again in a moment." },
   payment_not_confirmable: { status: 409, message: "This payment cannot be confirmed in its current state." },
   payment_not_refundable: { status: 409, message: "Only a succeeded payment can be refunded." },
+  two_factor_already_enabled: { status: 409, message: "Two-factor sign-in is already on for this account." },
+  two_factor_not_enabled: { status: 409, message: "Two-factor sign-in is not on for this account." },
+  two_factor_enrolment_not_started: { status: 409, message: "Start two-factor enrolment first: POST /api/v1/auth/two-factor/enrol/." },
   // 410: existed once, usable no more
   invitation_used: { status: 410, message: "This invitation has already been used." },
   invitation_revoked: { status: 410, message: "This invitation was revoked." },

@@ -9,6 +9,7 @@ import { routeTemplate } from "@/lib/api-traffic/route-template";
 import type { ApiKeyAdmission } from "@/lib/api-traffic/types";
 import { resolveCaller, type Caller } from "@/lib/auth/caller";
 import { hasRole, PLATFORM_ROLES, type Role } from "@/lib/auth/roles";
+import { mustEnrolTwoFactor } from "@/lib/auth/two-factor-rules";
 import { PAGE_TENANT_HEADER } from "@/lib/http/page-tenant";
 import { AppError, apiError, toErrorResponse, validationError, type ErrorCode } from "@/lib/http/errors";
 import { readBodyText } from "@/lib/http/read-body";
@@ -43,6 +44,12 @@ type RouteOptions<A extends Access, B, Q> = {
   query?: z.ZodType<Q>;
   /** A per-tenant budget (lib/http/rate-limit.ts), spent once the input is valid and before the handler runs. */
   limit?: RateLimitKind;
+  /**
+   * Answers a member whose tenant requires two-factor sign-in before they have
+   * it: enrolment, sign-out and `me` only. Every other route refuses them with
+   * 403 two_factor_enrolment_required.
+   */
+  beforeTwoFactor?: true;
 };
 
 /** A route's declared access and input schemas, as the API description reads them. */
@@ -100,7 +107,17 @@ function assertPageTenant(req: NextRequest, caller: Caller | null): void {
   }
 }
 
-async function resolvePortalAccess(req: NextRequest, access: Exclude<Access, "api_key">): Promise<Caller | null> {
+/** A member held at enrolment (their tenant requires two-factor, they have none) reaches only the routes that say they answer them. */
+function assertTwoFactorEnrolled(caller: Caller, beforeTwoFactor: boolean): void {
+  if (!beforeTwoFactor && mustEnrolTwoFactor(caller)) {
+    throw apiError(
+      "two_factor_enrolment_required",
+      `${caller.tenantName} requires two-factor sign-in. Turn it on first: POST /api/v1/auth/two-factor/enrol/, then POST /api/v1/auth/two-factor/confirm/.`,
+    );
+  }
+}
+
+async function resolvePortalAccess(req: NextRequest, access: Exclude<Access, "api_key">, beforeTwoFactor: boolean): Promise<Caller | null> {
   // A public endpoint ignores a stale token rather than refusing the request.
   if (access === "public") {
     const caller = await resolveCaller(req.headers, req.cookies).catch(() => null);
@@ -112,6 +129,7 @@ async function resolvePortalAccess(req: NextRequest, access: Exclude<Access, "ap
   // No tenant is acted on, so the page tenant does not matter; no tenant role, owner included, stands in for it.
   if (access === "platform_admin") {
     if (caller.platformRole !== PLATFORM_ROLES.operator) throw apiError("forbidden", "This action is for the platform's operators.");
+    assertTwoFactorEnrolled(caller, beforeTwoFactor);
     return caller;
   }
   // Before the role check: in the other tenant the role may differ, and the page must reload, not fail.
@@ -119,6 +137,7 @@ async function resolvePortalAccess(req: NextRequest, access: Exclude<Access, "ap
   if (!hasRole(caller.role, access)) {
     throw apiError("forbidden", `This action needs the ${access} role; you are ${caller.role}.`);
   }
+  assertTwoFactorEnrolled(caller, beforeTwoFactor);
   return caller;
 }
 
@@ -156,7 +175,7 @@ export function apiRoute<A extends Access, B = undefined, Q = undefined, P = Rec
           if (admission.error) throw admission.error;
           caller = admission.caller;
         } else {
-          caller = await resolvePortalAccess(req, options.access as Exclude<Access, "api_key">);
+          caller = await resolvePortalAccess(req, options.access as Exclude<Access, "api_key">, options.beforeTwoFactor === true);
           if (caller && caller.via === "session" && !SAFE_METHODS.has(req.method)) assertSameOrigin(req);
         }
 

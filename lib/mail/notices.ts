@@ -2,7 +2,7 @@ import { prisma } from "@/lib/db";
 import type { Caller } from "@/lib/auth/caller";
 import { env } from "@/lib/env";
 import { sendMailLater } from "@/lib/mail/outbox";
-import { apiKeysRevokedMail, passwordChangedMail } from "@/lib/mail/templates";
+import { apiKeysRevokedMail, passwordChangedMail, twoFactorDisabledMail } from "@/lib/mail/templates";
 
 /** Security notices, composed and sent after the change committed (lib/mail/outbox.ts). */
 
@@ -23,4 +23,9 @@ export function notifyOwnersOfRevokedKeys(caller: Pick<Caller, "tenantId" | "ten
 
 export function notifyPasswordChanged(user: { email: string; name: string }, tenantName: string | null, when: Date): void {
   sendMailLater({ to: user.email, ...passwordChangedMail({ name: user.name, tenantName, when, loginUrl: `${env().appUrl}/login` }) });
+}
+
+/** The person whose second factor was turned off hears it, whoever did it: a stolen session could have. */
+export function notifyTwoFactorDisabled(user: { email: string; name: string }, tenantName: string | null, when: Date, method: "totp" | "password"): void {
+  sendMailLater({ to: user.email, ...twoFactorDisabledMail({ name: user.name, tenantName, when, method, profileUrl: `${env().appUrl}/settings/profile` }) });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { apiKeysRevokedMail, escapeHtml, invitationMail, passwordChangedMail, passwordResetMail, type RenderedMail } from "./templates";
+import { apiKeysRevokedMail, escapeHtml, invitationMail, passwordChangedMail, passwordResetMail, twoFactorDisabledMail, type RenderedMail } from "./templates";
 
 const when = new Date("2026-11-30T08:00:00Z");
 const hostile = `<script>alert("x")</script> & 'Co'`;
@@ -9,6 +9,7 @@ const mails: [string, RenderedMail, string][] = [
   ["password reset", passwordResetMail({ name: hostile, url: "https://portal.example.com/reset-password/tok", validMinutes: 30 }), "https://portal.example.com/reset-password/tok"],
   ["password changed", passwordChangedMail({ name: "Ada", tenantName: hostile, when, loginUrl: "https://portal.example.com/login" }), "https://portal.example.com/login"],
   ["API keys revoked", apiKeysRevokedMail({ tenantName: hostile, actorName: "Ada", keyCount: 2, modes: ["live", "test"], when, keysUrl: "https://portal.example.com/api-keys" }), "https://portal.example.com/api-keys"],
+  ["two-factor turned off", twoFactorDisabledMail({ name: "Ada", tenantName: hostile, when, method: "password", profileUrl: "https://portal.example.com/settings/profile" }), "https://portal.example.com/settings/profile"],
 ];
 
 describe("mail templates", () => {

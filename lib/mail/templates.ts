@@ -75,3 +75,13 @@ export function apiKeysRevokedMail(input: { tenantName: string; actorName: strin
     button("Open API keys", input.keysUrl),
   ]);
 }
+
+export function twoFactorDisabledMail(input: { name: string; tenantName: string | null; when: Date; method: "totp" | "password"; profileUrl: string }): RenderedMail {
+  const where = input.tenantName ? ` (${input.tenantName})` : "";
+  const how = input.method === "password" ? "with the account's password" : "with a code from the authenticator app";
+  return render("Two-factor sign-in was turned off", [
+    paragraph(`Hello ${input.name}, two-factor sign-in of your ${PRODUCT} account${where} was turned off on ${input.when.toUTCString()}, ${how}. Signing in now needs only the password.`),
+    paragraph("If this was you, there is nothing to do. If it was not, change your password now, turn two-factor sign-in on again, and tell the other owners of your tenant."),
+    button("Open your profile", input.profileUrl),
+  ]);
+}

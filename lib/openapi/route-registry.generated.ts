@@ -3,6 +3,7 @@
 import type { RouteRegistryEntry, EndpointDoc, TagDoc } from "@/lib/openapi/types";
 import * as account from "@/app/api/v1/account/route";
 import * as authLogin from "@/app/api/v1/auth/login/route";
+import * as authLoginTwoFactor from "@/app/api/v1/auth/login/two-factor/route";
 import * as authLogout from "@/app/api/v1/auth/logout/route";
 import * as authMe from "@/app/api/v1/auth/me/route";
 import * as authPasswordForgot from "@/app/api/v1/auth/password/forgot/route";
@@ -38,6 +39,7 @@ import * as authTenantsStripeOverview from "@/app/api/v1/auth/tenants/stripe/ove
 import * as authTenantsStripeRefresh from "@/app/api/v1/auth/tenants/stripe/refresh/route";
 import * as authTenantsStripeStatus from "@/app/api/v1/auth/tenants/stripe/status/route";
 import * as authTenantsSwitch from "@/app/api/v1/auth/tenants/switch/route";
+import * as authTenantsTwoFactor from "@/app/api/v1/auth/tenants/two-factor/route";
 import * as authTenantsUsage from "@/app/api/v1/auth/tenants/usage/route";
 import * as authTenantsWebhooksConfig from "@/app/api/v1/auth/tenants/webhooks/config/route";
 import * as authTenantsWebhooksDeliveriesMessageIdRetry from "@/app/api/v1/auth/tenants/webhooks/deliveries/[messageId]/retry/route";
@@ -50,6 +52,11 @@ import * as authTenantsWebhooksSecretRotate from "@/app/api/v1/auth/tenants/webh
 import * as authTenantsWebhooksStats from "@/app/api/v1/auth/tenants/webhooks/stats/route";
 import * as authTenantsWebhooksTest from "@/app/api/v1/auth/tenants/webhooks/test/route";
 import * as authTenantsWebhooksVerify from "@/app/api/v1/auth/tenants/webhooks/verify/route";
+import * as authTwoFactorConfirm from "@/app/api/v1/auth/two-factor/confirm/route";
+import * as authTwoFactorDisable from "@/app/api/v1/auth/two-factor/disable/route";
+import * as authTwoFactorEnrol from "@/app/api/v1/auth/two-factor/enrol/route";
+import * as authTwoFactorRecoveryCodes from "@/app/api/v1/auth/two-factor/recovery-codes/route";
+import * as authTwoFactor from "@/app/api/v1/auth/two-factor/route";
 import * as openapiJson from "@/app/api/v1/openapi.json/route";
 import * as paymentsPaymentIdConfirm from "@/app/api/v1/payments/[paymentId]/confirm/route";
 import * as paymentsPaymentId from "@/app/api/v1/payments/[paymentId]/route";
@@ -65,7 +72,8 @@ import * as refunds from "@/app/api/v1/refunds/route";
 
 export const ROUTE_REGISTRY: RouteRegistryEntry[] = [
   { path: "/api/v1/account/", file: "app/api/v1/account/route.ts", params: {}, summary: "platform API, secret key: the tenant, the key's mode, the Stripe status", module: account },
-  { path: "/api/v1/auth/login/", file: "app/api/v1/auth/login/route.ts", params: {}, summary: "public: exchanges email and password for an access token", module: authLogin },
+  { path: "/api/v1/auth/login/", file: "app/api/v1/auth/login/route.ts", params: {}, summary: "public: exchanges email and password for an access token, or for a two-factor challenge", module: authLogin },
+  { path: "/api/v1/auth/login/two-factor/", file: "app/api/v1/auth/login/two-factor/route.ts", params: {}, summary: "public: the second step of a sign-in (challenge + code or recovery code) for an access token", module: authLoginTwoFactor },
   { path: "/api/v1/auth/logout/", file: "app/api/v1/auth/logout/route.ts", params: {}, summary: "member+: ends every session and access token of the caller", module: authLogout },
   { path: "/api/v1/auth/me/", file: "app/api/v1/auth/me/route.ts", params: {}, summary: "member+: the caller, their tenant and role", module: authMe },
   { path: "/api/v1/auth/password/forgot/", file: "app/api/v1/auth/password/forgot/route.ts", params: {}, summary: "public: mails a password reset link if an account has this email", module: authPasswordForgot },
@@ -101,6 +109,7 @@ export const ROUTE_REGISTRY: RouteRegistryEntry[] = [
   { path: "/api/v1/auth/tenants/stripe/refresh/", file: "app/api/v1/auth/tenants/stripe/refresh/route.ts", params: {}, summary: "Stripe sends an expired or used account link here: a fresh one", module: authTenantsStripeRefresh },
   { path: "/api/v1/auth/tenants/stripe/status/", file: "app/api/v1/auth/tenants/stripe/status/route.ts", params: {}, summary: "admin+: the connection, fetched live from Stripe and stored", module: authTenantsStripeStatus },
   { path: "/api/v1/auth/tenants/switch/", file: "app/api/v1/auth/tenants/switch/route.ts", params: {}, summary: "member+: act for another of the user's tenants (a new token, or for the browser a new session cookie)", module: authTenantsSwitch },
+  { path: "/api/v1/auth/tenants/two-factor/", file: "app/api/v1/auth/tenants/two-factor/route.ts", params: {}, summary: "any member reads whether the tenant requires two-factor sign-in; an owner sets it", module: authTenantsTwoFactor },
   { path: "/api/v1/auth/tenants/usage/", file: "app/api/v1/auth/tenants/usage/route.ts", params: {}, summary: "admin+: the platform API's usage over a range (series, totals, by route, by key)", module: authTenantsUsage },
   { path: "/api/v1/auth/tenants/webhooks/config/", file: "app/api/v1/auth/tenants/webhooks/config/route.ts", params: {}, summary: "admin+ reads and sets; owner removes", module: authTenantsWebhooksConfig },
   { path: "/api/v1/auth/tenants/webhooks/deliveries/{message_id}/retry/", file: "app/api/v1/auth/tenants/webhooks/deliveries/[messageId]/retry/route.ts", params: {"message_id":"messageId"}, summary: "admin+: send the message again now", module: authTenantsWebhooksDeliveriesMessageIdRetry },
@@ -113,6 +122,11 @@ export const ROUTE_REGISTRY: RouteRegistryEntry[] = [
   { path: "/api/v1/auth/tenants/webhooks/stats/", file: "app/api/v1/auth/tenants/webhooks/stats/route.ts", params: {}, summary: "admin+: delivery counts, success rate and response times over 24 h and 7 days", module: authTenantsWebhooksStats },
   { path: "/api/v1/auth/tenants/webhooks/test/", file: "app/api/v1/auth/tenants/webhooks/test/route.ts", params: {}, summary: "admin+: one signed delivery now, with its timing", module: authTenantsWebhooksTest },
   { path: "/api/v1/auth/tenants/webhooks/verify/", file: "app/api/v1/auth/tenants/webhooks/verify/route.ts", params: {}, summary: "admin+: \"Send again\", the signed verification ping to the configured URL now", module: authTenantsWebhooksVerify },
+  { path: "/api/v1/auth/two-factor/confirm/", file: "app/api/v1/auth/two-factor/confirm/route.ts", params: {}, summary: "member+ (also before enrolment): a code from the app turns two-factor on; answers the recovery codes once", module: authTwoFactorConfirm },
+  { path: "/api/v1/auth/two-factor/disable/", file: "app/api/v1/auth/two-factor/disable/route.ts", params: {}, summary: "member+: turns the caller's two-factor off with a current code or the password", module: authTwoFactorDisable },
+  { path: "/api/v1/auth/two-factor/enrol/", file: "app/api/v1/auth/two-factor/enrol/route.ts", params: {}, summary: "member+ (also before enrolment): starts enrolment; answers the secret, otpauth URI and QR code", module: authTwoFactorEnrol },
+  { path: "/api/v1/auth/two-factor/recovery-codes/", file: "app/api/v1/auth/two-factor/recovery-codes/route.ts", params: {}, summary: "member+: a current code buys a new set of recovery codes; the old set stops working", module: authTwoFactorRecoveryCodes },
+  { path: "/api/v1/auth/two-factor/", file: "app/api/v1/auth/two-factor/route.ts", params: {}, summary: "member+ (also before enrolment): whether the caller signs in with two-factor, and recovery codes left", module: authTwoFactor },
   { path: "/api/v1/openapi.json/", file: "app/api/v1/openapi.json/route.ts", params: {}, summary: "public: the OpenAPI 3.1 description of every /api/v1 route, built from the handlers' own schemas", module: openapiJson },
   { path: "/api/v1/payments/{payment_id}/confirm/", file: "app/api/v1/payments/[paymentId]/confirm/route.ts", params: {"payment_id":"paymentId"}, summary: "platform API, secret key: confirm with a payment method (Idempotency-Key honoured)", module: paymentsPaymentIdConfirm },
   { path: "/api/v1/payments/{payment_id}/", file: "app/api/v1/payments/[paymentId]/route.ts", params: {"payment_id":"paymentId"}, summary: "platform API, secret key: one payment of the key's tenant and mode", module: paymentsPaymentId },
@@ -297,6 +311,55 @@ export const ENDPOINT_DOCS: Record<string, EndpointDoc> = {
       "expires_in": 3600
     }
   },
+  "POST /api/v1/auth/login/two-factor/": {
+    "tag": "Authentication and account",
+    "errors": [
+      {
+        "status": 400,
+        "codes": [
+          "invalid_json",
+          "validation_error"
+        ],
+        "when": "malformed body, missing or unknown fields, both or neither of `code` and `recovery_code`, a code that is not 6 digits"
+      },
+      {
+        "status": 401,
+        "codes": [
+          "two_factor_challenge_invalid"
+        ],
+        "when": "the challenge is unknown, expired, already completed a sign-in, was given to the browser's form, or two-factor was turned off since; sign in with the password again"
+      },
+      {
+        "status": 401,
+        "codes": [
+          "invalid_two_factor_code"
+        ],
+        "when": "the code is wrong or already used, or the recovery code is wrong or used up; the challenge stays usable"
+      },
+      {
+        "status": 413,
+        "codes": [
+          "payload_too_large"
+        ],
+        "when": "body over 64 KB"
+      },
+      {
+        "status": 429,
+        "codes": [
+          "too_many_requests"
+        ],
+        "when": "too many wrong codes (see above); `Retry-After`"
+      }
+    ],
+    "description": "The second step of signing in for an account with two-factor sign-in on: the `challenge_token` the password step answered, and either a `code` from the authenticator app or one of the `recovery_code`s. Answers the same access token as `POST /api/v1/auth/login/` without two-factor. A challenge completes one sign-in and expires after 5 minutes; a wrong code leaves it usable (throttled below), so a typo does not send the person back to the password. A code is accepted for the current 30-second step or one step either side, and only once: a code (or an earlier one) that was already accepted for this user is refused. A recovery code is burnt by its use; the answer says how many remain (`recovery_codes_remaining`), and the use is audited as `auth.two_factor_recovery_code_used` (warning). The sign-in is audited as `auth.signed_in` with `metadata.two_factor` (`totp` or `recovery_code`); every wrong code as `auth.two_factor_failed`. A challenge the browser's sign-in form was given works only there, and this endpoint's only here.",
+    "access": "public (the challenge is the proof of the password). Wrong codes are throttled like passwords, per account and per IP, with the same rules as `POST /api/v1/auth/login/` but counted apart from password attempts; one `auth.login_throttled` per window.",
+    "success_status": 200,
+    "example": {
+      "access_token": "eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0..…",
+      "token_type": "Bearer",
+      "expires_in": 3600
+    }
+  },
   "POST /api/v1/auth/logout/": {
     "tag": "Authentication and account",
     "errors": [
@@ -440,7 +503,350 @@ export const ENDPOINT_DOCS: Record<string, EndpointDoc> = {
         "status": "pending",
         "created_at": "2026-11-26T04:40:00.000Z"
       },
-      "role": "owner"
+      "role": "owner",
+      "two_factor": {
+        "enabled": false,
+        "required_by_tenant": false
+      }
+    }
+  },
+  "GET /api/v1/auth/two-factor/": {
+    "tag": "Two-factor sign-in",
+    "errors": [
+      {
+        "status": 401,
+        "codes": [
+          "unauthorized",
+          "invalid_token"
+        ],
+        "when": "no credential, or a bad one"
+      }
+    ],
+    "description": "Whether the caller signs in with two-factor, and how many recovery codes are left.",
+    "access": "member+, also while held at enrolment.",
+    "success_status": 200,
+    "example": {
+      "enabled": true,
+      "enabled_at": "2026-11-30T10:00:00.000Z",
+      "pending": false,
+      "recovery_codes_remaining": 9,
+      "required_by_tenant": false
+    }
+  },
+  "POST /api/v1/auth/two-factor/enrol/": {
+    "tag": "Two-factor sign-in",
+    "errors": [
+      {
+        "status": 401,
+        "codes": [
+          "unauthorized",
+          "invalid_token"
+        ],
+        "when": "no credential, or a bad one"
+      },
+      {
+        "status": 403,
+        "codes": [
+          "csrf_origin_mismatch"
+        ],
+        "when": "the session cookie without the portal's `Origin`"
+      },
+      {
+        "status": 409,
+        "codes": [
+          "two_factor_already_enabled"
+        ],
+        "when": "two-factor is on already; turn it off first to change authenticators"
+      }
+    ],
+    "description": "Starts an enrolment, or starts it over with a new secret (an unconfirmed enrolment is replaced). Nothing is active until `POST …/two-factor/confirm/`. The secret is in this answer only; it is stored encrypted.",
+    "access": "member+, also while held at enrolment. No request body.",
+    "success_status": 200,
+    "example": {
+      "secret": "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP",
+      "otpauth_uri": "otpauth://totp/Tenant%20Admin%20Portal:ada%40example.com?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=Tenant%20Admin%20Portal",
+      "qr_code_svg": "data:image/svg+xml;base64,PHN2ZyB4bWxucz0i…",
+      "issuer": "Tenant Admin Portal",
+      "account": "ada@example.com"
+    }
+  },
+  "POST /api/v1/auth/two-factor/confirm/": {
+    "tag": "Two-factor sign-in",
+    "errors": [
+      {
+        "status": 400,
+        "codes": [
+          "invalid_json",
+          "validation_error"
+        ],
+        "when": "malformed body, not 6 digits, unknown fields"
+      },
+      {
+        "status": 401,
+        "codes": [
+          "unauthorized",
+          "invalid_token"
+        ],
+        "when": "no credential, or a bad one"
+      },
+      {
+        "status": 401,
+        "codes": [
+          "invalid_two_factor_code"
+        ],
+        "when": "the code does not match the enrolment's secret (now ±1 step); audited, throttled"
+      },
+      {
+        "status": 403,
+        "codes": [
+          "csrf_origin_mismatch"
+        ],
+        "when": "the session cookie without the portal's `Origin`"
+      },
+      {
+        "status": 409,
+        "codes": [
+          "two_factor_enrolment_not_started"
+        ],
+        "when": "no enrolment was started, or it was started over meanwhile"
+      },
+      {
+        "status": 409,
+        "codes": [
+          "two_factor_already_enabled"
+        ],
+        "when": "two-factor is on already"
+      },
+      {
+        "status": 429,
+        "codes": [
+          "too_many_requests"
+        ],
+        "when": "too many wrong codes; `Retry-After`"
+      }
+    ],
+    "description": "Turns two-factor on with a code from the app for the enrolment's secret, and answers the 10 recovery codes, **once**. Audited as `auth.two_factor_enabled`.",
+    "access": "member+, also while held at enrolment.",
+    "success_status": 200,
+    "example": {
+      "enabled": true,
+      "enabled_at": "2026-11-30T10:00:00.000Z",
+      "recovery_codes": [
+        "7k2mz-q9x4c",
+        "…"
+      ]
+    }
+  },
+  "POST /api/v1/auth/two-factor/disable/": {
+    "tag": "Two-factor sign-in",
+    "errors": [
+      {
+        "status": 400,
+        "codes": [
+          "invalid_json",
+          "validation_error"
+        ],
+        "when": "malformed body, both or neither field, unknown fields"
+      },
+      {
+        "status": 401,
+        "codes": [
+          "unauthorized",
+          "invalid_token"
+        ],
+        "when": "no credential, or a bad one"
+      },
+      {
+        "status": 401,
+        "codes": [
+          "invalid_two_factor_code"
+        ],
+        "when": "the code is wrong or already used; audited, throttled"
+      },
+      {
+        "status": 401,
+        "codes": [
+          "invalid_credentials"
+        ],
+        "when": "the password is wrong; audited, throttled"
+      },
+      {
+        "status": 403,
+        "codes": [
+          "csrf_origin_mismatch"
+        ],
+        "when": "the session cookie without the portal's `Origin`"
+      },
+      {
+        "status": 403,
+        "codes": [
+          "two_factor_enrolment_required"
+        ],
+        "when": "the caller has no two-factor to turn off and their tenant requires it"
+      },
+      {
+        "status": 409,
+        "codes": [
+          "two_factor_not_enabled"
+        ],
+        "when": "two-factor is not on"
+      },
+      {
+        "status": 429,
+        "codes": [
+          "too_many_requests"
+        ],
+        "when": "too many wrong codes or passwords; `Retry-After`"
+      }
+    ],
+    "description": "Turns two-factor off with a current code **or** the account's password; the recovery codes are deleted. The person is mailed a \"two-factor sign-in was turned off\" notice (no secret in it). Audited as `auth.two_factor_disabled` (warning, `metadata.method`: `totp` or `password`).",
+    "access": "member+.",
+    "success_status": 200,
+    "example": {
+      "enabled": false
+    }
+  },
+  "POST /api/v1/auth/two-factor/recovery-codes/": {
+    "tag": "Two-factor sign-in",
+    "errors": [
+      {
+        "status": 400,
+        "codes": [
+          "invalid_json",
+          "validation_error"
+        ],
+        "when": "malformed body, not 6 digits, unknown fields"
+      },
+      {
+        "status": 401,
+        "codes": [
+          "unauthorized",
+          "invalid_token"
+        ],
+        "when": "no credential, or a bad one"
+      },
+      {
+        "status": 401,
+        "codes": [
+          "invalid_two_factor_code"
+        ],
+        "when": "the code is wrong or already used; audited, throttled"
+      },
+      {
+        "status": 403,
+        "codes": [
+          "csrf_origin_mismatch"
+        ],
+        "when": "the session cookie without the portal's `Origin`"
+      },
+      {
+        "status": 403,
+        "codes": [
+          "two_factor_enrolment_required"
+        ],
+        "when": "the caller's tenant requires two-factor and they have none"
+      },
+      {
+        "status": 409,
+        "codes": [
+          "two_factor_not_enabled"
+        ],
+        "when": "two-factor is not on"
+      },
+      {
+        "status": 429,
+        "codes": [
+          "too_many_requests"
+        ],
+        "when": "too many wrong codes; `Retry-After`"
+      }
+    ],
+    "description": "Replaces the recovery codes with 10 new ones for a current code: the old ones stop working at once. The new codes are in this answer only. Audited as `auth.two_factor_recovery_codes_regenerated`.",
+    "access": "member+.",
+    "success_status": 200,
+    "example": {
+      "recovery_codes": [
+        "7k2mz-q9x4c",
+        "…"
+      ]
+    }
+  },
+  "GET /api/v1/auth/tenants/two-factor/": {
+    "tag": "Two-factor sign-in",
+    "errors": [
+      {
+        "status": 401,
+        "codes": [
+          "unauthorized",
+          "invalid_token"
+        ],
+        "when": "no credential, or a bad one"
+      },
+      {
+        "status": 403,
+        "codes": [
+          "two_factor_enrolment_required"
+        ],
+        "when": "the requirement is on and the caller has no two-factor"
+      }
+    ],
+    "description": "Whether the tenant requires two-factor sign-in of every member, and how many members have it.",
+    "access": "member+.",
+    "success_status": 200,
+    "example": {
+      "required": true,
+      "members": 4,
+      "members_without_two_factor": 1
+    }
+  },
+  "PUT /api/v1/auth/tenants/two-factor/": {
+    "tag": "Two-factor sign-in",
+    "errors": [
+      {
+        "status": 400,
+        "codes": [
+          "invalid_json",
+          "validation_error"
+        ],
+        "when": "malformed body, not a boolean, unknown fields"
+      },
+      {
+        "status": 401,
+        "codes": [
+          "unauthorized",
+          "invalid_token"
+        ],
+        "when": "no credential, or a bad one"
+      },
+      {
+        "status": 403,
+        "codes": [
+          "forbidden"
+        ],
+        "when": "not an owner"
+      },
+      {
+        "status": 403,
+        "codes": [
+          "csrf_origin_mismatch"
+        ],
+        "when": "the session cookie without the portal's `Origin`"
+      },
+      {
+        "status": 409,
+        "codes": [
+          "two_factor_not_enabled"
+        ],
+        "when": "`required: true` from an owner without two-factor of their own"
+      }
+    ],
+    "description": "Requires two-factor sign-in of every member (`true`), or stops requiring it. To turn it on, the owner must have two-factor on themself; turning it off is always allowed. Members without two-factor are held at enrolment from their next request (see Two-factor sign-in). Audited as `settings.two_factor_requirement_changed` (warning, `metadata.required`); saving the value it already has changes nothing and writes no entry.",
+    "access": "owner.",
+    "success_status": 200,
+    "example": {
+      "required": true,
+      "members": 4,
+      "members_without_two_factor": 1
     }
   },
   "GET /api/v1/auth/tenants/": {
@@ -968,6 +1374,13 @@ export const ENDPOINT_DOCS: Record<string, EndpointDoc> = {
           "csrf_origin_mismatch"
         ],
         "when": "cookie-authenticated without the portal's `Origin`"
+      },
+      {
+        "status": 403,
+        "codes": [
+          "two_factor_sign_in_required"
+        ],
+        "when": "not signed in, and the invited account has two-factor sign-in on: its password alone is not enough; sign in (password and code) first, then accept"
       },
       {
         "status": 404,
@@ -4254,6 +4667,10 @@ export const ENDPOINT_DOCS: Record<string, EndpointDoc> = {
 export const TAG_DOCS: TagDoc[] = [
   {
     "name": "Authentication and account"
+  },
+  {
+    "name": "Two-factor sign-in",
+    "description": "Every person can turn on two-factor sign-in (TOTP, RFC 6238: SHA-1, 6 digits, 30-second steps, as every authenticator app reads it). Enrolment answers the secret once, as an `otpauth://` URI, a QR code (an SVG rendered by the portal itself) and the base32 secret for typing in; nothing is active until a code confirms it. The secret is stored encrypted (AES-256-GCM under `ENCRYPTION_KEY`); the 10 single-use recovery codes only as SHA-256 hashes, answered once at confirmation (and again only when regenerated). With two-factor on, signing in takes two steps: the password, then a code (`POST /api/v1/auth/login/two-factor/`); the browser's sign-in form asks for \"Authentication code\" (or \"Use a recovery code\") after the password in the same way. Wrong codes are throttled like passwords and audited (`auth.two_factor_failed`, `metadata.purpose`: `sign_in`, `confirm`, `disable` or `regenerate_recovery_codes`)."
   },
   {
     "name": "Team and tenants",

@@ -3,6 +3,7 @@ import { recordAudit, userActor } from "@/lib/audit/audit-log";
 import type { Caller } from "@/lib/auth/caller";
 import { beginSignupAttempt, finishAttempt } from "@/lib/auth/auth-throttle";
 import { verifyAccountPassword } from "@/lib/auth/authenticate";
+import { hasTwoFactor } from "@/lib/auth/two-factor";
 import { hashPassword } from "@/lib/auth/password";
 import { asRole } from "@/lib/auth/roles";
 import { issueAccessToken } from "@/lib/auth/tokens";
@@ -205,6 +206,10 @@ export async function acceptInvitation(caller: Caller | null, input: AcceptInvit
     }
     // Proof of identity without a session: the same throttled, audited check as signing in.
     const { user } = await verifyAccountPassword({ email: invitation.email, password: input.password }, meta, "invitation");
+    // Accepting answers an access token: with two-factor on, the password alone must not be enough for one.
+    if (await hasTwoFactor(user.id)) {
+      throw apiError("two_factor_sign_in_required", `${invitation.email} signs in with two-factor: sign in first (password and code), then open the link again.`);
+    }
     return joinTenant(input.token, { kind: "existing", userId: user.id }, meta);
   }
 

@@ -3,7 +3,7 @@ import { apiRoute } from "@/lib/http/route";
 import { endUserSessions } from "@/lib/auth/sessions";
 import { otherMethods } from "@/lib/http/method-not-allowed";
 
-export const POST = apiRoute({ access: "member" }, async ({ caller, meta }) => {
+export const POST = apiRoute({ access: "member", beforeTwoFactor: true }, async ({ caller, meta }) => {
   await endUserSessions(
     { userId: caller.userId, email: caller.email, tenantId: caller.tenantId, sessionVersion: caller.sessionVersion },
     meta,

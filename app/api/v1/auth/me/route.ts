@@ -3,7 +3,7 @@ import { apiRoute } from "@/lib/http/route";
 import { getAccount } from "@/lib/tenants/account";
 import { otherMethods } from "@/lib/http/method-not-allowed";
 
-export const GET = apiRoute({ access: "member" }, async ({ caller }) => {
+export const GET = apiRoute({ access: "member", beforeTwoFactor: true }, async ({ caller }) => {
   return Response.json(await getAccount(caller));
 });
 

@@ -1,0 +1,154 @@
+import { expect, test, type Page } from "@playwright/test";
+import { generate } from "otplib";
+import { addMemberViaApi, expectNoSeriousViolations, keepScreenshot, registerViaApi, sidebarLink, signIn, signOut, uniqueEmail } from "./helpers";
+
+const WIDTHS = [
+  { label: "1280", width: 1280, height: 800 },
+  { label: "390", width: 390, height: 844 },
+] as const;
+
+/** Axe and a screenshot of what is on screen, at both widths. */
+async function checkBothWidths(page: Page, name: string) {
+  for (const size of WIDTHS) {
+    await page.setViewportSize({ width: size.width, height: size.height });
+    await expectNoSeriousViolations(page, `${name} (${size.label})`);
+    await keepScreenshot(page, `two-factor-${name}-${size.label}`);
+  }
+  await page.setViewportSize({ width: WIDTHS[0].width, height: WIDTHS[0].height });
+}
+
+/**
+ * The code an authenticator app shows `offsetSteps` 30-second steps from now.
+ * A code is accepted once per step: a sign-in right after enrolling uses the
+ * next step's code (still within the accepted drift of one step).
+ */
+const codeFor = (secret: string, offsetSteps = 0) => generate({ secret, epoch: Math.floor(Date.now() / 1000) + offsetSteps * 30 });
+
+/** Sets up two-factor on the profile page already open, with the secret shown for typing in; returns it and the recovery codes. */
+async function enrolOnProfilePage(page: Page, screenshots?: string) {
+  await page.getByRole("button", { name: "Set up two-factor sign-in" }).click();
+  const secretField = page.getByTestId("two-factor-secret").getByRole("textbox", { name: "Secret key" });
+  await expect(secretField).toHaveValue(/^[A-Z2-7]{32}$/);
+  await expect(page.getByRole("img", { name: /QR code for Tenant Admin Portal/ })).toBeVisible();
+  if (screenshots) await checkBothWidths(page, `${screenshots}-scan`);
+  const secret = await secretField.inputValue();
+  await page.getByLabel("Authentication code").fill("000000");
+  await page.getByRole("button", { name: "Turn on two-factor sign-in" }).click();
+  await expect(page.locator("#two-factor-confirm-code-error")).toContainText("not right");
+  await page.getByLabel("Authentication code").fill(await codeFor(secret));
+  await page.getByRole("button", { name: "Turn on two-factor sign-in" }).click();
+  const codes = page.getByTestId("recovery-code");
+  await expect(codes).toHaveCount(10);
+  const recoveryCodes = await codes.allTextContents();
+  if (screenshots) await checkBothWidths(page, `${screenshots}-recovery-codes`);
+  await page.getByRole("button", { name: "I have saved them" }).click();
+  await expect(page.getByTestId("recovery-codes-remaining")).toHaveText("10 recovery codes remain");
+  return { secret, recoveryCodes };
+}
+
+/** Sends email and password on the sign-in page and waits for the second step. */
+async function passwordStep(page: Page, email: string, password: string) {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Two-factor sign-in" })).toBeVisible({ timeout: 30_000 });
+}
+
+test("enrol in the browser, then sign in with a code and with a recovery code", async ({ page }) => {
+  // Three sign-ins and seven states checked at two widths each.
+  test.setTimeout(180_000);
+  const email = uniqueEmail("twofa");
+  const password = "two factor password 1";
+  expect((await registerViaApi(page.request, { email, password, name: "Tess Twofactor", tenant_name: "Twofold Trading" })).status()).toBe(201);
+  await signIn(page, email, password);
+
+  await sidebarLink(page, "Profile").click();
+  await expect(page.getByRole("heading", { level: 1, name: "Profile" })).toBeVisible();
+  await expect(page.getByTestId("two-factor-card")).toContainText("Two-factor sign-in is off");
+  await checkBothWidths(page, "profile-off");
+  const { secret, recoveryCodes } = await enrolOnProfilePage(page, "enrol");
+  await checkBothWidths(page, "profile-on");
+
+  await signOut(page);
+  await passwordStep(page, email, password);
+  await checkBothWidths(page, "sign-in-code");
+  await page.getByLabel("Authentication code").fill("123456");
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(page.getByTestId("form-error")).toContainText("not right");
+  await page.getByLabel("Authentication code").fill(await codeFor(secret, 1));
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(page).toHaveURL(/\/dashboard$/, { timeout: 30_000 });
+
+  await signOut(page);
+  await passwordStep(page, email, password);
+  await page.getByRole("button", { name: "Use a recovery code" }).click();
+  await page.getByLabel("Recovery code").fill(recoveryCodes[0]);
+  await checkBothWidths(page, "sign-in-recovery-code");
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(page.getByTestId("recovery-code-used")).toContainText("9 recovery codes remain");
+  await checkBothWidths(page, "recovery-code-used");
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+
+  // The used code is burnt.
+  await signOut(page);
+  await passwordStep(page, email, password);
+  await page.getByRole("button", { name: "Use a recovery code" }).click();
+  await page.getByLabel("Recovery code").fill(recoveryCodes[0]);
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(page.getByTestId("form-error")).toContainText("already used");
+});
+
+test("an owner requires two-factor; a member is sent to enrol before anything else", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const ownerContext = await browser.newContext();
+  const ownerPage = await ownerContext.newPage();
+  const ownerEmail = uniqueEmail("twofa-owner");
+  const password = "two factor password 2";
+  const registered = await registerViaApi(ownerPage.request, { email: ownerEmail, password, name: "Olive Owner", tenant_name: "Strict Supplies" });
+  expect(registered.status()).toBe(201);
+  const ownerToken = ((await registered.json()) as { access_token: string }).access_token;
+  const memberEmail = uniqueEmail("twofa-member");
+  await addMemberViaApi(ownerPage.request, ownerToken, { email: memberEmail, password, name: "Milo Member", role: "member" });
+
+  // The owner cannot require it before having it.
+  await signIn(ownerPage, ownerEmail, password);
+  await sidebarLink(ownerPage, "Organization").click();
+  await expect(ownerPage.getByRole("heading", { level: 1, name: "Organization" })).toBeVisible();
+  await expect(ownerPage.getByRole("button", { name: "Require two-factor sign-in" })).toBeDisabled();
+  await expect(ownerPage.getByTestId("two-factor-requirement-why")).toContainText("your own account first");
+  await checkBothWidths(ownerPage, "organization-owner-without");
+  await ownerPage.getByRole("link", { name: "Open your profile" }).click();
+  await enrolOnProfilePage(ownerPage);
+
+  await sidebarLink(ownerPage, "Organization").click();
+  await ownerPage.getByRole("button", { name: "Require two-factor sign-in" }).click();
+  await expect(ownerPage.getByRole("dialog", { name: "Require two-factor sign-in?" })).toContainText("1 member of Strict Supplies");
+  await ownerPage.getByRole("dialog").getByRole("button", { name: "Require two-factor" }).click();
+  await expect(ownerPage.getByRole("button", { name: "Stop requiring two-factor" })).toBeVisible();
+  await expect(ownerPage.getByTestId("two-factor-members")).toHaveText("1 of 2 members sign in with two-factor. The others are sent to set it up before they can do anything else.");
+  await checkBothWidths(ownerPage, "organization-required");
+
+  // The member signs in with the password alone and lands on the profile, whatever page they ask for.
+  const memberContext = await browser.newContext();
+  const memberPage = await memberContext.newPage();
+  await memberPage.goto("/login");
+  await memberPage.getByLabel("Email").fill(memberEmail);
+  await memberPage.getByLabel("Password").fill(password);
+  await memberPage.getByRole("button", { name: "Sign in" }).click();
+  await expect(memberPage).toHaveURL(/\/settings\/profile\?two_factor=required$/, { timeout: 30_000 });
+  await expect(memberPage.getByTestId("two-factor-required-notice")).toContainText("Strict Supplies requires two-factor sign-in");
+  await checkBothWidths(memberPage, "member-held");
+  await memberPage.goto("/team");
+  await expect(memberPage).toHaveURL(/\/settings\/profile\?two_factor=required$/);
+  const api = await memberPage.request.get("/api/v1/auth/tenants/members/");
+  expect(api.status()).toBe(403);
+  expect(((await api.json()) as { error: { code: string } }).error.code).toBe("two_factor_enrolment_required");
+
+  await enrolOnProfilePage(memberPage);
+  await sidebarLink(memberPage, "Team").click();
+  await expect(memberPage.getByRole("heading", { level: 1, name: "Team" })).toBeVisible();
+  await ownerContext.close();
+  await memberContext.close();
+});
