@@ -44,7 +44,7 @@ export function authOptions(meta: RequestMeta = { ip: null, userAgent: null }): 
           if (!parsed.success) throw new Error("Incorrect email or password.");
           try {
             const user = await authenticateWithPassword(parsed.data, meta.ip || meta.userAgent ? meta : requestMetaFromHeaders(req.headers ?? {}), "browser");
-            return { id: user.userId, email: user.email, name: user.name, tenantId: user.tenantId, sessionVersion: user.sessionVersion };
+            return { id: user.userId, email: user.email, name: user.name, tenantId: user.tenantId, sessionVersion: user.sessionVersion, sessionId: user.sessionId };
           } catch (error) {
             if (error instanceof AppError) throw new Error(error.message);
             throw error;
@@ -56,7 +56,8 @@ export function authOptions(meta: RequestMeta = { ip: null, userAgent: null }): 
       async jwt({ token, user }) {
         // At sign-in (`user` is what authorize returned): the tenant, the token type and the session version.
         if (user && "tenantId" in user && "sessionVersion" in user) {
-          return Object.assign(token, sessionClaims({ id: user.id, sessionVersion: user.sessionVersion as number }, user.tenantId as string));
+          const sessionId = "sessionId" in user && typeof user.sessionId === "string" ? user.sessionId : null;
+          return Object.assign(token, sessionClaims({ id: user.id, sessionVersion: user.sessionVersion as number }, user.tenantId as string, sessionId));
         }
         // Every later read (`/api/auth/session`, which also re-issues the cookie) checks the
         // session is still live. next-auth 4 has no "signed out" return value here: a throw is

@@ -7,6 +7,7 @@ import { beginLoginAttempt, finishAttempt } from "@/lib/auth/auth-throttle";
 import { verifyAgainstDummy, verifyPassword } from "@/lib/auth/password";
 import { asRole, type Role } from "@/lib/auth/roles";
 import { AUTH_ATTEMPT_OUTCOME } from "@/lib/statuses";
+import { pruneUserSessions, startUserSession } from "@/lib/auth/user-sessions";
 
 export type AuthenticatedUser = {
   userId: string;
@@ -15,11 +16,13 @@ export type AuthenticatedUser = {
   tenantId: string;
   role: Role;
   sessionVersion: number;
+  /** The UserSession recorded for a browser sign-in (null for the API, whose tokens have none). */
+  sessionId: string | null;
 };
 
 const invalidCredentials = () => apiError("invalid_credentials");
 
-type Channel = "browser" | "api" | "invitation";
+type Channel = "browser" | "api" | "invitation" | "password_change" | "email_change";
 
 /**
  * The one password check, for the browser sign-in, the API and accepting an
@@ -74,18 +77,21 @@ export async function authenticateWithPassword(
     throw apiError("no_tenant", "Your account no longer belongs to any tenant. Ask an owner for a new invitation.");
   }
 
-  await prisma.$transaction(async (tx) => {
+  const sessionId = await prisma.$transaction(async (tx) => {
     const now = new Date();
     await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });
     await tx.membership.update({ where: { id: membership.id }, data: { lastSignInAt: now } });
+    const sessionId = channel === "browser" ? await startUserSession(tx, user.id, meta) : null;
     await recordAudit(tx, {
       tenantId,
       actor,
       action: "auth.signed_in",
       meta,
-      metadata: { channel },
+      metadata: { channel, ...(sessionId ? { session_id: sessionId } : {}) },
     });
+    return sessionId;
   });
+  if (sessionId) await pruneUserSessions();
 
   return {
     userId: user.id,
@@ -94,5 +100,6 @@ export async function authenticateWithPassword(
     tenantId,
     role: asRole(membership.role),
     sessionVersion: user.sessionVersion,
+    sessionId,
   };
 }
