@@ -5,7 +5,20 @@
 // imports: the sidebar is a client component.
 import { hasRole, PLATFORM_ROLES, type PlatformRole, type Role } from "@/lib/auth/roles";
 
-export type PortalPageIcon = "dashboard" | "payments" | "audit" | "keys" | "usage" | "requests" | "webhooks" | "stripe" | "team" | "settings" | "docs" | "platform";
+export type PortalPageIcon =
+  | "dashboard"
+  | "payments"
+  | "audit"
+  | "keys"
+  | "usage"
+  | "requests"
+  | "webhooks"
+  | "stripe"
+  | "team"
+  | "settings"
+  | "profile"
+  | "docs"
+  | "platform";
 
 export type PortalPageInfo = {
   /** Sidebar entry, page title and h1. */
@@ -20,6 +33,8 @@ export type PortalPageInfo = {
    * part), and the sidebar shows it to nobody else.
    */
   platformOnly?: true;
+  /** Listed in the account menu (the person and the organization's settings) rather than the navigation. */
+  accountMenu?: true;
   /** How the refusal names the page: "You do not have access to {subject}". */
   subject: string;
 };
@@ -91,12 +106,22 @@ export const PORTAL_PAGES = {
     minRole: "admin",
     subject: "the audit log",
   },
-  "/settings": {
-    label: "Settings",
-    description: "The currencies this tenant accepts, and the platform fee that applies to its payments.",
-    icon: "settings",
+  "/settings/profile": {
+    label: "Profile",
+    description: "Your name, email address and password, and the browsers you are signed in on.",
+    icon: "profile",
     minRole: "member",
-    subject: "the settings",
+    accountMenu: true,
+    subject: "your profile",
+  },
+  // Owners change it; admins see it read-only (and keep the currencies they may set through the API).
+  "/settings/organization": {
+    label: "Organization",
+    description: "The organization's name and identifiers, the currencies it accepts, and the platform fee on its payments.",
+    icon: "settings",
+    minRole: "admin",
+    accountMenu: true,
+    subject: "the organization's settings",
   },
   "/docs/api": {
     label: "API reference",
@@ -122,6 +147,11 @@ export const PORTAL_PATHS = Object.keys(PORTAL_PAGES) as PortalPath[];
 /** The portal page a URL path belongs to (the page itself or anything below it), or null. */
 export function portalPageFor(pathname: string): PortalPath | null {
   return PORTAL_PATHS.find((path) => pathname === path || pathname.startsWith(`${path}/`)) ?? null;
+}
+
+/** Whether a page is reached from the account menu rather than the navigation. */
+export function isAccountMenuPage(path: PortalPath): boolean {
+  return (PORTAL_PAGES[path] as PortalPageInfo).accountMenu === true;
 }
 
 /** Whether a page belongs to the platform console rather than to a tenant. */
