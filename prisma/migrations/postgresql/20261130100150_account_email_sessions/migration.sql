@@ -48,7 +48,7 @@ ALTER TABLE "EmailToken" ADD CONSTRAINT "EmailToken_userId_fkey" FOREIGN KEY ("u
 ALTER TABLE "UserSession" ADD CONSTRAINT "UserSession_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- Whoever joined through an invitation for their own address when creating the account counts as verified, as new accounts
--- made from an invitation are from now on; everyone else confirms their address from the banner.
+-- made from an invitation are from now on (everyone else confirms their address from the banner).
 UPDATE "User" SET "emailVerifiedAt" = (
     SELECT MIN("Invitation"."acceptedAt") FROM "Invitation"
     WHERE "Invitation"."acceptedById" = "User"."id" AND "Invitation"."email" = "User"."email"

@@ -40,7 +40,7 @@ CREATE INDEX "UserSession_userId_revokedAt_idx" ON "UserSession"("userId", "revo
 CREATE INDEX "UserSession_expiresAt_idx" ON "UserSession"("expiresAt");
 
 -- Whoever joined through an invitation for their own address when creating the account counts as verified, as new accounts
--- made from an invitation are from now on; everyone else confirms their address from the banner.
+-- made from an invitation are from now on (everyone else confirms their address from the banner).
 UPDATE "User" SET "emailVerifiedAt" = (
     SELECT MIN("Invitation"."acceptedAt") FROM "Invitation"
     WHERE "Invitation"."acceptedById" = "User"."id" AND "Invitation"."email" = "User"."email"
