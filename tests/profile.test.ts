@@ -13,6 +13,8 @@ import { DELETE as revokeSession } from "@/app/api/v1/auth/sessions/[sessionId]/
 import { GET as currentTenant, PATCH as renameTenant } from "@/app/api/v1/auth/tenants/current/route";
 import { GET as me } from "@/app/api/v1/auth/me/route";
 import { LAST_SEEN_EVERY_MS } from "@/lib/auth/user-sessions";
+import { authOptions } from "@/lib/auth/auth-options";
+import { readToken } from "@/lib/auth/tokens";
 import { hashSingleUseToken } from "@/lib/crypto/single-use-token";
 import { call, errorBody, nextTestIp, registerOwner } from "./helpers/api";
 import { signInBrowser } from "./helpers/browser-session";
@@ -270,12 +272,20 @@ describe("sessions", () => {
     expect((await call(me, "/api/v1/auth/me/", { cookie: theirs.cookie })).status).toBe(200);
   });
 
-  it("signing this browser out ends it like any other", async () => {
+  it("signing this browser out ends it like any other, and next-auth's sign-out after it ends nothing more", async () => {
     const owner = await registerOwner();
     const browser = await signInBrowser(owner.input.email, owner.input.password);
+    const laptop = await signInBrowser(owner.input.email, owner.input.password);
     const result = await call(revokeSession, `${SESSIONS}${browser.sessionId}/`, { method: "DELETE", ...asBrowser(browser.cookie), params: { sessionId: browser.sessionId } });
     expect(result.body).toEqual({ revoked: true, current: true });
     expect((await call(me, "/api/v1/auth/me/", { cookie: browser.cookie })).status).toBe(401);
+
+    // The page then leaves through next-auth's sign-out, whose event would otherwise sign out everywhere.
+    const token = await readToken(browser.cookie, "session");
+    await authOptions({ ip: "203.0.113.10", userAgent: "vitest" }).events!.signOut!({ token: token!, session: null as never });
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: owner.userId } })).sessionVersion).toBe(0);
+    expect((await call(me, "/api/v1/auth/me/", { cookie: laptop.cookie })).status).toBe(200);
+    expect((await call(me, "/api/v1/auth/me/", { token: owner.token })).status).toBe(200);
   });
 
   it("sign out everywhere ends every browser session and access token, and the list is empty", async () => {

@@ -77,6 +77,8 @@ export function authOptions(meta: RequestMeta = { ip: null, userAgent: null }): 
       // Ends the session on the server too: the cookie next-auth clears may have been copied.
       async signOut({ token }) {
         if (typeof token?.sub !== "string" || typeof token.tid !== "string" || typeof token.sv !== "number") return;
+        // A session that already ended (signed out from the profile's session list, or everywhere) ends nothing more.
+        if (!(await isLiveSessionToken(token))) return;
         await endUserSessions({ userId: token.sub, email: token.email, tenantId: token.tid, sessionVersion: token.sv }, meta, "browser");
       },
     },
