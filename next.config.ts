@@ -15,6 +15,10 @@ const nextConfig: NextConfig = {
   skipTrailingSlashRedirect: true,
   poweredByHeader: false,
   typedRoutes: false,
+  // Settings are split into the person's profile and the organization's; old links land on the profile.
+  async redirects() {
+    return ["/settings", "/settings/"].map((source) => ({ source, destination: "/settings/profile", permanent: false }));
+  },
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },

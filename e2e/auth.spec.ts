@@ -20,6 +20,8 @@ test("sign up, land on the dashboard, sign out, sign back in, see the audit trai
   await expect(page).toHaveURL(/\/dashboard$/);
   await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
   await expect(page.getByTestId("tenant-name")).toHaveText("Frida's Fabrics");
+  // The address is not confirmed yet: a quiet banner says where the link went.
+  await expect(page.getByTestId("email-verification-banner")).toContainText(email);
   await expect(page.getByTestId("user-role")).toHaveText("owner");
   await expect(page.getByText("pending").first()).toBeVisible();
   await expect(page.getByTestId("members-list")).toContainText("Frida Founder");

@@ -257,7 +257,22 @@ export async function signedInBrowser(browser: Browser, person: { email: string;
   return { context, page };
 }
 
-/** On /settings: ticks the currencies by label (as "EUR — Euro"), picks the default, saves. */
+/** The newest mail to `email` in the development mailbox that carries a link containing `linkPart`; its link's address. */
+export async function linkFromMailbox(page: Page, email: string, linkPart: string): Promise<string> {
+  await page.goto("/dev/mailbox");
+  const link = page.getByTestId("dev-mail").filter({ hasText: email }).getByRole("link", { name: new RegExp(linkPart) }).first();
+  await expect(link).toBeVisible();
+  return (await link.getAttribute("href"))!;
+}
+
+/** Confirms an account's address the way its owner does: the link from the mailbox, then the page's button. */
+export async function confirmEmailFromMailbox(page: Page, email: string) {
+  await page.goto(await linkFromMailbox(page, email, "/verify-email/"));
+  await page.getByRole("button", { name: "Confirm my email address" }).click();
+  await expect(page.getByTestId("email-confirmed")).toContainText(email);
+}
+
+/** On /settings/organization: ticks the currencies by label (as "EUR — Euro"), picks the default, saves. */
 export async function saveCurrenciesOnSettingsPage(page: Page, labels: string[], defaultCurrency: string) {
   for (const label of labels) await page.getByLabel(label).check();
   await page.getByLabel("Default currency").selectOption(defaultCurrency);

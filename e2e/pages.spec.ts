@@ -2,6 +2,7 @@ import Database from "better-sqlite3";
 import path from "node:path";
 import { test as base, expect, type APIRequestContext, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import {
+  confirmEmailFromMailbox,
   connectStripeViaSimulator,
   createPaymentViaApi,
   DEMO,
@@ -194,11 +195,13 @@ async function inviteTwo({ request, shared }: Context) {
 }
 
 /** Opens a fresh invitation link to the demo tenant, for a new person or for one who already has an account. */
-const openInvitation = (who: "new" | "existing") => async (page: Page, { shared }: Context) => {
+const openInvitation = (who: "new" | "existing" | "unconfirmed") => async (page: Page, { shared }: Context) => {
   let email = uniqueEmail("invitee");
-  if (who === "existing") {
+  if (who !== "new") {
     const registered = await registerViaApi(page.request, { email, password: "existing invitee password", name: "Ezra Existing", tenant_name: "Ezra's Elsewhere" });
     expect(registered.status()).toBe(201);
+    // Only a confirmed account is asked for its password; an unconfirmed one is told how to get in.
+    if (who === "existing") await confirmEmailFromMailbox(page, email);
   } else {
     email = email.replace("invitee", "newcomer");
   }
@@ -237,10 +240,15 @@ const PAGES: PageCase[] = [
   { name: "team-new-tenant", as: "unconfigured-tenant", path: "/team", heading: "Team", shows: (page) => page.getByTestId("invitations-empty") },
   { name: "invite-new-account", as: "signed-out", path: "/invite", heading: "Join Acme Demo", open: openInvitation("new"), shows: (page) => page.getByLabel("Choose a password") },
   { name: "invite-existing-account", as: "signed-out", path: "/invite", heading: "Join Acme Demo", open: openInvitation("existing"), shows: (page) => page.getByText("already has an account") },
+  { name: "invite-unconfirmed-account", as: "signed-out", path: "/invite", heading: "Join Acme Demo", open: openInvitation("unconfirmed"), shows: (page) => page.getByTestId("unconfirmed-account") },
+  { name: "verify-email", as: "signed-out", path: "/verify-email/not-a-real-confirmation-token", heading: "Confirm your email address" },
   { name: "invite-invalid", as: "signed-out", path: "/invite/not-a-real-invitation-token", heading: "This invitation cannot be used" },
   { name: "audit-log-new-tenant", as: "unconfigured-tenant", path: "/audit-log", heading: "Audit log", shows: (page) => page.locator('[data-testid="audit-row"][data-action="auth.signed_up"]') },
-  { name: "settings", as: "tenant-with-currencies", path: "/settings", heading: "Settings", shows: (page) => page.getByTestId("fee-table") },
-  { name: "settings-member", as: "member", path: "/settings", heading: "Settings", shows: (page) => page.getByTestId("admin-only-note") },
+  { name: "organization", as: "tenant-with-currencies", path: "/settings/organization", heading: "Organization", shows: (page) => page.getByTestId("fee-table") },
+  { name: "organization-admin", as: "admin", path: "/settings/organization", heading: "Organization", shows: (page) => page.getByTestId("owner-only-note") },
+  { name: "organization-member-denied", as: "member", path: "/settings/organization", heading: "Organization", shows: (page) => page.getByText("You do not have access to the organization's settings") },
+  { name: "profile", as: "owner", path: "/settings/profile", heading: "Profile", shows: (page) => page.getByTestId("session-row").first() },
+  { name: "profile-unconfirmed", as: "unconfigured-tenant", path: "/settings/profile", heading: "Profile", shows: (page) => page.getByText("Not confirmed", { exact: true }) },
   { name: "payments-empty", as: "unconfigured-tenant", path: "/payments?mode=test", heading: "Payments", shows: (page) => page.getByTestId("payments-empty") },
   { name: "payments", as: "tenant-with-payments", path: "/payments?mode=test", heading: "Payments", shows: (page) => visiblePayments(page).nth(3) },
   {

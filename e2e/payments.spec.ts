@@ -64,7 +64,7 @@ test("an operator sets a tenant's fee, its owner enables EUR and JPY; a script's
 
     // The owner enables EUR and JPY on the settings page and reads that fee in plain words.
     await signIn(page, email, password);
-    await page.goto("/settings");
+    await page.goto("/settings/organization");
     await saveCurrenciesOnSettingsPage(page, ["EUR — Euro", "JPY — Japanese Yen"], "eur");
     await expect(page.getByTestId("fee-headline")).toHaveText("1.5% + €0.25 per payment");
     await expect(page.getByTestId("fee-table").getByRole("row", { name: /JPY/ })).toContainText("1.5% + ¥20 per payment");

@@ -67,7 +67,7 @@ test("an operator finds a tenant, sets its fee, suspends and reactivates it; the
 
   // The owner reads it in plain words on their settings page.
   const owner = await signedInBrowser(browser, tenant);
-  await owner.page.goto("/settings");
+  await owner.page.goto("/settings/organization");
   await expect(owner.page.getByTestId("fee-headline")).toHaveText("1.5% + €0.25 per payment");
   await expect(owner.page.getByText("Set for this tenant", { exact: true })).toBeVisible();
 
@@ -147,7 +147,7 @@ test("a tenant owner who is no operator gets the access-denied view on /platform
   const registered = await registerViaApi(page.request, { email, password, name: "Noel Owner", tenant_name: "Not The Platform" });
   expect(registered.status()).toBe(201);
   await signIn(page, email, password);
-  await expect(page.getByRole("navigation", { name: "Portal" }).getByRole("link", { name: "Settings" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Portal" }).getByRole("link", { name: "Team" })).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Portal" }).getByText("Platform")).toHaveCount(0);
   await expect(page.getByTestId("platform-nav")).toHaveCount(0);
 

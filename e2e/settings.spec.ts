@@ -10,8 +10,10 @@ test("an owner enables EUR and JPY, makes EUR the default, and sees them saved w
   expect(registered.status()).toBe(201);
 
   await signIn(page, email, password);
-  await page.getByRole("link", { name: "Settings" }).first().click();
-  await expect(page).toHaveURL(/\/settings$/);
+  // The organization's settings open from the account menu.
+  await page.getByRole("button", { name: /Account menu/ }).click();
+  await page.getByRole("menuitem", { name: "Organization" }).click();
+  await expect(page).toHaveURL(/\/settings\/organization$/);
   await expect(page.getByLabel("USD — US Dollar")).toBeChecked();
   await expect(page.getByTestId("fee-headline")).toHaveText("2.9% + $0.30 per payment");
 

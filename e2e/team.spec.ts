@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { acceptAsNewPerson, auditActions, DEMO, DEMO_PASSWORD, inviteThroughTeamPage, keepScreenshot, registerViaApi, signIn, signInViaApi, uniqueEmail } from "./helpers";
+import { acceptAsNewPerson, auditActions, confirmEmailFromMailbox, DEMO, DEMO_PASSWORD, inviteThroughTeamPage, keepScreenshot, registerViaApi, signIn, signInViaApi, uniqueEmail } from "./helpers";
 
 test.use({ permissions: ["clipboard-read", "clipboard-write"] });
 
@@ -127,7 +127,9 @@ test("a person in two tenants joins the second after signing in, then switches b
   await page.getByRole("menuitem", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login/);
 
-  // The guest already has an account: they sign in first, and the sign-in brings them back to the link.
+  // The guest already has an account and confirms its address first (an unconfirmed account cannot accept).
+  await confirmEmailFromMailbox(page, guestEmail);
+  // They sign in first, and the sign-in brings them back to the link.
   await page.goto(link);
   await expect(page.getByRole("heading", { name: "Join Host House" })).toBeVisible();
   await keepScreenshot(page, "invite-sign-in");

@@ -42,8 +42,9 @@ async function main() {
     owner = await prisma.user.findUniqueOrThrow({ where: { email: DEMO.owner }, include: { memberships: true } });
   }
   const tenantId = owner.memberships[0].tenantId;
-  // Keep every demo password equal to the printed one, even after a .data/ reset.
-  await prisma.user.update({ where: { id: owner.id }, data: { passwordHash } });
+  // Keep every demo password equal to the printed one, even after a .data/ reset. Nobody receives
+  // the demo addresses' mail, so they count as verified.
+  await prisma.user.update({ where: { id: owner.id }, data: { passwordHash, emailVerifiedAt: owner.emailVerifiedAt ?? new Date() } });
 
   // Pat runs the platform. A session is always for a tenant, so Pat is also
   // a plain member of the demo tenant and reaches /platform from its portal:
@@ -55,7 +56,7 @@ async function main() {
   ] as const) {
     const user = await prisma.user.upsert({
       where: { email },
-      create: { email, name, passwordHash },
+      create: { email, name, passwordHash, emailVerifiedAt: new Date() },
       update: { passwordHash },
     });
     await prisma.membership.upsert({

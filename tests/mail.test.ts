@@ -18,6 +18,7 @@ beforeEach(() => mail.clear());
 describe("invitation mail", () => {
   it("sends the invitee the same link the API returns, naming the tenant and who invited", async () => {
     const owner = await registerOwner({ tenant_name: "Acme <Payments> & Co", name: "Ada Owner" });
+    await mail.clear(); // the sign-up's confirmation mail
     const email = `invitee-${Date.now()}@example.test`;
     const result = await call(invite, INVITATIONS, { token: owner.token, body: { email, role: "admin" } });
     expect(result.status).toBe(201);
@@ -33,6 +34,7 @@ describe("invitation mail", () => {
 
   it("sends nothing when the invitation is refused", async () => {
     const owner = await registerOwner();
+    await mail.clear(); // the sign-up's confirmation mail
     const result = await call(invite, INVITATIONS, { token: owner.token, body: { email: owner.input.email, role: "member" } });
     expect(result.status).toBe(409);
     expect(await mail.received()).toEqual([]);
@@ -42,6 +44,7 @@ describe("invitation mail", () => {
 describe("API keys revoked notice", () => {
   it("tells every owner of the tenant (the one who revoked included), no admin, without any key in the mail", async () => {
     const owner = await registerOwner({ tenant_name: "Notice Tenant" });
+    await mail.clear(); // the sign-up's confirmation mail
     const secondOwner = await addMember(owner.tenantId, "owner");
     await addMember(owner.tenantId, "admin");
     const result = await call(revoke, REVOKE, { token: secondOwner.token, body: { key_type: "test", reason: "rotating", confirm: true } });
@@ -57,6 +60,7 @@ describe("API keys revoked notice", () => {
 
   it("sends nothing when the revoke is refused", async () => {
     const owner = await registerOwner();
+    await mail.clear(); // the sign-up's confirmation mail
     const result = await call(revoke, REVOKE, { token: owner.token, body: { key_type: "test", reason: "x" } });
     expect(result.status).toBe(400);
     expect(await mail.received()).toEqual([]);

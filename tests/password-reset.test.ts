@@ -44,6 +44,7 @@ const signIn = (email: string, password: string) => call(login, "/api/v1/auth/lo
 describe("forgot password → mail → reset", () => {
   it("mails a single-use link; the new password works, the old one and every earlier session do not", async () => {
     const owner = await registerOwner({ name: "Grace <Hopper>", tenant_name: "Reset Tenant" });
+    await mail.clear(); // the sign-up's confirmation mail
     const before = await call(me, "/api/v1/auth/me/", { token: owner.token });
     expect(before.status).toBe(200);
 
@@ -88,6 +89,7 @@ describe("forgot password → mail → reset", () => {
 
   it("refuses a link used once, and uses up the user's other links with it", async () => {
     const owner = await registerOwner();
+    await mail.clear(); // the sign-up's confirmation mail
     const first = await mailedToken(owner.input.email);
     const second = await mailedToken(owner.input.email);
     expect(first).not.toBe(second);
@@ -105,6 +107,7 @@ describe("forgot password → mail → reset", () => {
 
   it("refuses an expired link and changes nothing", async () => {
     const owner = await registerOwner();
+    await mail.clear(); // the sign-up's confirmation mail
     const token = await mailedToken(owner.input.email);
     await prisma.passwordResetToken.update({ where: { tokenHash: hashSingleUseToken(token) }, data: { expiresAt: new Date(Date.now() - 1_000) } });
     const state = await userState(owner.userId);
@@ -127,6 +130,7 @@ describe("forgot password → mail → reset", () => {
 
   it("answers an unknown email exactly as a known one, and sends nothing", async () => {
     const owner = await registerOwner();
+    await mail.clear(); // the sign-up's confirmation mail
     const known = await call(forgot, FORGOT, { body: { email: owner.input.email }, ip: nextTestIp() });
     await mail.clear();
     const tokensBefore = await prisma.passwordResetToken.count();
@@ -141,6 +145,7 @@ describe("forgot password → mail → reset", () => {
 describe("throttling", () => {
   it(`sends at most ${PASSWORD_RESET_LIMIT_PER_EMAIL} links an hour for one email, from any address, known or not`, async () => {
     const owner = await registerOwner();
+    await mail.clear(); // the sign-up's confirmation mail
     const unknown = `nobody-throttle-${Date.now()}@example.test`;
     for (const email of [owner.input.email, unknown]) {
       for (let i = 0; i < PASSWORD_RESET_LIMIT_PER_EMAIL; i++) {
@@ -158,6 +163,7 @@ describe("throttling", () => {
   it(`takes at most ${PASSWORD_RESET_LIMIT_PER_IP} requests an hour from one address, across emails`, async () => {
     const ip = "192.0.2.77";
     const owner = await registerOwner();
+    await mail.clear(); // the sign-up's confirmation mail
     for (let i = 0; i < PASSWORD_RESET_LIMIT_PER_IP; i++) {
       expect((await call(forgot, FORGOT, { body: { email: `walk${i}-${Date.now()}@example.test` }, ip })).status).toBe(202);
     }
@@ -187,6 +193,7 @@ describe("bad input", () => {
 
   it("reset: 400 for a password too short or too long, missing fields or unknown ones; the link stays usable", async () => {
     const owner = await registerOwner();
+    await mail.clear(); // the sign-up's confirmation mail
     const token = await mailedToken(owner.input.email);
     const state = await userState(owner.userId);
     for (const body of [{ token, password: "short" }, { token, password: "x".repeat(129) }, { token }, { password: NEW_PASSWORD }, { token, password: NEW_PASSWORD, email: "x@y.test" }]) {

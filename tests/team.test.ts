@@ -19,6 +19,14 @@ import { createInvitation } from "@/lib/team/invitations";
 import { hashSingleUseToken } from "@/lib/crypto/single-use-token";
 import { call, nextTestIp, registerOwner } from "./helpers/api";
 import { addMember } from "./helpers/fixtures";
+import { markEmailVerified } from "./helpers/browser-session";
+
+/** Joining with an existing account needs a confirmed address (tests/email-verification.test.ts covers the unconfirmed ones). */
+async function registerVerifiedOwner(...args: Parameters<typeof registerOwner>) {
+  const owner = await registerOwner(...args);
+  await markEmailVerified(owner.userId);
+  return owner;
+}
 
 const MEMBERS = "/api/v1/auth/tenants/members/";
 const INVITATIONS = "/api/v1/auth/tenants/invitations/";
@@ -52,7 +60,7 @@ const uniqueEmail = (prefix: string) => `${prefix}-${Date.now()}-${Math.random()
 
 describe("GET /api/v1/auth/tenants/members/", () => {
   it("shows owners and admins everyone with role and last sign-in, and members only themselves", async () => {
-    const owner = await registerOwner();
+    const owner = await registerVerifiedOwner();
     const admin = await addMember(owner.tenantId, "admin");
     const plain = await addMember(owner.tenantId, "member");
     await prisma.membership.update({
@@ -85,7 +93,7 @@ describe("GET /api/v1/auth/tenants/members/", () => {
 
 describe("PATCH /api/v1/auth/tenants/members/{user_id}/", () => {
   it("lets an owner change a role, effective at once and audited", async () => {
-    const owner = await registerOwner();
+    const owner = await registerVerifiedOwner();
     const plain = await addMember(owner.tenantId, "member");
     expect((await call(listKeys, "/api/v1/auth/tenants/api-keys/", { token: plain.token })).status).toBe(403);
 
@@ -100,10 +108,10 @@ describe("PATCH /api/v1/auth/tenants/members/{user_id}/", () => {
   });
 
   it("refuses admins and members, invalid roles and people of other tenants, changing nothing", async () => {
-    const owner = await registerOwner();
+    const owner = await registerVerifiedOwner();
     const admin = await addMember(owner.tenantId, "admin");
     const plain = await addMember(owner.tenantId, "member");
-    const other = await registerOwner();
+    const other = await registerVerifiedOwner();
     const before = await teamState(owner.tenantId);
 
     for (const token of [admin.token, plain.token]) {
@@ -128,7 +136,7 @@ describe("PATCH /api/v1/auth/tenants/members/{user_id}/", () => {
   });
 
   it("never demotes the last owner (409 last_owner), but does once another owner exists", async () => {
-    const owner = await registerOwner();
+    const owner = await registerVerifiedOwner();
     const before = await teamState(owner.tenantId);
     const demote = await call(changeRole, member(owner.userId), { method: "PATCH", token: owner.token, body: { role: "admin" }, params: { userId: owner.userId } });
     expect(demote.status).toBe(409);
@@ -148,7 +156,7 @@ describe("PATCH /api/v1/auth/tenants/members/{user_id}/", () => {
   });
 
   it("keeps an owner when two owners demote each other at the same moment", async () => {
-    const owner = await registerOwner();
+    const owner = await registerVerifiedOwner();
     const second = await addMember(owner.tenantId, "owner");
     // Both callers pass the role check before either change lands: the race the tenant lock is for.
     const [first, other] = await Promise.all(
@@ -169,7 +177,7 @@ describe("PATCH /api/v1/auth/tenants/members/{user_id}/", () => {
 
 describe("DELETE /api/v1/auth/tenants/members/{user_id}/", () => {
   it("removes a member, who loses access at once; audited", async () => {
-    const owner = await registerOwner();
+    const owner = await registerVerifiedOwner();
     const admin = await addMember(owner.tenantId, "admin");
     expect((await call(me, "/api/v1/auth/me/", { token: admin.token })).status).toBe(200);
 
@@ -186,9 +194,9 @@ describe("DELETE /api/v1/auth/tenants/members/{user_id}/", () => {
   });
 
   it("refuses the last owner, non-owners and strangers, changing nothing", async () => {
-    const owner = await registerOwner();
+    const owner = await registerVerifiedOwner();
     const admin = await addMember(owner.tenantId, "admin");
-    const other = await registerOwner();
+    const other = await registerVerifiedOwner();
     const before = await teamState(owner.tenantId);
 
     const last = await call(removeMember, member(owner.userId), { method: "DELETE", token: owner.token, params: { userId: owner.userId } });
@@ -208,7 +216,7 @@ describe("DELETE /api/v1/auth/tenants/members/{user_id}/", () => {
 
 describe("invitations", () => {
   it("creates a single-use link stored only as a hash, valid seven days, listed as pending and audited", async () => {
-    const owner = await registerOwner();
+    const owner = await registerVerifiedOwner();
     const admin = await addMember(owner.tenantId, "admin");
     const email = uniqueEmail("Invitee").toUpperCase();
     const started = Date.now();
@@ -234,7 +242,7 @@ describe("invitations", () => {
   });
 
   it("lets only owners invite, and only admins and owners see invitations", async () => {
-    const owner = await registerOwner();
+    const owner = await registerVerifiedOwner();
     const admin = await addMember(owner.tenantId, "admin");
     const plain = await addMember(owner.tenantId, "member");
     const before = await teamState(owner.tenantId);
@@ -253,7 +261,7 @@ describe("invitations", () => {
   });
 
   it("replaces a pending invitation when the same email is invited again", async () => {
-    const owner = await registerOwner();
+    const owner = await registerVerifiedOwner();
     const email = uniqueEmail("twice");
     const first = await inviteAs(owner.token, email, "member");
     const second = await inviteAs(owner.token, email, "admin");
@@ -267,7 +275,7 @@ describe("invitations", () => {
   });
 
   it("signs up a new person who joins with the invited role; the link then stops working", async () => {
-    const owner = await registerOwner({ tenant_name: "Joiners Ltd" });
+    const owner = await registerVerifiedOwner({ tenant_name: "Joiners Ltd" });
     const email = uniqueEmail("new");
     const { token } = await inviteAs(owner.token, email, "admin");
 
@@ -301,9 +309,9 @@ describe("invitations", () => {
   });
 
   it("lets an existing user join as themselves, and only with the invited email", async () => {
-    const owner = await registerOwner({ tenant_name: "Host Co" });
-    const guest = await registerOwner({ tenant_name: "Guest Co" });
-    const stranger = await registerOwner();
+    const owner = await registerVerifiedOwner({ tenant_name: "Host Co" });
+    const guest = await registerVerifiedOwner({ tenant_name: "Guest Co" });
+    const stranger = await registerVerifiedOwner();
     const { token } = await inviteAs(owner.token, guest.input.email, "member");
 
     expect((await call(lookupInvitation, `${INVITATIONS}lookup/`, { body: { token } })).body.invitation.account_exists).toBe(true);
@@ -329,8 +337,8 @@ describe("invitations", () => {
   });
 
   it("moves a signed-in browser session to the joined tenant", async () => {
-    const owner = await registerOwner();
-    const guest = await registerOwner();
+    const owner = await registerVerifiedOwner();
+    const guest = await registerVerifiedOwner();
     const { token } = await inviteAs(owner.token, guest.input.email, "admin");
     const noOrigin = await accept({ token }, { cookie: guest.session });
     expect(noOrigin.status).toBe(403);
@@ -349,7 +357,7 @@ describe("invitations", () => {
   });
 
   it("refuses expired and revoked links, and unknown ones, creating nothing", async () => {
-    const owner = await registerOwner();
+    const owner = await registerVerifiedOwner();
     const expired = await inviteAs(owner.token, uniqueEmail("late"), "member");
     await prisma.invitation.update({ where: { id: expired.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     const revoked = await inviteAs(owner.token, uniqueEmail("gone"), "member");
@@ -376,9 +384,9 @@ describe("invitations", () => {
   });
 
   it("revokes only pending invitations of the caller's tenant, owner only", async () => {
-    const owner = await registerOwner();
+    const owner = await registerVerifiedOwner();
     const admin = await addMember(owner.tenantId, "admin");
-    const other = await registerOwner();
+    const other = await registerVerifiedOwner();
     const invitation = await inviteAs(owner.token, uniqueEmail("r"), "member");
     const path = `${INVITATIONS}${invitation.id}/`;
 
@@ -395,7 +403,7 @@ describe("invitations", () => {
   });
 
   it("lets only one of two simultaneous accepts of the same link through", async () => {
-    const owner = await registerOwner();
+    const owner = await registerVerifiedOwner();
     const { token } = await inviteAs(owner.token, uniqueEmail("race"), "member");
     const results = await Promise.all([
       accept({ token, name: "First", password: "a fine long password" }),
@@ -412,7 +420,7 @@ describe("invitations", () => {
 
 describe("re-joining and stale owners", () => {
   it("lets someone removed from every tenant come back through a new invitation, proving who they are with the password", async () => {
-    const owner = await registerOwner();
+    const owner = await registerVerifiedOwner();
     const leaver = await addMember(owner.tenantId, "admin");
     expect((await call(removeMember, member(leaver.userId), { method: "DELETE", token: owner.token, params: { userId: leaver.userId } })).status).toBe(200);
 
@@ -433,7 +441,7 @@ describe("re-joining and stale owners", () => {
   });
 
   it("stops an owner who was removed after the route's role check from still changing the team", async () => {
-    const owner = await registerOwner();
+    const owner = await registerVerifiedOwner();
     const second = await addMember(owner.tenantId, "owner");
     const plain = await addMember(owner.tenantId, "member");
     const stale = (await resolveCaller(new Headers({ authorization: `Bearer ${second.token}` }), new Map()))!;
@@ -448,7 +456,7 @@ describe("re-joining and stale owners", () => {
   });
 
   it("audits an invitation replaced by a new one as revoked", async () => {
-    const owner = await registerOwner();
+    const owner = await registerVerifiedOwner();
     const email = uniqueEmail("again");
     const first = await inviteAs(owner.token, email, "member");
     await inviteAs(owner.token, email, "member");
@@ -459,8 +467,8 @@ describe("re-joining and stale owners", () => {
 
 describe("tenant switching", () => {
   async function personInTwoTenants() {
-    const home = await registerOwner({ tenant_name: "Home Tenant" });
-    const away = await registerOwner({ tenant_name: "Away Tenant" });
+    const home = await registerVerifiedOwner({ tenant_name: "Home Tenant" });
+    const away = await registerVerifiedOwner({ tenant_name: "Away Tenant" });
     const { token } = await inviteAs(away.token, home.input.email, "member");
     expect((await accept({ token }, { token: home.token })).status).toBe(200);
     return { home, away };
@@ -522,7 +530,7 @@ describe("tenant switching", () => {
 
   it("answers 404 for a tenant the user does not belong to, and for one that does not exist", async () => {
     const { home } = await personInTwoTenants();
-    const stranger = await registerOwner();
+    const stranger = await registerVerifiedOwner();
     for (const tenantId of [stranger.tenantId, "no-such-tenant"]) {
       const result = await call(switchTenant, "/api/v1/auth/tenants/switch/", { token: home.token, body: { tenant_id: tenantId } });
       expect(result.status).toBe(404);

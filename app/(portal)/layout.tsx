@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { headers } from "next/headers";
 import { Sidebar } from "@/components/shell/sidebar";
 import { SuspensionBanner } from "@/components/shell/suspension-banner";
+import { EmailVerificationBanner } from "@/components/shell/email-verification-banner";
 import { TenantScope } from "@/components/shell/tenant-scope";
 import { OutsideStripePage } from "@/components/stripe/outside-stripe-page";
 import { RequirementsBanner } from "@/components/stripe/requirements-banner";
@@ -35,6 +36,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
         <main id="portal-main" className="min-w-0 flex-1">
           <div className="mx-auto max-w-[1100px] px-4 py-8 sm:px-8">
             {suspensionReason !== null && <SuspensionBanner reason={suspensionReason} />}
+            {caller.emailVerifiedAt === null && <EmailVerificationBanner email={caller.email} />}
             {requirements !== null && (
               <OutsideStripePage>
                 <RequirementsBanner banner={requirements} />

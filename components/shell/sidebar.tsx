@@ -10,7 +10,7 @@ import { useEffect, useRef, useState } from "react";
 import { useToast } from "@/components/ui/toaster";
 import { apiFetch } from "@/lib/client/api";
 import { Badge, tenantStatusTone } from "@/components/ui/badge";
-import { isPlatformPage, mayOpenPage, portalPageFor, PORTAL_PATHS, PORTAL_PAGES, whoMayOpen, type PortalPageIcon, type PortalPath } from "@/lib/auth/page-access";
+import { isAccountMenuPage, isPlatformPage, mayOpenPage, portalPageFor, PORTAL_PATHS, PORTAL_PAGES, whoMayOpen, type PortalPageIcon, type PortalPath } from "@/lib/auth/page-access";
 import type { PlatformRole, Role } from "@/lib/auth/roles";
 import type { TenantStatus } from "@/lib/statuses";
 import { cn } from "@/lib/utils";
@@ -34,7 +34,8 @@ const icons = {
 
 type ShellUser = { name: string; email: string; role: Role; platformRole: PlatformRole | null; tenantName: string; tenantStatus: TenantStatus };
 
-const TENANT_PATHS = PORTAL_PATHS.filter((path) => !isPlatformPage(path));
+const TENANT_PATHS = PORTAL_PATHS.filter((path) => !isPlatformPage(path) && !isAccountMenuPage(path));
+const ACCOUNT_PATHS = PORTAL_PATHS.filter(isAccountMenuPage);
 const PLATFORM_PATHS = PORTAL_PATHS.filter(isPlatformPage);
 export type ShellTenant = { id: string; name: string; role: string; active: boolean };
 
@@ -232,6 +233,34 @@ export function Sidebar({ user, tenants }: { user: ShellUser; tenants: ShellTena
                   <DropdownMenu.Separator className="my-1 h-px bg-zinc-200" />
                 </>
               ) : null}
+              {ACCOUNT_PATHS.map((href) => {
+                const item = PORTAL_PAGES[href];
+                const Icon = icons[item.icon];
+                // Shown to everyone, disabled with who may open it, so people know where the settings live.
+                return mayOpenPage(user, href) ? (
+                  <DropdownMenu.Item key={href} asChild className={menuItemClass}>
+                    <Link href={href} onClick={() => setOpen(false)}>
+                      <Icon aria-hidden className="size-4" />
+                      {item.label}
+                    </Link>
+                  </DropdownMenu.Item>
+                ) : (
+                  <DropdownMenu.Item key={href} disabled className={cn(menuItemClass, "text-zinc-400")}>
+                    <Icon aria-hidden className="size-4" />
+                    <span className="min-w-0 flex-1">
+                      <span className="block">{item.label}</span>
+                      <span className="block text-xs">Only {whoMayOpen(href)}</span>
+                    </span>
+                  </DropdownMenu.Item>
+                );
+              })}
+              <DropdownMenu.Item asChild className={menuItemClass}>
+                <Link href="/docs/api" onClick={() => setOpen(false)}>
+                  <BookOpen aria-hidden className="size-4" />
+                  API documentation
+                </Link>
+              </DropdownMenu.Item>
+              <DropdownMenu.Separator className="my-1 h-px bg-zinc-200" />
               <DropdownMenu.Item onSelect={() => void signOut({ callbackUrl: "/login" })} className={menuItemClass}>
                 <LogOut aria-hidden className="size-4" />
                 Sign out

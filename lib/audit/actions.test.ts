@@ -95,7 +95,7 @@ describe("the audit filters' pure parts", () => {
   });
 
   it.each([
-    ["REVOKED", ["api_keys.revoked", "invitations.revoked", "platform.operator_revoked"]],
+    ["REVOKED", ["account.session_revoked", "api_keys.revoked", "invitations.revoked", "platform.operator_revoked"]],
     ["signed in", ["auth.signed_in"]],
     ["auth.signed_", ["auth.signed_up", "auth.signed_in", "auth.signed_out"]],
     ["failed sign", ["auth.login_failed"]],

@@ -10,6 +10,7 @@ export type AuditSeverity = (typeof AUDIT_SEVERITY)[keyof typeof AUDIT_SEVERITY]
 /** Categories in the order the audit-log filter lists them. */
 export const AUDIT_CATEGORIES = {
   auth: "Sign-in and sign-up",
+  account: "Accounts and sessions",
   api_keys: "API keys",
   webhooks: "Webhooks",
   stripe: "Stripe",
@@ -56,6 +57,15 @@ export const AUDIT_ACTIONS = {
   "auth.two_factor_recovery_codes_regenerated": { label: "Recovery codes regenerated", category: "auth", severity: "info" },
   // A wrong authentication code, recovery code, or password where two-factor asked for one (metadata.purpose says where).
   "auth.two_factor_failed": { label: "Wrong two-factor code", category: "auth", severity: "warning" },
+  // A person's own account: who they are, how they sign in, where they are signed in.
+  "account.name_changed": { label: "Name changed", category: "account", severity: "info" },
+  "account.email_verification_sent": { label: "Email confirmation link sent", category: "account", severity: "info" },
+  "account.email_verified": { label: "Email address confirmed", category: "account", severity: "info" },
+  "account.email_change_requested": { label: "Email change requested", category: "account", severity: "info" },
+  // The address that receives password reset links moved: the old address was told.
+  "account.email_changed": { label: "Email address changed", category: "account", severity: "warning" },
+  "account.password_changed": { label: "Password changed", category: "account", severity: "warning" },
+  "account.session_revoked": { label: "Session signed out", category: "account", severity: "info" },
   "api_keys.regenerated": { label: "API keys regenerated", category: "api_keys", severity: "warning" },
   "api_keys.revoked": { label: "API keys revoked", category: "api_keys", severity: "critical" },
   // Warning when an existing secret is replaced: receivers stop verifying until they update.
@@ -92,6 +102,8 @@ export const AUDIT_ACTIONS = {
   "settings.currencies_changed": { label: "Currencies changed", category: "settings", severity: "info" },
   // An owner made two-factor sign-in required of every member, or no longer.
   "settings.two_factor_requirement_changed": { label: "Two-factor requirement changed", category: "settings", severity: "warning" },
+  // Everyone in the tenant, and the platform's operators, see the new name at once.
+  "settings.tenant_renamed": { label: "Organization renamed", category: "settings", severity: "info" },
   // Money goes back to a customer from the portal (the platform API's refunds are the tenant's server's, seen in its events).
   "payments.refunded": { label: "Payment refunded", category: "payments", severity: "warning" },
   // An operator suspended or reactivated the tenant; the same change is in the platform's log.

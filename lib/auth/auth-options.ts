@@ -22,7 +22,7 @@ class SessionEndedError extends Error {
 
 /** What a signed-in user carries into the jwt callback. */
 function sessionUser(user: AuthenticatedUser) {
-  return { id: user.userId, email: user.email, name: user.name, tenantId: user.tenantId, sessionVersion: user.sessionVersion };
+  return { id: user.userId, email: user.email, name: user.name, tenantId: user.tenantId, sessionVersion: user.sessionVersion, sessionId: user.sessionId };
 }
 
 /**
@@ -95,7 +95,8 @@ export function authOptions(meta: RequestMeta = { ip: null, userAgent: null }): 
       async jwt({ token, user }) {
         // At sign-in (`user` is what authorize returned): the tenant, the token type and the session version.
         if (user && "tenantId" in user && "sessionVersion" in user) {
-          return Object.assign(token, sessionClaims({ id: user.id, sessionVersion: user.sessionVersion as number }, user.tenantId as string));
+          const sessionId = "sessionId" in user && typeof user.sessionId === "string" ? user.sessionId : null;
+          return Object.assign(token, sessionClaims({ id: user.id, sessionVersion: user.sessionVersion as number }, user.tenantId as string, sessionId));
         }
         // Every later read (`/api/auth/session`, which also re-issues the cookie) checks the
         // session is still live. next-auth 4 has no "signed out" return value here: a throw is
@@ -115,6 +116,8 @@ export function authOptions(meta: RequestMeta = { ip: null, userAgent: null }): 
       // Ends the session on the server too: the cookie next-auth clears may have been copied.
       async signOut({ token }) {
         if (typeof token?.sub !== "string" || typeof token.tid !== "string" || typeof token.sv !== "number") return;
+        // A session that already ended (signed out from the profile's session list, or everywhere) ends nothing more.
+        if (!(await isLiveSessionToken(token))) return;
         await endUserSessions({ userId: token.sub, email: token.email, tenantId: token.tid, sessionVersion: token.sv }, meta, "browser");
       },
     },

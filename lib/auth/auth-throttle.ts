@@ -125,6 +125,35 @@ export async function beginPasswordResetAttempt(email: string, ip: string | null
   return attempt.id;
 }
 
+export const EMAIL_LINK_WINDOW_MS = 60 * 60 * 1000;
+export const EMAIL_LINK_LIMIT_PER_ACCOUNT = 5;
+export const EMAIL_LINK_SPACING_MS = 60 * 1000;
+
+/**
+ * Records a request to mail a verification link (resend, email change) for the
+ * account with this email and throws 429 when one went out less than a minute
+ * ago or five went out this hour: a signed-in session cannot be turned into a
+ * mail cannon against the account's own or anyone else's mailbox.
+ */
+export async function beginEmailLinkAttempt(accountEmail: string, ip: string | null): Promise<string> {
+  const now = new Date();
+  const since = { gt: new Date(now.getTime() - EMAIL_LINK_WINDOW_MS) };
+  const where = { kind: "email_link", email: accountEmail, outcome: { not: AUTH_ATTEMPT_OUTCOME.throttled }, createdAt: since };
+  const [count, latest] = await Promise.all([
+    prisma.authAttempt.count({ where }),
+    prisma.authAttempt.findFirst({ where, orderBy: { createdAt: "desc" }, select: { createdAt: true } }),
+  ]);
+  const attempt = await prisma.authAttempt.create({ data: { kind: "email_link", email: accountEmail, ip, createdAt: now } });
+  const spacingLeft = latest ? latest.createdAt.getTime() + EMAIL_LINK_SPACING_MS - now.getTime() : 0;
+  if (count >= EMAIL_LINK_LIMIT_PER_ACCOUNT || spacingLeft > 0) {
+    await finishAttempt(attempt.id, AUTH_ATTEMPT_OUTCOME.throttled);
+    const oldest = count >= EMAIL_LINK_LIMIT_PER_ACCOUNT ? await prisma.authAttempt.findFirst({ where, orderBy: { createdAt: "asc" }, select: { createdAt: true } }) : null;
+    const windowLeft = oldest ? oldest.createdAt.getTime() + EMAIL_LINK_WINDOW_MS - now.getTime() : 0;
+    throw tooManyRequests(Math.max(1, Math.ceil(Math.max(spacingLeft, windowLeft) / 1000)), "verification mails for this account");
+  }
+  return attempt.id;
+}
+
 export async function finishAttempt(id: string, outcome: Outcome): Promise<void> {
   await prisma.authAttempt.update({ where: { id }, data: { outcome } });
   if (outcome === AUTH_ATTEMPT_OUTCOME.succeeded) {

@@ -8,6 +8,7 @@ import { verifyAgainstDummy, verifyPassword } from "@/lib/auth/password";
 import { asRole, type Role } from "@/lib/auth/roles";
 import { AUTH_ATTEMPT_OUTCOME } from "@/lib/statuses";
 import { hasTwoFactor, issueTwoFactorChallenge } from "@/lib/auth/two-factor";
+import { pruneUserSessions, startUserSession } from "@/lib/auth/user-sessions";
 
 export type AuthenticatedUser = {
   userId: string;
@@ -16,11 +17,13 @@ export type AuthenticatedUser = {
   tenantId: string;
   role: Role;
   sessionVersion: number;
+  /** The UserSession recorded for a browser sign-in (null for the API, whose tokens have none). */
+  sessionId: string | null;
 };
 
 const invalidCredentials = () => apiError("invalid_credentials");
 
-type Channel = "browser" | "api" | "invitation";
+type Channel = "browser" | "api" | "invitation" | "password_change" | "email_change";
 
 /**
  * The one password check, for the browser sign-in, the API and accepting an
@@ -71,17 +74,20 @@ export async function recordSignIn(
   user: SignInUser,
   membership: SignInMembership,
   meta: RequestMeta,
-  metadata: Record<string, unknown>,
+  channel: "browser" | "api",
+  metadata: Record<string, unknown> = {},
 ): Promise<AuthenticatedUser> {
   const now = new Date();
   await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });
   await tx.membership.update({ where: { id: membership.id }, data: { lastSignInAt: now } });
+  // A browser sign-in is recorded as a session the person can see and end; API tokens have none.
+  const sessionId = channel === "browser" ? await startUserSession(tx, user.id, meta) : null;
   await recordAudit(tx, {
     tenantId: membership.tenantId,
     actor: { type: "user", userId: user.id, label: user.email },
     action: "auth.signed_in",
     meta,
-    metadata,
+    metadata: { channel, ...metadata, ...(sessionId ? { session_id: sessionId } : {}) },
   });
   return {
     userId: user.id,
@@ -90,6 +96,7 @@ export async function recordSignIn(
     tenantId: membership.tenantId,
     role: asRole(membership.role),
     sessionVersion: user.sessionVersion,
+    sessionId,
   };
 }
 
@@ -120,6 +127,7 @@ export async function authenticateWithPassword(
     const challenge = await issueTwoFactorChallenge(user.id, channel);
     return { twoFactorRequired: true, challengeToken: challenge.token, expiresInSeconds: challenge.expiresInSeconds };
   }
-  const signedIn = await prisma.$transaction((tx) => recordSignIn(tx, user, membership, meta, { channel }));
+  const signedIn = await prisma.$transaction((tx) => recordSignIn(tx, user, membership, meta, channel));
+  if (signedIn.sessionId) await pruneUserSessions();
   return { twoFactorRequired: false, user: signedIn };
 }

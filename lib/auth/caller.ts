@@ -4,6 +4,7 @@ import { asPlatformRole, asRole, type PlatformRole, type Role } from "@/lib/auth
 import { bearerCredential, readToken, sessionTokenFromCookies, type CookieReader } from "@/lib/auth/tokens";
 import { asStatus, TENANT_STATUS, type TenantStatus } from "@/lib/statuses";
 import { isCurrentSession } from "@/lib/auth/sessions";
+import { isLiveUserSession, touchUserSession } from "@/lib/auth/user-sessions";
 
 /** The signed-in person and the tenant they act for, as the server sees them now. */
 export type Caller = {
@@ -23,6 +24,10 @@ export type Caller = {
   twoFactorEnabled: boolean;
   /** The tenant requires two-factor of every member: without it, only enrolment is open (lib/auth/two-factor-rules.ts). */
   twoFactorRequired: boolean;
+  /** The browser session (UserSession id) this request came with; null for access tokens and older cookies. */
+  sessionId: string | null;
+  /** When the person proved they receive mail at `email`; null: not yet. */
+  emailVerifiedAt: Date | null;
 };
 
 /**
@@ -42,14 +47,21 @@ export async function resolveCaller(headers: Headers, cookies: CookieReader): Pr
     if (via === "bearer") throw apiError("invalid_token");
     return null;
   }
+  // The session row comes with the same read as the membership: no second query per request.
+  const sessionId = via === "session" ? (token.sid ?? null) : null;
   const membership = await prisma.membership.findUnique({
     where: { userId_tenantId: { userId: token.sub, tenantId: token.tid } },
-    include: { user: { include: { twoFactor: { select: { enabledAt: true } } } }, tenant: true },
+    include: {
+      user: { include: { twoFactor: { select: { enabledAt: true } }, sessions: sessionId ? { where: { id: sessionId }, take: 1 } : false } },
+      tenant: true,
+    },
   });
-  if (!membership || !isCurrentSession(token, membership.user)) {
+  const session = sessionId ? membership?.user.sessions?.[0] : undefined;
+  if (!membership || !isCurrentSession(token, membership.user) || (sessionId && !isLiveUserSession(session, membership.userId))) {
     if (via === "bearer") throw apiError("invalid_token", "The access token no longer grants access.");
     return null;
   }
+  if (session) await touchUserSession(session);
   return {
     userId: membership.userId,
     email: membership.user.email,
@@ -63,5 +75,7 @@ export async function resolveCaller(headers: Headers, cookies: CookieReader): Pr
     sessionVersion: membership.user.sessionVersion,
     twoFactorEnabled: membership.user.twoFactor?.enabledAt != null,
     twoFactorRequired: membership.tenant.twoFactorRequired,
+    sessionId,
+    emailVerifiedAt: membership.user.emailVerifiedAt,
   };
 }

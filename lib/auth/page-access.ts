@@ -20,6 +20,8 @@ export type PortalPageInfo = {
    * part), and the sidebar shows it to nobody else.
    */
   platformOnly?: true;
+  /** Listed in the account menu (the person and the organization's settings) rather than the navigation. */
+  accountMenu?: true;
   /** How the refusal names the page: "You do not have access to {subject}". */
   subject: string;
 };
@@ -91,26 +93,22 @@ export const PORTAL_PAGES = {
     minRole: "admin",
     subject: "the audit log",
   },
-  "/settings": {
-    label: "Settings",
-    description: "The currencies this tenant accepts, and the platform fee that applies to its payments.",
-    icon: "settings",
-    minRole: "member",
-    subject: "the settings",
-  },
   "/settings/profile": {
     label: "Profile",
-    description: "Your own account and how you sign in to it.",
+    description: "Your name, email address and password, and the browsers you are signed in on.",
     icon: "profile",
     minRole: "member",
+    accountMenu: true,
     subject: "your profile",
   },
+  // Owners change it; admins see it read-only (and keep the currencies they may set through the API).
   "/settings/organization": {
     label: "Organization",
-    description: "The tenant itself, and the sign-in rules for everyone in it.",
+    description: "The organization's name and identifiers, the sign-in rules for everyone in it, the currencies it accepts, and the platform fee on its payments.",
     icon: "organization",
-    minRole: "member",
-    subject: "the organization settings",
+    minRole: "admin",
+    accountMenu: true,
+    subject: "the organization's settings",
   },
   "/docs/api": {
     label: "API reference",
@@ -143,6 +141,11 @@ export function portalPageFor(pathname: string): PortalPath | null {
     if ((pathname === path || pathname.startsWith(`${path}/`)) && (found === null || path.length > found.length)) found = path;
   }
   return found;
+}
+
+/** Whether a page is reached from the account menu rather than the navigation. */
+export function isAccountMenuPage(path: PortalPath): boolean {
+  return (PORTAL_PAGES[path] as PortalPageInfo).accountMenu === true;
 }
 
 /** Whether a page belongs to the platform console rather than to a tenant. */

@@ -7,6 +7,7 @@ import { env } from "@/lib/env";
 import { apiError } from "@/lib/http/errors";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import { notifyPasswordChanged } from "@/lib/mail/notices";
+import { revokeUserSessions } from "@/lib/auth/user-sessions";
 import { sendMailLater } from "@/lib/mail/outbox";
 import { passwordResetMail } from "@/lib/mail/templates";
 import type { ForgotPasswordInput, ResetPasswordInput } from "@/lib/schemas/auth";
@@ -51,7 +52,10 @@ export async function requestPasswordReset(input: ForgotPasswordInput, meta: Req
  * Sets the new password from a mailed link: the link is used up (with every
  * other link of that user), every session and access token of the user ends
  * (the session version moves on), the change is audited, and the user gets a
- * "password changed" notice. An unknown, used or expired link changes nothing.
+ * "password changed" notice. The link was mailed to the account's address, so
+ * following it also confirms that address: this is how the owner of a mailbox
+ * takes back an address someone else signed up with and never confirmed. An
+ * unknown, used or expired link changes nothing.
  */
 export async function resetPassword(input: ResetPasswordInput, meta: RequestMeta): Promise<{ email: string }> {
   const tokenHash = hashSingleUseToken(input.token);
@@ -67,6 +71,8 @@ export async function resetPassword(input: ResetPasswordInput, meta: RequestMeta
     const { count } = await tx.passwordResetToken.updateMany({ where: { id: row.id, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
     if (count === 0) throw apiError("reset_token_invalid", "This password reset link is not valid or was already used. Ask for a new one.");
     await tx.passwordResetToken.updateMany({ where: { userId: row.userId, usedAt: null }, data: { usedAt: now } });
+    const verified = await tx.user.updateMany({ where: { id: row.userId, emailVerifiedAt: null }, data: { emailVerifiedAt: now } });
+    await revokeUserSessions(tx, row.userId, now);
     const user = await tx.user.update({
       where: { id: row.userId },
       data: { passwordHash, sessionVersion: { increment: 1 } },
@@ -79,7 +85,7 @@ export async function resetPassword(input: ResetPasswordInput, meta: RequestMeta
       action: "auth.password_reset_completed",
       target: { type: "user", id: user.id },
       meta,
-      metadata: { sessions_ended: true },
+      metadata: { sessions_ended: true, ...(verified.count > 0 ? { email_verified: true } : {}) },
     });
     return { user, tenantName: membership?.tenant.name ?? null };
   });

@@ -3,6 +3,7 @@ import { recordAudit } from "@/lib/audit/audit-log";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import { portalClaims, type PortalToken } from "@/lib/auth/tokens";
 import type { JWT } from "next-auth/jwt";
+import { isLiveUserSession, revokeUserSessions, touchUserSession } from "@/lib/auth/user-sessions";
 
 type SignedOutUser = { userId: string; email?: string | null; tenantId: string | null; sessionVersion: number };
 
@@ -20,6 +21,7 @@ export async function endUserSessions(user: SignedOutUser, meta: RequestMeta, ch
       data: { sessionVersion: { increment: 1 } },
     });
     if (count === 0) return false;
+    await revokeUserSessions(tx, user.userId, new Date());
     await recordAudit(tx, {
       tenantId: user.tenantId,
       actor: { type: "user", userId: user.userId, label: user.email ?? undefined },
@@ -42,11 +44,20 @@ export function isCurrentSession(token: Pick<PortalToken, "sv">, user: { session
 /**
  * For next-auth's own endpoints (`/api/auth/session`, which also refreshes
  * the cookie): whether this decoded cookie is a session token whose user has
- * not signed out since it was issued. One primary-key read.
+ * not signed out since it was issued, and whose own session was not ended.
+ * One primary-key read.
  */
 export async function isLiveSessionToken(payload: JWT): Promise<boolean> {
   const token = portalClaims(payload, "session");
   if (!token) return false;
-  const user = await prisma.user.findUnique({ where: { id: token.sub }, select: { sessionVersion: true } });
-  return user !== null && isCurrentSession(token, user);
+  const user = await prisma.user.findUnique({
+    where: { id: token.sub },
+    select: { id: true, sessionVersion: true, sessions: token.sid ? { where: { id: token.sid }, take: 1 } : false },
+  });
+  if (user === null || !isCurrentSession(token, user)) return false;
+  if (!token.sid) return true;
+  const session = user.sessions?.[0];
+  if (!isLiveUserSession(session, user.id)) return false;
+  if (session) await touchUserSession(session);
+  return true;
 }

@@ -18,6 +18,6 @@ export async function tenantAccessResponse<T extends WithAccessToken>(
   const { access_token: _token, token_type: _type, expires_in: _expires, ...rest } = result;
   const response = NextResponse.json(rest);
   // The session's own user: the cookie keeps the version the session was checked against.
-  await writeSessionCookie(response.cookies, { ...user, sessionVersion: caller.sessionVersion }, result.tenant.id);
+  await writeSessionCookie(response.cookies, { ...user, sessionVersion: caller.sessionVersion }, result.tenant.id, caller.sessionId);
   return response;
 }

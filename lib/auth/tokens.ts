@@ -8,20 +8,23 @@ import { env } from "@/lib/env";
  * Bearer`, so neither can stand in for the other (a stolen cookie value is
  * no API credential, and a token handed to a script never signs a browser in).
  * `sv` is the user's session version when the token was issued: signing out
- * increments it, which ends every earlier token of that user at once.
+ * increments it, which ends every earlier token of that user at once. `sid`
+ * (session tokens only) names the UserSession row of that browser sign-in
+ * (lib/auth/user-sessions.ts), which can be ended on its own; a session token
+ * from before sessions were recorded has none and lives on its version alone.
  */
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 export const ACCESS_TOKEN_TTL_SECONDS = 60 * 60;
 
 export type TokenType = "session" | "access";
-export type PortalToken = JWT & { sub: string; tid: string; typ: TokenType; sv: number };
+export type PortalToken = JWT & { sub: string; tid: string; typ: TokenType; sv: number; sid?: string };
 
 /** Who a token is for: the user's id and their session version now. */
 export type TokenSubject = { id: string; sessionVersion: number };
 
-/** The claims next-auth's jwt callback adds to a browser session at sign-in. */
-export function sessionClaims(user: TokenSubject, tenantId: string) {
-  return { tid: tenantId, typ: "session" as const, sv: user.sessionVersion };
+/** The claims next-auth's jwt callback adds to a browser session at sign-in (and a re-issued cookie keeps). */
+export function sessionClaims(user: TokenSubject, tenantId: string, sessionId?: string | null) {
+  return { tid: tenantId, typ: "session" as const, sv: user.sessionVersion, ...(sessionId ? { sid: sessionId } : {}) };
 }
 
 export async function issueAccessToken(user: TokenSubject, tenantId: string) {
@@ -37,6 +40,7 @@ export async function issueAccessToken(user: TokenSubject, tenantId: string) {
 export function portalClaims(payload: JWT | null, type: TokenType): PortalToken | null {
   if (!payload || typeof payload.sub !== "string" || typeof payload.tid !== "string") return null;
   if (payload.typ !== type || typeof payload.sv !== "number") return null;
+  if (payload.sid !== undefined && typeof payload.sid !== "string") return null;
   return payload as PortalToken;
 }
 
@@ -63,9 +67,9 @@ function sessionCookieName(): string {
 }
 
 /** A browser session token, as next-auth writes it at sign-in. */
-export async function encodeSessionToken(user: TokenSubject & { email: string; name: string }, tenantId: string) {
+export async function encodeSessionToken(user: TokenSubject & { email: string; name: string }, tenantId: string, sessionId?: string | null) {
   return encode({
-    token: { sub: user.id, email: user.email, name: user.name, ...sessionClaims(user, tenantId) },
+    token: { sub: user.id, email: user.email, name: user.name, ...sessionClaims(user, tenantId, sessionId) },
     secret: env().authSecret,
     maxAge: SESSION_MAX_AGE_SECONDS,
   });
@@ -76,17 +80,18 @@ type CookieWriter = {
 };
 
 /**
- * Points the browser's session at another tenant (tenant switch, accepted
- * invitation): the same cookie next-auth writes, with the same options, so
- * next-auth keeps refreshing it as its own.
+ * Re-issues the browser's session cookie (tenant switch, accepted invitation,
+ * password change): the same cookie next-auth writes, with the same options,
+ * so next-auth keeps refreshing it as its own. The session keeps its `sid`.
  */
 export async function writeSessionCookie(
   cookies: CookieWriter,
   user: TokenSubject & { email: string; name: string },
   tenantId: string,
+  sessionId: string | null,
 ) {
   const name = sessionCookieName();
-  const token = await encodeSessionToken(user, tenantId);
+  const token = await encodeSessionToken(user, tenantId, sessionId);
   cookies.set(name, token, {
     httpOnly: true,
     sameSite: "lax",

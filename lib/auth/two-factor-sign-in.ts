@@ -73,7 +73,7 @@ export async function completeTwoFactorSignIn(input: TwoFactorSignInInput, meta:
           metadata: { channel, recovery_codes_remaining: remaining },
         });
       }
-      const signedIn = await recordSignIn(tx, user, membership, meta, { channel, two_factor: method });
+      const signedIn = await recordSignIn(tx, user, membership, meta, channel, { two_factor: method });
       return { user: signedIn, method, recoveryCodesRemaining: remaining } satisfies TwoFactorSignIn;
     });
   });

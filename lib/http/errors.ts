@@ -29,6 +29,7 @@ export const ERROR_CODES = {
   amount_exceeds_refundable: { status: 400, message: "The amount is more than what is left to refund on this payment." },
   unknown_event_type: { status: 400, message: "Unknown event type; GET /api/v1/auth/tenants/webhooks/event-types/ lists them." },
   range_too_large: { status: 400, message: "The range holds too many points at this granularity; narrow it or pick a coarser granularity." },
+  email_unchanged: { status: 400, message: "That is already the account's email address." },
   // 401: who is calling is unknown
   unauthorized: { status: 401, message: "Sign in, or send a valid Bearer token." },
   invalid_token: { status: 401, message: "The access token is invalid or expired." },
@@ -48,10 +49,13 @@ export const ERROR_CODES = {
   tenant_suspended: { status: 403, message: "This tenant is suspended." },
   two_factor_enrolment_required: { status: 403, message: "This tenant requires two-factor sign-in. Turn it on first: POST /api/v1/auth/two-factor/enrol/." },
   two_factor_sign_in_required: { status: 403, message: "This account uses two-factor sign-in: sign in first, then try again." },
+  email_not_verified: { status: 403, message: "Confirm your email address first: follow the link we mailed to it." },
+  current_password_incorrect: { status: 403, message: "The current password is not correct." },
   // 404
   not_found: { status: 404, message: "Not found." },
   invitation_not_found: { status: 404, message: "This invitation link is not valid." },
   reset_token_invalid: { status: 404, message: "This password reset link is not valid or was already used." },
+  email_token_invalid: { status: 404, message: "This email confirmation link is not valid or was already used." },
   // 405: the path exists, the method does not (the Allow header lists the ones it has)
   method_not_allowed: { status: 405, message: "This path does not answer that method." },
   // 408: the tenant's webhook endpoint did not answer in time (a gateway-style status for a target we called)
@@ -70,6 +74,7 @@ export const ERROR_CODES = {
   tenant_already_suspended: { status: 409, message: "This tenant is already suspended." },
   tenant_not_suspended: { status: 409, message: "This tenant is not suspended." },
   tenant_changed: { status: 409, message: "The session has switched to another tenant. Reload the page." },
+  email_already_verified: { status: 409, message: "This email address is already confirmed." },
   webhook_not_configured: { status: 409, message: "No webhook endpoint is configured." },
   secret_rotation_conflict: { status: 409, message: "Another rotation of the webhook secret finished first. Reload and try again." },
   webhook_endpoint_disabled: { status: 409, message: "The webhook endpoint is disabled. Save its URL again to re-enable it first." },
@@ -88,6 +93,7 @@ export const ERROR_CODES = {
   invitation_revoked: { status: 410, message: "This invitation was revoked." },
   invitation_expired: { status: 410, message: "This invitation has expired." },
   reset_token_expired: { status: 410, message: "This password reset link has expired." },
+  email_token_expired: { status: 410, message: "This email confirmation link has expired." },
   // 413, 429
   payload_too_large: { status: 413, message: "The request body is too large." },
   too_many_requests: { status: 429, message: "Too many requests. Try again later." },

@@ -2,7 +2,7 @@ import { prisma } from "@/lib/db";
 import type { Caller } from "@/lib/auth/caller";
 import { env } from "@/lib/env";
 import { sendMailLater } from "@/lib/mail/outbox";
-import { apiKeysRevokedMail, passwordChangedMail, twoFactorDisabledMail } from "@/lib/mail/templates";
+import { apiKeysRevokedMail, emailChangedMail, passwordChangedMail, twoFactorDisabledMail } from "@/lib/mail/templates";
 
 /** Security notices, composed and sent after the change committed (lib/mail/outbox.ts). */
 
@@ -21,8 +21,14 @@ export function notifyOwnersOfRevokedKeys(caller: Pick<Caller, "tenantId" | "ten
   });
 }
 
-export function notifyPasswordChanged(user: { email: string; name: string }, tenantName: string | null, when: Date): void {
-  sendMailLater({ to: user.email, ...passwordChangedMail({ name: user.name, tenantName, when, loginUrl: `${env().appUrl}/login` }) });
+/** `signedOut`: "all" after a reset (every session ended), "others" after a change from a signed-in session (that one stays). */
+export function notifyPasswordChanged(user: { email: string; name: string }, tenantName: string | null, when: Date, signedOut: "all" | "others" = "all"): void {
+  sendMailLater({ to: user.email, ...passwordChangedMail({ name: user.name, tenantName, when, loginUrl: `${env().appUrl}/login`, signedOut }) });
+}
+
+/** To the address the account just left: the only warning its owner gets if someone else moved it. */
+export function notifyEmailChanged(previous: { email: string; name: string }, newEmail: string, when: Date): void {
+  sendMailLater({ to: previous.email, ...emailChangedMail({ name: previous.name, newEmail, when, loginUrl: `${env().appUrl}/login` }) });
 }
 
 /** The person whose second factor was turned off hears it, whoever did it: a stolen session could have. */

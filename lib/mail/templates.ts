@@ -58,10 +58,11 @@ export function passwordResetMail(input: { name: string; url: string; validMinut
   ]);
 }
 
-export function passwordChangedMail(input: { name: string; tenantName: string | null; when: Date; loginUrl: string }): RenderedMail {
+export function passwordChangedMail(input: { name: string; tenantName: string | null; when: Date; loginUrl: string; signedOut?: "all" | "others" }): RenderedMail {
   const where = input.tenantName ? ` (${input.tenantName})` : "";
+  const sessions = input.signedOut === "others" ? "every other session was signed out" : "every session was signed out";
   return render("Your password was changed", [
-    paragraph(`Hello ${input.name}, the password of your ${PRODUCT} account${where} was changed on ${input.when.toUTCString()}, and every session was signed out.`),
+    paragraph(`Hello ${input.name}, the password of your ${PRODUCT} account${where} was changed on ${input.when.toUTCString()}, and ${sessions}.`),
     paragraph("If this was you, there is nothing to do. If it was not, reset your password now and tell the other owners of your tenant."),
     button("Sign in", input.loginUrl),
   ]);
@@ -83,5 +84,29 @@ export function twoFactorDisabledMail(input: { name: string; tenantName: string 
     paragraph(`Hello ${input.name}, two-factor sign-in of your ${PRODUCT} account${where} was turned off on ${input.when.toUTCString()}, ${how}. Signing in now needs only the password.`),
     paragraph("If this was you, there is nothing to do. If it was not, change your password now, turn two-factor sign-in on again, and tell the other owners of your tenant."),
     button("Open your profile", input.profileUrl),
+  ]);
+}
+
+export function emailVerificationMail(input: { name: string; url: string; validHours: number }): RenderedMail {
+  return render("Confirm your email address", [
+    paragraph(`Hello ${input.name}, confirm that this is your address for your ${PRODUCT} account.`),
+    button("Confirm my email address", input.url),
+    small(`The link works once, for ${input.validHours} hours. If you did not create an account, ignore this mail: nobody can accept invitations sent to this address without it.`),
+  ]);
+}
+
+export function emailChangeMail(input: { name: string; oldEmail: string; url: string; validHours: number }): RenderedMail {
+  return render("Confirm your new email address", [
+    paragraph(`Hello ${input.name}, you asked to move your ${PRODUCT} account from ${input.oldEmail} to this address. The change applies when you follow this link.`),
+    button("Use this email address", input.url),
+    small(`The link works once, for ${input.validHours} hours. If you did not ask for this, ignore this mail: the account stays at its old address.`),
+  ]);
+}
+
+export function emailChangedMail(input: { name: string; newEmail: string; when: Date; loginUrl: string }): RenderedMail {
+  return render("Your email address was changed", [
+    paragraph(`Hello ${input.name}, the email address of your ${PRODUCT} account was changed to ${input.newEmail} on ${input.when.toUTCString()}. Mail about the account now goes there, and you sign in with it.`),
+    paragraph("If this was you, there is nothing to do. If it was not, tell the owners of your tenant at once: whoever changed it knew your password."),
+    button("Sign in", input.loginUrl),
   ]);
 }

@@ -2,19 +2,27 @@
 // lib/openapi/registry.test.ts fails when this file is not what the generator writes today.
 import type { RouteRegistryEntry, EndpointDoc, TagDoc } from "@/lib/openapi/types";
 import * as account from "@/app/api/v1/account/route";
+import * as authEmailChange from "@/app/api/v1/auth/email/change/route";
+import * as authEmailVerification from "@/app/api/v1/auth/email/verification/route";
+import * as authEmailVerify from "@/app/api/v1/auth/email/verify/route";
 import * as authLogin from "@/app/api/v1/auth/login/route";
 import * as authLoginTwoFactor from "@/app/api/v1/auth/login/two-factor/route";
 import * as authLogout from "@/app/api/v1/auth/logout/route";
 import * as authMe from "@/app/api/v1/auth/me/route";
+import * as authPasswordChange from "@/app/api/v1/auth/password/change/route";
 import * as authPasswordForgot from "@/app/api/v1/auth/password/forgot/route";
 import * as authPasswordReset from "@/app/api/v1/auth/password/reset/route";
+import * as authProfile from "@/app/api/v1/auth/profile/route";
 import * as authRegister from "@/app/api/v1/auth/register/route";
+import * as authSessionsSessionId from "@/app/api/v1/auth/sessions/[sessionId]/route";
+import * as authSessions from "@/app/api/v1/auth/sessions/route";
 import * as authTenantsApiKeysRegenerate from "@/app/api/v1/auth/tenants/api-keys/regenerate/route";
 import * as authTenantsApiKeysRevoke from "@/app/api/v1/auth/tenants/api-keys/revoke/route";
 import * as authTenantsApiKeys from "@/app/api/v1/auth/tenants/api-keys/route";
 import * as authTenantsAuditLogsEntryId from "@/app/api/v1/auth/tenants/audit-logs/[entryId]/route";
 import * as authTenantsAuditLogsExport from "@/app/api/v1/auth/tenants/audit-logs/export/route";
 import * as authTenantsAuditLogs from "@/app/api/v1/auth/tenants/audit-logs/route";
+import * as authTenantsCurrent from "@/app/api/v1/auth/tenants/current/route";
 import * as authTenantsFees from "@/app/api/v1/auth/tenants/fees/route";
 import * as authTenantsInvitationsInvitationId from "@/app/api/v1/auth/tenants/invitations/[invitationId]/route";
 import * as authTenantsInvitationsAccept from "@/app/api/v1/auth/tenants/invitations/accept/route";
@@ -72,19 +80,27 @@ import * as refunds from "@/app/api/v1/refunds/route";
 
 export const ROUTE_REGISTRY: RouteRegistryEntry[] = [
   { path: "/api/v1/account/", file: "app/api/v1/account/route.ts", params: {}, summary: "platform API, secret key: the tenant, the key's mode, the Stripe status", module: account },
+  { path: "/api/v1/auth/email/change/", file: "app/api/v1/auth/email/change/route.ts", params: {}, summary: "member+: mails a link to a new address; the account moves there when it is followed", module: authEmailChange },
+  { path: "/api/v1/auth/email/verification/", file: "app/api/v1/auth/email/verification/route.ts", params: {}, summary: "member+: mails a new confirmation link to the caller's unconfirmed address (throttled)", module: authEmailVerification },
+  { path: "/api/v1/auth/email/verify/", file: "app/api/v1/auth/email/verify/route.ts", params: {}, summary: "public: follows a mailed email confirmation link (confirms the address, or applies an email change)", module: authEmailVerify },
   { path: "/api/v1/auth/login/", file: "app/api/v1/auth/login/route.ts", params: {}, summary: "public: exchanges email and password for an access token, or for a two-factor challenge", module: authLogin },
   { path: "/api/v1/auth/login/two-factor/", file: "app/api/v1/auth/login/two-factor/route.ts", params: {}, summary: "public: the second step of a sign-in (challenge + code or recovery code) for an access token", module: authLoginTwoFactor },
   { path: "/api/v1/auth/logout/", file: "app/api/v1/auth/logout/route.ts", params: {}, summary: "member+: ends every session and access token of the caller", module: authLogout },
   { path: "/api/v1/auth/me/", file: "app/api/v1/auth/me/route.ts", params: {}, summary: "member+: the caller, their tenant and role", module: authMe },
+  { path: "/api/v1/auth/password/change/", file: "app/api/v1/auth/password/change/route.ts", params: {}, summary: "member+: new password given the current one; ends every other session and access token", module: authPasswordChange },
   { path: "/api/v1/auth/password/forgot/", file: "app/api/v1/auth/password/forgot/route.ts", params: {}, summary: "public: mails a password reset link if an account has this email", module: authPasswordForgot },
   { path: "/api/v1/auth/password/reset/", file: "app/api/v1/auth/password/reset/route.ts", params: {}, summary: "public: sets a new password from a mailed reset link and ends every session", module: authPasswordReset },
+  { path: "/api/v1/auth/profile/", file: "app/api/v1/auth/profile/route.ts", params: {}, summary: "member+: the caller's own account (name, email and its confirmation, a pending email change); PATCH renames", module: authProfile },
   { path: "/api/v1/auth/register/", file: "app/api/v1/auth/register/route.ts", params: {}, summary: "public: creates a tenant (pending), its owner and first API keys", module: authRegister },
+  { path: "/api/v1/auth/sessions/{session_id}/", file: "app/api/v1/auth/sessions/[sessionId]/route.ts", params: {"session_id":"sessionId"}, summary: "member+: signs one of the caller's browsers out", module: authSessionsSessionId },
+  { path: "/api/v1/auth/sessions/", file: "app/api/v1/auth/sessions/route.ts", params: {}, summary: "member+: the caller's signed-in browsers (the current one first and marked)", module: authSessions },
   { path: "/api/v1/auth/tenants/api-keys/regenerate/", file: "app/api/v1/auth/tenants/api-keys/regenerate/route.ts", params: {}, summary: "owner only: new keys, secrets shown once", module: authTenantsApiKeysRegenerate },
   { path: "/api/v1/auth/tenants/api-keys/revoke/", file: "app/api/v1/auth/tenants/api-keys/revoke/route.ts", params: {}, summary: "owner only: emergency revocation, no replacement", module: authTenantsApiKeysRevoke },
   { path: "/api/v1/auth/tenants/api-keys/", file: "app/api/v1/auth/tenants/api-keys/route.ts", params: {}, summary: "admin+: every key of the tenant, secrets masked", module: authTenantsApiKeys },
   { path: "/api/v1/auth/tenants/audit-logs/{entry_id}/", file: "app/api/v1/auth/tenants/audit-logs/[entryId]/route.ts", params: {"entry_id":"entryId"}, summary: "admin+: one audit log entry with everything recorded", module: authTenantsAuditLogsEntryId },
   { path: "/api/v1/auth/tenants/audit-logs/export/", file: "app/api/v1/auth/tenants/audit-logs/export/route.ts", params: {}, summary: "admin+: the filtered audit log as a CSV file, every page", module: authTenantsAuditLogsExport },
   { path: "/api/v1/auth/tenants/audit-logs/", file: "app/api/v1/auth/tenants/audit-logs/route.ts", params: {}, summary: "admin+: the tenant's audit log, newest first", module: authTenantsAuditLogs },
+  { path: "/api/v1/auth/tenants/current/", file: "app/api/v1/auth/tenants/current/route.ts", params: {}, summary: "member+ reads the tenant the caller acts for; PATCH (owner only) renames it", module: authTenantsCurrent },
   { path: "/api/v1/auth/tenants/fees/", file: "app/api/v1/auth/tenants/fees/route.ts", params: {}, summary: "any member: the platform fee that applies to the tenant, read-only", module: authTenantsFees },
   { path: "/api/v1/auth/tenants/invitations/{invitation_id}/", file: "app/api/v1/auth/tenants/invitations/[invitationId]/route.ts", params: {"invitation_id":"invitationId"}, summary: "owner only: revoke a pending invitation", module: authTenantsInvitationsInvitationId },
   { path: "/api/v1/auth/tenants/invitations/accept/", file: "app/api/v1/auth/tenants/invitations/accept/route.ts", params: {}, summary: "public: join as the signed-in user, with an account's password, or with a new account", module: authTenantsInvitationsAccept },
@@ -188,7 +204,7 @@ export const ENDPOINT_DOCS: Record<string, EndpointDoc> = {
         "when": "the 11th sign-up from one IP within an hour; `Retry-After: 3600`"
       }
     ],
-    "description": "Creates a tenant (status `pending`), its owner, the owner membership and the tenant's first API keys (live and test, publishable and secret), in one transaction. Audited as `auth.signed_up`.",
+    "description": "Creates a tenant (status `pending`), its owner, the owner membership and the tenant's first API keys (live and test, publishable and secret), in one transaction. Audited as `auth.signed_up`. The owner's address is not confirmed yet (`user.email_verified: false`): a confirmation link is mailed to it (see Email verification).",
     "access": "public. Throttled: at most 10 sign-ups per IP per hour.",
     "success_status": 201,
     "example": {
@@ -196,6 +212,7 @@ export const ENDPOINT_DOCS: Record<string, EndpointDoc> = {
         "id": "cmi1u5er0000ada0000000001",
         "email": "ada@example.com",
         "name": "Ada Lovelace",
+        "email_verified": false,
         "created_at": "2026-11-26T04:40:00.000Z",
         "last_login_at": null
       },
@@ -385,7 +402,7 @@ export const ENDPOINT_DOCS: Record<string, EndpointDoc> = {
         "when": "the session cookie without the portal's `Origin`"
       }
     ],
-    "description": "Signs the caller out **everywhere**: every session cookie and access token issued to this user so far stops working at once (on every device and in every tenant), because each token carries the user's session version and this increments it. Signing out in the browser (next-auth's sign-out) does the same. Audited as `auth.signed_out` (`metadata.channel`: `api` or `browser`). Sign in again for a new token.",
+    "description": "Signs the caller out **everywhere**: every session cookie and access token issued to this user so far stops working at once (on every device and in every tenant), because each token carries the user's session version and this increments it; every browser session of the user is marked ended too (the session list is then empty). Signing out in the browser (next-auth's sign-out) and \"Sign out everywhere\" on the profile page do the same. Audited as `auth.signed_out` (`metadata.channel`: `api` or `browser`). Sign in again for a new token.",
     "access": "member+ (an access token or the session cookie; with the cookie, the portal's `Origin` is required as for every cookie write). No request body.",
     "success_status": 200,
     "example": {
@@ -459,7 +476,7 @@ export const ENDPOINT_DOCS: Record<string, EndpointDoc> = {
         "when": "body over 64 KB"
       }
     ],
-    "description": "Sets a new password with the token of a mailed reset link. The link is used up, together with every other unused link of that user; every session cookie and access token of the user stops working (as with `POST /api/v1/auth/logout/`), so the person signs in again with the new password. The user is mailed a \"password changed\" notice. Audited as `auth.password_reset_completed` (severity warning). An unknown, used or expired token changes nothing.",
+    "description": "Sets a new password with the token of a mailed reset link. The link is used up, together with every other unused link of that user; every session cookie and access token of the user stops working (as with `POST /api/v1/auth/logout/`), so the person signs in again with the new password. The user is mailed a \"password changed\" notice. The link was mailed to the account's address, so following it also confirms that address (`metadata.email_verified: true` when it was not yet): this is how the owner of a mailbox takes back an address that someone else signed up with and never confirmed (see Invitations and unconfirmed addresses). Audited as `auth.password_reset_completed` (severity warning). An unknown, used or expired token changes nothing.",
     "access": "public (the token is the proof).",
     "success_status": 200,
     "example": {
@@ -493,6 +510,7 @@ export const ENDPOINT_DOCS: Record<string, EndpointDoc> = {
         "id": "cmi1u5er0000ada0000000001",
         "email": "ada@example.com",
         "name": "Ada Lovelace",
+        "email_verified": true,
         "created_at": "2026-11-26T04:40:00.000Z",
         "last_login_at": "2026-11-26T05:00:00.000Z"
       },
@@ -512,16 +530,7 @@ export const ENDPOINT_DOCS: Record<string, EndpointDoc> = {
   },
   "GET /api/v1/auth/two-factor/": {
     "tag": "Two-factor sign-in",
-    "errors": [
-      {
-        "status": 401,
-        "codes": [
-          "unauthorized",
-          "invalid_token"
-        ],
-        "when": "no credential, or a bad one"
-      }
-    ],
+    "errors": [],
     "description": "Whether the caller signs in with two-factor, and how many recovery codes are left.",
     "access": "member+, also while held at enrolment.",
     "success_status": 200,
@@ -533,7 +542,191 @@ export const ENDPOINT_DOCS: Record<string, EndpointDoc> = {
       "required_by_tenant": false
     }
   },
+  "POST /api/v1/auth/email/verify/": {
+    "tag": "Two-factor sign-in",
+    "errors": [
+      {
+        "status": 401,
+        "codes": [
+          "unauthorized",
+          "invalid_token"
+        ],
+        "when": "no credential, or a bad one"
+      }
+    ],
+    "description": "Follows a mailed email link. A confirmation link confirms the account's address (audited as `account.email_verified`). A change-of-address link moves the account to the new address, now confirmed; every open link of the account (confirmation and password reset, mailed to the old address) is used up, and the old address is mailed an \"email changed\" notice (audited as `account.email_changed`, severity warning). Sessions continue. An unknown, used or expired token changes nothing.",
+    "access": "public (the token is the proof), so the link works in any browser.",
+    "success_status": 200,
+    "example": {
+      "email_verified": true,
+      "email": "ada@example.com",
+      "email_changed": false
+    }
+  },
   "POST /api/v1/auth/two-factor/enrol/": {
+    "tag": "Two-factor sign-in",
+    "errors": [
+      {
+        "status": 400,
+        "codes": [
+          "invalid_json",
+          "validation_error"
+        ],
+        "when": "malformed body, missing or unknown fields"
+      },
+      {
+        "status": 403,
+        "codes": [
+          "csrf_origin_mismatch"
+        ],
+        "when": "sent with a valid session cookie but without the portal's `Origin`"
+      },
+      {
+        "status": 404,
+        "codes": [
+          "email_token_invalid"
+        ],
+        "when": "no link has this token, it was already used, or (a confirmation link) the account has moved to another address since; the same answer for all"
+      },
+      {
+        "status": 409,
+        "codes": [
+          "email_taken"
+        ],
+        "when": "a change-of-address link, and another account took the new address in the meantime; nothing changes"
+      },
+      {
+        "status": 410,
+        "codes": [
+          "email_token_expired"
+        ],
+        "when": "the link is older than 24 hours"
+      },
+      {
+        "status": 413,
+        "codes": [
+          "payload_too_large"
+        ],
+        "when": "body over 64 KB"
+      }
+    ],
+    "description": "Starts an enrolment, or starts it over with a new secret (an unconfirmed enrolment is replaced). Nothing is active until `POST …/two-factor/confirm/`. The secret is in this answer only; it is stored encrypted.",
+    "access": "member+, also while held at enrolment. No request body.",
+    "success_status": 200
+  },
+  "POST /api/v1/auth/email/verification/": {
+    "tag": "Two-factor sign-in",
+    "errors": [
+      {
+        "status": 401,
+        "codes": [
+          "unauthorized",
+          "invalid_token"
+        ],
+        "when": "no credential; bad or expired token"
+      },
+      {
+        "status": 403,
+        "codes": [
+          "csrf_origin_mismatch"
+        ],
+        "when": "cookie-authenticated without the portal's `Origin`"
+      },
+      {
+        "status": 409,
+        "codes": [
+          "email_already_verified"
+        ],
+        "when": "the address is already confirmed"
+      },
+      {
+        "status": 429,
+        "codes": [
+          "too_many_requests"
+        ],
+        "when": "a link went out less than a minute ago, or five this hour; `Retry-After` says when the next one may"
+      }
+    ],
+    "description": "Mails a new confirmation link to the caller's unconfirmed address. Earlier links keep working until one is followed. Audited as `account.email_verification_sent`.",
+    "access": "member+. Throttled per account: one link a minute and five an hour (counted with email changes). No request body.",
+    "success_status": 202,
+    "example": {
+      "sent": true,
+      "email": "ada@example.com",
+      "expires_in": 86400
+    }
+  },
+  "POST /api/v1/auth/email/change/": {
+    "tag": "Two-factor sign-in",
+    "errors": [
+      {
+        "status": 400,
+        "codes": [
+          "invalid_json",
+          "validation_error"
+        ],
+        "when": "malformed body, missing or unknown fields, not an email"
+      },
+      {
+        "status": 400,
+        "codes": [
+          "email_unchanged"
+        ],
+        "when": "the new address is the account's address"
+      },
+      {
+        "status": 401,
+        "codes": [
+          "unauthorized",
+          "invalid_token"
+        ],
+        "when": "no credential; bad or expired token"
+      },
+      {
+        "status": 403,
+        "codes": [
+          "current_password_incorrect"
+        ],
+        "when": "`current_password` is wrong"
+      },
+      {
+        "status": 403,
+        "codes": [
+          "csrf_origin_mismatch"
+        ],
+        "when": "cookie-authenticated without the portal's `Origin`"
+      },
+      {
+        "status": 409,
+        "codes": [
+          "email_taken"
+        ],
+        "when": "another account uses the new address"
+      },
+      {
+        "status": 413,
+        "codes": [
+          "payload_too_large"
+        ],
+        "when": "body over 64 KB"
+      },
+      {
+        "status": 429,
+        "codes": [
+          "too_many_requests"
+        ],
+        "when": "password checks throttled as for sign-in, or links throttled as above; `Retry-After`"
+      }
+    ],
+    "description": "Asks to move the account to another address. Nothing changes yet: a link is mailed to the new address, and the account moves when it is followed (within 24 hours); then the old address is told. A newer request replaces an older one's link. The current password is required, checked like a sign-in (throttled; a wrong one is audited as `auth.login_failed`). Audited as `account.email_change_requested`.",
+    "access": "member+. Throttled per account like resend.",
+    "success_status": 202,
+    "example": {
+      "pending_email": "ada@new.example.com",
+      "expires_in": 86400
+    }
+  },
+  "GET /api/v1/auth/profile/": {
     "tag": "Two-factor sign-in",
     "errors": [
       {
@@ -559,15 +752,23 @@ export const ENDPOINT_DOCS: Record<string, EndpointDoc> = {
         "when": "two-factor is on already; turn it off first to change authenticators"
       }
     ],
-    "description": "Starts an enrolment, or starts it over with a new secret (an unconfirmed enrolment is replaced). Nothing is active until `POST …/two-factor/confirm/`. The secret is in this answer only; it is stored encrypted.",
-    "access": "member+, also while held at enrolment. No request body.",
+    "description": "The caller's own account, as the profile page shows it.",
+    "access": "member+.",
     "success_status": 200,
     "example": {
-      "secret": "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP",
-      "otpauth_uri": "otpauth://totp/Tenant%20Admin%20Portal:ada%40example.com?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=Tenant%20Admin%20Portal",
-      "qr_code_svg": "data:image/svg+xml;base64,PHN2ZyB4bWxucz0i…",
-      "issuer": "Tenant Admin Portal",
-      "account": "ada@example.com"
+      "user": {
+        "id": "cmi1u5er0000ada0000000001",
+        "email": "ada@example.com",
+        "name": "Ada Lovelace",
+        "email_verified": true,
+        "created_at": "2026-11-26T04:40:00.000Z",
+        "last_login_at": "2026-11-26T05:00:00.000Z",
+        "email_verified_at": "2026-11-26T04:45:00.000Z"
+      },
+      "pending_email_change": {
+        "email": "ada@new.example.com",
+        "expires_at": "2026-11-27T05:00:00.000Z"
+      }
     }
   },
   "POST /api/v1/auth/two-factor/confirm/": {
@@ -710,6 +911,58 @@ export const ENDPOINT_DOCS: Record<string, EndpointDoc> = {
     "tag": "Two-factor sign-in",
     "errors": [
       {
+        "status": 401,
+        "codes": [
+          "unauthorized",
+          "invalid_token"
+        ],
+        "when": "no credential; bad or expired token"
+      }
+    ],
+    "description": "Replaces the recovery codes with 10 new ones for a current code: the old ones stop working at once. The new codes are in this answer only. Audited as `auth.two_factor_recovery_codes_regenerated`. | 401 | `unauthorized`, `invalid_token` | no credential; bad or expired token |"
+  },
+  "PATCH /api/v1/auth/profile/": {
+    "tag": "Two-factor sign-in",
+    "errors": [
+      {
+        "status": 400,
+        "codes": [
+          "invalid_json",
+          "validation_error"
+        ],
+        "when": "malformed body; a missing, invalid or unknown field"
+      },
+      {
+        "status": 401,
+        "codes": [
+          "unauthorized",
+          "invalid_token"
+        ],
+        "when": "no credential; bad or expired token"
+      },
+      {
+        "status": 403,
+        "codes": [
+          "csrf_origin_mismatch"
+        ],
+        "when": "cookie-authenticated without the portal's `Origin`"
+      },
+      {
+        "status": 413,
+        "codes": [
+          "payload_too_large"
+        ],
+        "when": "body over 64 KB"
+      }
+    ],
+    "description": "Changes the caller's name. Audited as `account.name_changed` (with the previous name); the same name again changes nothing and is not audited.",
+    "access": "member+.",
+    "success_status": 200
+  },
+  "POST /api/v1/auth/password/change/": {
+    "tag": "Two-factor sign-in",
+    "errors": [
+      {
         "status": 400,
         "codes": [
           "invalid_json",
@@ -761,17 +1014,68 @@ export const ENDPOINT_DOCS: Record<string, EndpointDoc> = {
         "when": "too many wrong codes; `Retry-After`"
       }
     ],
-    "description": "Replaces the recovery codes with 10 new ones for a current code: the old ones stop working at once. The new codes are in this answer only. Audited as `auth.two_factor_recovery_codes_regenerated`.",
+    "description": "Sets a new password, given the current one (checked like a sign-in: throttled, a wrong one audited as `auth.login_failed`). Every other session and every access token of the user ends (the session version moves on; the other browser sessions are marked ended) and open password reset links are used up. The calling browser stays signed in: its session cookie is re-issued in the answer (same session). A Bearer caller's token ends too, and the answer carries a new access token. The account's address is mailed a \"password changed\" notice. Audited as `account.password_changed` (severity warning, `metadata.other_sessions_ended`).",
     "access": "member+.",
     "success_status": 200,
     "example": {
-      "recovery_codes": [
-        "7k2mz-q9x4c",
-        "…"
-      ]
+      "password_changed": true,
+      "other_sessions_ended": 2,
+      "access_token": "eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0..…",
+      "token_type": "Bearer",
+      "expires_in": 3600
     }
   },
   "GET /api/v1/auth/tenants/two-factor/": {
+    "tag": "Two-factor sign-in",
+    "errors": [
+      {
+        "status": 400,
+        "codes": [
+          "invalid_json",
+          "validation_error"
+        ],
+        "when": "malformed body; missing or unknown fields; a new password outside 10–128 characters or equal to the current one"
+      },
+      {
+        "status": 401,
+        "codes": [
+          "unauthorized",
+          "invalid_token"
+        ],
+        "when": "no credential; bad or expired token"
+      },
+      {
+        "status": 403,
+        "codes": [
+          "current_password_incorrect"
+        ],
+        "when": "`current_password` is wrong; nothing changes"
+      },
+      {
+        "status": 403,
+        "codes": [
+          "csrf_origin_mismatch"
+        ],
+        "when": "cookie-authenticated without the portal's `Origin`"
+      },
+      {
+        "status": 413,
+        "codes": [
+          "payload_too_large"
+        ],
+        "when": "body over 64 KB"
+      },
+      {
+        "status": 429,
+        "codes": [
+          "too_many_requests"
+        ],
+        "when": "password checks throttled as for sign-in; `Retry-After`"
+      }
+    ],
+    "description": "Whether the tenant requires two-factor sign-in of every member, and how many members have it. | 400 | `invalid_json`, `validation_error` | malformed body; missing or unknown fields; a new password outside 10–128 characters or equal to the current one | | 401 | `unauthorized`, `invalid_token` | no credential; bad or expired token | | 403 | `current_password_incorrect` | `current_password` is wrong; nothing changes | | 403 | `csrf_origin_mismatch` | cookie-authenticated without the portal's `Origin` | | 413 | `payload_too_large` | body over 64 KB | | 429 | `too_many_requests` | password checks throttled as for sign-in; `Retry-After` |"
+  },
+  "GET /api/v1/auth/sessions/": {
     "tag": "Two-factor sign-in",
     "errors": [
       {
@@ -790,16 +1094,26 @@ export const ENDPOINT_DOCS: Record<string, EndpointDoc> = {
         "when": "the requirement is on and the caller has no two-factor"
       }
     ],
-    "description": "Whether the tenant requires two-factor sign-in of every member, and how many members have it.",
+    "description": "The caller's signed-in browsers: one per browser sign-in that has not ended (signed out, revoked, or eight hours without use). Each browser sign-in is recorded when it happens; `last_seen_at` is kept coarsely (updated at most every five minutes), and `ip` is the address the sign-in came from. The session making the request is first, with `current: true`. API access tokens (one hour) are not listed: they end with sign out everywhere and a password change.",
     "access": "member+.",
-    "success_status": 200,
-    "example": {
-      "required": true,
-      "members": 4,
-      "members_without_two_factor": 1
-    }
+    "success_status": 200
   },
   "PUT /api/v1/auth/tenants/two-factor/": {
+    "tag": "Two-factor sign-in",
+    "errors": [
+      {
+        "status": 401,
+        "codes": [
+          "unauthorized",
+          "invalid_token"
+        ],
+        "when": "no credential; bad or expired token"
+      }
+    ],
+    "description": "Requires two-factor sign-in of every member (`true`), or stops requiring it. To turn it on, the owner must have two-factor on themself; turning it off is always allowed. Members without two-factor are held at enrolment from their next request (see Two-factor sign-in). Audited as `settings.two_factor_requirement_changed` (warning, `metadata.required`); saving the value it already has changes nothing and writes no entry.",
+    "access": "owner."
+  },
+  "DELETE /api/v1/auth/sessions/{session_id}/": {
     "tag": "Two-factor sign-in",
     "errors": [
       {
@@ -838,16 +1152,33 @@ export const ENDPOINT_DOCS: Record<string, EndpointDoc> = {
           "two_factor_not_enabled"
         ],
         "when": "`required: true` from an owner without two-factor of their own"
+      },
+      {
+        "status": 401,
+        "codes": [
+          "unauthorized",
+          "invalid_token"
+        ],
+        "when": "no credential; bad or expired token"
+      },
+      {
+        "status": 403,
+        "codes": [
+          "csrf_origin_mismatch"
+        ],
+        "when": "cookie-authenticated without the portal's `Origin`"
+      },
+      {
+        "status": 404,
+        "codes": [
+          "not_found"
+        ],
+        "when": "the caller has no live session with this id (unknown, already ended, or another person's: the same answer)"
       }
     ],
-    "description": "Requires two-factor sign-in of every member (`true`), or stops requiring it. To turn it on, the owner must have two-factor on themself; turning it off is always allowed. Members without two-factor are held at enrolment from their next request (see Two-factor sign-in). Audited as `settings.two_factor_requirement_changed` (warning, `metadata.required`); saving the value it already has changes nothing and writes no entry.",
-    "access": "owner.",
-    "success_status": 200,
-    "example": {
-      "required": true,
-      "members": 4,
-      "members_without_two_factor": 1
-    }
+    "description": "Signs one of the caller's browsers out: its next request is treated as signed out. It can be the current one (`current: true` in the answer). Audited as `account.session_revoked`. To end every session at once, use `POST /api/v1/auth/logout/`.",
+    "access": "member+.",
+    "success_status": 200
   },
   "GET /api/v1/auth/tenants/": {
     "tag": "Team and tenants",
@@ -886,6 +1217,76 @@ export const ENDPOINT_DOCS: Record<string, EndpointDoc> = {
         }
       ]
     }
+  },
+  "GET /api/v1/auth/tenants/current/": {
+    "tag": "Team and tenants",
+    "errors": [
+      {
+        "status": 401,
+        "codes": [
+          "unauthorized",
+          "invalid_token"
+        ],
+        "when": "no credential; bad or expired token"
+      }
+    ],
+    "description": "The tenant the caller acts for: what the organization settings page shows.",
+    "access": "member+.",
+    "success_status": 200,
+    "example": {
+      "tenant": {
+        "id": "cmi1t3na0000ada0000000001",
+        "name": "Ada's Shop",
+        "slug": "ada-s-shop",
+        "status": "active",
+        "created_at": "2026-11-26T04:40:00.000Z"
+      }
+    }
+  },
+  "PATCH /api/v1/auth/tenants/current/": {
+    "tag": "Team and tenants",
+    "errors": [
+      {
+        "status": 400,
+        "codes": [
+          "invalid_json",
+          "validation_error"
+        ],
+        "when": "malformed body; a missing, invalid or unknown field"
+      },
+      {
+        "status": 401,
+        "codes": [
+          "unauthorized",
+          "invalid_token"
+        ],
+        "when": "no credential; bad or expired token"
+      },
+      {
+        "status": 403,
+        "codes": [
+          "forbidden"
+        ],
+        "when": "the caller is not an owner"
+      },
+      {
+        "status": 403,
+        "codes": [
+          "csrf_origin_mismatch"
+        ],
+        "when": "cookie-authenticated without the portal's `Origin`"
+      },
+      {
+        "status": 413,
+        "codes": [
+          "payload_too_large"
+        ],
+        "when": "body over 64 KB"
+      }
+    ],
+    "description": "Renames the tenant the caller acts for. The slug stays as it is (people and scripts may have written it down). Audited as `settings.tenant_renamed` with the previous name; the same name again changes nothing and is not audited.",
+    "access": "owner.",
+    "success_status": 200
   },
   "POST /api/v1/auth/tenants/switch/": {
     "tag": "Team and tenants",
@@ -1339,7 +1740,8 @@ export const ENDPOINT_DOCS: Record<string, EndpointDoc> = {
         "role": "member",
         "tenant_name": "Ada's Shop",
         "expires_at": "2026-12-03T06:00:00.000Z",
-        "account_exists": false
+        "account_exists": false,
+        "account_verified": null
       }
     }
   },
@@ -1367,6 +1769,13 @@ export const ENDPOINT_DOCS: Record<string, EndpointDoc> = {
           "invitation_email_mismatch"
         ],
         "when": "signed in as a user whose email is not the invited one"
+      },
+      {
+        "status": 403,
+        "codes": [
+          "email_not_verified"
+        ],
+        "when": "the invited email's account has not confirmed its address (signed in as it, or not)"
       },
       {
         "status": 403,

@@ -166,7 +166,7 @@ async function findPendingInvitation(db: TransactionClient | typeof prisma, toke
 /** What the /invite page shows before anyone commits to anything. */
 export async function lookupInvitation(token: string) {
   const row = await findPendingInvitation(prisma, token);
-  const account = await prisma.user.findUnique({ where: { email: row.email }, select: { id: true } });
+  const account = await prisma.user.findUnique({ where: { email: row.email }, select: { id: true, emailVerifiedAt: true } });
   return {
     invitation: {
       email: row.email,
@@ -174,8 +174,25 @@ export async function lookupInvitation(token: string) {
       tenant_name: row.tenant.name,
       expires_at: row.expiresAt.toISOString(),
       account_exists: account !== null,
+      // null without an account: the one created from this invitation starts confirmed.
+      account_verified: account === null ? null : account.emailVerifiedAt !== null,
     },
   };
+}
+
+/**
+ * An existing account joins only once its address is confirmed: an account
+ * anyone could have signed up with for someone else's address must not take
+ * that person's invitations. The invitation link itself is no proof (the
+ * inviter sees it too); the mailbox's own links are.
+ */
+function unverifiedAccount(email: string, signedIn: boolean) {
+  return apiError(
+    "email_not_verified",
+    signedIn
+      ? `Confirm ${email} before accepting: follow the link we mailed to it, or send a new one from your profile, then open this invitation again.`
+      : `The account that uses ${email} has not confirmed it. If it is yours, sign in and confirm it first. If it is not, or you do not know its password, reset the password: the link goes to ${email}, and resetting confirms the address and signs everyone else out of that account.`,
+  );
 }
 
 type Joiner = { kind: "existing"; userId: string } | { kind: "new"; name: string; passwordHash: string };
@@ -185,7 +202,9 @@ type Joiner = { kind: "existing"; userId: string } | { kind: "new"; name: string
  * themselves (their email must be the invited one). Without a session, an
  * existing account holder proves who they are with the password (which also
  * lets someone removed from every tenant come back); otherwise the account
- * is created from name and password, throttled like any sign-up.
+ * is created from name and password, throttled like any sign-up. An existing
+ * account must have confirmed its address (unverifiedAccount); an account
+ * created here starts confirmed, as the link came by mail to that address.
  */
 export async function acceptInvitation(caller: Caller | null, input: AcceptInvitationInput, meta: RequestMeta) {
   const invitation = await findPendingInvitation(prisma, input.token);
@@ -196,11 +215,14 @@ export async function acceptInvitation(caller: Caller | null, input: AcceptInvit
         `This invitation is for ${invitation.email}; you are signed in as ${caller.email}. Sign out and open the link again.`,
       );
     }
+    if (!caller.emailVerifiedAt) throw unverifiedAccount(invitation.email, true);
     return joinTenant(input.token, { kind: "existing", userId: caller.userId }, meta);
   }
 
-  const account = await prisma.user.findUnique({ where: { email: invitation.email }, select: { id: true } });
+  const account = await prisma.user.findUnique({ where: { email: invitation.email }, select: { id: true, emailVerifiedAt: true } });
   if (account) {
+    // Before the password: no password opens an unconfirmed account to an invitation, so none is spent on it.
+    if (!account.emailVerifiedAt) throw unverifiedAccount(invitation.email, false);
     if (input.password === undefined) {
       throw apiError("account_exists", `${invitation.email} already has an account. Enter its password (or sign in first) to accept.`);
     }
@@ -240,7 +262,9 @@ async function joinTenant(token: string, joiner: Joiner, meta: RequestMeta) {
     const user =
       joiner.kind === "existing"
         ? await tx.user.findUniqueOrThrow({ where: { id: joiner.userId } })
-        : await tx.user.create({ data: { email: invitation.email, name: joiner.name, passwordHash: joiner.passwordHash, lastLoginAt: now } });
+        : await tx.user.create({ data: { email: invitation.email, name: joiner.name, passwordHash: joiner.passwordHash, lastLoginAt: now, emailVerifiedAt: now } });
+    // Read again under the lock: the address may have moved, or never been confirmed.
+    if (joiner.kind === "existing" && (user.email !== invitation.email || !user.emailVerifiedAt)) throw unverifiedAccount(invitation.email, true);
     const member = await tx.membership.findUnique({ where: { userId_tenantId: { userId: user.id, tenantId: invitation.tenantId } } });
     if (member) throw apiError("already_member", "You are already a member of this tenant.");
     // Single use even under a race: only one accept can flip acceptedAt from null (a loser's new user rolls back).

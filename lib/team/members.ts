@@ -11,7 +11,7 @@ type MembershipWithUser = {
   role: string;
   createdAt: Date;
   lastSignInAt: Date | null;
-  user: { id: string; email: string; name: string; createdAt: Date; lastLoginAt: Date | null };
+  user: { id: string; email: string; name: string; createdAt: Date; lastLoginAt: Date | null; emailVerifiedAt: Date | null };
 };
 
 /** last_login_at is the last sign-in to this tenant: a team never sees its people's activity elsewhere. */

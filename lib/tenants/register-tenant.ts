@@ -9,6 +9,7 @@ import { isUniqueViolation } from "@/lib/db-errors";
 import { issueKeys } from "@/lib/api-keys/api-keys";
 import { beginSignupAttempt, finishAttempt } from "@/lib/auth/auth-throttle";
 import { AUTH_ATTEMPT_OUTCOME } from "@/lib/statuses";
+import { createEmailToken, EMAIL_TOKEN_PURPOSE, mailEmailVerification } from "@/lib/auth/email-verification";
 
 export function slugify(name: string): string {
   const base = name
@@ -30,7 +31,8 @@ async function availableSlug(name: string, forceSuffix: boolean): Promise<string
 /**
  * Creates the tenant (pending), its owner, the owner membership and the first
  * live and test keys, audited, in one transaction. The secrets are returned
- * here once and never again.
+ * here once and never again. The owner's address is not confirmed yet: a
+ * confirmation link goes to it once the transaction committed.
  */
 export async function registerTenant(input: RegisterInput, meta: RequestMeta) {
   const attemptId = await beginSignupAttempt(input.email, meta.ip);
@@ -42,7 +44,9 @@ export async function registerTenant(input: RegisterInput, meta: RequestMeta) {
       throw error;
     });
     await finishAttempt(attemptId, AUTH_ATTEMPT_OUTCOME.succeeded);
-    return created;
+    const { verificationToken, ...result } = created;
+    mailEmailVerification(result.user, verificationToken);
+    return result;
   } catch (error) {
     await finishAttempt(attemptId, AUTH_ATTEMPT_OUTCOME.failed);
     if (isUniqueViolation(error, "email")) {
@@ -71,6 +75,7 @@ async function createTenantWithOwner(input: RegisterInput, passwordHash: string,
         meta,
         metadata: { tenant_name: tenant.name, api_key_ids: apiKeys.map((key) => key.id) },
       });
-      return { user, tenant, membership, apiKeys };
+      const verificationToken = await createEmailToken(tx, user.id, EMAIL_TOKEN_PURPOSE.verify, user.email);
+      return { user, tenant, membership, apiKeys, verificationToken };
   });
 }

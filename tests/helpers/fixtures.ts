@@ -7,11 +7,14 @@ import { encodeSessionToken, issueAccessToken } from "@/lib/auth/tokens";
 
 let counter = 0;
 
-/** Adds a person with the given role to a tenant (the team API arrives later) and returns their access and session tokens. */
+/**
+ * Adds a person with the given role to a tenant (as joining through an invitation would: with a
+ * confirmed address) and returns their access and session tokens.
+ */
 export async function addMember(tenantId: string, role: Role, password = "member password 123") {
   counter += 1;
   const user = await prisma.user.create({
-    data: { email: `${role}${counter}-${Date.now()}@example.test`, name: `${role} ${counter}`, passwordHash: await hashPassword(password) },
+    data: { email: `${role}${counter}-${Date.now()}@example.test`, name: `${role} ${counter}`, passwordHash: await hashPassword(password), emailVerifiedAt: new Date() },
   });
   await prisma.membership.create({ data: { userId: user.id, tenantId, role } });
   const { access_token } = await issueAccessToken(user, tenantId);

@@ -13,9 +13,10 @@ import { ApiError, apiFetch } from "@/lib/client/api";
 import type { Role } from "@/lib/auth/roles";
 import { invitationPasswordSchema, invitationSignupSchema } from "@/lib/schemas/team";
 import { FormError } from "../../_components/form-error";
+import { ResendVerificationButton } from "@/components/settings/resend-verification-button";
 
-type Invitation = { email: string; role: string; tenant_name: string; expires_at: string; account_exists: boolean };
-type Props = { token: string; invitation: Invitation; signedInAs: { email: string; name: string } | null };
+type Invitation = { email: string; role: string; tenant_name: string; expires_at: string; account_exists: boolean; account_verified: boolean | null };
+type Props = { token: string; invitation: Invitation; signedInAs: { email: string; name: string; verified: boolean } | null };
 
 const ACCEPT_PATH = "/api/v1/auth/tenants/invitations/accept/";
 
@@ -41,12 +42,81 @@ export function AcceptInvitation({ token, invitation, signedInAs }: Props) {
             Sign out and continue as {invitation.email}
           </Button>
         </>
+      ) : signedInAs && !signedInAs.verified ? (
+        <ConfirmFirst email={invitation.email} />
       ) : signedInAs ? (
         <JoinAsSignedIn token={token} tenantName={invitation.tenant_name} name={signedInAs.name} />
+      ) : invitation.account_exists && invitation.account_verified === false ? (
+        <UnconfirmedAccount email={invitation.email} returnTo={returnTo} />
       ) : invitation.account_exists ? (
         <JoinWithPassword token={token} email={invitation.email} tenantName={invitation.tenant_name} returnTo={returnTo} />
       ) : (
         <CreateAccountAndJoin token={token} email={invitation.email} tenantName={invitation.tenant_name} />
+      )}
+    </div>
+  );
+}
+
+/** Signed in as the invited address, not confirmed yet: the mailbox's own link comes first. */
+function ConfirmFirst({ email }: { email: string }) {
+  return (
+    <div className="space-y-3" data-testid="confirm-email-first">
+      <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-800">
+        Confirm {email} before accepting: follow the link we mailed to it, then open this invitation again.
+      </p>
+      <p className="flex flex-wrap items-center gap-2 text-sm text-zinc-600">
+        No mail? <ResendVerificationButton />
+      </p>
+    </div>
+  );
+}
+
+/**
+ * Someone signed up with the invited address and never confirmed it. It may
+ * be the invitee, who then signs in and confirms; or a stranger, in which
+ * case the invitee takes the address back with a password reset (the link
+ * reaches only their mailbox, and completing it confirms the address).
+ */
+function UnconfirmedAccount({ email, returnTo }: { email: string; returnTo: string }) {
+  const [sent, setSent] = useState(false);
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  async function reset() {
+    setPending(true);
+    setError(null);
+    try {
+      await apiFetch("/api/v1/auth/password/forgot/", { body: { email } });
+      setSent(true);
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : "Something went wrong.");
+    } finally {
+      setPending(false);
+    }
+  }
+  return (
+    <div className="space-y-3" data-testid="unconfirmed-account">
+      <p className="text-sm text-zinc-700">
+        An account already uses {email}, but its address was never confirmed, so it cannot accept this invitation yet.
+      </p>
+      <ul className="list-disc space-y-1 pl-5 text-sm text-zinc-600">
+        <li>
+          If it is your account,{" "}
+          <Link href={`/login?callbackUrl=${encodeURIComponent(returnTo)}&email=${encodeURIComponent(email)}`} className="font-medium text-indigo-700 hover:underline">
+            sign in
+          </Link>{" "}
+          and confirm your address from the link we mailed you.
+        </li>
+        <li>If it is not yours, or you do not know its password, set a new password: the link goes to {email} only, and using it confirms the address and signs everyone else out.</li>
+      </ul>
+      {error ? <FormError>{error}</FormError> : null}
+      {sent ? (
+        <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+          Check {email}: follow the link to choose a password, then open this invitation again.
+        </p>
+      ) : (
+        <Button className="w-full" variant="secondary" pending={pending} onClick={() => void reset()}>
+          Email me a link to set the password
+        </Button>
       )}
     </div>
   );

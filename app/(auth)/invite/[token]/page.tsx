@@ -35,5 +35,5 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
       </div>
     );
   }
-  return <AcceptInvitation token={token} invitation={invitation} signedInAs={caller ? { email: caller.email, name: caller.name } : null} />;
+  return <AcceptInvitation token={token} invitation={invitation} signedInAs={caller ? { email: caller.email, name: caller.name, verified: caller.emailVerifiedAt !== null } : null} />;
 }

@@ -1,0 +1,16 @@
+// GET|PATCH /api/v1/auth/profile/ — member+: the caller's own account (name, email and its confirmation, a pending email change); PATCH renames
+import { apiRoute } from "@/lib/http/route";
+import { updateProfileSchema } from "@/lib/schemas/account";
+import { getProfile, updateProfileName } from "@/lib/account/profile";
+import { otherMethods } from "@/lib/http/method-not-allowed";
+
+export const GET = apiRoute({ access: "member" }, async ({ caller }) => {
+  return Response.json(await getProfile(caller));
+});
+
+export const PATCH = apiRoute({ access: "member", body: updateProfileSchema }, async ({ caller, body, meta }) => {
+  await updateProfileName(caller, body, meta);
+  return Response.json(await getProfile(caller));
+});
+
+export const { POST, PUT, DELETE, OPTIONS } = otherMethods({ GET, PATCH });
