@@ -13,12 +13,15 @@ import { POST as recoveryCodes } from "@/app/api/v1/auth/two-factor/recovery-cod
 import { GET as getRequirement, PUT as putRequirement } from "@/app/api/v1/auth/tenants/two-factor/route";
 import { GET as apiKeys } from "@/app/api/v1/auth/tenants/api-keys/route";
 import { GET as members } from "@/app/api/v1/auth/tenants/members/route";
+import { GET as profile, PATCH as updateProfile } from "@/app/api/v1/auth/profile/route";
+import { GET as sessions } from "@/app/api/v1/auth/sessions/route";
 import { POST as acceptInvitation } from "@/app/api/v1/auth/tenants/invitations/accept/route";
 import { POST as invite } from "@/app/api/v1/auth/tenants/invitations/route";
 import { authOptions } from "@/lib/auth/auth-options";
 import { LOGIN_LIMITS } from "@/lib/auth/auth-throttle";
 import { hashSingleUseToken } from "@/lib/crypto/single-use-token";
-import { BASE_URL, call, errorBody, nextTestIp, registerOwner } from "./helpers/api";
+import { BASE_URL, call, errorBody, nextTestIp, registerOwner as registerOwnerAndMail } from "./helpers/api";
+import { markEmailVerified } from "./helpers/browser-session";
 import { addMember } from "./helpers/fixtures";
 import { startMailServer } from "./helpers/mail-server";
 
@@ -34,6 +37,13 @@ beforeAll(async () => {
 });
 afterAll(() => mail.close());
 beforeEach(() => mail.clear());
+
+/** A new tenant's owner, with the sign-up's confirmation mail out of the way of the mails these tests read. */
+async function registerOwner(overrides: Parameters<typeof registerOwnerAndMail>[0] = {}) {
+  const owner = await registerOwnerAndMail(overrides);
+  await mail.clear();
+  return owner;
+}
 
 /** A code of the current step (offset in steps), as the person's authenticator app shows it. */
 const codeFor = (secret: string, offsetSteps = 0) => generate({ secret, epoch: Math.floor(Date.now() / 1000) + offsetSteps * 30 });
@@ -300,6 +310,8 @@ describe("signing in through the API with two-factor on", () => {
   it("does not let an invitation's password check stand in for the second factor", async () => {
     const home = await registerOwner();
     const other = await registerOwner();
+    // A confirmed address, so that two-factor is the only thing left in the way.
+    await markEmailVerified(home.userId);
     await enrolWith(home.token, home.userId);
     const invited = await call(invite, "/api/v1/auth/tenants/invitations/", { body: { email: home.input.email, role: "admin" }, token: other.token });
     expect(invited.status).toBe(201);
@@ -333,9 +345,11 @@ describe("signing in in the browser with two-factor on", () => {
 
     await expect(browserProvider("two-factor").authorize({ challenge_token: challenge, code: "000000", recovery_code: "" }, { headers: {} })).rejects.toThrow(/not right/);
     const user = await browserProvider("two-factor").authorize({ challenge_token: challenge, code: await codeFor(secret), recovery_code: "" }, { headers: {} });
-    expect(user).toMatchObject({ id: owner.userId, tenantId: owner.tenantId });
+    expect(user).toMatchObject({ id: owner.userId, tenantId: owner.tenantId, sessionId: expect.any(String) });
     const signedIn = await prisma.auditLog.findFirstOrThrow({ where: { actorUserId: owner.userId, action: "auth.signed_in" }, orderBy: { createdAt: "desc" } });
-    expect(signedIn.metadata).toEqual({ channel: "browser", two_factor: "totp" });
+    // Only the second step starts the browser's session record.
+    expect(signedIn.metadata).toEqual({ channel: "browser", two_factor: "totp", session_id: (user as { sessionId: string }).sessionId });
+    expect(await prisma.userSession.count({ where: { userId: owner.userId } })).toBe(1);
 
     // With a recovery code.
     const again = await browserProvider("credentials").authorize({ email: owner.input.email, password: owner.input.password }, { headers: {} }).catch((error: Error) => error.message);
@@ -456,13 +470,17 @@ describe("the tenant's requirement", () => {
     await call(putRequirement, REQUIREMENT, { method: "PUT", body: { required: true }, token: owner.token });
     expect(await prisma.auditLog.count({ where: { tenantId: owner.tenantId, action: "settings.two_factor_requirement_changed" } })).toBe(1);
 
-    // The member is held: everything answers 403 except enrolment, me and sign-out.
+    // The member is held: everything answers 403 except enrolment, me, the profile and sessions, and sign-out.
     const gated = await call(members, "/api/v1/auth/tenants/members/", { token: member.token });
     expect(gated).toMatchObject({ status: 403, body: errorBody("two_factor_enrolment_required") });
     expect((await call(apiKeys, "/api/v1/auth/tenants/api-keys/", { token: admin.token })).body).toEqual(errorBody("two_factor_enrolment_required"));
     expect((await call(getRequirement, REQUIREMENT, { token: member.token })).status).toBe(403);
     expect((await call(me, "/api/v1/auth/me/", { token: member.token })).body.two_factor).toEqual({ enabled: false, required_by_tenant: true });
     expect((await call(status, BASE, { token: member.token })).body.required_by_tenant).toBe(true);
+    // The profile page, where enrolment happens, reads the profile and the sessions.
+    expect((await call(profile, "/api/v1/auth/profile/", { token: member.token })).body).toMatchObject({ user: { id: member.userId } });
+    expect((await call(sessions, "/api/v1/auth/sessions/", { token: member.token })).status).toBe(200);
+    expect((await call(updateProfile, "/api/v1/auth/profile/", { method: "PATCH", body: { name: "Held" }, token: member.token })).body).toEqual(errorBody("two_factor_enrolment_required"));
     // The owner, who has two-factor, is not held.
     expect((await call(members, "/api/v1/auth/tenants/members/", { token: owner.token })).status).toBe(200);
 

@@ -4,7 +4,8 @@ import { updateProfileSchema } from "@/lib/schemas/account";
 import { getProfile, updateProfileName } from "@/lib/account/profile";
 import { otherMethods } from "@/lib/http/method-not-allowed";
 
-export const GET = apiRoute({ access: "member" }, async ({ caller }) => {
+// The profile page is where a member held at enrolment sets two-factor up: it must load for them.
+export const GET = apiRoute({ access: "member", beforeTwoFactor: true }, async ({ caller }) => {
   return Response.json(await getProfile(caller));
 });
 

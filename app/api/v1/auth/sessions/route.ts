@@ -3,7 +3,8 @@ import { apiRoute } from "@/lib/http/route";
 import { listUserSessions } from "@/lib/auth/user-sessions";
 import { otherMethods } from "@/lib/http/method-not-allowed";
 
-export const GET = apiRoute({ access: "member" }, async ({ caller }) => {
+// Where one is signed in is worth knowing before two-factor is on, too.
+export const GET = apiRoute({ access: "member", beforeTwoFactor: true }, async ({ caller }) => {
   return Response.json(await listUserSessions(caller));
 });
 

@@ -3,7 +3,8 @@ import { apiRoute } from "@/lib/http/route";
 import { revokeUserSession } from "@/lib/auth/user-sessions";
 import { otherMethods } from "@/lib/http/method-not-allowed";
 
-export const DELETE = apiRoute<"member", undefined, undefined, { sessionId: string }>({ access: "member" }, async ({ caller, params, meta }) => {
+// Ending a session only takes access away: a member held at enrolment may do it.
+export const DELETE = apiRoute<"member", undefined, undefined, { sessionId: string }>({ access: "member", beforeTwoFactor: true }, async ({ caller, params, meta }) => {
   const { current } = await revokeUserSession(caller, params.sessionId, meta);
   return Response.json({ revoked: true, current });
 });
