@@ -83,6 +83,8 @@ export const AUDIT_ACTIONS = {
   // An operator changed the tenant's fees: no member acted, so the tenant's own log says who did.
   "fees.schedule_changed": { label: "The platform changed your fee schedule", category: "fees", severity: "warning" },
   "settings.currencies_changed": { label: "Currencies changed", category: "settings", severity: "info" },
+  // The dashboard's "Get started" checklist was hidden for the whole tenant.
+  "settings.getting_started_dismissed": { label: "Get started checklist dismissed", category: "settings", severity: "info" },
   // Money goes back to a customer from the portal (the platform API's refunds are the tenant's server's, seen in its events).
   "payments.refunded": { label: "Payment refunded", category: "payments", severity: "warning" },
   // An operator suspended or reactivated the tenant; the same change is in the platform's log.
