@@ -23,11 +23,7 @@ export class ConfigError extends Error {
 
 const dataDir = () => path.join(process.cwd(), ".data");
 
-const flag = z
-  .enum(["0", "1", "true", "false", ""])
-  .optional()
-  .transform((value) => value === "1" || value === "true");
-/** Like flag, but keeps "not set" apart from an explicit 0, for settings with a computed default. */
+/** An on/off setting that keeps "not set" apart from an explicit 0, for settings with a computed default. */
 const optionalFlag = z
   .enum(["0", "1", "true", "false"])
   .optional()
