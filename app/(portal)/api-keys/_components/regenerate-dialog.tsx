@@ -2,10 +2,8 @@
 
 import { format } from "date-fns";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { AlertTriangle } from "lucide-react";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
-import { CopyField } from "@/components/ui/copy-field";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -14,6 +12,7 @@ import type { ApiKeyView } from "@/lib/api-keys/api-keys";
 import { apiFetch } from "@/lib/client/api";
 import type { KeyType } from "@/lib/schemas/api-keys";
 import { API_KEYS_QUERY } from "@/components/api-keys/queries";
+import { NewKeysReveal } from "@/components/api-keys/new-keys-reveal";
 import { keyTypeLabel, ModePicker } from "./mode-picker";
 
 const CONFIRM_WORD = "regenerate";
@@ -76,19 +75,7 @@ export function RegenerateDialog({ open, onOpenChange }: { open: boolean; onOpen
       }
     >
       {result ? (
-        <div className="space-y-4">
-          <p className="flex items-start gap-2 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" role="alert">
-            <AlertTriangle aria-hidden className="mt-0.5 size-4 shrink-0" />
-            You will not see the secret key again. If you lose it, regenerate.
-          </p>
-          {result.api_keys.map((key) => (
-            <div key={key.id}>
-              <p className="mb-1 text-sm font-medium text-zinc-800">
-                {key.mode === "live" ? "Live" : "Test"} {key.type} key
-              </p>
-              <CopyField value={key.key} label={`${key.mode} ${key.type} key`} />
-            </div>
-          ))}
+        <NewKeysReveal keys={result.api_keys} onDone={() => close(false)}>
           <p className="text-sm text-zinc-600">
             {result.replaced.count === 0
               ? "No keys were replaced."
@@ -96,10 +83,7 @@ export function RegenerateDialog({ open, onOpenChange }: { open: boolean; onOpen
                 ? `${result.replaced.count} old key${result.replaced.count === 1 ? "" : "s"} stopped working.`
                 : `${result.replaced.count} old key${result.replaced.count === 1 ? "" : "s"} keep working until ${format(new Date(result.replaced.expires_at), "d MMM yyyy, HH:mm")}.`}
           </p>
-          <div className="flex justify-end">
-            <Button onClick={() => close(false)}>I have stored the secret</Button>
-          </div>
-        </div>
+        </NewKeysReveal>
       ) : (
         <form onSubmit={onSubmit} className="space-y-4">
           <ModePicker name="regenerate-key-type" value={keyType} onChange={setKeyType} />
