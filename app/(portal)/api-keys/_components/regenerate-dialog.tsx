@@ -6,6 +6,7 @@ import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
+import { RadioCard, RadioCardGroup } from "@/components/ui/radio-card";
 import { Input } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toaster";
 import type { ApiKeyView } from "@/lib/api-keys/api-keys";
@@ -87,20 +88,18 @@ export function RegenerateDialog({ open, onOpenChange }: { open: boolean; onOpen
       ) : (
         <form onSubmit={onSubmit} className="space-y-4">
           <ModePicker name="regenerate-key-type" value={keyType} onChange={setKeyType} />
-          <Field id="grace" label="Old keys stop working">
-            <select
-              id="grace"
-              value={grace}
-              onChange={(event) => setGrace(Number(event.target.value))}
-              className="h-10 w-full rounded-md border border-zinc-300 bg-white px-3 text-sm"
-            >
-              {GRACE_OPTIONS.map((option) => (
-                <option key={option.hours} value={option.hours}>
-                  {option.label}
-                </option>
-              ))}
-            </select>
-          </Field>
+          <RadioCardGroup legend="Old keys stop working" columns={2}>
+            {GRACE_OPTIONS.map((option) => (
+              <RadioCard
+                key={option.hours}
+                name="regenerate-grace"
+                value={String(option.hours)}
+                checked={grace === option.hours}
+                onChange={() => setGrace(option.hours)}
+                label={option.label}
+              />
+            ))}
+          </RadioCardGroup>
           <Field id="regenerate-confirm" label={`Type "${CONFIRM_WORD}" to confirm`}>
             <Input id="regenerate-confirm" value={typed} onChange={(event) => setTyped(event.target.value)} autoComplete="off" spellCheck={false} />
           </Field>
