@@ -3224,7 +3224,8 @@ export const ENDPOINT_DOCS: Record<string, EndpointDoc> = {
         "webhook-id": "msg_7hQpX2mN0cV4bR9sT1wY6kLz",
         "webhook-timestamp": "1795672800",
         "webhook-signature": "v1,…"
-      }
+      },
+      "request_body": "{\"type\":\"webhook.test\",\"timestamp\":\"2026-11-26T06:00:00.000Z\",\"test\":true,\"data\":{\"hello\":\"world\"}}"
     }
   },
   "GET /api/v1/auth/tenants/webhooks/deliveries/": {
