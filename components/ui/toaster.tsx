@@ -10,7 +10,7 @@ type Toast = { id: number; title: string; description?: string; tone?: "success"
 const ToastContext = createContext<(toast: Omit<Toast, "id">) => void>(() => {});
 
 /** How long a toast stays: long enough to read two lines, short enough not to pile up behind the next action. */
-export const TOAST_DURATION_MS = 4000;
+export const TOAST_DURATION_MS = 5000;
 
 /**
  * Success messages after an async action; failures stay inline next to the
