@@ -188,7 +188,8 @@ test("the 404 page is branded, runs its scripts under the CSP, signed out and si
   await page.getByRole("link", { name: "Go to the dashboard" }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
   expect(violations.filter((text) => /Content Security Policy|CSP violation/i.test(text))).toEqual([]);
-  expect(violations).toEqual([]);
+  // Nothing else failed either, apart from the two 404 documents themselves.
+  expect(violations.filter((text) => !/status of 404 \(Not Found\)/.test(text))).toEqual([]);
 });
 
 test("every portal page starts with a skip-to-content link", async ({ page }) => {
