@@ -23,7 +23,7 @@ export default async function NotFound() {
             <Link href={signedIn ? "/dashboard" : "/login"}>{signedIn ? "Go to the dashboard" : "Sign in"}</Link>
           </Button>
           <Button asChild variant="secondary">
-            <Link href="/docs/api">API reference</Link>
+            {signedIn ? <Link href="/docs/api">API reference</Link> : <Link href="/signup">Create an account</Link>}
           </Button>
         </div>
       </div>
