@@ -17,8 +17,19 @@ export type RevealedKey = { id: string; mode: "live" | "test"; type: "publishabl
  * dashboard's checklist reads it) and then hands over to `onDone`. The
  * secrets live only in the caller's memory: nothing here keeps them.
  */
-export function NewKeysReveal({ keys, onDone, children }: { keys: RevealedKey[]; onDone: () => void; children?: ReactNode }) {
-  const secretIds = keys.filter((key) => key.type === "secret").map((key) => key.id);
+export function NewKeysReveal({
+  keys,
+  onDone,
+  recordStored = true,
+  children,
+}: {
+  keys: RevealedKey[];
+  onDone: () => void;
+  /** False where nobody is signed in to record it for (a sign-up whose sign-in failed). */
+  recordStored?: boolean;
+  children?: ReactNode;
+}) {
+  const secretIds = recordStored ? keys.filter((key) => key.type === "secret").map((key) => key.id) : [];
   const stored = useMutation({
     mutationFn: () => apiFetch(API_KEYS_STORED_PATH, { body: { key_ids: secretIds } }),
     onSuccess: onDone,

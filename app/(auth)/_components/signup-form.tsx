@@ -24,9 +24,9 @@ export function SignupForm() {
     mutationFn: async (input: RegisterInput) => {
       const created = await apiFetch<{ api_keys: RevealedKey[] }>("/api/v1/auth/register/", { body: input });
       const result = await signIn("credentials", { email: input.email, password: input.password, redirect: false });
-      if (!result || result.error) throw new Error("Your account was created, but signing in failed. Sign in to continue.");
-      // The answer is the secrets' one reveal: they stay in this component's memory until the page is left.
-      return created.api_keys.filter((key) => key.mode === "test");
+      // The answer is the secrets' one reveal: they stay in this component's memory until the page is left,
+      // and are shown even when the sign-in after it failed, since they cannot be shown again.
+      return { keys: created.api_keys.filter((key) => key.mode === "test"), signedIn: Boolean(result && !result.error), email: input.email };
     },
     onError: (error) => {
       if (error instanceof ApiError) setFieldErrors(error.fieldErrors());
@@ -42,9 +42,14 @@ export function SignupForm() {
             Your account is ready. Your servers call the platform API with a secret key; test keys never move real money.
           </p>
         </div>
+        {!register.data.signedIn ? (
+          <FormError>Your account was created, but signing you in failed. Store the key, then sign in.</FormError>
+        ) : null}
         <NewKeysReveal
-          keys={register.data}
+          keys={register.data.keys}
+          recordStored={register.data.signedIn}
           onDone={() => {
+            if (!register.data.signedIn) return router.replace(`/login?email=${encodeURIComponent(register.data.email)}`);
             router.replace("/dashboard");
             router.refresh();
           }}
