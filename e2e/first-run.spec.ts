@@ -192,6 +192,7 @@ test("the 404 page is branded, runs its scripts under the CSP, signed out and si
 });
 
 test("every portal page starts with a skip-to-content link", async ({ page }) => {
+  test.setTimeout(120_000);
   await signIn(page, DEMO.owner, DEMO_PASSWORD);
   for (const path of ["/dashboard", "/webhooks", "/team"]) {
     await page.goto(path);

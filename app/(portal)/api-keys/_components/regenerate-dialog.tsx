@@ -39,14 +39,15 @@ export function RegenerateDialog({ open, onOpenChange }: { open: boolean; onOpen
       apiFetch<RegenerateResult>("/api/v1/auth/tenants/api-keys/regenerate/", {
         body: { key_type: keyType, confirm: true, expire_old_in_hours: grace },
       }),
-    onSuccess: (result) => {
+    onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: API_KEYS_QUERY });
-      toast({ title: `New ${keyTypeLabel(result.key_type)} keys issued`, description: "Copy the secret now: it is shown only once." });
     },
   });
 
   // Leaving the dialog forgets the new secrets for good.
   function close(next: boolean) {
+    // The toast ends the action once the reveal is over: shown at issuance, it would be gone before anyone read it.
+    if (!next && regenerate.data) toast({ title: `New ${keyTypeLabel(regenerate.data.key_type)} keys issued`, description: "The secret key is not shown again." });
     if (!next) {
       regenerate.reset();
       setTyped("");
