@@ -17,6 +17,9 @@ test("sign up, land on the dashboard, sign out, sign back in, see the audit trai
 
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Create account" }).click();
+  // The test keys are shown once, before the dashboard.
+  await expect(page.getByLabel("test secret key", { exact: true })).toHaveValue(/^sk_test_/, { timeout: 30_000 });
+  await page.getByRole("button", { name: "I have stored the secret" }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
   await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
   await expect(page.getByTestId("tenant-name")).toHaveText("Frida's Fabrics");

@@ -17,6 +17,9 @@ test("sign up, connect Stripe, receive webhooks, rotate keys, invite an admin, r
     await page.getByLabel("Password").fill("journey owner password");
     await page.getByLabel("Organisation name").fill("Journey Goods");
     await page.getByRole("button", { name: "Create account" }).click();
+    // The test keys, shown once, before the dashboard.
+    await expect(page.getByLabel("test secret key", { exact: true })).toHaveValue(/^sk_test_/, { timeout: 30_000 });
+    await page.getByRole("button", { name: "I have stored the secret" }).click();
     await expect(page).toHaveURL(/\/dashboard$/);
     await expect(page.getByTestId("tenant-name")).toHaveText("Journey Goods");
 

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO, DEMO_PASSWORD, keepScreenshot, submitSignIn } from "./helpers";
+import { DEMO, DEMO_PASSWORD, keepScreenshot, sidebarLink, submitSignIn } from "./helpers";
 
 test.describe("phone width (390 px)", () => {
   test.use({ viewport: { width: 390, height: 844 } });
@@ -26,7 +26,7 @@ test.describe("phone width (390 px)", () => {
     await expect(page.getByRole("button", { name: "Open navigation" })).toBeFocused();
     await page.getByRole("button", { name: "Open navigation" }).click();
     await expect(page.getByRole("navigation", { name: "Portal" })).toBeInViewport();
-    await page.getByRole("link", { name: "API keys" }).click();
+    await sidebarLink(page, "API keys").click();
     await expect(page).toHaveURL(/\/api-keys$/);
     await expect(page.getByRole("navigation", { name: "Portal" })).not.toBeInViewport();
     await keepScreenshot(page, "phone-api-keys");

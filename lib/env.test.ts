@@ -25,7 +25,18 @@ describe("parseEnv", () => {
     expect(config.appUrl).toBe("http://localhost:3000");
     expect(config.stripeConnectOnboarding).toBe("account_links");
     expect(config.stripeSimulator).toBe(true);
-    expect(config.webhookAllowPrivateTargets).toBe(false);
+    // A local webhook receiver works in development without a setting.
+    expect(config.webhookAllowPrivateTargets).toBe(true);
+  });
+
+  it("allows private webhook targets by default in development only, and as told everywhere", () => {
+    const production = { NODE_ENV: "production", AUTH_SECRET: secret, ENCRYPTION_KEY: key } as const;
+    expect(parseEnv(production).webhookAllowPrivateTargets).toBe(false);
+    expect(parseEnv({ NODE_ENV: "test" }).webhookAllowPrivateTargets).toBe(false);
+    expect(parseEnv({ NODE_ENV: "development", WEBHOOK_ALLOW_PRIVATE_TARGETS: "0" }).webhookAllowPrivateTargets).toBe(false);
+    expect(parseEnv({ NODE_ENV: "development", WEBHOOK_ALLOW_PRIVATE_TARGETS: "" }).webhookAllowPrivateTargets).toBe(true);
+    expect(parseEnv({ NODE_ENV: "test", WEBHOOK_ALLOW_PRIVATE_TARGETS: "1" }).webhookAllowPrivateTargets).toBe(true);
+    expect(parseEnv({ ...production, WEBHOOK_ALLOW_PRIVATE_TARGETS: "1" }).webhookAllowPrivateTargets).toBe(true);
   });
 
   it("derives APP_URL from PORT and trims a trailing slash from an explicit one", () => {

@@ -23,11 +23,7 @@ export class ConfigError extends Error {
 
 const dataDir = () => path.join(process.cwd(), ".data");
 
-const flag = z
-  .enum(["0", "1", "true", "false", ""])
-  .optional()
-  .transform((value) => value === "1" || value === "true");
-/** Like flag, but keeps "not set" apart from an explicit 0, for settings with a computed default. */
+/** An on/off setting that keeps "not set" apart from an explicit 0, for settings with a computed default. */
 const optionalFlag = z
   .enum(["0", "1", "true", "false"])
   .optional()
@@ -60,7 +56,7 @@ const rawSchema = z.object({
   STRIPE_CONNECT_ONBOARDING: z.enum(["account_links", "oauth"]).default("account_links"),
   STRIPE_CONNECT_CLIENT_ID: z.string().regex(/^ca_[A-Za-z0-9]+$/, "must look like ca_…").optional(),
   STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_/, "must look like whsec_…").optional(),
-  WEBHOOK_ALLOW_PRIVATE_TARGETS: flag,
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: optionalFlag,
   TRUSTED_PROXIES: z.string().optional(),
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
   MAIL_FROM: z.string().min(3).max(200).optional(),
@@ -163,7 +159,9 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
     stripeConnectOnboarding: raw.STRIPE_CONNECT_ONBOARDING,
     stripeConnectClientId: raw.STRIPE_CONNECT_CLIENT_ID,
     stripeWebhookSecret: raw.STRIPE_WEBHOOK_SECRET,
-    webhookAllowPrivateTargets: raw.WEBHOOK_ALLOW_PRIVATE_TARGETS,
+    // On by default in development only, so a receiver on this machine works without a setting;
+    // tests and production keep the SSRF rules unless asked.
+    webhookAllowPrivateTargets: raw.WEBHOOK_ALLOW_PRIVATE_TARGETS ?? raw.NODE_ENV === "development",
     trustedProxies,
     smtpUrl: raw.SMTP_URL,
     mailFrom: raw.MAIL_FROM ?? `Tenant Admin Portal <no-reply@${new URL(raw.APP_URL ?? "http://localhost").hostname}>`,

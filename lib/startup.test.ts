@@ -17,11 +17,12 @@ describe("startupWarnings", () => {
     ["production with the simulator", { ...production, STRIPE_SIMULATOR: "1" }, ["Stripe simulator is on in production"]],
     ["production with private webhook targets", { ...production, WEBHOOK_ALLOW_PRIVATE_TARGETS: "1" }, ["WEBHOOK_ALLOW_PRIVATE_TARGETS=1"]],
     ["production with both", { ...production, STRIPE_SIMULATOR: "1", WEBHOOK_ALLOW_PRIVATE_TARGETS: "1" }, ["WEBHOOK_ALLOW_PRIVATE_TARGETS=1", "Stripe simulator is on in production"]],
-    ["development, where the simulator is the default", { ...production, NODE_ENV: "development" }, []],
+    ["development, where the simulator and private webhook targets are the default", { ...production, NODE_ENV: "development" }, ["on by default in development"]],
+    ["development with private webhook targets turned off", { ...production, NODE_ENV: "development", WEBHOOK_ALLOW_PRIVATE_TARGETS: "0" }, []],
     ["test, with the simulator asked for", { ...production, NODE_ENV: "test", STRIPE_SIMULATOR: "1" }, []],
     ["production without SMTP_URL", { ...productionWithoutMail }, ["SMTP_URL is not set"]],
     ["production with the development mailbox", { ...productionWithoutMail, MAIL_DEV_MAILBOX: "1" }, ["development mailbox is on in production"]],
-    ["development without SMTP_URL (the file mailbox)", { ...productionWithoutMail, NODE_ENV: "development" }, []],
+    ["development without SMTP_URL (the file mailbox)", { ...productionWithoutMail, NODE_ENV: "development", WEBHOOK_ALLOW_PRIVATE_TARGETS: "0" }, []],
   ] as const)("%s", (_label, source, expected) => {
     const warnings = startupWarnings(parseEnv(source));
     expect(warnings).toHaveLength(expected.length);

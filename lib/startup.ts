@@ -33,7 +33,9 @@ export function startupWarnings(config: Env): string[] {
   const warnings: string[] = [];
   if (config.webhookAllowPrivateTargets) {
     warnings.push(
-      "WARNING: WEBHOOK_ALLOW_PRIVATE_TARGETS=1 lets webhook URLs use http:// and private or loopback addresses. Use it for local development and tests only.",
+      config.nodeEnv === "development"
+        ? "WARNING: webhook URLs may use http:// and private or loopback addresses (on by default in development, so a local receiver works; WEBHOOK_ALLOW_PRIVATE_TARGETS=0 turns it off)."
+        : "WARNING: WEBHOOK_ALLOW_PRIVATE_TARGETS=1 lets webhook URLs use http:// and private or loopback addresses. Use it for local development and tests only.",
     );
   }
   if (config.stripeSimulator && config.isProduction) {

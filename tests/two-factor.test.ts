@@ -348,7 +348,7 @@ describe("signing in in the browser with two-factor on", () => {
     expect(user).toMatchObject({ id: owner.userId, tenantId: owner.tenantId, sessionId: expect.any(String) });
     const signedIn = await prisma.auditLog.findFirstOrThrow({ where: { actorUserId: owner.userId, action: "auth.signed_in" }, orderBy: { createdAt: "desc" } });
     // Only the second step starts the browser's session record.
-    expect(signedIn.metadata).toEqual({ channel: "browser", two_factor: "totp", session_id: (user as { sessionId: string }).sessionId });
+    expect(signedIn.metadata).toEqual({ channel: "browser", two_factor: "totp", session_id: (user as unknown as { sessionId: string }).sessionId });
     expect(await prisma.userSession.count({ where: { userId: owner.userId } })).toBe(1);
 
     // With a recovery code.

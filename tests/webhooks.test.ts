@@ -190,6 +190,8 @@ describe("POST /webhooks/test/", () => {
     expect(delivery.headers["webhook-id"]).toBe(result.body.message_id);
     expect(JSON.parse(delivery.body)).toMatchObject({ type: "webhook.test", test: true, data: { hello: "world" }, timestamp: expect.any(String) });
     expect(JSON.stringify(delivery.headers) + delivery.body).not.toContain(secret.slice(6));
+    // The answer names the exact bytes that were signed: what the receiver got.
+    expect(result.body.request_body).toBe(delivery.body);
 
     const log = await call(listDeliveries, DELIVERIES, { token: owner.token });
     expect(log.body.data[0]).toMatchObject({ id: result.body.message_id, status: "delivered", event_type: "webhook.test" });
@@ -234,6 +236,7 @@ describe("POST /webhooks/test/", () => {
     expect(refused.status).toBe(502);
     expect(refused.body.error.code).toBe("webhook_unreachable");
     expect(refused.body.error.details.message_id).toMatch(/^msg_/);
+    expect(JSON.parse(refused.body.error.details.request_body)).toMatchObject({ type: "webhook.test", test: true });
     const log = await call(listDeliveries, `${DELIVERIES}?status=failed`, { token: owner.token });
     expect(log.body.data.length).toBe(2);
   });

@@ -2,21 +2,37 @@
 
 import * as ToastPrimitive from "@radix-ui/react-toast";
 import { CheckCircle2, XCircle } from "lucide-react";
-import { createContext, useCallback, useContext, useState, type ReactNode } from "react";
+import { usePathname } from "next/navigation";
+import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from "react";
 
 // "error" is for failures that have no control to sit next to (a menu item that closed).
 type Toast = { id: number; title: string; description?: string; tone?: "success" | "error" };
 const ToastContext = createContext<(toast: Omit<Toast, "id">) => void>(() => {});
 
-/** Success messages after an async action; failures stay inline next to the control where there is one. */
+/** How long a toast stays: long enough to read two lines, short enough not to pile up behind the next action. */
+export const TOAST_DURATION_MS = 5000;
+
+/**
+ * Success messages after an async action; failures stay inline next to the
+ * control where there is one. One toast at a time: a new one replaces the one
+ * on screen (a double click says it once), and moving to another page takes
+ * it away, so a message never lands on a page it is not about.
+ */
 export function Toaster({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<Toast[]>([]);
   const push = useCallback((toast: Omit<Toast, "id">) => {
-    setToasts((current) => [...current, { ...toast, id: Date.now() + Math.random() }]);
+    setToasts([{ ...toast, id: Date.now() + Math.random() }]);
   }, []);
+  const pathname = usePathname();
+  const shownOn = useRef(pathname);
+  useEffect(() => {
+    if (shownOn.current === pathname) return;
+    shownOn.current = pathname;
+    setToasts([]);
+  }, [pathname]);
   return (
     <ToastContext.Provider value={push}>
-      <ToastPrimitive.Provider duration={5000}>
+      <ToastPrimitive.Provider duration={TOAST_DURATION_MS}>
         {children}
         {toasts.map((toast) => (
           <ToastPrimitive.Root

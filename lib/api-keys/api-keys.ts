@@ -3,7 +3,7 @@ import { recordAudit, userActor } from "@/lib/audit/audit-log";
 import type { Caller } from "@/lib/auth/caller";
 import { apiError } from "@/lib/http/errors";
 import type { RequestMeta } from "@/lib/http/request-meta";
-import type { KeyType, RegenerateApiKeysInput, RevokeApiKeysInput } from "@/lib/schemas/api-keys";
+import type { KeyType, RegenerateApiKeysInput, RevokeApiKeysInput, StoredApiKeysInput } from "@/lib/schemas/api-keys";
 import { emitEvent } from "@/lib/webhooks/outbox";
 import { notifyOwnersOfRevokedKeys } from "@/lib/mail/notices";
 import { generateKey, hashKey, maskKey, parseKey, type KeyKind, type KeyMode } from "./key-format";
@@ -228,4 +228,19 @@ export async function authenticateApiKey(raw: string): Promise<ApiKeyCaller> {
     throw apiError("tenant_suspended", "This tenant is suspended: API access is paused. Contact the platform team.");
   }
   return { keyId: key.id, mode: key.mode as KeyMode, tenant: key.tenant, stripe: key.stripe, rateLimits: key.rateLimits };
+}
+
+/**
+ * POST /api-keys/stored/: the owner who was shown new secrets says they stored
+ * them (the "Get started" checklist reads it). Only this tenant's working
+ * secret keys not marked before are marked; other ids are ignored, so the
+ * answer says nothing about keys elsewhere.
+ */
+export async function markSecretsStored(caller: Caller, input: StoredApiKeysInput) {
+  const now = new Date();
+  const { count } = await prisma.apiKey.updateMany({
+    where: { ...workingKeysWhere(caller.tenantId, ["live", "test"], now), id: { in: input.key_ids }, kind: "secret", storedAt: null },
+    data: { storedAt: now },
+  });
+  return { stored_count: count };
 }

@@ -104,6 +104,8 @@ export const AUDIT_ACTIONS = {
   "settings.two_factor_requirement_changed": { label: "Two-factor requirement changed", category: "settings", severity: "warning" },
   // Everyone in the tenant, and the platform's operators, see the new name at once.
   "settings.tenant_renamed": { label: "Organization renamed", category: "settings", severity: "info" },
+  // The dashboard's "Get started" checklist was hidden for the whole tenant.
+  "settings.getting_started_dismissed": { label: "Get started checklist dismissed", category: "settings", severity: "info" },
   // Money goes back to a customer from the portal (the platform API's refunds are the tenant's server's, seen in its events).
   "payments.refunded": { label: "Payment refunded", category: "payments", severity: "warning" },
   // An operator suspended or reactivated the tenant; the same change is in the platform's log.

@@ -19,11 +19,14 @@ import * as authSessions from "@/app/api/v1/auth/sessions/route";
 import * as authTenantsApiKeysRegenerate from "@/app/api/v1/auth/tenants/api-keys/regenerate/route";
 import * as authTenantsApiKeysRevoke from "@/app/api/v1/auth/tenants/api-keys/revoke/route";
 import * as authTenantsApiKeys from "@/app/api/v1/auth/tenants/api-keys/route";
+import * as authTenantsApiKeysStored from "@/app/api/v1/auth/tenants/api-keys/stored/route";
 import * as authTenantsAuditLogsEntryId from "@/app/api/v1/auth/tenants/audit-logs/[entryId]/route";
 import * as authTenantsAuditLogsExport from "@/app/api/v1/auth/tenants/audit-logs/export/route";
 import * as authTenantsAuditLogs from "@/app/api/v1/auth/tenants/audit-logs/route";
 import * as authTenantsCurrent from "@/app/api/v1/auth/tenants/current/route";
 import * as authTenantsFees from "@/app/api/v1/auth/tenants/fees/route";
+import * as authTenantsGettingStartedDismiss from "@/app/api/v1/auth/tenants/getting-started/dismiss/route";
+import * as authTenantsGettingStarted from "@/app/api/v1/auth/tenants/getting-started/route";
 import * as authTenantsInvitationsInvitationId from "@/app/api/v1/auth/tenants/invitations/[invitationId]/route";
 import * as authTenantsInvitationsAccept from "@/app/api/v1/auth/tenants/invitations/accept/route";
 import * as authTenantsInvitationsLookup from "@/app/api/v1/auth/tenants/invitations/lookup/route";
@@ -97,11 +100,14 @@ export const ROUTE_REGISTRY: RouteRegistryEntry[] = [
   { path: "/api/v1/auth/tenants/api-keys/regenerate/", file: "app/api/v1/auth/tenants/api-keys/regenerate/route.ts", params: {}, summary: "owner only: new keys, secrets shown once", module: authTenantsApiKeysRegenerate },
   { path: "/api/v1/auth/tenants/api-keys/revoke/", file: "app/api/v1/auth/tenants/api-keys/revoke/route.ts", params: {}, summary: "owner only: emergency revocation, no replacement", module: authTenantsApiKeysRevoke },
   { path: "/api/v1/auth/tenants/api-keys/", file: "app/api/v1/auth/tenants/api-keys/route.ts", params: {}, summary: "admin+: every key of the tenant, secrets masked", module: authTenantsApiKeys },
+  { path: "/api/v1/auth/tenants/api-keys/stored/", file: "app/api/v1/auth/tenants/api-keys/stored/route.ts", params: {}, summary: "owner only: the new secrets shown once were stored", module: authTenantsApiKeysStored },
   { path: "/api/v1/auth/tenants/audit-logs/{entry_id}/", file: "app/api/v1/auth/tenants/audit-logs/[entryId]/route.ts", params: {"entry_id":"entryId"}, summary: "admin+: one audit log entry with everything recorded", module: authTenantsAuditLogsEntryId },
   { path: "/api/v1/auth/tenants/audit-logs/export/", file: "app/api/v1/auth/tenants/audit-logs/export/route.ts", params: {}, summary: "admin+: the filtered audit log as a CSV file, every page", module: authTenantsAuditLogsExport },
   { path: "/api/v1/auth/tenants/audit-logs/", file: "app/api/v1/auth/tenants/audit-logs/route.ts", params: {}, summary: "admin+: the tenant's audit log, newest first", module: authTenantsAuditLogs },
   { path: "/api/v1/auth/tenants/current/", file: "app/api/v1/auth/tenants/current/route.ts", params: {}, summary: "member+ reads the tenant the caller acts for; PATCH (owner only) renames it", module: authTenantsCurrent },
   { path: "/api/v1/auth/tenants/fees/", file: "app/api/v1/auth/tenants/fees/route.ts", params: {}, summary: "any member: the platform fee that applies to the tenant, read-only", module: authTenantsFees },
+  { path: "/api/v1/auth/tenants/getting-started/dismiss/", file: "app/api/v1/auth/tenants/getting-started/dismiss/route.ts", params: {}, summary: "admin+: hides the checklist for the tenant, audited", module: authTenantsGettingStartedDismiss },
+  { path: "/api/v1/auth/tenants/getting-started/", file: "app/api/v1/auth/tenants/getting-started/route.ts", params: {}, summary: "admin+: the \"Get started\" checklist, decided from the tenant's data", module: authTenantsGettingStarted },
   { path: "/api/v1/auth/tenants/invitations/{invitation_id}/", file: "app/api/v1/auth/tenants/invitations/[invitationId]/route.ts", params: {"invitation_id":"invitationId"}, summary: "owner only: revoke a pending invitation", module: authTenantsInvitationsInvitationId },
   { path: "/api/v1/auth/tenants/invitations/accept/", file: "app/api/v1/auth/tenants/invitations/accept/route.ts", params: {}, summary: "public: join as the signed-in user, with an account's password, or with a new account", module: authTenantsInvitationsAccept },
   { path: "/api/v1/auth/tenants/invitations/lookup/", file: "app/api/v1/auth/tenants/invitations/lookup/route.ts", params: {}, summary: "public: what an invitation link offers, for API clients (the /invite page reads it on the server)", module: authTenantsInvitationsLookup },
@@ -1961,6 +1967,102 @@ export const ENDPOINT_DOCS: Record<string, EndpointDoc> = {
       }
     }
   },
+  "GET /api/v1/auth/tenants/getting-started/": {
+    "tag": "Getting started",
+    "errors": [
+      {
+        "status": 401,
+        "codes": [
+          "unauthorized",
+          "invalid_token"
+        ],
+        "when": "no credential; bad or expired token"
+      },
+      {
+        "status": 403,
+        "codes": [
+          "forbidden"
+        ],
+        "when": "the caller is a member"
+      }
+    ],
+    "access": "admin+.",
+    "success_status": 200,
+    "example": {
+      "steps": [
+        {
+          "id": "connect_stripe",
+          "title": "Connect Stripe",
+          "done": true,
+          "detail": "A Stripe account is connected.",
+          "action": {
+            "label": "Connect Stripe",
+            "href": "/stripe"
+          },
+          "owner_only": true
+        },
+        {
+          "id": "store_test_key",
+          "title": "Store a test secret key",
+          "done": false,
+          "detail": "Your test secret key was shown once, at sign-up. …",
+          "action": {
+            "label": "Open API keys",
+            "href": "/api-keys"
+          },
+          "owner_only": true
+        },
+        {
+          "id": "call_api",
+          "…": "…"
+        },
+        {
+          "id": "webhook",
+          "…": "…"
+        },
+        {
+          "id": "invite_teammate",
+          "…": "…"
+        }
+      ],
+      "completed": 1,
+      "total": 5,
+      "visible": true,
+      "dismissed": false,
+      "dismissed_at": null,
+      "first_call": "curl -H \"Authorization: Bearer sk_test_…\" http://localhost:3000/api/v1/account/"
+    }
+  },
+  "POST /api/v1/auth/tenants/getting-started/dismiss/": {
+    "tag": "Getting started",
+    "errors": [
+      {
+        "status": 401,
+        "codes": [
+          "unauthorized",
+          "invalid_token"
+        ],
+        "when": "no credential; bad or expired token"
+      },
+      {
+        "status": 403,
+        "codes": [
+          "forbidden"
+        ],
+        "when": "the caller is a member"
+      },
+      {
+        "status": 403,
+        "codes": [
+          "csrf_origin_mismatch"
+        ],
+        "when": "cookie-authenticated without the portal's `Origin`"
+      }
+    ],
+    "description": "Hides the checklist for everyone in the tenant. Audited as `settings.getting_started_dismissed`; dismissing it again changes nothing and writes no entry. No request body.",
+    "access": "admin+.",
+    "success_status": 200
+  },
   "GET /api/v1/auth/tenants/audit-logs/": {
     "tag": "Audit log",
     "errors": [
@@ -2221,6 +2323,54 @@ export const ENDPOINT_DOCS: Record<string, EndpointDoc> = {
         "count": 2,
         "expires_at": "2026-11-27T06:00:00.000Z"
       }
+    }
+  },
+  "POST /api/v1/auth/tenants/api-keys/stored/": {
+    "tag": "API keys",
+    "errors": [
+      {
+        "status": 400,
+        "codes": [
+          "invalid_json",
+          "validation_error"
+        ],
+        "when": "malformed body; missing or empty `key_ids`; more than 4; unknown fields"
+      },
+      {
+        "status": 401,
+        "codes": [
+          "unauthorized",
+          "invalid_token"
+        ],
+        "when": "no credential; bad or expired token"
+      },
+      {
+        "status": 403,
+        "codes": [
+          "forbidden"
+        ],
+        "when": "the caller is an admin or member"
+      },
+      {
+        "status": 403,
+        "codes": [
+          "csrf_origin_mismatch"
+        ],
+        "when": "cookie-authenticated without the portal's `Origin`"
+      },
+      {
+        "status": 413,
+        "codes": [
+          "payload_too_large"
+        ],
+        "when": "body over 64 KB"
+      }
+    ],
+    "description": "The owner who was just shown new secret keys (the sign-up answer, a regeneration) says they stored them: the \"Get started\" checklist counts a stored test secret key from this. Marks the listed working secret keys of the tenant that were not marked before; other ids (publishable keys, revoked keys, another tenant's keys, unknown ids) are ignored. Not audited: it changes no access.",
+    "access": "owner.",
+    "success_status": 200,
+    "example": {
+      "stored_count": 1
     }
   },
   "POST /api/v1/auth/tenants/api-keys/revoke/": {
@@ -3896,7 +4046,8 @@ export const ENDPOINT_DOCS: Record<string, EndpointDoc> = {
         "webhook-id": "msg_7hQpX2mN0cV4bR9sT1wY6kLz",
         "webhook-timestamp": "1795672800",
         "webhook-signature": "v1,…"
-      }
+      },
+      "request_body": "{\"type\":\"webhook.test\",\"timestamp\":\"2026-11-26T06:00:00.000Z\",\"test\":true,\"data\":{\"hello\":\"world\"}}"
     }
   },
   "GET /api/v1/auth/tenants/webhooks/deliveries/": {
@@ -5088,6 +5239,10 @@ export const TAG_DOCS: TagDoc[] = [
   {
     "name": "Settings and fees",
     "description": "What a tenant accepts and what the platform takes. A tenant accepts payments in the currencies it enables; until someone saves its settings it has `usd` alone, which is also its default. Currency codes are lowercase ISO 4217, as Stripe writes them, and must be among the platform's supported currencies (`CURRENCIES` in `lib/money/currencies.ts`). The platform fee is set by the platform's operators; tenants read it."
+  },
+  {
+    "name": "Getting started",
+    "description": "The dashboard's checklist for a new tenant, decided from the tenant's data each time it is read: nothing is ticked by hand. Its steps, in order:"
   },
   {
     "name": "Audit log"

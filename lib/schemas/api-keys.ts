@@ -34,3 +34,9 @@ export const revokeApiKeysSchema = z.strictObject({
   confirm: z.boolean().optional(),
 });
 export type RevokeApiKeysInput = z.infer<typeof revokeApiKeysSchema>;
+
+/** The secret keys a person says they stored after the one reveal (sign-up, regeneration). */
+export const storedApiKeysSchema = z.strictObject({
+  key_ids: z.array(z.string().min(1).max(64)).min(1).max(4),
+});
+export type StoredApiKeysInput = z.infer<typeof storedApiKeysSchema>;

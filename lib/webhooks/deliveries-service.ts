@@ -51,7 +51,7 @@ export async function sendTestEvent(caller: Caller, input: TestWebhookInput, met
   const type = input.event_type ?? DEFAULT_TEST_EVENT;
   const data = input.payload ?? (isWebhookEventType(type) ? WEBHOOK_EVENTS[type].example : {});
   // The message, its attempt and the audit entry in one transaction: nothing half-made if we crash here.
-  const { messageId, attemptId } = await prisma.$transaction(async (tx) => {
+  const { messageId, attemptId, body } = await prisma.$transaction(async (tx) => {
     const created = await createTestMessage(tx, caller.tenantId, type, data);
     await recordAudit(tx, {
       tenantId: caller.tenantId,
@@ -65,7 +65,8 @@ export async function sendTestEvent(caller: Caller, input: TestWebhookInput, met
   });
   const { delivery, attempt } = await sendNow(attemptId);
   const result = delivery.result;
-  const details = { message_id: messageId, response_time_ms: attempt.duration_ms, request_headers: attempt.request_headers };
+  // The body exactly as signed (the signature covers webhook-id.webhook-timestamp.body), so a receiver's check can be compared byte for byte.
+  const details = { message_id: messageId, response_time_ms: attempt.duration_ms, request_headers: attempt.request_headers, request_body: body };
   if (!result) throw webhookNotConfigured();
   switch (result.kind) {
     case "timeout":
@@ -82,6 +83,7 @@ export async function sendTestEvent(caller: Caller, input: TestWebhookInput, met
         response_body: attempt.response_body ?? "",
         message_id: messageId,
         request_headers: attempt.request_headers,
+        request_body: body,
       };
   }
 }

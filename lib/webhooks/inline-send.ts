@@ -20,19 +20,20 @@ export const inlineClaim = () => ({ state: WEBHOOK_ATTEMPT_STATE.inFlight, lease
  * for an inline send. Test messages are never retried, and go out whatever
  * the endpoint subscribes to.
  */
-export async function createTestMessage(tx: TransactionClient, tenantId: string, type: string, data: unknown): Promise<{ messageId: string; attemptId: string }> {
+export async function createTestMessage(tx: TransactionClient, tenantId: string, type: string, data: unknown): Promise<{ messageId: string; attemptId: string; body: string }> {
   const messageId = newMessageId();
+  const body = eventBody({ type, data, at: new Date(), test: true });
   const message = await tx.webhookMessage.create({
     data: {
       id: messageId,
       tenantId,
       eventType: type,
-      body: eventBody({ type, data, at: new Date(), test: true }),
+      body,
       attempts: { create: { tenantId, attemptNumber: 1, trigger: WEBHOOK_ATTEMPT_TRIGGER.test, ...inlineClaim() } },
     },
     select: { attempts: { select: { id: true } } },
   });
-  return { messageId, attemptId: message.attempts[0].id };
+  return { messageId, attemptId: message.attempts[0].id, body };
 }
 
 /**

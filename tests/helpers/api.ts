@@ -80,5 +80,7 @@ export async function registerOwner(overrides: Partial<{ email: string; password
     session: await encodeSessionToken({ id: userId, email: input.email, name: input.name, sessionVersion: 0 }, tenantId),
     userId,
     tenantId,
+    /** The first keys, secrets in full: the sign-up answer is their one reveal. */
+    apiKeys: result.body.api_keys as { id: string; mode: "live" | "test"; type: "publishable" | "secret"; key: string }[],
   };
 }

@@ -10,6 +10,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { ApiError, apiFetch } from "@/lib/client/api";
 import { registerSchema, type RegisterInput } from "@/lib/schemas/auth";
+import { NewKeysReveal, type RevealedKey } from "@/components/api-keys/new-keys-reveal";
 import { FormError } from "./form-error";
 
 type FieldName = keyof RegisterInput;
@@ -17,21 +18,47 @@ type FieldName = keyof RegisterInput;
 export function SignupForm() {
   const router = useRouter();
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<FieldName, string>>>({});
+  const [emailTyped, setEmailTyped] = useState("");
 
   const register = useMutation({
     mutationFn: async (input: RegisterInput) => {
-      await apiFetch("/api/v1/auth/register/", { body: input });
+      const created = await apiFetch<{ api_keys: RevealedKey[] }>("/api/v1/auth/register/", { body: input });
       const result = await signIn("credentials", { email: input.email, password: input.password, redirect: false });
-      if (!result || result.error) throw new Error("Your account was created, but signing in failed. Sign in to continue.");
-    },
-    onSuccess: () => {
-      router.replace("/dashboard");
-      router.refresh();
+      // The answer is the secrets' one reveal: they stay in this component's memory until the page is left,
+      // and are shown even when the sign-in after it failed, since they cannot be shown again.
+      return { keys: created.api_keys.filter((key) => key.mode === "test"), signedIn: Boolean(result && !result.error), email: input.email };
     },
     onError: (error) => {
       if (error instanceof ApiError) setFieldErrors(error.fieldErrors());
     },
   });
+
+  if (register.data) {
+    return (
+      <div className="space-y-4">
+        <div>
+          <h1 className="text-xl font-semibold">Your test keys</h1>
+          <p className="mt-1 text-sm text-zinc-500">
+            Your account is ready. Your servers call the platform API with a secret key; test keys never move real money.
+          </p>
+        </div>
+        {!register.data.signedIn ? (
+          <FormError>Your account was created, but signing you in failed. Store the key, then sign in.</FormError>
+        ) : null}
+        <NewKeysReveal
+          keys={register.data.keys}
+          recordStored={register.data.signedIn}
+          onDone={() => {
+            if (!register.data.signedIn) return router.replace(`/login?email=${encodeURIComponent(register.data.email)}`);
+            router.replace("/dashboard");
+            router.refresh();
+          }}
+        >
+          <p className="text-sm text-zinc-600">Live keys were issued too: regenerate them on API keys when you are ready to take real payments.</p>
+        </NewKeysReveal>
+      </div>
+    );
+  }
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -45,6 +72,7 @@ export function SignupForm() {
       return;
     }
     setFieldErrors({});
+    setEmailTyped(parsed.data.email);
     register.mutate(parsed.data);
   }
 
@@ -63,7 +91,19 @@ export function SignupForm() {
         <p className="mt-1 text-sm text-zinc-500">You become the owner of a new tenant.</p>
       </div>
       {formError ? (
-        <FormError>{formError}</FormError>
+        <FormError>
+          {register.error instanceof ApiError && register.error.code === "email_taken" ? (
+            <>
+              An account with this email already exists.{" "}
+              <Link href={`/login?email=${encodeURIComponent(emailTyped)}`} className="font-medium underline">
+                Sign in instead
+              </Link>
+              .
+            </>
+          ) : (
+            formError
+          )}
+        </FormError>
       ) : null}
       <Field id="name" label="Your name" error={fieldErrors.name}>
         <Input {...input("name")} autoComplete="name" required autoFocus />

@@ -18,6 +18,8 @@ import { localeFromAcceptLanguage } from "@/lib/money/locale";
 import { getCurrencySettings } from "@/lib/tenants/settings";
 import { requirementInWords } from "@/components/stripe/requirements";
 import { StripeBalance } from "@/components/stripe/stripe-balance";
+import { GettingStartedCard } from "@/components/onboarding/getting-started-card";
+import { getGettingStarted } from "@/lib/onboarding/getting-started";
 import type { TenantStatus } from "@/lib/statuses";
 
 export const metadata = portalPageMetadata("/dashboard");
@@ -31,13 +33,15 @@ const STATUS_TEXT: Record<TenantStatus, string> = {
 export default portalPage("/dashboard", async ({ caller, page, searchParams }) => {
   // Whoever may open the audit log sees its latest entries here (and the Stripe account, also admin+).
   const canAudit = mayOpenPage(caller, "/audit-log");
-  const [account, members, audit, stripe, settings, requestHeaders] = await Promise.all([
+  const [account, members, audit, stripe, settings, requestHeaders, gettingStarted] = await Promise.all([
     getAccount(caller),
     listMembers(caller),
     canAudit ? listAuditLogs(caller.tenantId, { limit: 8 }) : Promise.resolve(null),
     getStoredStatus(caller.tenantId),
     getCurrencySettings(caller.tenantId),
     headers(),
+    // The checklist's steps are admin and owner work; members are not asked to do them.
+    canAudit ? getGettingStarted(caller) : Promise.resolve(null),
   ]);
   const due = stripe.requirements.currently_due;
   const locale = localeFromAcceptLanguage(requestHeaders.get("accept-language"));
@@ -58,6 +62,15 @@ export default portalPage("/dashboard", async ({ caller, page, searchParams }) =
   return (
     <>
       <PageHeader title={page.label} description={`An overview of ${account.tenant.name}: its status, its people and what happened lately.`} />
+      {gettingStarted?.visible ? (
+        <GettingStartedCard
+          steps={gettingStarted.steps}
+          completed={gettingStarted.completed}
+          total={gettingStarted.total}
+          firstCall={gettingStarted.first_call}
+          isOwner={caller.role === "owner"}
+        />
+      ) : null}
       <div className="grid grid-cols-1 gap-6 md:grid-cols-2">
         <Card title="Tenant">
           <dl className="space-y-3 text-sm">

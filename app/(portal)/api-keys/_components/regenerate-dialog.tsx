@@ -2,18 +2,18 @@
 
 import { format } from "date-fns";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { AlertTriangle } from "lucide-react";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
-import { CopyField } from "@/components/ui/copy-field";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
+import { RadioCard, RadioCardGroup } from "@/components/ui/radio-card";
 import { Input } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toaster";
 import type { ApiKeyView } from "@/lib/api-keys/api-keys";
 import { apiFetch } from "@/lib/client/api";
 import type { KeyType } from "@/lib/schemas/api-keys";
 import { API_KEYS_QUERY } from "@/components/api-keys/queries";
+import { NewKeysReveal } from "@/components/api-keys/new-keys-reveal";
 import { keyTypeLabel, ModePicker } from "./mode-picker";
 
 const CONFIRM_WORD = "regenerate";
@@ -39,14 +39,15 @@ export function RegenerateDialog({ open, onOpenChange }: { open: boolean; onOpen
       apiFetch<RegenerateResult>("/api/v1/auth/tenants/api-keys/regenerate/", {
         body: { key_type: keyType, confirm: true, expire_old_in_hours: grace },
       }),
-    onSuccess: (result) => {
+    onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: API_KEYS_QUERY });
-      toast({ title: `New ${keyTypeLabel(result.key_type)} keys issued`, description: "Copy the secret now: it is shown only once." });
     },
   });
 
   // Leaving the dialog forgets the new secrets for good.
   function close(next: boolean) {
+    // The toast ends the action once the reveal is over: shown at issuance, it would be gone before anyone read it.
+    if (!next && regenerate.data) toast({ title: `New ${keyTypeLabel(regenerate.data.key_type)} keys issued`, description: "The secret key is not shown again." });
     if (!next) {
       regenerate.reset();
       setTyped("");
@@ -76,19 +77,7 @@ export function RegenerateDialog({ open, onOpenChange }: { open: boolean; onOpen
       }
     >
       {result ? (
-        <div className="space-y-4">
-          <p className="flex items-start gap-2 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" role="alert">
-            <AlertTriangle aria-hidden className="mt-0.5 size-4 shrink-0" />
-            You will not see the secret key again. If you lose it, regenerate.
-          </p>
-          {result.api_keys.map((key) => (
-            <div key={key.id}>
-              <p className="mb-1 text-sm font-medium text-zinc-800">
-                {key.mode === "live" ? "Live" : "Test"} {key.type} key
-              </p>
-              <CopyField value={key.key} label={`${key.mode} ${key.type} key`} />
-            </div>
-          ))}
+        <NewKeysReveal keys={result.api_keys} onDone={() => close(false)}>
           <p className="text-sm text-zinc-600">
             {result.replaced.count === 0
               ? "No keys were replaced."
@@ -96,27 +85,22 @@ export function RegenerateDialog({ open, onOpenChange }: { open: boolean; onOpen
                 ? `${result.replaced.count} old key${result.replaced.count === 1 ? "" : "s"} stopped working.`
                 : `${result.replaced.count} old key${result.replaced.count === 1 ? "" : "s"} keep working until ${format(new Date(result.replaced.expires_at), "d MMM yyyy, HH:mm")}.`}
           </p>
-          <div className="flex justify-end">
-            <Button onClick={() => close(false)}>I have stored the secret</Button>
-          </div>
-        </div>
+        </NewKeysReveal>
       ) : (
         <form onSubmit={onSubmit} className="space-y-4">
           <ModePicker name="regenerate-key-type" value={keyType} onChange={setKeyType} />
-          <Field id="grace" label="Old keys stop working">
-            <select
-              id="grace"
-              value={grace}
-              onChange={(event) => setGrace(Number(event.target.value))}
-              className="h-10 w-full rounded-md border border-zinc-300 bg-white px-3 text-sm"
-            >
-              {GRACE_OPTIONS.map((option) => (
-                <option key={option.hours} value={option.hours}>
-                  {option.label}
-                </option>
-              ))}
-            </select>
-          </Field>
+          <RadioCardGroup legend="Old keys stop working" columns={2}>
+            {GRACE_OPTIONS.map((option) => (
+              <RadioCard
+                key={option.hours}
+                name="regenerate-grace"
+                value={String(option.hours)}
+                checked={grace === option.hours}
+                onChange={() => setGrace(option.hours)}
+                label={option.label}
+              />
+            ))}
+          </RadioCardGroup>
           <Field id="regenerate-confirm" label={`Type "${CONFIRM_WORD}" to confirm`}>
             <Input id="regenerate-confirm" value={typed} onChange={(event) => setTyped(event.target.value)} autoComplete="off" spellCheck={false} />
           </Field>

@@ -6,6 +6,7 @@ import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Dialog, DialogActions } from "@/components/ui/dialog";
+import { RadioCard, RadioCardGroup } from "@/components/ui/radio-card";
 import { useToast } from "@/components/ui/toaster";
 import { apiFetch } from "@/lib/client/api";
 import type { Role } from "@/lib/auth/roles";
@@ -43,18 +44,19 @@ export function ChangeRoleDialog({ member, isSelf, onClose }: DialogProps) {
       description={`${member.email} is ${withArticle(member.role)}. The new role takes effect on their next request.`}
     >
       <form onSubmit={onSubmit} className="space-y-4">
-        <fieldset className="space-y-2">
-          <legend className="sr-only">Role</legend>
+        <RadioCardGroup legend="Role" legendHidden>
           {ROLES.map((option) => (
-            <label key={option} className="flex cursor-pointer items-start gap-3 rounded-md border border-zinc-200 px-3 py-2 has-checked:border-indigo-500 has-checked:bg-indigo-50/50">
-              <input type="radio" name="member-role" value={option} checked={role === option} onChange={() => setRole(option)} className="mt-1" />
-              <span>
-                <span className="block text-sm font-medium text-zinc-900 capitalize">{option}</span>
-                <span className="block text-sm text-zinc-600">{ROLE_SUMMARIES[option]}</span>
-              </span>
-            </label>
+            <RadioCard
+              key={option}
+              name="member-role"
+              value={option}
+              checked={role === option}
+              onChange={() => setRole(option)}
+              label={<span className="capitalize">{option}</span>}
+              hint={ROLE_SUMMARIES[option]}
+            />
           ))}
-        </fieldset>
+        </RadioCardGroup>
         {isSelf && member.role === "owner" && role !== "owner" ? (
           <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800">You are giving up your own owner rights.</p>
         ) : null}

@@ -10,7 +10,7 @@ import { Dialog, DialogActions } from "@/components/ui/dialog";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { useToast } from "@/components/ui/toaster";
 import { apiFetch } from "@/lib/client/api";
-import { ChoiceCard } from "./choice-card";
+import { RadioCard, RadioCardGroup } from "@/components/ui/radio-card";
 import { EventDescription } from "./event-description";
 import { groupEventTypes, subscribableTypes, subscriptionSummary, subscriptionToSave } from "./event-groups";
 import { CONFIG_PATH, EVENT_CATALOG_HREF, EVENT_TYPES_QUERY, fetchEventTypes, type ConfigResponse, type WebhookConfig } from "./queries";
@@ -102,11 +102,10 @@ function SubscriptionDialog({ config, onClose }: { config: WebhookConfig; onClos
       }
     >
       <form onSubmit={onSubmit} className="space-y-4" noValidate>
-        <fieldset className="space-y-2">
-          <legend className="sr-only">Events to send</legend>
-          <ChoiceCard name="event-choice" value="all" checked={choice === "all"} onChange={() => setChoice("all")} label="All events" hint="Every event type, including types added later." />
-          <ChoiceCard name="event-choice" value="some" checked={choice === "some"} onChange={() => setChoice("some")} label="Selected events" hint="Only the event types ticked below." />
-        </fieldset>
+        <RadioCardGroup legend="Events to send" legendHidden>
+          <RadioCard name="event-choice" value="all" checked={choice === "all"} onChange={() => setChoice("all")} label="All events" hint="Every event type, including types added later." />
+          <RadioCard name="event-choice" value="some" checked={choice === "some"} onChange={() => setChoice("some")} label="Selected events" hint="Only the event types ticked below." />
+        </RadioCardGroup>
 
         {choice === "some" ? (
           catalog.isPending ? (

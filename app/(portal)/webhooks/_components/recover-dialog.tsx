@@ -8,7 +8,7 @@ import { Input } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toaster";
 import { apiFetch } from "@/lib/client/api";
 import { RECOVERY_MAX_AGE_DAYS } from "@/lib/schemas/webhooks";
-import { ChoiceCard } from "./choice-card";
+import { RadioCard } from "@/components/ui/radio-card";
 import { RECOVER_PATH } from "./queries";
 import { useRefreshWebhooks } from "./use-refresh-webhooks";
 import { localInputValue, RECOVERY_MAX_AGE_MS, RECOVERY_PICKS, recoverySince, type RecoveryPick } from "./recovery-window";
@@ -63,9 +63,9 @@ export function RecoverDialog({ onClose }: { onClose: () => void }) {
           <legend className="mb-1.5 text-sm font-medium text-zinc-800">Messages from</legend>
           <div className="grid grid-cols-2 gap-2">
             {PICK_KEYS.map((key) => (
-              <ChoiceCard key={key} name="recover-since" value={key} checked={pick === key} onChange={() => setPick(key)} label={RECOVERY_PICKS[key].label} />
+              <RadioCard key={key} name="recover-since" value={key} checked={pick === key} onChange={() => setPick(key)} label={RECOVERY_PICKS[key].label} />
             ))}
-            <ChoiceCard name="recover-since" value="custom" checked={pick === "custom"} onChange={() => setPick("custom")} label="A date and time" className="col-span-2" />
+            <RadioCard name="recover-since" value="custom" checked={pick === "custom"} onChange={() => setPick("custom")} label="A date and time" className="col-span-2" />
           </div>
         </fieldset>
         {pick === "custom" ? (

@@ -7,7 +7,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Dialog, DialogActions } from "@/components/ui/dialog";
 import { useToast } from "@/components/ui/toaster";
 import { apiFetch } from "@/lib/client/api";
-import { ChoiceCard } from "./choice-card";
+import { RadioCard, RadioCardGroup } from "@/components/ui/radio-card";
 import { LocalTime } from "./local-time";
 import { OneTimeSecret } from "./one-time-secret";
 import { PREVIOUS_SECRET_PATH, ROTATE_SECRET_PATH, type ConfigResponse, type WebhookConfig } from "./queries";
@@ -74,11 +74,9 @@ export function RotateSecretDialog({ config, locale, onClose }: { config: Webhoo
       description={`Creates a new secret for ${config.url ?? "this endpoint"}. During the grace period every delivery carries two signatures, one made with the new secret and one with the current secret (${config.secret_masked}), so your receiver accepts it with either and you can deploy the new secret at your own pace. When the grace period ends, the current secret is deleted.`}
     >
       <form onSubmit={onSubmit} className="space-y-4">
-        <fieldset className="space-y-2">
-          <legend className="mb-1.5 text-sm font-medium text-zinc-800">Keep accepting the current secret for</legend>
-          <div className="grid gap-2 sm:grid-cols-2">
+        <RadioCardGroup legend="Keep accepting the current secret for" columns={2}>
             {GRACE_CHOICES.map((choice) => (
-              <ChoiceCard
+              <RadioCard
                 key={choice.hours}
                 name="grace-hours"
                 value={String(choice.hours)}
@@ -88,8 +86,7 @@ export function RotateSecretDialog({ config, locale, onClose }: { config: Webhoo
                 hint={choice.hint}
               />
             ))}
-          </div>
-        </fieldset>
+        </RadioCardGroup>
         {grace === 0 ? (
           <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
             Your receiver rejects every delivery from now until it has the new secret.

@@ -8,6 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ScrollRegion } from "@/components/ui/scroll-region";
+import { CopyButton } from "@/components/ui/copy-field";
 import { Field } from "@/components/ui/field";
 import { ApiError, apiFetch } from "@/lib/client/api";
 import { EVENT_TYPES } from "@/lib/webhooks/event-types";
@@ -21,6 +22,7 @@ type TestResult = {
   response_body: string;
   message_id: string;
   request_headers: Record<string, string> | null;
+  request_body: string;
 };
 
 const pretty = (value: unknown) => JSON.stringify(value, null, 2);
@@ -155,6 +157,18 @@ export function TestConsole() {
                   </ScrollRegion>
                 </div>
               ) : null}
+              <div>
+                <div className="mb-1 flex items-center justify-between gap-2">
+                  <p className="text-xs font-medium tracking-wide text-zinc-500 uppercase">Body sent (the exact bytes signed)</p>
+                  <CopyButton value={result.request_body} label="the signed body" compact />
+                </div>
+                <ScrollRegion as="pre" label="Body sent, as signed" className="max-h-48 overflow-auto rounded-md bg-zinc-100 p-3 font-mono text-xs break-all whitespace-pre-wrap text-zinc-800">
+                  <span data-testid="test-signed-body">{result.request_body}</span>
+                </ScrollRegion>
+                <p className="mt-1 text-xs text-zinc-500">
+                  The signature covers <code className="font-mono">webhook-id.webhook-timestamp.body</code>: verify the raw body as received, before any JSON parsing.
+                </p>
+              </div>
             </>
           ) : null}
         </div>

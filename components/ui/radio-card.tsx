@@ -1,8 +1,13 @@
 import type { ReactNode } from "react";
 import { cn } from "@/lib/utils";
 
-/** One radio option as a bordered card, its label in bold and a line under it; the checked card is outlined in the accent. */
-export function ChoiceCard({
+/**
+ * The one look of a choice in a dialog or form: a radio option as a bordered
+ * card, its label in bold and a line under it; the checked card is outlined
+ * in the accent. A native radio underneath, so arrow keys move between the
+ * cards of a group and the label names it.
+ */
+export function RadioCard({
   name,
   value,
   checked,
@@ -32,5 +37,15 @@ export function ChoiceCard({
         {hint ? <span className="block text-zinc-600">{hint}</span> : null}
       </span>
     </label>
+  );
+}
+
+/** A named group of radio cards: the legend says what is chosen; `columns` lays the cards side by side from small screens up. */
+export function RadioCardGroup({ legend, legendHidden = false, columns = 1, children }: { legend: string; legendHidden?: boolean; columns?: 1 | 2 | 3; children: ReactNode }) {
+  return (
+    <fieldset>
+      <legend className={legendHidden ? "sr-only" : "mb-1.5 text-sm font-medium text-zinc-800"}>{legend}</legend>
+      <div className={cn("grid gap-2", columns === 2 && "sm:grid-cols-2", columns === 3 && "sm:grid-cols-3")}>{children}</div>
+    </fieldset>
   );
 }
