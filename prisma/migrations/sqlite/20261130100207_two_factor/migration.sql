@@ -47,10 +47,12 @@ CREATE TABLE "new_Tenant" (
     "apiRateLimitLive" INTEGER,
     "apiRateLimitTest" INTEGER,
     "twoFactorRequired" BOOLEAN NOT NULL DEFAULT false,
+    "gettingStartedDismissedAt" DATETIME,
+    "gettingStartedDismissedById" TEXT,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL
 );
-INSERT INTO "new_Tenant" ("apiRateLimitLive", "apiRateLimitTest", "createdAt", "id", "name", "settings", "slug", "status", "stripeConnectGeneration", "suspendedAt", "suspendedReason", "updatedAt") SELECT "apiRateLimitLive", "apiRateLimitTest", "createdAt", "id", "name", "settings", "slug", "status", "stripeConnectGeneration", "suspendedAt", "suspendedReason", "updatedAt" FROM "Tenant";
+INSERT INTO "new_Tenant" ("apiRateLimitLive", "apiRateLimitTest", "createdAt", "gettingStartedDismissedAt", "gettingStartedDismissedById", "id", "name", "settings", "slug", "status", "stripeConnectGeneration", "suspendedAt", "suspendedReason", "updatedAt") SELECT "apiRateLimitLive", "apiRateLimitTest", "createdAt", "gettingStartedDismissedAt", "gettingStartedDismissedById", "id", "name", "settings", "slug", "status", "stripeConnectGeneration", "suspendedAt", "suspendedReason", "updatedAt" FROM "Tenant";
 DROP TABLE "Tenant";
 ALTER TABLE "new_Tenant" RENAME TO "Tenant";
 CREATE UNIQUE INDEX "Tenant_slug_key" ON "Tenant"("slug");
