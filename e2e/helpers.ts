@@ -381,3 +381,26 @@ export async function expectNoSeriousViolations(page: Page, what: string) {
   const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
   expect(listViolations(serious), `serious or critical axe violations on ${what}`).toEqual([]);
 }
+
+/** The two widths every page state is checked at: desktop and phone. */
+export const CHECK_WIDTHS = [
+  { label: "1280", viewport: { width: 1280, height: 800 } },
+  { label: "390", viewport: { width: 390, height: 844 } },
+] as const;
+
+/**
+ * The state on screen, at desktop and phone width: axe finds nothing serious,
+ * nothing is wider than the screen, and a screenshot named `${name}-${width}`
+ * is kept. The viewport is back at desktop width afterwards.
+ */
+export async function checkAtBothWidths(page: Page, name: string, options: { fullPage?: boolean; show?: Locator } = {}) {
+  for (const width of CHECK_WIDTHS) {
+    await page.setViewportSize(width.viewport);
+    // The state shown in the middle of the screen, for the screenshot.
+    await options.show?.evaluate((element) => element.scrollIntoView({ block: "center" }));
+    await expectNoSeriousViolations(page, `${name} at ${width.label} px`);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), `${name} at ${width.label} px is wider than the screen`).toBeLessThanOrEqual(0);
+    await keepScreenshot(page, `${name}-${width.label}`, { fullPage: options.fullPage });
+  }
+  await page.setViewportSize(CHECK_WIDTHS[0].viewport);
+}

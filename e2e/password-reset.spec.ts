@@ -1,20 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectNoSeriousViolations, keepScreenshot, registerViaApi, submitSignIn, uniqueClientIp, uniqueEmail } from "./helpers";
+import { checkAtBothWidths, registerViaApi, submitSignIn, uniqueClientIp, uniqueEmail } from "./helpers";
 
-const WIDTHS = [
-  { label: "1280", width: 1280, height: 800 },
-  { label: "390", width: 390, height: 844 },
-] as const;
-
-/** Axe and a screenshot of what is on screen, at both widths. */
-async function checkBothWidths(page: Page, name: string) {
-  for (const size of WIDTHS) {
-    await page.setViewportSize({ width: size.width, height: size.height });
-    await expectNoSeriousViolations(page, `${name} (${size.label})`);
-    await keepScreenshot(page, `password-reset-${name}-${size.label}`);
-  }
-  await page.setViewportSize({ width: WIDTHS[0].width, height: WIDTHS[0].height });
-}
+/** Axe, the width and a screenshot of what is on screen, at both widths. */
+const checkBothWidths = (page: Page, name: string) => checkAtBothWidths(page, `password-reset-${name}`);
 
 test("forgot password: the link arrives in the development mailbox, the new password signs in, the link works once", async ({ browser }) => {
   // Reset requests are throttled per address: this person comes from one of their own.

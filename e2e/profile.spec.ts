@@ -1,20 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectNoSeriousViolations, keepScreenshot, linkFromMailbox, registerViaApi, signIn, signedInBrowser, uniqueClientIp, uniqueEmail } from "./helpers";
+import { checkAtBothWidths, linkFromMailbox, registerViaApi, signIn, signedInBrowser, uniqueClientIp, uniqueEmail } from "./helpers";
 
-const WIDTHS = [
-  { label: "1280", width: 1280, height: 800 },
-  { label: "390", width: 390, height: 844 },
-] as const;
-
-/** Axe and a screenshot of what is on screen, at both widths. */
-async function checkBothWidths(page: Page, name: string) {
-  for (const size of WIDTHS) {
-    await page.setViewportSize({ width: size.width, height: size.height });
-    await expectNoSeriousViolations(page, `${name} (${size.label})`);
-    await keepScreenshot(page, `profile-${name}-${size.label}`);
-  }
-  await page.setViewportSize({ width: WIDTHS[0].width, height: WIDTHS[0].height });
-}
+/** Axe, the width and a screenshot of what is on screen, at both widths. */
+const checkBothWidths = (page: Page, name: string) => checkAtBothWidths(page, `profile-${name}`);
 
 /** From the account menu, one of its links. */
 async function openFromAccountMenu(page: Page, name: string) {

@@ -1,21 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
 import { generate } from "otplib";
-import { addMemberViaApi, expectNoSeriousViolations, keepScreenshot, registerViaApi, sidebarLink, signIn, signOut, uniqueEmail } from "./helpers";
+import { addMemberViaApi, checkAtBothWidths, registerViaApi, sidebarLink, signIn, signOut, uniqueEmail } from "./helpers";
 
-const WIDTHS = [
-  { label: "1280", width: 1280, height: 800 },
-  { label: "390", width: 390, height: 844 },
-] as const;
-
-/** Axe and a screenshot of what is on screen, at both widths. */
-async function checkBothWidths(page: Page, name: string) {
-  for (const size of WIDTHS) {
-    await page.setViewportSize({ width: size.width, height: size.height });
-    await expectNoSeriousViolations(page, `${name} (${size.label})`);
-    await keepScreenshot(page, `two-factor-${name}-${size.label}`);
-  }
-  await page.setViewportSize({ width: WIDTHS[0].width, height: WIDTHS[0].height });
-}
+/** Axe, the width and a screenshot of what is on screen, at both widths. */
+const checkBothWidths = (page: Page, name: string) => checkAtBothWidths(page, `two-factor-${name}`);
 
 /**
  * The code an authenticator app shows `offsetSteps` 30-second steps from now.

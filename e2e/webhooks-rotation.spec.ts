@@ -1,11 +1,10 @@
 import { expect, test, type APIRequestContext, type Locator, type Page } from "@playwright/test";
 import {
   addMemberViaApi,
+  checkAtBothWidths as checkPageAtBothWidths,
   connectStripeViaSimulator,
   createPaymentViaApi,
-  expectNoSeriousViolations,
   freshTestSecretKey,
-  keepScreenshot,
   registerViaApi,
   setCurrenciesViaApi,
   signInViaApi,
@@ -17,23 +16,8 @@ import {
 // Every test has a tenant of its own, so a retry never meets an endpoint an earlier try left behind.
 test.use({ permissions: ["clipboard-read", "clipboard-write"] });
 
-const WIDTHS = [
-  { label: "1280", viewport: { width: 1280, height: 800 } },
-  { label: "390", viewport: { width: 390, height: 844 } },
-];
-
-/** The state on screen, at desktop and phone width: axe finds nothing serious, nothing is wider than the screen, and a screenshot is kept. */
-async function checkAtBothWidths(page: Page, name: string, options: { fullPage?: boolean; show?: Locator } = {}) {
-  for (const width of WIDTHS) {
-    await page.setViewportSize(width.viewport);
-    // The state shown in the middle of the screen, for the screenshot.
-    await options.show?.evaluate((element) => element.scrollIntoView({ block: "center" }));
-    await expectNoSeriousViolations(page, `${name} at ${width.label} px`);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), `${name} at ${width.label} px is wider than the screen`).toBeLessThanOrEqual(0);
-    await keepScreenshot(page, `${name}-${width.label}`, { fullPage: options.fullPage ?? false });
-  }
-  await page.setViewportSize(WIDTHS[0].viewport);
-}
+/** Each state at both widths; the screenshot shows the screen, not the whole page. */
+const checkAtBothWidths = (page: Page, name: string, options: { fullPage?: boolean; show?: Locator } = {}) => checkPageAtBothWidths(page, name, { fullPage: false, ...options });
 
 async function registerOwner(request: APIRequestContext, prefix: string) {
   const owner = { email: uniqueEmail(prefix), password: `${prefix} owner password` };

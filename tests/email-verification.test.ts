@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { POST as verify } from "@/app/api/v1/auth/email/verify/route";
 import { POST as resend } from "@/app/api/v1/auth/email/verification/route";
@@ -10,8 +10,8 @@ import { POST as lookupInvitation } from "@/app/api/v1/auth/tenants/invitations/
 import { GET as me } from "@/app/api/v1/auth/me/route";
 import { EMAIL_LINK_LIMIT_PER_ACCOUNT } from "@/lib/auth/auth-throttle";
 import { hashSingleUseToken } from "@/lib/crypto/single-use-token";
-import { call, errorBody, nextTestIp, registerOwner } from "./helpers/api";
-import { linkIn, startMailServer } from "./helpers/mail-server";
+import { call, errorBody, nextTestIp, registerOwner, uniqueEmail } from "./helpers/api";
+import { linkIn, setUpMailServer } from "./helpers/mail-server";
 
 const VERIFY = "/api/v1/auth/email/verify/";
 const RESEND = "/api/v1/auth/email/verification/";
@@ -21,14 +21,8 @@ const RESET_LINK = "http://localhost:3000/reset-password/";
 const INVITE_LINK = "http://localhost:3000/invite/";
 const ORIGIN = "http://localhost:3000";
 
-let mail: Awaited<ReturnType<typeof startMailServer>>;
-beforeAll(async () => {
-  mail = await startMailServer();
-});
-afterAll(() => mail.close());
-beforeEach(() => mail.clear());
+const mail = setUpMailServer();
 
-const uniqueEmail = (prefix: string) => `${prefix}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.test`;
 
 /** The token of the newest mail to `email` carrying a link that starts with `prefix`. */
 async function mailedToken(email: string, prefix: string): Promise<string> {

@@ -1,19 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { POST as invite } from "@/app/api/v1/auth/tenants/invitations/route";
 import { POST as revoke } from "@/app/api/v1/auth/tenants/api-keys/revoke/route";
 import { call, registerOwner } from "./helpers/api";
 import { addMember } from "./helpers/fixtures";
-import { linkIn, startMailServer } from "./helpers/mail-server";
+import { linkIn, setUpMailServer } from "./helpers/mail-server";
 
 const INVITATIONS = "/api/v1/auth/tenants/invitations/";
 const REVOKE = "/api/v1/auth/tenants/api-keys/revoke/";
 
-let mail: Awaited<ReturnType<typeof startMailServer>>;
-beforeAll(async () => {
-  mail = await startMailServer();
-});
-afterAll(() => mail.close());
-beforeEach(() => mail.clear());
+const mail = setUpMailServer();
 
 describe("invitation mail", () => {
   it("sends the invitee the same link the API returns, naming the tenant and who invited", async () => {

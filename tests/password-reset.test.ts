@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { POST as forgot } from "@/app/api/v1/auth/password/forgot/route";
 import { POST as reset } from "@/app/api/v1/auth/password/reset/route";
@@ -7,7 +7,7 @@ import { GET as me } from "@/app/api/v1/auth/me/route";
 import { PASSWORD_RESET_LIMIT_PER_EMAIL, PASSWORD_RESET_LIMIT_PER_IP } from "@/lib/auth/auth-throttle";
 import { hashSingleUseToken } from "@/lib/crypto/single-use-token";
 import { ANY_REQUEST_ID, call, nextTestIp, registerOwner } from "./helpers/api";
-import { linkIn, startMailServer } from "./helpers/mail-server";
+import { linkIn, setUpMailServer } from "./helpers/mail-server";
 
 const FORGOT = "/api/v1/auth/password/forgot/";
 const RESET = "/api/v1/auth/password/reset/";
@@ -15,12 +15,7 @@ const LINK_PREFIX = "http://localhost:3000/reset-password/";
 const NEW_PASSWORD = "a brand new passphrase";
 const ACCEPTED = { accepted: true, message: expect.stringContaining("If an account uses this email") };
 
-let mail: Awaited<ReturnType<typeof startMailServer>>;
-beforeAll(async () => {
-  mail = await startMailServer();
-});
-afterAll(() => mail.close());
-beforeEach(() => mail.clear());
+const mail = setUpMailServer();
 
 const errorBody = (code: string) => ({ error: { code, message: expect.any(String), request_id: ANY_REQUEST_ID } });
 

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { GET as getProfile, PATCH as patchProfile } from "@/app/api/v1/auth/profile/route";
 import { POST as changeEmail } from "@/app/api/v1/auth/email/change/route";
@@ -16,11 +16,11 @@ import { LAST_SEEN_EVERY_MS } from "@/lib/auth/user-sessions";
 import { authOptions } from "@/lib/auth/auth-options";
 import { readToken } from "@/lib/auth/tokens";
 import { hashSingleUseToken } from "@/lib/crypto/single-use-token";
-import { call, errorBody, nextTestIp, registerOwner } from "./helpers/api";
+import { call, errorBody, nextTestIp, registerOwner, uniqueEmail } from "./helpers/api";
 import { signInBrowser } from "./helpers/browser-session";
 import { addMember } from "./helpers/fixtures";
 import { callNextAuthGet } from "./helpers/next-auth";
-import { linkIn, startMailServer } from "./helpers/mail-server";
+import { linkIn, setUpMailServer } from "./helpers/mail-server";
 
 const ORIGIN = "http://localhost:3000";
 const VERIFY_LINK = "http://localhost:3000/verify-email/";
@@ -30,14 +30,8 @@ const CHANGE_EMAIL = "/api/v1/auth/email/change/";
 const CHANGE_PASSWORD = "/api/v1/auth/password/change/";
 const TENANT = "/api/v1/auth/tenants/current/";
 
-let mail: Awaited<ReturnType<typeof startMailServer>>;
-beforeAll(async () => {
-  mail = await startMailServer();
-});
-afterAll(() => mail.close());
-beforeEach(() => mail.clear());
+const mail = setUpMailServer();
 
-const uniqueEmail = (prefix: string) => `${prefix}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.test`;
 /** Cookie-authenticated writes come from the portal's own pages. */
 const asBrowser = (cookie: string) => ({ cookie, origin: ORIGIN });
 const signIn = (email: string, password: string) => call(login, "/api/v1/auth/login/", { body: { email, password }, ip: nextTestIp() });

@@ -17,7 +17,7 @@ import { readToken } from "@/lib/auth/tokens";
 import { changeMemberRole, removeMember as removeMemberService } from "@/lib/team/members";
 import { createInvitation } from "@/lib/team/invitations";
 import { hashSingleUseToken } from "@/lib/crypto/single-use-token";
-import { call, nextTestIp, registerOwner } from "./helpers/api";
+import { call, nextTestIp, registerOwner, uniqueEmail } from "./helpers/api";
 import { addMember } from "./helpers/fixtures";
 import { markEmailVerified } from "./helpers/browser-session";
 
@@ -56,7 +56,6 @@ async function inviteAs(token: string, email: string, role: string) {
 const accept = (body: Record<string, unknown>, options: { token?: string; cookie?: string; origin?: string } = {}) =>
   call(acceptInvitation, `${INVITATIONS}accept/`, { body, ip: nextTestIp(), ...options });
 
-const uniqueEmail = (prefix: string) => `${prefix}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.test`;
 
 describe("GET /api/v1/auth/tenants/members/", () => {
   it("shows owners and admins everyone with role and last sign-in, and members only themselves", async () => {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { generate } from "otplib";
 import { prisma } from "@/lib/db";
 import { POST as login } from "@/app/api/v1/auth/login/route";
@@ -23,7 +23,7 @@ import { hashSingleUseToken } from "@/lib/crypto/single-use-token";
 import { BASE_URL, call, errorBody, nextTestIp, registerOwner as registerOwnerAndMail } from "./helpers/api";
 import { markEmailVerified } from "./helpers/browser-session";
 import { addMember } from "./helpers/fixtures";
-import { startMailServer } from "./helpers/mail-server";
+import { setUpMailServer } from "./helpers/mail-server";
 
 const ORIGIN = BASE_URL;
 const LOGIN = "/api/v1/auth/login/";
@@ -31,12 +31,7 @@ const LOGIN_2FA = "/api/v1/auth/login/two-factor/";
 const BASE = "/api/v1/auth/two-factor/";
 const REQUIREMENT = "/api/v1/auth/tenants/two-factor/";
 
-let mail: Awaited<ReturnType<typeof startMailServer>>;
-beforeAll(async () => {
-  mail = await startMailServer();
-});
-afterAll(() => mail.close());
-beforeEach(() => mail.clear());
+const mail = setUpMailServer();
 
 /** A new tenant's owner, with the sign-up's confirmation mail out of the way of the mails these tests read. */
 async function registerOwner(overrides: Parameters<typeof registerOwnerAndMail>[0] = {}) {

@@ -51,6 +51,9 @@ export async function call<T = any>(handler: Handler, path: string, options: Cal
   return { status: response.status, body: text ? JSON.parse(text) : null, headers: response.headers };
 }
 
+/** An address no other test uses. */
+export const uniqueEmail = (prefix: string) => `${prefix}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.test`;
+
 let counter = 0;
 let ipCounter = 0;
 

@@ -1,4 +1,5 @@
 import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import { SMTPServer } from "smtp-server";
 import { resetEnvCache } from "@/lib/env";
 import { mailSettled } from "@/lib/mail/outbox";
@@ -103,6 +104,31 @@ export async function startMailServer() {
       resetEnvCache();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
+  };
+}
+
+export type MailServer = Awaited<ReturnType<typeof startMailServer>>;
+
+/**
+ * The test SMTP server of a whole test file: started before its tests,
+ * emptied before each one, closed after them. Call it at the top of the file.
+ */
+export function setUpMailServer(): MailServer {
+  let server: MailServer | undefined;
+  beforeAll(async () => {
+    server = await startMailServer();
+  });
+  afterAll(() => server?.close());
+  beforeEach(() => server?.clear());
+  const current = (): MailServer => {
+    if (!server) throw new Error("the test mail server starts before the file's tests: call setUpMailServer() at the top of the file");
+    return server;
+  };
+  return {
+    received: (recipient) => current().received(recipient),
+    only: (recipient) => current().only(recipient),
+    clear: () => current().clear(),
+    close: () => current().close(),
   };
 }
 
