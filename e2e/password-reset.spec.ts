@@ -5,6 +5,9 @@ import { checkAtBothWidths, registerViaApi, submitSignIn, uniqueClientIp, unique
 const checkBothWidths = (page: Page, name: string) => checkAtBothWidths(page, `password-reset-${name}`);
 
 test("forgot password: the link arrives in the development mailbox, the new password signs in, the link works once", async ({ browser }) => {
+  // One journey through six states, each checked with axe and a screenshot at two widths: about 50 s
+  // alone on a two-core machine, more with a second worker, so the default 60 s does not fit it.
+  test.setTimeout(150_000);
   // Reset requests are throttled per address: this person comes from one of their own.
   const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": uniqueClientIp() } });
   const page = await context.newPage();
