@@ -26,6 +26,12 @@ export async function keepScreenshot(page: Page, name: string, options: { fullPa
  */
 export const sidebarLink = (page: Page, name: string) => page.getByRole("navigation", { name: "Portal" }).getByRole("link", { name });
 
+/** One of the account menu's links (Profile, Organization, API documentation), opened as a person does. */
+export async function openFromAccountMenu(page: Page, name: string) {
+  await page.getByRole("button", { name: /Account menu/ }).click();
+  await page.getByRole("menuitem", { name }).click();
+}
+
 export async function signIn(page: Page, email: string, password: string) {
   await page.goto("/login");
   await submitSignIn(page, email, password);

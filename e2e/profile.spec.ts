@@ -1,14 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
-import { checkAtBothWidths, linkFromMailbox, registerViaApi, signIn, signedInBrowser, uniqueClientIp, uniqueEmail } from "./helpers";
+import { checkAtBothWidths, linkFromMailbox, openFromAccountMenu, registerViaApi, signIn, signedInBrowser, uniqueClientIp, uniqueEmail } from "./helpers";
 
 /** Axe, the width and a screenshot of what is on screen, at both widths. */
 const checkBothWidths = (page: Page, name: string) => checkAtBothWidths(page, `profile-${name}`);
-
-/** From the account menu, one of its links. */
-async function openFromAccountMenu(page: Page, name: string) {
-  await page.getByRole("button", { name: /Account menu/ }).click();
-  await page.getByRole("menuitem", { name }).click();
-}
 
 test("a new account confirms its email from the development mailbox; the banner goes away", async ({ browser }) => {
   // Seven states checked at two widths each: axe runs fourteen times.

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { keepScreenshot, registerViaApi, saveCurrenciesOnSettingsPage, signIn, uniqueEmail } from "./helpers";
+import { keepScreenshot, openFromAccountMenu, registerViaApi, saveCurrenciesOnSettingsPage, signIn, uniqueEmail } from "./helpers";
 
 // A tenant of its own, made fresh on every try, so it starts from usd alone
 // whatever an earlier try saved.
@@ -11,8 +11,7 @@ test("an owner enables EUR and JPY, makes EUR the default, and sees them saved w
 
   await signIn(page, email, password);
   // The organization's settings open from the account menu.
-  await page.getByRole("button", { name: /Account menu/ }).click();
-  await page.getByRole("menuitem", { name: "Organization" }).click();
+  await openFromAccountMenu(page, "Organization");
   await expect(page).toHaveURL(/\/settings\/organization$/);
   await expect(page.getByLabel("USD — US Dollar")).toBeChecked();
   await expect(page.getByTestId("fee-headline")).toHaveText("2.9% + $0.30 per payment");

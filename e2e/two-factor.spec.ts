@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { generate } from "otplib";
-import { addMemberViaApi, checkAtBothWidths, registerViaApi, sidebarLink, signIn, signOut, uniqueEmail } from "./helpers";
+import { addMemberViaApi, checkAtBothWidths, openFromAccountMenu, registerViaApi, sidebarLink, signIn, signOut, uniqueEmail } from "./helpers";
 
 /** Axe, the width and a screenshot of what is on screen, at both widths. */
 const checkBothWidths = (page: Page, name: string) => checkAtBothWidths(page, `two-factor-${name}`);
@@ -51,7 +51,7 @@ test("enrol in the browser, then sign in with a code and with a recovery code", 
   expect((await registerViaApi(page.request, { email, password, name: "Tess Twofactor", tenant_name: "Twofold Trading" })).status()).toBe(201);
   await signIn(page, email, password);
 
-  await sidebarLink(page, "Profile").click();
+  await openFromAccountMenu(page, "Profile");
   await expect(page.getByRole("heading", { level: 1, name: "Profile" })).toBeVisible();
   await expect(page.getByTestId("two-factor-card")).toContainText("Two-factor sign-in is off");
   await checkBothWidths(page, "profile-off");
@@ -102,7 +102,7 @@ test("an owner requires two-factor; a member is sent to enrol before anything el
 
   // The owner cannot require it before having it.
   await signIn(ownerPage, ownerEmail, password);
-  await sidebarLink(ownerPage, "Organization").click();
+  await openFromAccountMenu(ownerPage, "Organization");
   await expect(ownerPage.getByRole("heading", { level: 1, name: "Organization" })).toBeVisible();
   await expect(ownerPage.getByRole("button", { name: "Require two-factor sign-in" })).toBeDisabled();
   await expect(ownerPage.getByTestId("two-factor-requirement-why")).toContainText("your own account first");
@@ -110,7 +110,7 @@ test("an owner requires two-factor; a member is sent to enrol before anything el
   await ownerPage.getByRole("link", { name: "Open your profile" }).click();
   await enrolOnProfilePage(ownerPage);
 
-  await sidebarLink(ownerPage, "Organization").click();
+  await openFromAccountMenu(ownerPage, "Organization");
   await ownerPage.getByRole("button", { name: "Require two-factor sign-in" }).click();
   await expect(ownerPage.getByRole("dialog", { name: "Require two-factor sign-in?" })).toContainText("1 member of Strict Supplies");
   await ownerPage.getByRole("dialog").getByRole("button", { name: "Require two-factor" }).click();
