@@ -50,6 +50,10 @@ export type ApiKeyStatus = (typeof API_KEY_STATUS)[keyof typeof API_KEY_STATUS];
 export const AUTH_ATTEMPT_OUTCOME = { pending: "pending", failed: "failed", succeeded: "succeeded", throttled: "throttled" } as const;
 export type AuthAttemptOutcome = (typeof AUTH_ATTEMPT_OUTCOME)[keyof typeof AUTH_ATTEMPT_OUTCOME];
 
+/** What a mailed EmailToken proves: the account's own address (verify), or a move to a new one (change). */
+export const EMAIL_TOKEN_PURPOSE = { verify: "verify", change: "change" } as const;
+export type EmailTokenPurpose = (typeof EMAIL_TOKEN_PURPOSE)[keyof typeof EMAIL_TOKEN_PURPOSE];
+
 /** A payment, as its PaymentIntent moves: failed keeps the reason of the last declined confirmation. */
 export const PAYMENT_STATUS = {
   requiresPaymentMethod: "requires_payment_method",

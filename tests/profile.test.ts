@@ -155,8 +155,29 @@ describe("profile: email change", () => {
       expect(result.status, code).toBe(status);
       expect(result.body.error.code).toBe(code);
     }
-    expect(await accountState(owner.userId)).toEqual({ ...state, audit: state.audit });
+    expect(await accountState(owner.userId)).toEqual(state);
     expect(await mail.received()).toEqual([]);
+  });
+
+  it("a password reset or sign out everywhere ends a pending change: whoever asked for it may be the one locked out", async () => {
+    for (const lockOut of ["reset", "sign out everywhere"] as const) {
+      const owner = await registerOwner();
+      const intruder = uniqueEmail("intruder");
+      await mail.clear();
+      expect((await call(changeEmail, CHANGE_EMAIL, { body: { email: intruder, current_password: owner.input.password }, token: owner.token })).status).toBe(202);
+      const token = linkIn(await mail.only(intruder), VERIFY_LINK).slice(VERIFY_LINK.length);
+      if (lockOut === "reset") {
+        expect((await call(forgot, "/api/v1/auth/password/forgot/", { body: { email: owner.input.email }, ip: nextTestIp() })).status).toBe(202);
+        const resetMail = (await mail.received(owner.input.email)).find((received) => received.subject === "Reset your password")!;
+        const resetToken = linkIn(resetMail, "http://localhost:3000/reset-password/").slice("http://localhost:3000/reset-password/".length);
+        expect((await call(reset, "/api/v1/auth/password/reset/", { body: { token: resetToken, password: "the owner's new password" }, ip: nextTestIp() })).status).toBe(200);
+      } else {
+        expect((await call(logout, "/api/v1/auth/logout/", { method: "POST", token: owner.token })).status).toBe(200);
+      }
+      const followed = await call(verify, "/api/v1/auth/email/verify/", { body: { token } });
+      expect(followed, lockOut).toMatchObject({ status: 404, body: errorBody("email_token_invalid") });
+      expect((await prisma.user.findUniqueOrThrow({ where: { id: owner.userId } })).email, lockOut).toBe(owner.input.email);
+    }
   });
 
   it("refuses an expired change link (410) and leaves the account where it was", async () => {
@@ -240,7 +261,9 @@ describe("sessions", () => {
       { id: phone.sessionId, current: false, user_agent: "Phone/2.0", ip: "198.51.100.8", created_at: expect.any(String), last_seen_at: expect.any(String) },
     ]);
     // An API client has no browser session of its own: nothing is marked current.
-    expect((await call(listSessions, SESSIONS, { token: owner.token })).body.sessions.every((session: { current: boolean }) => !session.current)).toBe(true);
+    const fromApi = (await call(listSessions, SESSIONS, { token: owner.token })).body.sessions;
+    expect(fromApi).toHaveLength(2);
+    expect(fromApi).toEqual(expect.arrayContaining([expect.objectContaining({ id: laptop.sessionId, current: false }), expect.objectContaining({ id: phone.sessionId, current: false })]));
 
     const noOrigin = await call(revokeSession, `${SESSIONS}${phone.sessionId}/`, { method: "DELETE", cookie: laptop.cookie, params: { sessionId: phone.sessionId } });
     expect(noOrigin.status).toBe(403);

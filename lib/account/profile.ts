@@ -51,7 +51,6 @@ export async function changePassword(caller: Caller, input: ChangePasswordInput,
   const now = new Date();
   const { user, endedSessions } = await prisma.$transaction(async (tx) => {
     const user = await tx.user.update({ where: { id: caller.userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
-    await tx.passwordResetToken.updateMany({ where: { userId: caller.userId, usedAt: null }, data: { usedAt: now } });
     const endedSessions = await revokeUserSessions(tx, caller.userId, now, caller.sessionId);
     await recordAudit(tx, {
       tenantId: caller.tenantId,

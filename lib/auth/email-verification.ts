@@ -12,7 +12,7 @@ import { notifyEmailChanged } from "@/lib/mail/notices";
 import { sendMailLater } from "@/lib/mail/outbox";
 import { emailChangeMail, emailVerificationMail } from "@/lib/mail/templates";
 import type { ChangeEmailInput, VerifyEmailInput } from "@/lib/schemas/account";
-import { AUTH_ATTEMPT_OUTCOME } from "@/lib/statuses";
+import { AUTH_ATTEMPT_OUTCOME, EMAIL_TOKEN_PURPOSE, type EmailTokenPurpose } from "@/lib/statuses";
 
 /**
  * Email verification: a single-use link, valid 24 hours, mailed to the
@@ -29,8 +29,6 @@ import { AUTH_ATTEMPT_OUTCOME } from "@/lib/statuses";
 export const EMAIL_TOKEN_TTL_MS = 24 * 60 * 60 * 1000;
 const VALID_HOURS = EMAIL_TOKEN_TTL_MS / 3_600_000;
 
-export const EMAIL_TOKEN_PURPOSE = { verify: "verify", change: "change" } as const;
-type EmailTokenPurpose = (typeof EMAIL_TOKEN_PURPOSE)[keyof typeof EMAIL_TOKEN_PURPOSE];
 
 export const emailVerificationUrl = (token: string) => `${env().appUrl}/verify-email/${token}`;
 

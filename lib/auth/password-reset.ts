@@ -70,7 +70,6 @@ export async function resetPassword(input: ResetPasswordInput, meta: RequestMeta
     const row = await tx.passwordResetToken.findUniqueOrThrow({ where: { tokenHash } });
     const { count } = await tx.passwordResetToken.updateMany({ where: { id: row.id, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
     if (count === 0) throw apiError("reset_token_invalid", "This password reset link is not valid or was already used. Ask for a new one.");
-    await tx.passwordResetToken.updateMany({ where: { userId: row.userId, usedAt: null }, data: { usedAt: now } });
     const verified = await tx.user.updateMany({ where: { id: row.userId, emailVerifiedAt: null }, data: { emailVerifiedAt: now } });
     await revokeUserSessions(tx, row.userId, now);
     const user = await tx.user.update({

@@ -6,6 +6,7 @@ import { displayIp } from "@/lib/http/display-ip";
 import { apiError } from "@/lib/http/errors";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import { log, errorMessage } from "@/lib/log";
+import { EMAIL_TOKEN_PURPOSE } from "@/lib/statuses";
 
 /**
  * A UserSession row per browser sign-in, named by the cookie's `sid` claim.
@@ -64,12 +65,21 @@ export async function touchUserSession(row: SessionRow, now = new Date()): Promi
   }
 }
 
-/** Marks every live session of the user ended (sign-out everywhere, password change or reset), except `keep`. */
+/**
+ * Ends what anyone holding the account could still use (sign-out everywhere,
+ * password change or reset), in the caller's transaction: every live session
+ * except `keep`, open password reset links, a pending change of address
+ * (whoever asked for it may be the person being locked out), and unfinished
+ * two-factor sign-ins. Returns how many sessions ended.
+ */
 export async function revokeUserSessions(db: Db, userId: string, now: Date, keep?: string | null): Promise<number> {
   const { count } = await db.userSession.updateMany({
     where: { userId, revokedAt: null, ...(keep ? { id: { not: keep } } : {}) },
     data: { revokedAt: now },
   });
+  await db.passwordResetToken.updateMany({ where: { userId, usedAt: null }, data: { usedAt: now } });
+  await db.emailToken.updateMany({ where: { userId, purpose: EMAIL_TOKEN_PURPOSE.change, usedAt: null }, data: { usedAt: now } });
+  await db.twoFactorChallenge.deleteMany({ where: { userId } });
   return count;
 }
 

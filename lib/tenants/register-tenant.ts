@@ -8,8 +8,8 @@ import type { RegisterInput } from "@/lib/schemas/auth";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { issueKeys } from "@/lib/api-keys/api-keys";
 import { beginSignupAttempt, finishAttempt } from "@/lib/auth/auth-throttle";
-import { AUTH_ATTEMPT_OUTCOME } from "@/lib/statuses";
-import { createEmailToken, EMAIL_TOKEN_PURPOSE, mailEmailVerification } from "@/lib/auth/email-verification";
+import { AUTH_ATTEMPT_OUTCOME, EMAIL_TOKEN_PURPOSE } from "@/lib/statuses";
+import { createEmailToken, mailEmailVerification } from "@/lib/auth/email-verification";
 
 export function slugify(name: string): string {
   const base = name
