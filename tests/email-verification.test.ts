@@ -96,7 +96,7 @@ describe("sign-up → confirmation mail → confirmed", () => {
     expect(missing.status).toBe(400);
     expect(missing.body.error.code).toBe("validation_error");
     const extra = await call(verify, VERIFY, { body: { token: "x", email: "someone@example.test" } });
-    expect(extra.status).toBe(400);
+    expect(extra).toMatchObject({ status: 400, body: errorBody("validation_error") });
   });
 });
 
@@ -124,6 +124,15 @@ describe("resending the confirmation link", () => {
     expect((await call(verify, VERIFY, { body: { token } })).status).toBe(200);
     const done = await call(resend, RESEND, { token: owner.token, body: {} });
     expect(done).toMatchObject({ status: 409, body: errorBody("email_already_verified") });
+  });
+
+  it("lets one of a burst of requests at the same moment through, not all of them", async () => {
+    const owner = await registerOwner();
+    await mail.clear();
+    const answers = await Promise.all(Array.from({ length: 4 }, () => call(resend, RESEND, { token: owner.token, body: {} })));
+    expect(answers.filter((answer) => answer.status === 202).length).toBeLessThanOrEqual(1);
+    for (const answer of answers.filter((answer) => answer.status !== 202)) expect(answer).toMatchObject({ status: 429, body: errorBody("too_many_requests") });
+    expect((await mail.received(owner.input.email)).length).toBeLessThanOrEqual(1);
   });
 
   it(`sends at most ${EMAIL_LINK_LIMIT_PER_ACCOUNT} links an hour for one account`, async () => {

@@ -137,13 +137,15 @@ export const EMAIL_LINK_SPACING_MS = 60 * 1000;
  */
 export async function beginEmailLinkAttempt(accountEmail: string, ip: string | null): Promise<string> {
   const now = new Date();
+  // Recorded before counting, as the other throttles do: requests at the same moment each see the
+  // others, so a burst cannot slip under the limits together.
+  const attempt = await prisma.authAttempt.create({ data: { kind: "email_link", email: accountEmail, ip, createdAt: now } });
   const since = { gt: new Date(now.getTime() - EMAIL_LINK_WINDOW_MS) };
-  const where = { kind: "email_link", email: accountEmail, outcome: { not: AUTH_ATTEMPT_OUTCOME.throttled }, createdAt: since };
+  const where = { kind: "email_link", email: accountEmail, outcome: { not: AUTH_ATTEMPT_OUTCOME.throttled }, createdAt: since, id: { not: attempt.id } };
   const [count, latest] = await Promise.all([
     prisma.authAttempt.count({ where }),
     prisma.authAttempt.findFirst({ where, orderBy: { createdAt: "desc" }, select: { createdAt: true } }),
   ]);
-  const attempt = await prisma.authAttempt.create({ data: { kind: "email_link", email: accountEmail, ip, createdAt: now } });
   const spacingLeft = latest ? latest.createdAt.getTime() + EMAIL_LINK_SPACING_MS - now.getTime() : 0;
   if (count >= EMAIL_LINK_LIMIT_PER_ACCOUNT || spacingLeft > 0) {
     await finishAttempt(attempt.id, AUTH_ATTEMPT_OUTCOME.throttled);

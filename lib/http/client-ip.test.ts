@@ -44,6 +44,8 @@ describe("normaliseIp", () => {
     [" 192.0.2.1 ", "192.0.2.1"],
     ["::FFFF:192.0.2.1", "192.0.2.1"],
     ["2001:0db8::0001", "2001:db8::1"],
+    ["ffff:ffff:ffff:ffff:ffff:ffff:255.255.255.255", "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff"],
+    [`${"0:".repeat(30)}1`, null],
     ["0x7f.0.0.1", null],
     ["3232235777", null],
     ["1.2.3.4 (verified office)", null],

@@ -11,6 +11,8 @@ export type TrustedProxies = readonly (readonly [ipaddr.IPv4 | ipaddr.IPv6, numb
  */
 export function normaliseIp(text: string | null | undefined): string | null {
   const candidate = text?.trim() ?? "";
+  // No address is longer than an IPv4-mapped IPv6 one: longer text is not worth parsing or remembering.
+  if (candidate.length > MAX_ADDRESS_LENGTH) return null;
   const known = normalised.get(candidate);
   if (known !== undefined) return known;
   const address = ipaddr.IPv4.isValidFourPartDecimal(candidate) || ipaddr.IPv6.isValid(candidate) ? ipaddr.process(candidate).toString() : null;
@@ -26,6 +28,7 @@ export function normaliseIp(text: string | null | undefined): string | null {
  * bound, after which the memory starts afresh.
  */
 const NORMALISED_CACHE_SIZE = 4_096;
+const MAX_ADDRESS_LENGTH = 45;
 const normalised = new Map<string, string | null>();
 
 /**
