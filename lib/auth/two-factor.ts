@@ -55,11 +55,29 @@ export function hashRecoveryCode(userId: string, normalised: string): string {
   return createHash("sha256").update(`${userId}:${normalised}`).digest("hex");
 }
 
-/** A fresh set of recovery codes: the plaintext to show once, and the rows that store only their hashes. */
-function newRecoveryCodes(userId: string) {
+/**
+ * Replaces a user's recovery codes with a fresh set, in the caller's
+ * transaction, with the audit entry of what made them (turning two-factor on,
+ * or regenerating). Returns the plaintext, to show once; only hashes are stored.
+ */
+async function replaceRecoveryCodes(
+  tx: TransactionClient,
+  caller: Acting,
+  meta: RequestMeta,
+  action: "auth.two_factor_enabled" | "auth.two_factor_recovery_codes_regenerated",
+): Promise<string[]> {
   const codes = Array.from({ length: RECOVERY_CODE_COUNT }, () => recoveryCodeFromBytes(randomBytes(10)));
-  const rows = codes.map((code) => ({ userId, codeHash: hashRecoveryCode(userId, normaliseRecoveryCode(code)!) }));
-  return { codes, rows };
+  await tx.twoFactorRecoveryCode.deleteMany({ where: { userId: caller.userId } });
+  await tx.twoFactorRecoveryCode.createMany({ data: codes.map((code) => ({ userId: caller.userId, codeHash: hashRecoveryCode(caller.userId, normaliseRecoveryCode(code)!) })) });
+  await recordAudit(tx, {
+    tenantId: caller.tenantId,
+    actor: userActor(caller),
+    action,
+    target: { type: "user", id: caller.userId },
+    meta,
+    metadata: { recovery_codes: codes.length },
+  });
+  return codes;
 }
 
 /**
@@ -215,25 +233,15 @@ export async function confirmTwoFactorEnrolment(caller: Acting, input: TwoFactor
   return guardSecondFactor(caller, caller.tenantId, meta, { purpose: "confirm", method: "totp" }, async () => {
     const step = await matchTotpStep(factor.secretEncrypted, input.code, null);
     if (step === null) return null;
-    const { codes, rows } = newRecoveryCodes(caller.userId);
     const enabledAt = new Date();
-    await prisma.$transaction(async (tx) => {
+    const codes = await prisma.$transaction(async (tx) => {
       // The secret the code was checked against, still pending: a restart or a confirm meanwhile wins.
       const { count } = await tx.twoFactorFactor.updateMany({
         where: { id: factor.id, enabledAt: null, secretEncrypted: factor.secretEncrypted },
         data: { enabledAt, lastUsedStep: step },
       });
       if (count === 0) throw apiError("two_factor_enrolment_not_started", "The enrolment changed meanwhile (started again, or confirmed elsewhere). Reload and try again.");
-      await tx.twoFactorRecoveryCode.deleteMany({ where: { userId: caller.userId } });
-      await tx.twoFactorRecoveryCode.createMany({ data: rows });
-      await recordAudit(tx, {
-        tenantId: caller.tenantId,
-        actor: userActor(caller),
-        action: "auth.two_factor_enabled",
-        target: { type: "user", id: caller.userId },
-        meta,
-        metadata: { recovery_codes: codes.length },
-      });
+      return replaceRecoveryCodes(tx, caller, meta, "auth.two_factor_enabled");
     });
     return { enabled: true as const, enabled_at: enabledAt.toISOString(), recovery_codes: codes };
   });
@@ -285,19 +293,9 @@ export async function regenerateRecoveryCodes(caller: Acting, input: TwoFactorCo
   return guardSecondFactor(caller, caller.tenantId, meta, { purpose: "regenerate_recovery_codes", method: "totp" }, async () => {
     const step = await matchTotpStep(factor.secretEncrypted, input.code, factor.lastUsedStep);
     if (step === null) return null;
-    const { codes, rows } = newRecoveryCodes(caller.userId);
-    await prisma.$transaction(async (tx) => {
+    const codes = await prisma.$transaction(async (tx) => {
       if (!(await claimTotpStep(tx, factor.id, step))) throw new SecondFactorRejected();
-      await tx.twoFactorRecoveryCode.deleteMany({ where: { userId: caller.userId } });
-      await tx.twoFactorRecoveryCode.createMany({ data: rows });
-      await recordAudit(tx, {
-        tenantId: caller.tenantId,
-        actor: userActor(caller),
-        action: "auth.two_factor_recovery_codes_regenerated",
-        target: { type: "user", id: caller.userId },
-        meta,
-        metadata: { recovery_codes: codes.length },
-      });
+      return replaceRecoveryCodes(tx, caller, meta, "auth.two_factor_recovery_codes_regenerated");
     });
     return { recovery_codes: codes };
   });

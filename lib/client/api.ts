@@ -16,14 +16,23 @@ export class ApiError extends Error {
 
   /** Field → first message, from a validation_error's zod issues. */
   fieldErrors(): Record<string, string> {
-    if (!Array.isArray(this.details)) return {};
-    const out: Record<string, string> = {};
-    for (const issue of this.details as { path?: string[]; message?: string }[]) {
-      const field = issue.path?.[0];
-      if (field && issue.message && !out[field]) out[field] = issue.message;
-    }
-    return out;
+    return Array.isArray(this.details) ? firstMessagePerField(this.details as FieldIssue[]) : {};
   }
+}
+
+type FieldIssue = { path?: readonly PropertyKey[]; message?: string };
+
+/**
+ * Field → its first message, from zod issues: a form's own check against the
+ * shared schema before it sends, or the server's validation_error details.
+ */
+export function firstMessagePerField(issues: readonly FieldIssue[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of issues) {
+    const field = issue.path?.[0];
+    if (field !== undefined && issue.message && !out[String(field)]) out[String(field)] = issue.message;
+  }
+  return out;
 }
 
 

@@ -8,7 +8,7 @@ import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { ApiError, apiFetch } from "@/lib/client/api";
+import { ApiError, apiFetch, firstMessagePerField } from "@/lib/client/api";
 import { registerSchema, type RegisterInput } from "@/lib/schemas/auth";
 import { NewKeysReveal, type RevealedKey } from "@/components/api-keys/new-keys-reveal";
 import { FormError } from "./form-error";
@@ -66,9 +66,7 @@ export function SignupForm() {
     // Same schema as the API: the form says what is wrong before a round trip.
     const parsed = registerSchema.safeParse(form);
     if (!parsed.success) {
-      const errors: Partial<Record<FieldName, string>> = {};
-      for (const issue of parsed.error.issues) errors[issue.path[0] as FieldName] ??= issue.message;
-      setFieldErrors(errors);
+      setFieldErrors(firstMessagePerField(parsed.error.issues));
       return;
     }
     setFieldErrors({});

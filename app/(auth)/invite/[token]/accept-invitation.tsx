@@ -9,7 +9,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { ROLE_SUMMARIES, withArticle } from "@/components/team/role-text";
-import { ApiError, apiFetch } from "@/lib/client/api";
+import { ApiError, apiFetch, firstMessagePerField } from "@/lib/client/api";
 import type { Role } from "@/lib/auth/roles";
 import { invitationPasswordSchema, invitationSignupSchema } from "@/lib/schemas/team";
 import { FormError } from "../../_components/form-error";
@@ -216,7 +216,7 @@ function CreateAccountAndJoin({ token, email, tenantName }: { token: string; ema
     const form = new FormData(event.currentTarget);
     const parsed = invitationSignupSchema.safeParse({ name: String(form.get("name") ?? ""), password: String(form.get("password") ?? "") });
     if (!parsed.success) {
-      setErrors(Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message])));
+      setErrors(firstMessagePerField(parsed.error.issues));
       return;
     }
     setErrors({});

@@ -10,7 +10,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toaster";
-import { ApiError, apiFetch } from "@/lib/client/api";
+import { ApiError, apiFetch, firstMessagePerField } from "@/lib/client/api";
 import type { Role } from "@/lib/auth/roles";
 import { inviteMemberSchema } from "@/lib/schemas/team";
 import { ROLES, ROLE_SUMMARIES } from "@/components/team/role-text";
@@ -41,7 +41,7 @@ export function InviteForm({ canInvite }: { canInvite: boolean }) {
     event.preventDefault();
     const parsed = inviteMemberSchema.safeParse({ email, role });
     if (!parsed.success) {
-      setErrors(Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message])));
+      setErrors(firstMessagePerField(parsed.error.issues));
       return;
     }
     setErrors({});

@@ -10,7 +10,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { useToast } from "@/components/ui/toaster";
-import { ApiError, apiFetch } from "@/lib/client/api";
+import { ApiError, apiFetch, firstMessagePerField } from "@/lib/client/api";
 import { changeEmailSchema } from "@/lib/schemas/account";
 
 type Pending = { email: string; expires_at: string } | null;
@@ -48,9 +48,7 @@ export function EmailCard({ email, verified, pending: initialPending }: { email:
     const form = new FormData(event.currentTarget);
     const parsed = changeEmailSchema.safeParse({ email: form.get("email"), current_password: form.get("current_password") });
     if (!parsed.success) {
-      const fields: Errors = {};
-      for (const issue of parsed.error.issues) fields[issue.path[0] as "email" | "current_password"] ??= issue.message;
-      setErrors(fields);
+      setErrors(firstMessagePerField(parsed.error.issues));
       return;
     }
     setErrors({});

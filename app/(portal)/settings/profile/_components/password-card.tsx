@@ -7,7 +7,7 @@ import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toaster";
-import { ApiError, apiFetch } from "@/lib/client/api";
+import { ApiError, apiFetch, firstMessagePerField } from "@/lib/client/api";
 import { changePasswordSchema } from "@/lib/schemas/account";
 import { SESSIONS_QUERY } from "./sessions-card";
 
@@ -45,9 +45,7 @@ export function PasswordCard() {
     }
     const parsed = changePasswordSchema.safeParse({ current_password: data.get("current_password"), new_password: newPassword });
     if (!parsed.success) {
-      const fields: Errors = {};
-      for (const issue of parsed.error.issues) fields[issue.path[0] as "current_password" | "new_password"] ??= issue.message;
-      setErrors(fields);
+      setErrors(firstMessagePerField(parsed.error.issues));
       return;
     }
     setErrors({});
