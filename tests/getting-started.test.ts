@@ -64,7 +64,10 @@ describe("the Get started checklist", () => {
     const owner = await registerOwner();
     const target = await receiver({ kind: "status", status: 500 });
     expect((await call(setConfig, CONFIG, { token: owner.token, body: { verify: false, url: target.url } })).status).toBe(200);
-    await call(sendTest, "/api/v1/auth/tenants/webhooks/test/", { token: owner.token, body: {} });
+    const sent = await call(sendTest, "/api/v1/auth/tenants/webhooks/test/", { token: owner.token, body: {} });
+    // The event went out and the endpoint answered 500.
+    expect(sent).toMatchObject({ status: 200, body: { delivered: false, status_code: 500 } });
+    expect(target.received).toHaveLength(1);
     const list = await call(gettingStarted, CHECKLIST, { token: owner.token });
     expect(list.body.steps.find((step: Step) => step.id === "webhook").done).toBe(false);
   });

@@ -117,7 +117,8 @@ describe("enrolment", () => {
     // Once on, starting again is refused and changes nothing.
     const again = await call(enrol, `${BASE}enrol/`, { method: "POST", token: owner.token });
     expect(again).toMatchObject({ status: 409, body: errorBody("two_factor_already_enabled") });
-    expect((await prisma.twoFactorFactor.findUniqueOrThrow({ where: { userId: owner.userId } })).secretEncrypted).toBe((await prisma.twoFactorFactor.findUniqueOrThrow({ where: { userId: owner.userId } })).secretEncrypted);
+    const after = await prisma.twoFactorFactor.findUniqueOrThrow({ where: { userId: owner.userId } });
+    expect(after).toMatchObject({ secretEncrypted: stored.secretEncrypted, enabledAt: expect.any(Date) });
   });
 
   it("refuses a wrong code at confirmation, audits it, and leaves the enrolment pending", async () => {
@@ -176,7 +177,9 @@ describe("signing in through the API with two-factor on", () => {
     // The password alone signed nobody in.
     expect((await prisma.user.findUniqueOrThrow({ where: { id: owner.userId } })).lastLoginAt).toEqual(lastLoginBefore);
     const challenge = await prisma.twoFactorChallenge.findUniqueOrThrow({ where: { tokenHash: hashSingleUseToken(first.body.challenge_token) } });
-    expect(challenge.expiresAt.getTime() - challenge.createdAt.getTime()).toBeLessThanOrEqual(300_000 + 1_000);
+    const lifetime = challenge.expiresAt.getTime() - challenge.createdAt.getTime();
+    expect(lifetime).toBeGreaterThan(299_000);
+    expect(lifetime).toBeLessThanOrEqual(300_000 + 1_000);
 
     const code = await codeFor(secret);
     const second = await call(loginTwoFactor, LOGIN_2FA, { body: { challenge_token: first.body.challenge_token, code }, ip: nextTestIp() });
@@ -200,7 +203,9 @@ describe("signing in through the API with two-factor on", () => {
     expect(fresh.status).toBe(200);
   });
 
-  it("accepts the code of the step before and after now, not two steps away", async () => {
+  // Refused codes are three steps off, not two: a code two steps away becomes one step away if the
+  // 30-second step turns between making it and checking it, and the test would fail for no fault.
+  it("accepts the code of the step before and after now, and refuses codes further off", async () => {
     const owner = await registerOwner();
     const { secret } = await enrolWith(owner.token, owner.userId);
     for (const offset of [-1, 1]) {
@@ -423,7 +428,7 @@ describe("regenerating recovery codes", () => {
     const result = await call(recoveryCodes, `${BASE}recovery-codes/`, { body: { code }, token: owner.token });
     expect(result.status).toBe(200);
     expect(result.body.recovery_codes).toHaveLength(10);
-    expect(result.body.recovery_codes).not.toEqual(expect.arrayContaining([old[0]]));
+    for (const previous of old) expect(result.body.recovery_codes).not.toContain(previous);
     expect(await prisma.auditLog.count({ where: { tenantId: owner.tenantId, action: "auth.two_factor_recovery_codes_regenerated" } })).toBe(1);
 
     const before = await twoFactorState(owner.userId);
@@ -484,7 +489,13 @@ describe("the tenant's requirement", () => {
     expect((await call(members, "/api/v1/auth/tenants/members/", { token: member.token })).status).toBe(200);
     expect((await call(logout, "/api/v1/auth/logout/", { method: "POST", token: admin.token })).status).toBe(200);
 
-    // Any owner may turn it off, two-factor or not.
+    // An owner without two-factor is held like everyone else: they cannot lift the requirement.
+    const secondOwner = await addMember(owner.tenantId, "owner");
+    const refused = await call(putRequirement, REQUIREMENT, { method: "PUT", body: { required: false }, token: secondOwner.token });
+    expect(refused).toMatchObject({ status: 403, body: errorBody("two_factor_enrolment_required") });
+    expect((await prisma.tenant.findUniqueOrThrow({ where: { id: owner.tenantId } })).twoFactorRequired).toBe(true);
+
+    // An owner with two-factor turns it off.
     const off = await call(putRequirement, REQUIREMENT, { method: "PUT", body: { required: false }, token: owner.token });
     expect(off).toMatchObject({ status: 200, body: { required: false } });
     expect(await prisma.auditLog.count({ where: { tenantId: owner.tenantId, action: "settings.two_factor_requirement_changed" } })).toBe(2);

@@ -292,9 +292,11 @@ describe("the ping's budget", () => {
     expect(refused?.target.received).toHaveLength(0);
     expect(new URL((await endpointRow(owner.tenantId)).url!).toString()).toBe(new URL(lastSaved!).toString());
     expect(await auditOf(owner.tenantId, "webhooks.endpoint_configured")).toHaveLength(saves + 1);
-    // Without the ping nothing is spent.
+    // Without the ping the save goes through while the budget is spent, and nothing is sent.
     const quiet = await call(setConfig, CONFIG, { token: owner.token, body: { url: refused!.target.url, verify: false } });
     expect(quiet.status).toBe(200);
+    expect(quiet.body).not.toHaveProperty("verification");
+    expect(refused?.target.received).toHaveLength(0);
   });
 });
 

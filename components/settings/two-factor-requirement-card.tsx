@@ -52,12 +52,10 @@ export function TwoFactorRequirementCard({
     onError: (failure) => setError(failure instanceof ApiError ? failure.message : "Something went wrong. Try again."),
   });
 
-  const canChange = isOwner && (view.required || ownerHasTwoFactor);
-  const why = !isOwner
-    ? "Only owners can change this."
-    : !view.required && !ownerHasTwoFactor
-      ? "Turn on two-factor sign-in for your own account first."
-      : null;
+  // An owner without two-factor changes nothing here: before it is required the API refuses, and once
+  // it is required they are held at enrolment like everyone else.
+  const canChange = isOwner && ownerHasTwoFactor;
+  const why = !isOwner ? "Only owners can change this." : !ownerHasTwoFactor ? "Turn on two-factor sign-in for your own account first." : null;
 
   return (
     <Card
