@@ -263,12 +263,38 @@ export async function signedInBrowser(browser: Browser, person: { email: string;
   return { context, page };
 }
 
+/**
+ * Opens the development mailbox until `mails` (a locator on it) finds what
+ * `check` expects. Mail is written after the response that caused it
+ * (lib/mail/outbox.ts), and the mailbox is a server-rendered page that does
+ * not update itself: a page loaded a moment too early never shows the mail.
+ */
+async function inMailbox(page: Page, mails: Locator, check: (mails: Locator) => Promise<void>) {
+  await expect(async () => {
+    await page.goto("/dev/mailbox");
+    await check(mails);
+  }).toPass({ timeout: 15_000 });
+}
+
 /** The newest mail to `email` in the development mailbox that carries a link containing `linkPart`; its link's address. */
 export async function linkFromMailbox(page: Page, email: string, linkPart: string): Promise<string> {
-  await page.goto("/dev/mailbox");
   const link = page.getByTestId("dev-mail").filter({ hasText: email }).getByRole("link", { name: new RegExp(linkPart) }).first();
-  await expect(link).toBeVisible();
+  await inMailbox(page, link, (found) => expect(found).toBeVisible({ timeout: 1_000 }));
   return (await link.getAttribute("href"))!;
+}
+
+/**
+ * The development mailbox's mails with this subject sent to exactly this
+ * address (the To line, not a mention in the text), once there are `count`
+ * of them; the mailbox is left open.
+ */
+export async function mailsTo(page: Page, to: string, subject: string, count = 1): Promise<Locator> {
+  const mails = page
+    .getByTestId("dev-mail")
+    .filter({ has: page.getByRole("heading", { level: 2, name: subject, exact: true }) })
+    .filter({ has: page.locator("dd").getByText(to, { exact: true }) });
+  await inMailbox(page, mails, (found) => expect(found).toHaveCount(count, { timeout: 1_000 }));
+  return mails;
 }
 
 /** Confirms an account's address the way its owner does: the link from the mailbox, then the page's button. */

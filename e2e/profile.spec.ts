@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { checkAtBothWidths, linkFromMailbox, openFromAccountMenu, registerViaApi, signIn, signedInBrowser, uniqueClientIp, uniqueEmail } from "./helpers";
+import { checkAtBothWidths, linkFromMailbox, mailsTo, openFromAccountMenu, registerViaApi, signIn, signOut, signedInBrowser, uniqueClientIp, uniqueEmail } from "./helpers";
 
 /** Axe, the width and a screenshot of what is on screen, at both widths. */
 const checkBothWidths = (page: Page, name: string) => checkAtBothWidths(page, `profile-${name}`);
@@ -161,4 +161,82 @@ test("an owner renames the organization and sees its slug and id; an admin sees 
   await expect(admin.page.getByLabel("Name", { exact: true })).toBeDisabled();
   await checkBothWidths(admin.page, "organization-admin");
   await admin.context.close();
+});
+
+test("email change: a wrong password changes nothing; the link mailed to the new address moves the account and the old address is told", async ({ browser }) => {
+  // Two sign-ins, a refused one, and five states at two widths.
+  test.setTimeout(180_000);
+  const oldEmail = uniqueEmail("move-from");
+  const newEmail = uniqueEmail("move-to");
+  const person = { email: oldEmail, password: "moving password 1" };
+  const setup = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": uniqueClientIp() } });
+  expect((await registerViaApi(setup.request, { ...person, name: "Mo Mover", tenant_name: "Moving Co" })).status()).toBe(201);
+  await setup.close();
+
+  const { context, page } = await signedInBrowser(browser, person);
+  await openFromAccountMenu(page, "Profile");
+  await expect(page.getByRole("heading", { name: "Profile", level: 1 })).toBeVisible();
+  // The password card has a "Current password" field too.
+  const card = page.locator("section").filter({ has: page.getByRole("heading", { level: 2, name: "Email address", exact: true }) });
+  await card.getByRole("button", { name: "Change email" }).click();
+  await card.getByLabel("New email address").fill(newEmail);
+
+  // The wrong password: refused beside the field, nothing pending, the address stays.
+  await card.getByLabel("Current password").fill("not my password");
+  await card.getByRole("button", { name: "Send confirmation link" }).click();
+  await expect(page.locator("#email-current-password-error")).toHaveText("The current password is not correct.");
+  await expect(card.getByTestId("pending-email")).toHaveCount(0);
+  await checkBothWidths(page, "email-change-refused");
+  await page.reload();
+  await expect(card.getByTestId("profile-email")).toHaveText(oldEmail);
+  await expect(card.getByTestId("pending-email")).toHaveCount(0);
+
+  await card.getByRole("button", { name: "Change email" }).click();
+  await card.getByLabel("New email address").fill(newEmail);
+  await card.getByLabel("Current password").fill(person.password);
+  await card.getByRole("button", { name: "Send confirmation link" }).click();
+  await expect(page.getByText("Check the new address", { exact: true })).toBeVisible();
+  await expect(card.getByTestId("pending-email")).toContainText(`Waiting for you to follow the link sent to ${newEmail}`);
+  await expect(card.getByTestId("profile-email")).toHaveText(oldEmail);
+  await checkBothWidths(page, "email-change-pending");
+  // Pending is the server's state, not only the form's.
+  await page.reload();
+  await expect(card.getByTestId("pending-email")).toContainText(newEmail);
+
+  // One link, to the new address only: the refused request sent nothing.
+  const linkMail = await mailsTo(page, newEmail, "Confirm your new email address");
+  await expect(linkMail).toContainText(`from ${oldEmail} to this address`);
+  await expect(page.getByTestId("dev-mail").filter({ hasText: "Confirm your new email address" }).filter({ hasText: oldEmail })).toHaveCount(1);
+  const link = await linkMail.getByRole("link", { name: /\/verify-email\// }).getAttribute("href");
+  expect(link).toBeTruthy();
+
+  // Opening the link changes nothing by itself (mail scanners open links); the button does.
+  await page.goto(link!);
+  await expect(page.getByRole("heading", { name: "Confirm your email address" })).toBeVisible();
+  await page.getByRole("button", { name: "Confirm my email address" }).click();
+  const confirmed = page.getByTestId("email-confirmed");
+  await expect(confirmed.getByRole("heading", { name: "Your email address was changed" })).toBeVisible();
+  await expect(confirmed).toContainText(`Your account now uses ${newEmail}`);
+  await checkBothWidths(page, "email-changed");
+
+  const notice = await mailsTo(page, oldEmail, "Your email address was changed");
+  await expect(notice).toContainText(`was changed to ${newEmail}`);
+
+  await page.goto("/dashboard");
+  await openFromAccountMenu(page, "Profile");
+  await expect(card.getByTestId("profile-email")).toHaveText(newEmail);
+  await expect(card.getByText("Confirmed", { exact: true })).toBeVisible();
+  await expect(card.getByTestId("pending-email")).toHaveCount(0);
+
+  // From now on the new address signs in, the old one does not.
+  await signOut(page);
+  await page.getByLabel("Email").fill(oldEmail);
+  await page.getByLabel("Password").fill(person.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("form-error")).toHaveText("Incorrect email or password.", { timeout: 30_000 });
+  await expect(page).toHaveURL(/\/login/);
+  await signIn(page, newEmail, person.password);
+  await openFromAccountMenu(page, "Profile");
+  await expect(card.getByTestId("profile-email")).toHaveText(newEmail);
+  await context.close();
 });
