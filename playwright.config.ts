@@ -42,11 +42,12 @@ export const E2E_SERVER_ENV = {
 export default defineConfig({
   testDir: "e2e",
   outputDir: "test-results",
-  // Two workers: one test rarely keeps both cores busy (it mostly waits on a server or the
-  // browser), so a second one nearly halves the run. Tests that share state across a file run in
-  // order inside it; every test makes its own tenant or uses a worker's own (pages.spec.ts).
+  // Four workers on two cores: a test mostly waits (on a server, the browser, a mail or a
+  // webhook retry), so the whole suite keeps well under one core busy with two workers, and four
+  // nearly halve the run again. Tests that share state across a file run in order inside it; every
+  // test makes its own tenant or uses a worker's own (pages.spec.ts).
   fullyParallel: false,
-  workers: Number(process.env.E2E_WORKERS ?? 2),
+  workers: Number(process.env.E2E_WORKERS ?? 4),
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   // Twice Playwright's default: the suite shares two cores with the servers and the browser (and,
