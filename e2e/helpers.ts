@@ -72,11 +72,10 @@ export async function signOut(page: Page) {
 
 /**
  * The audit log's actions as listed, newest first. Read only once the page
- * itself is on screen, never a snapshot taken earlier: the portal's loading
- * skeleton (app/(portal)/loading.tsx) has no rows, and it is what shows right
- * after a client-side navigation commits the new URL, and for a moment even
- * after `page.goto` resolves, since React reveals streamed content in
- * batches on a timer. The page's h1 arrives in the same render as its rows.
+ * itself is on screen, never a snapshot taken earlier: the previous page, or
+ * a list still loading, has no rows, and for a moment even after `page.goto`
+ * resolves, since React reveals streamed content in batches on a timer. The
+ * page's h1 arrives in the same render as its rows.
  */
 /**
  * Waits until React has finished streaming the page in. A streamed Suspense

@@ -34,3 +34,8 @@ export function fillDays(summary: Pick<PaymentsSummaryResource, "from" | "to" | 
   }
   return utcDays(summary.from, summary.to).map((date) => byDay.get(date) ?? { date, volume: 0, fees: 0, count: 0 });
 }
+
+/** "Mar 3": the day of a YYYY-MM-DD key, read as the UTC day it is. */
+export function dayLabel(date: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { month: "short", day: "numeric", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
+}

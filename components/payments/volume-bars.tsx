@@ -5,12 +5,7 @@
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
 import type { CurrencyCode } from "@/lib/money/currencies";
 import { formatMoney, minorToMajor } from "@/lib/money/format";
-import type { DayTotals } from "./fill-days";
-
-/** "Mar 3": the day of a YYYY-MM-DD key, read as the UTC day it is. */
-export function dayLabel(date: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { month: "short", day: "numeric", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
-}
+import { dayLabel, type DayTotals } from "./fill-days";
 
 /** Axis ticks only: short ("€1.2K"); every exact figure is in the tooltip and the table. */
 function compactMoney(amount: number, currency: CurrencyCode, locale: string): string {

@@ -9,12 +9,11 @@ import { Card } from "@/components/ui/card";
 import type { CurrencyCode } from "@/lib/money/currencies";
 import { formatMoney } from "@/lib/money/format";
 import { cn } from "@/lib/utils";
-import { fillDays } from "./fill-days";
+import { dayLabel, fillDays } from "./fill-days";
 import { firstCurrency, volumeSentence } from "./volume-summary";
 import { ModeToggle } from "./mode-toggle";
 import { DEFAULT_PAYMENT_MODE, type PaymentMode } from "./payment-filters";
 import { fetchPaymentsSummary, paymentsSummaryKey } from "./queries";
-import { dayLabel } from "./volume-bars";
 
 // recharts needs the browser's layout: the server renders the frame, the bars arrive on the client.
 const VolumeBars = dynamic(() => import("./volume-bars"), {

@@ -1,9 +1,8 @@
 "use client";
 
 import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
-import { Activity, Banknote, BookOpen, ChartColumn, Building, Building2, Check, ChevronsUpDown, CreditCard, Globe, KeyRound, KeySquare, LayoutDashboard, Webhook, LogOut, Menu, ScrollText, Settings, UserRound, Users, X } from "lucide-react";
-import { signOut } from "next-auth/react";
-import Link from "next/link";
+import { Activity, Banknote, BookOpen, ChartColumn, Building, Building2, Check, ChevronsUpDown, CreditCard, Globe, KeyRound, KeySquare, LayoutDashboard, Loader2, Webhook, LogOut, Menu, ScrollText, Settings, UserRound, Users, X } from "lucide-react";
+import Link, { useLinkStatus } from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
@@ -41,6 +40,22 @@ export type ShellTenant = { id: string; name: string; role: string; active: bool
 
 const menuItemClass =
   "flex cursor-pointer items-center gap-2 rounded px-2 py-1.5 text-sm text-zinc-700 outline-none data-highlighted:bg-zinc-100 data-disabled:cursor-default";
+
+// next-auth's browser client is needed only to sign out: loaded then, not with every page.
+async function signOutToLogin() {
+  const { signOut } = await import("next-auth/react");
+  await signOut({ callbackUrl: "/login" });
+}
+
+/**
+ * Beside a section's link while its page is on the way: the portal keeps the
+ * current page on screen until the next one is ready (no full-page skeleton),
+ * so the click needs a sign of its own on a slow answer.
+ */
+function NavPending() {
+  const { pending } = useLinkStatus();
+  return pending ? <Loader2 aria-hidden className="ml-auto size-3.5 animate-spin text-zinc-400" /> : null;
+}
 
 export function Sidebar({ user, tenants }: { user: ShellUser; tenants: ShellTenant[] }) {
   const pathname = usePathname();
@@ -148,6 +163,7 @@ export function Sidebar({ user, tenants }: { user: ShellUser; tenants: ShellTena
               <Link key={href} href={href} className={classes} aria-current={active ? "page" : undefined} onClick={() => setOpen(false)}>
                 <Icon aria-hidden className="size-4" />
                 {item.label}
+                <NavPending />
               </Link>
             ) : (
               <span key={href} className={classes} aria-disabled="true" title={`Only ${whoMayOpen(href)} can open this.`}>
@@ -261,7 +277,7 @@ export function Sidebar({ user, tenants }: { user: ShellUser; tenants: ShellTena
                 </Link>
               </DropdownMenu.Item>
               <DropdownMenu.Separator className="my-1 h-px bg-zinc-200" />
-              <DropdownMenu.Item onSelect={() => void signOut({ callbackUrl: "/login" })} className={menuItemClass}>
+              <DropdownMenu.Item onSelect={() => void signOutToLogin()} className={menuItemClass}>
                 <LogOut aria-hidden className="size-4" />
                 Sign out
               </DropdownMenu.Item>

@@ -3,7 +3,7 @@
 // recharts measures the DOM, so this module is only loaded in the browser
 // (stripe-balance.tsx imports it with next/dynamic and ssr: false).
 import { Area, AreaChart, ResponsiveContainer, Tooltip, type TooltipContentProps } from "recharts";
-import { dayLabel } from "@/components/payments/volume-bars";
+import { dayLabel } from "@/components/payments/fill-days";
 import { stripeMoney } from "./stripe-money";
 
 export type VolumePoint = { date: string; amount: number };

@@ -1,6 +1,4 @@
-import { roleSchema, type Role } from "@/lib/auth/roles";
-
-export const ROLES: readonly Role[] = roleSchema.options;
+import type { Role } from "@/lib/auth/roles";
 
 /** What each role may do, in one line: shown wherever a role is picked or offered. */
 export const ROLE_SUMMARIES: Record<Role, string> = {

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { cn } from "@/lib/utils";
-import { AUDIT_SEVERITY, type AuditSeverity } from "@/lib/audit/actions";
+// Type only: the audit actions' labels would otherwise ride along with every badge, the sidebar's included.
+import type { AuditSeverity } from "@/lib/audit/actions";
 import { TENANT_STATUS, WEBHOOK_MESSAGE_STATUS, type TenantStatus } from "@/lib/statuses";
 
 // Meaning colours only: green working, amber attention, red destructive/failed, grey inactive.
@@ -27,7 +28,7 @@ export function tenantStatusTone(status: TenantStatus): BadgeTone {
 }
 
 export function severityTone(severity: AuditSeverity): BadgeTone {
-  return severity === AUDIT_SEVERITY.critical ? "red" : severity === AUDIT_SEVERITY.warning ? "amber" : "grey";
+  return severity === "critical" ? "red" : severity === "warning" ? "amber" : "grey";
 }
 
 export function roleTone(role: string): BadgeTone {

@@ -1,7 +1,7 @@
-import { z } from "zod";
-
-export const roleSchema = z.enum(["owner", "admin", "member"]);
-export type Role = z.infer<typeof roleSchema>;
+// No zod here: the sidebar reads roles in the browser on every page, and the
+// request schema (roleSchema in lib/schemas/team.ts) is built from ROLES.
+export const ROLES = ["owner", "admin", "member"] as const;
+export type Role = (typeof ROLES)[number];
 
 const rank: Record<Role, number> = { member: 1, admin: 2, owner: 3 };
 
@@ -11,7 +11,8 @@ export function hasRole(actual: Role, required: Role): boolean {
 }
 
 export function asRole(value: string): Role {
-  return roleSchema.parse(value);
+  if (!(ROLES as readonly string[]).includes(value)) throw new Error(`Unknown role "${value}"`);
+  return value as Role;
 }
 
 /**

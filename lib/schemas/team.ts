@@ -1,9 +1,11 @@
 import { z } from "zod";
-import { roleSchema } from "@/lib/auth/roles";
+import { ROLES } from "@/lib/auth/roles";
 import { emailSchema, passwordSchema } from "@/lib/schemas/auth";
 import { personNameSchema } from "@/lib/schemas/text";
 
 // Shared by the team route handlers and the /team and /invite forms.
+
+export const roleSchema = z.enum(ROLES);
 
 export const inviteMemberSchema = z.strictObject({
   email: emailSchema,

@@ -13,7 +13,8 @@ import { useToast } from "@/components/ui/toaster";
 import { ApiError, apiFetch, firstMessagePerField } from "@/lib/client/api";
 import type { Role } from "@/lib/auth/roles";
 import { inviteMemberSchema } from "@/lib/schemas/team";
-import { ROLES, ROLE_SUMMARIES } from "@/components/team/role-text";
+import { ROLE_SUMMARIES } from "@/components/team/role-text";
+import { ROLES } from "@/lib/auth/roles";
 import { INVITATIONS_PATH, INVITATIONS_QUERY, type InvitationView } from "./queries";
 
 type Created = { invitation: InvitationView; invite_url: string };

@@ -10,7 +10,8 @@ import { RadioCard, RadioCardGroup } from "@/components/ui/radio-card";
 import { useToast } from "@/components/ui/toaster";
 import { apiFetch } from "@/lib/client/api";
 import type { Role } from "@/lib/auth/roles";
-import { ROLES, ROLE_SUMMARIES, withArticle } from "@/components/team/role-text";
+import { ROLE_SUMMARIES, withArticle } from "@/components/team/role-text";
+import { ROLES } from "@/lib/auth/roles";
 import { MEMBERS_PATH, MEMBERS_QUERY, type MemberView } from "./queries";
 
 type DialogProps = { member: MemberView; isSelf: boolean; onClose: () => void };
