@@ -1,5 +1,6 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 import { databasePoolUse, prisma } from "@/lib/db";
+import { withTimeout } from "@/lib/health/timeout";
 import { errorMessage, log } from "@/lib/log";
 import { WEBHOOK_ATTEMPT_STATE } from "@/lib/statuses";
 
@@ -149,14 +150,6 @@ function build() {
     /** The children of the request metrics, one pair per method, route and status seen. */
     requestChildren: new Map<string, RequestChild>(),
   };
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 // On globalThis: every route bundle of a Next server, and every hot reload in development, must count into one registry.
