@@ -1,5 +1,5 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
-import { databasePoolUse, prisma } from "@/lib/db";
+import { databasePoolUse, databaseTarget, prisma } from "@/lib/db";
 import { withTimeout } from "@/lib/health/timeout";
 import { errorMessage, log } from "@/lib/log";
 import { WEBHOOK_ATTEMPT_STATE } from "@/lib/statuses";
@@ -53,36 +53,43 @@ function build() {
     registers,
   });
 
-  // Registered after the depth gauge, whose collect sets it: the registry reads metrics in that order.
-  const queueOldestDueAge = new Gauge({
-    name: METRIC_NAMES.webhookQueueOldestDueAge,
-    help: "Seconds since the oldest due, unsent webhook attempt became due (0 when none is waiting).",
-    registers: [],
-  });
-  // Read at scrape time: two indexed queries on (state, dueAt) per scrape, nothing on the delivery path.
-  const collectQueue = async () => {
-    const now = new Date();
-    const due = { state: WEBHOOK_ATTEMPT_STATE.pending, dueAt: { lte: now } };
-    try {
-      const [depth, oldest] = await withTimeout(
-        Promise.all([prisma.webhookAttempt.count({ where: due }), prisma.webhookAttempt.findFirst({ where: due, orderBy: { dueAt: "asc" }, select: { dueAt: true } })]),
-        QUEUE_QUERY_TIMEOUT_MS,
-      );
-      queueDepth.set(depth);
-      queueOldestDueAge.set(oldest ? Math.max(0, (now.getTime() - oldest.dueAt.getTime()) / 1000) : 0);
-    } catch (error) {
-      log.warn({ error: errorMessage(error) }, "metrics: could not read the webhook queue");
-      queueDepth.set(Number.NaN);
-      queueOldestDueAge.set(Number.NaN);
-    }
-  };
-  const queueDepth = new Gauge({
+  // Both gauges are read from one pair of indexed queries on (state, dueAt) at scrape time, nothing on
+  // the delivery path; the registry collects metrics concurrently, so the first gauge's read is shared.
+  let queueRead: Promise<{ depth: number; oldestAgeSeconds: number }> | null = null;
+  const readQueue = () =>
+    (queueRead ??= (async () => {
+      const now = new Date();
+      const due = { state: WEBHOOK_ATTEMPT_STATE.pending, dueAt: { lte: now } };
+      try {
+        const [depth, oldest] = await withTimeout(
+          Promise.all([prisma.webhookAttempt.count({ where: due }), prisma.webhookAttempt.findFirst({ where: due, orderBy: { dueAt: "asc" }, select: { dueAt: true } })]),
+          QUEUE_QUERY_TIMEOUT_MS,
+        );
+        return { depth, oldestAgeSeconds: oldest ? Math.max(0, (now.getTime() - oldest.dueAt.getTime()) / 1000) : 0 };
+      } catch (error) {
+        // Unknown rather than a stale or made-up figure.
+        log.warn({ error: errorMessage(error) }, "metrics: could not read the webhook queue");
+        return { depth: Number.NaN, oldestAgeSeconds: Number.NaN };
+      }
+    })().finally(() => {
+      queueRead = null;
+    }));
+  new Gauge({
     name: METRIC_NAMES.webhookQueueDepth,
     help: "Webhook attempts due now and not yet sent (pending, due time passed).",
     registers,
-    collect: collectQueue,
+    async collect() {
+      this.set((await readQueue()).depth);
+    },
   });
-  registry.registerMetric(queueOldestDueAge);
+  new Gauge({
+    name: METRIC_NAMES.webhookQueueOldestDueAge,
+    help: "Seconds since the oldest due, unsent webhook attempt became due (0 when none is waiting).",
+    registers,
+    async collect() {
+      this.set((await readQueue()).oldestAgeSeconds);
+    },
+  });
 
   const webhookDeliveries = new Counter({
     name: METRIC_NAMES.webhookDeliveries,
@@ -117,24 +124,28 @@ function build() {
     registers,
   });
 
-  const poolWaiting = new Gauge({ name: METRIC_NAMES.databasePoolWaiting, help: "Queries waiting for a PostgreSQL pool connection; absent on SQLite.", registers: [] });
-  const collectPool = () => {
-    const use = databasePoolUse();
-    poolConnections.reset();
-    poolWaiting.reset();
-    if (!use) return;
-    poolConnections.set({ state: "total" }, use.total);
-    poolConnections.set({ state: "idle" }, use.idle);
-    poolWaiting.set(use.waiting);
-  };
-  const poolConnections = new Gauge({
-    name: METRIC_NAMES.databasePoolConnections,
-    help: "PostgreSQL pool connections, by state (total, idle); absent on SQLite.",
-    labelNames: ["state"] as const,
-    registers,
-    collect: collectPool,
-  });
-  registry.registerMetric(poolWaiting);
+  // PostgreSQL only: SQLite has one connection and no pool to watch.
+  if (databaseTarget().provider === "postgresql") {
+    new Gauge({
+      name: METRIC_NAMES.databasePoolConnections,
+      help: "PostgreSQL pool connections, by state (total: open, idle: open and unused).",
+      labelNames: ["state"] as const,
+      registers,
+      collect() {
+        const use = databasePoolUse();
+        this.set({ state: "total" }, use?.total ?? 0);
+        this.set({ state: "idle" }, use?.idle ?? 0);
+      },
+    });
+    new Gauge({
+      name: METRIC_NAMES.databasePoolWaiting,
+      help: "Queries waiting for a PostgreSQL pool connection.",
+      registers,
+      collect() {
+        this.set(databasePoolUse()?.waiting ?? 0);
+      },
+    });
+  }
 
   return {
     registry,
@@ -146,7 +157,6 @@ function build() {
     workerBatches,
     stripeRequests,
     stripeErrors,
-    poolWaiting,
     /** The children of the request metrics, one pair per method, route and status seen. */
     requestChildren: new Map<string, RequestChild>(),
   };
