@@ -38,10 +38,11 @@ describe("the logger keeps secrets out of its lines", () => {
     logger.warn({ error: `Receiver refused the signature made with ${SECRETS.webhookSecret}` }, `calling with ${SECRETS.liveKey} failed`);
     logger.error(`key ${SECRETS.testKey} and ${SECRETS.restrictedKey} and ${SECRETS.webhookSecret} in a message`);
     logger.info({ attempts: [{ note: `secret ${SECRETS.webhookSecret}` }] }, "arrays");
+    logger.info({ input: { body: { user: { new_password: SECRETS.password } } }, response: { headers: { "set-cookie": SECRETS.cookie } } }, "deeper");
 
     const output = destination.text();
     const lines = output.trim().split("\n").map((line) => JSON.parse(line));
-    expect(lines).toHaveLength(5);
+    expect(lines).toHaveLength(6);
     for (const [kind, secret] of Object.entries(SECRETS)) expect(output, kind).not.toContain(secret);
     // What is not secret is still there, and each mask says what kind of secret it hid.
     expect(lines[0]).toMatchObject({ msg: "object fields", password: REDACTED, user: { password: REDACTED }, key: `sk_live_${REDACTED}` });
@@ -49,6 +50,7 @@ describe("the logger keeps secrets out of its lines", () => {
     expect(lines[1].headers).toEqual({ authorization: REDACTED });
     expect(lines[2].msg).toBe(`calling with sk_live_${REDACTED} failed`);
     expect(lines[3].msg).toBe(`key sk_test_${REDACTED} and rk_live_${REDACTED} and whsec_${REDACTED} in a message`);
+    expect(lines[5]).toMatchObject({ input: { body: { user: { new_password: REDACTED } } }, response: { headers: { "set-cookie": REDACTED } } });
   });
 
   it("leaves the object it was given untouched", () => {
