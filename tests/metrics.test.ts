@@ -11,9 +11,11 @@ import { prisma } from "@/lib/db";
 import { resetEnvCache } from "@/lib/env";
 import { METRIC_NAMES } from "@/lib/metrics/registry";
 import { startMetricsServer } from "@/lib/metrics/server";
+import { requireStripe } from "@/lib/stripe/config";
 import { startWebhookWorker } from "@/lib/webhooks/worker";
 import { BASE_URL, call, nextTestIp } from "./helpers/api";
 import { tenantWithSecrets } from "./helpers/api-traffic";
+import { withStripeSimulator } from "./helpers/stripe-simulator";
 
 const TOKEN = "metrics-test-token-0123456789abcdef";
 const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
@@ -169,6 +171,27 @@ describe("GET /api/metrics/ with METRICS_TOKEN", () => {
     } else {
       for (const name of POOL_METRICS) expect(text).not.toContain(name);
     }
+  });
+});
+
+describe("Stripe requests", () => {
+  withStripeSimulator();
+  beforeEach(() => setToken(TOKEN));
+  afterAll(() => setToken(undefined));
+
+  it("counts each request to Stripe and each error answer, by path template", async () => {
+    const stripe = requireStripe().stripe;
+    const created = { method: "POST", path: "/v1/accounts" };
+    const read = { method: "GET", path: "/v1/accounts/{id}" };
+    const before = await scrape();
+    const account = await stripe.accounts.create({ type: "express", country: "US" });
+    await expect(stripe.accounts.retrieve("acct_1MetricsMissing9")).rejects.toMatchObject({ statusCode: 404 });
+    const after = await scrape();
+    expect(sample(after, METRIC_NAMES.stripeRequests, created) - sample(before, METRIC_NAMES.stripeRequests, created)).toBe(1);
+    expect(sample(after, METRIC_NAMES.stripeRequests, read) - sample(before, METRIC_NAMES.stripeRequests, read)).toBe(1);
+    expect(sample(after, METRIC_NAMES.stripeErrors, { ...read, status: "404" }) - sample(before, METRIC_NAMES.stripeErrors, { ...read, status: "404" })).toBe(1);
+    expect(sample(after, METRIC_NAMES.stripeErrors, created)).toBe(0);
+    expect(after).not.toContain(account.id);
   });
 });
 
