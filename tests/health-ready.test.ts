@@ -41,7 +41,8 @@ describe("GET /api/health/ready/", () => {
     await disconnectPrisma();
     try {
       const result = await getReady();
-      expect(result).toMatchObject({ status: 503, body: { status: "not_ready", checks: { database: "failed", redis: "not_configured" } } });
+      // "failed" once the connection is refused; "timeout" when creating the client alone outlasts the budget (a busy machine).
+      expect(result).toMatchObject({ status: 503, body: { status: "not_ready", checks: { database: expect.stringMatching(/^(failed|timeout)$/), redis: "not_configured" } } });
       expect(result.headers.get("cache-control")).toBe("no-store");
     } finally {
       process.env.DATABASE_URL = url;
