@@ -7,6 +7,9 @@ export async function register() {
     installSocketPeerStamp();
     const { checkConfigurationAtStartup, startBackgroundWork } = await import("./lib/startup");
     checkConfigurationAtStartup();
+    // Before the first request: readiness must answer 503 from the moment the stop signal arrives.
+    const { watchForShutdown } = await import("./lib/health/shutdown");
+    watchForShutdown();
     await startBackgroundWork();
   }
 }

@@ -9,6 +9,7 @@
 // (e.g. during `next build`) opens nothing.
 import { existsSync } from "node:fs";
 import Database from "better-sqlite3";
+import pg from "pg";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { Prisma, PrismaClient as SqliteClient } from "@/lib/generated/sqlite/client";
@@ -38,7 +39,10 @@ function createClient(): PrismaClient {
     // the SQLite client's (PostgreSQL only adds options, e.g. `mode:
     // "insensitive"` filters, that the app does not use). TypeScript sees two
     // distinct generated classes, hence the cast.
-    return new PostgresClient({ adapter: new PrismaPg({ connectionString: target.url }) }) as unknown as PrismaClient;
+    // The pool is ours (handed to the adapter, which ends it on disconnect) so its use can be read for the metrics.
+    const pool = new pg.Pool({ connectionString: target.url });
+    globalPool.__portalPgPool = pool;
+    return new PostgresClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) }) as unknown as PrismaClient;
   }
   if (target.file !== ":memory:") {
     // The file is the deployment's, not the bundle's: keep Turbopack from tracing it.
@@ -65,6 +69,15 @@ function createClient(): PrismaClient {
   // and runs statements in order, so this applies before any other query.
   void sqlite.$executeRawUnsafe("PRAGMA synchronous = NORMAL").catch(() => undefined);
   return sqlite;
+}
+
+// Beside the client it belongs to, so a hot reload that keeps the client keeps its pool readable.
+const globalPool = globalThis as typeof globalThis & { __portalPgPool?: pg.Pool };
+
+/** Connections of the PostgreSQL pool (open, idle, and queries waiting for one); null on SQLite or before first use. */
+export function databasePoolUse(): { total: number; idle: number; waiting: number } | null {
+  const pool = globalPool.__portalPgPool;
+  return pool ? { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount } : null;
 }
 
 // Development: Next's hot reload re-evaluates this module; keeping the client
@@ -103,6 +116,7 @@ export function onDisconnect(hook: () => Promise<void> | void): void {
 export async function disconnectPrisma(): Promise<void> {
   const current = client ?? globalCache.__portalPrisma;
   client = undefined;
+  delete globalPool.__portalPgPool;
   delete globalCache.__portalPrisma;
   await Promise.all([current?.$disconnect(), ...[...disconnectHooks].map((hook) => hook())]);
 }

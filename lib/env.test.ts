@@ -129,4 +129,14 @@ describe("parseEnv", () => {
       /^Configuration error: TRUSTED_PROXIES must be comma-separated addresses or CIDR ranges: "proxy.internal"/,
     );
   });
+
+  it("serves metrics only with a METRICS_TOKEN, and refuses a worker metrics port without one", () => {
+    const base = { NODE_ENV: "test" } as const;
+    expect(parseEnv(base)).toMatchObject({ metricsToken: undefined, workerMetricsPort: undefined, workerMetricsHost: "127.0.0.1" });
+    const token = "t".repeat(32);
+    expect(parseEnv({ ...base, METRICS_TOKEN: token, WORKER_METRICS_PORT: "9464" })).toMatchObject({ metricsToken: token, workerMetricsPort: 9464 });
+    expect(() => parseEnv({ ...base, METRICS_TOKEN: "short" })).toThrow(/^Configuration error: METRICS_TOKEN/);
+    expect(() => parseEnv({ ...base, WORKER_METRICS_PORT: "9464" })).toThrow(/^Configuration error: WORKER_METRICS_PORT needs METRICS_TOKEN/);
+    expect(() => parseEnv({ ...base, METRICS_TOKEN: token, WORKER_METRICS_PORT: "70000" })).toThrow(/WORKER_METRICS_PORT/);
+  });
 });

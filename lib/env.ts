@@ -63,6 +63,9 @@ const rawSchema = z.object({
   MAIL_DEV_MAILBOX: optionalFlag,
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" }).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").regex(/^\S+$/, "must not contain spaces").optional(),
+  WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  WORKER_METRICS_HOST: z.string().min(1).default("127.0.0.1"),
 });
 
 export type Env = {
@@ -89,6 +92,11 @@ export type Env = {
   /** The shared store of the platform API's rate limits; unset: counted in this process. */
   redisUrl: string | undefined;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  /** The bearer token /api/metrics (and the worker's metrics port) ask for; unset: no metrics are served. */
+  metricsToken: string | undefined;
+  /** Where `npm run worker` serves its metrics; unset: it serves none. */
+  workerMetricsPort: number | undefined;
+  workerMetricsHost: string;
 };
 
 /** Reads a development secret from .data/, creating it the first time. */
@@ -138,6 +146,11 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
     throw new ConfigError("STRIPE_CONNECT_CLIENT_ID", "is required when STRIPE_CONNECT_ONBOARDING=oauth");
   }
 
+  // A metrics port that can only ever answer 404 is a mistake, not a choice.
+  if (raw.WORKER_METRICS_PORT !== undefined && !raw.METRICS_TOKEN) {
+    throw new ConfigError("WORKER_METRICS_PORT", "needs METRICS_TOKEN: the worker's metrics are served to the holder of that token only");
+  }
+
   let trustedProxies: TrustedProxies;
   try {
     trustedProxies = parseTrustedProxies(raw.TRUSTED_PROXIES);
@@ -169,6 +182,9 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
     mailDevMailbox: !raw.SMTP_URL && (raw.MAIL_DEV_MAILBOX ?? raw.NODE_ENV === "development"),
     redisUrl: raw.REDIS_URL,
     logLevel: raw.LOG_LEVEL,
+    metricsToken: raw.METRICS_TOKEN,
+    workerMetricsPort: raw.WORKER_METRICS_PORT,
+    workerMetricsHost: raw.WORKER_METRICS_HOST,
   };
 }
 

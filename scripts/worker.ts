@@ -4,6 +4,8 @@
 // sending the same attempt twice.
 import { startApiTrafficSweep } from "@/lib/api-traffic/retention";
 import { disconnectPrisma } from "@/lib/db";
+import { env } from "@/lib/env";
+import { startMetricsServer } from "@/lib/metrics/server";
 import { checkConfigurationAtStartup } from "@/lib/startup";
 import { startWebhookWorker } from "@/lib/webhooks/worker";
 
@@ -16,11 +18,16 @@ if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 100) {
 const worker = startWebhookWorker({ concurrency });
 const sweep = startApiTrafficSweep();
 console.log(`webhook worker ${worker.id} started`);
+const { metricsToken, workerMetricsPort, workerMetricsHost } = env();
+const metrics =
+  workerMetricsPort === undefined ? null : await startMetricsServer({ port: workerMetricsPort, host: workerMetricsHost, token: metricsToken });
+if (metrics) console.log(`webhook worker ${worker.id}: metrics on http://${workerMetricsHost}:${metrics.port}/metrics`);
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, async () => {
     console.log(`webhook worker ${worker.id}: ${signal}, finishing the current batch`);
     sweep.stop();
+    await metrics?.close();
     await worker.stop();
     await disconnectPrisma();
     process.exit(0);

@@ -27,6 +27,8 @@ export type LimiterStore = {
   counter(name: string, windowSeconds: number): Counter;
   /** Whether Redis answers (a memory store is always up). */
   state(): StoreState;
+  /** Resolves once Redis answers a PING on the limiter's own connection (at once for memory); rejects if it does not. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -85,6 +87,7 @@ export function createLimiterStore({ redisUrl, prefix = "portal:limits" }: Limit
       counter: (name, windowSeconds) =>
         cached(name, windowSeconds, (keyPrefix) => counterOn(new RateLimiterMemory({ keyPrefix, points: CAPACITY, duration: windowSeconds }))),
       state: () => "up",
+      ping: async () => {},
       close: async () => {},
     };
   }
@@ -161,6 +164,10 @@ export function createLimiterStore({ redisUrl, prefix = "portal:limits" }: Limit
         );
       }),
     state: () => state,
+    // Fails at once while disconnected (no offline queue) and after commandTimeout when Redis hangs.
+    ping: async () => {
+      await client.ping();
+    },
     close: async () => {
       closing = true;
       stopProbe();

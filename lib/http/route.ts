@@ -17,6 +17,8 @@ import { withHeaders, withRequestId } from "@/lib/http/request-context";
 import { consumeRateLimit, type RateLimitKind } from "@/lib/http/rate-limit";
 import { MAX_JSON_DEPTH, jsonNestingDepth } from "@/lib/http/json-depth";
 import { addressedOrigin, requestMetaFromHeaders, type RequestMeta } from "@/lib/http/request-meta";
+import { log } from "@/lib/log";
+import { countRateLimited, observeApiRequest } from "@/lib/metrics/registry";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -141,6 +143,21 @@ async function resolvePortalAccess(req: NextRequest, access: Exclude<Access, "ap
   return caller;
 }
 
+/**
+ * The metrics and the log line of one answered request. `route` is the
+ * template with the method in front ("GET /v1/payments/{paymentId}"); the
+ * metrics label the method and the rest apart. The line is built only when
+ * info lines are written.
+ */
+function observeRequest(method: string, route: string, status: number, elapsedMs: number, errorCode: ErrorCode | null, tenantId: string | undefined) {
+  const path = route.slice(method.length + 1);
+  observeApiRequest(method, path, status, elapsedMs / 1000);
+  if (status === 429) countRateLimited(errorCode ?? "too_many_requests");
+  if (log.isLevelEnabled("info")) {
+    log.info({ method, route: path, status, latency_ms: Math.round(elapsedMs * 10) / 10, tenant_id: tenantId, error_code: errorCode ?? undefined }, "api request");
+  }
+}
+
 /** The error code an answer carries, for the request log. */
 function errorCodeOf(error: unknown): ErrorCode {
   if (error instanceof AppError) return error.code;
@@ -167,6 +184,7 @@ export function apiRoute<A extends Access, B = undefined, Q = undefined, P = Rec
       let params: Record<string, string | string[]> = {};
       let response: Response;
       let errorCode: ErrorCode | null = null;
+      let tenantId: string | undefined;
       try {
         params = (await context?.params) ?? {};
         let caller: Caller | ApiKeyCaller | null;
@@ -178,31 +196,36 @@ export function apiRoute<A extends Access, B = undefined, Q = undefined, P = Rec
           caller = await resolvePortalAccess(req, options.access as Exclude<Access, "api_key">, options.beforeTwoFactor === true);
           if (caller && caller.via === "session" && !SAFE_METHODS.has(req.method)) assertSameOrigin(req);
         }
+        tenantId = caller ? ("tenantId" in caller ? caller.tenantId : caller.tenant.id) : undefined;
 
         const query = (options.query ? parseQuery(req, options.query) : undefined) as Q;
         const body = (options.body ? await parseJsonBody(req, options.body) : undefined) as B;
-        if (options.limit && caller) await consumeRateLimit(options.limit, "tenantId" in caller ? caller.tenantId : caller.tenant.id);
+        if (options.limit && tenantId) await consumeRateLimit(options.limit, tenantId);
         response = await handler({ req, body, query, params: params as P, caller: caller as CallerFor<A>, meta });
       } catch (error) {
         errorCode = errorCodeOf(error);
         response = toErrorResponse(error);
       }
       if (admission?.rateLimit) response = withHeaders(response, rateLimitHeaders(admission.rateLimit));
+      const elapsedMs = performance.now() - started;
+      const route = routeTemplate(req.method, req.nextUrl.pathname, params);
+      const status = response.status;
       if (admission?.key) {
         recordApiRequest({
           requestId,
           at: new Date(),
           key: admission.key,
           method: req.method,
-          route: routeTemplate(req.method, req.nextUrl.pathname, params),
+          route,
           path: req.nextUrl.pathname,
-          status: response.status,
-          latencyMs: Math.round(performance.now() - started),
+          status,
+          latencyMs: Math.round(elapsedMs),
           ip: meta.ip,
           userAgent: meta.userAgent,
           errorCode,
         });
       }
+      observeRequest(req.method, route, status, elapsedMs, errorCode, tenantId);
       return response;
     });
   };

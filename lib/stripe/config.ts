@@ -2,6 +2,8 @@ import { createHmac } from "node:crypto";
 import Stripe from "stripe";
 import { env } from "@/lib/env";
 import { apiError } from "@/lib/http/errors";
+import { countStripeError, countStripeRequest } from "@/lib/metrics/registry";
+import { stripePathTemplate } from "@/lib/metrics/stripe-path";
 
 /**
  * Which Stripe the portal talks to: the real one when STRIPE_SECRET_KEY is
@@ -37,6 +39,15 @@ export function simulatorWebhookSecret(): string {
   return `whsec_${derived("stripe-simulator-webhooks").toString("base64")}`;
 }
 
+/** Counts every request the client sends (each retry too) and every 4xx/5xx answer, for the metrics. */
+function instrumented(stripe: Stripe): Stripe {
+  stripe.on("request", (event: Stripe.RequestEvent) => countStripeRequest(event.method, stripePathTemplate(event.path)));
+  stripe.on("response", (event: Stripe.ResponseEvent) => {
+    if (event.status >= 400) countStripeError(event.method, stripePathTemplate(event.path), event.status);
+  });
+  return stripe;
+}
+
 let cached: { key: string; setup: StripeSetup | null } | undefined;
 
 export function stripeSetup(): StripeSetup | null {
@@ -49,7 +60,7 @@ export function stripeSetup(): StripeSetup | null {
   let setup: StripeSetup | null = null;
   if (config.stripeSecretKey) {
     setup = {
-      stripe: new Stripe(config.stripeSecretKey, { maxNetworkRetries: 2, timeout: 10_000, appInfo: { name: "tenant-admin-portal" } }),
+      stripe: instrumented(new Stripe(config.stripeSecretKey, { maxNetworkRetries: 2, timeout: 10_000, appInfo: { name: "tenant-admin-portal" } })),
       simulator: false,
       onboarding: config.stripeConnectOnboarding,
       clientId: config.stripeConnectClientId ?? null,
@@ -60,14 +71,14 @@ export function stripeSetup(): StripeSetup | null {
   } else if (config.stripeSimulator) {
     const base = new URL(simulatorBase);
     setup = {
-      stripe: new Stripe(simulatorApiKey(), {
+      stripe: instrumented(new Stripe(simulatorApiKey(), {
         host: base.hostname,
         port: Number(base.port || (base.protocol === "https:" ? 443 : 80)),
         protocol: base.protocol === "https:" ? "https" : "http",
         // As with real Stripe: a request that meets a concurrent one with the same idempotency key is retried.
         maxNetworkRetries: 2,
         timeout: 10_000,
-      }),
+      })),
       simulator: true,
       onboarding: config.stripeConnectOnboarding,
       clientId: config.stripeConnectClientId ?? "ca_simulator",

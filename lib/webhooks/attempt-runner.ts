@@ -8,6 +8,7 @@ import { signingSecretsOf } from "./endpoint-secrets";
 import { signDeliveryWithSecrets } from "./signing";
 import { TENANT_STATUS, WEBHOOK_ATTEMPT_STATE, WEBHOOK_ATTEMPT_TRIGGER, WEBHOOK_MESSAGE_STATUS } from "@/lib/statuses";
 import { errorMessage, log } from "@/lib/log";
+import { observeWebhookDelivery, type DeliveryOutcome } from "@/lib/metrics/registry";
 
 /** A claimed attempt belongs to its worker this long: well past the 10 s request timeout. */
 export const LEASE_MS = 60_000;
@@ -55,7 +56,7 @@ export async function claimDueAttempts(workerId: string, limit: number, now = ne
  * `failing` mirrors failingSince for this batch, so a success only writes when there is something to clear.
  * `unsaved`: a configuration about to be saved (the verification ping on save), not the stored endpoint.
  */
-type EndpointForDelivery = { url: string | null; enabled: boolean; secrets: string[]; failing: boolean; unsaved?: true };
+type EndpointForDelivery = { id: string | null; url: string | null; enabled: boolean; secrets: string[]; failing: boolean; unsaved?: true };
 /** Endpoints (with their decrypted secrets) looked up once per batch, not once per attempt. */
 export type EndpointCache = Map<string, Promise<EndpointForDelivery | null>>;
 
@@ -64,7 +65,7 @@ function endpointFor(tenantId: string, cache: EndpointCache): Promise<EndpointFo
   if (!found) {
     found = prisma.webhookEndpoint
       .findUnique({ where: { tenantId } })
-      .then((row) => (row ? { url: row.url, enabled: row.enabled, secrets: signingSecretsOf(row, new Date()), failing: row.failingSince !== null } : null));
+      .then((row) => (row ? { id: row.id, url: row.url, enabled: row.enabled, secrets: signingSecretsOf(row, new Date()), failing: row.failingSince !== null } : null));
     cache.set(tenantId, found);
   }
   return found;
@@ -81,6 +82,7 @@ export async function deliverAttempt(attempt: ClaimedAttempt, leaseOwner: string
       await tx.webhookAttempt.updateMany({ where: { id: attempt.id, leaseOwner }, data: { state: WEBHOOK_ATTEMPT_STATE.cancelled, error: before.reason, finishedAt: new Date() } });
       await failMessage(tx, attempt.messageId);
     });
+    observeAttempt(attempt, endpoint?.id ?? null, "cancelled", null);
     return { attemptId: attempt.id, messageId: attempt.messageId, result: null };
   }
   const { url, endpoint: sendingTo } = before;
@@ -105,6 +107,7 @@ export async function deliverAttempt(attempt: ClaimedAttempt, leaseOwner: string
     body: attempt.message.body,
     allowPrivate: env().webhookAllowPrivateTargets,
   });
+  observeAttempt(attempt, sendingTo.id, outcomeOf(result), result);
   await recordResult({ attempt, leaseOwner, url, sentAt, headers: signed, result, endpoint: sendingTo });
   return { attemptId: attempt.id, messageId: attempt.messageId, result };
 }
@@ -116,8 +119,37 @@ export async function deliverAttempt(attempt: ClaimedAttempt, leaseOwner: string
  * failing streak, disabling): the answer belongs to the person saving.
  */
 export function deliverToUnsavedEndpoint(attempt: ClaimedAttempt, leaseOwner: string, endpoint: { url: string; secrets: string[] }): Promise<DeliveryResult> {
-  const cache: EndpointCache = new Map([[attempt.tenantId, Promise.resolve({ ...endpoint, enabled: true, failing: false, unsaved: true as const })]]);
+  const cache: EndpointCache = new Map([[attempt.tenantId, Promise.resolve({ ...endpoint, id: null, enabled: true, failing: false, unsaved: true as const })]]);
   return deliverAttempt(attempt, leaseOwner, cache);
+}
+
+function outcomeOf(result: OutboundResult): DeliveryOutcome {
+  switch (result.kind) {
+    case "response":
+      return result.statusCode >= 200 && result.statusCode < 300 ? "succeeded" : "http_error";
+    case "forbidden":
+      return "refused";
+    default:
+      return result.kind;
+  }
+}
+
+/** The metrics and the log line of one attempt, once the receiver answered (or did not). */
+function observeAttempt(attempt: ClaimedAttempt, endpointId: string | null, outcome: DeliveryOutcome, result: OutboundResult | null) {
+  observeWebhookDelivery(outcome, result ? result.durationMs / 1000 : null);
+  log.info(
+    {
+      endpoint_id: endpointId,
+      tenant_id: attempt.tenantId,
+      event_id: attempt.messageId,
+      attempt_id: attempt.id,
+      attempt_number: attempt.attemptNumber,
+      outcome,
+      status_code: result?.kind === "response" ? result.statusCode : null,
+      latency_ms: result ? Math.round(result.durationMs) : null,
+    },
+    "webhook delivery attempt",
+  );
 }
 
 function describeFailure(result: OutboundResult): string | null {

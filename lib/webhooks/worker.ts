@@ -4,6 +4,7 @@ import { deliverDueAttempts } from "./attempt-runner";
 import { expirePreviousSecrets } from "./secret-rotation";
 import { onWebhookWake } from "./worker-signal";
 import { errorMessage, log } from "@/lib/log";
+import { countWorkerBatch } from "@/lib/metrics/registry";
 
 export type WorkerOptions = { workerId?: string; pollMs?: number; batchSize?: number; concurrency?: number };
 export type WorkerHandle = { id: string; stop(): Promise<void> };
@@ -44,7 +45,10 @@ export function startWebhookWorker(options: WorkerOptions = {}): WorkerHandle {
       try {
         handled = await deliverDueAttempts(id, { batchSize: options.batchSize, concurrency: options.concurrency });
         failures = 0;
+        // Empty polls (one a second when idle) are not batches.
+        if (handled > 0) countWorkerBatch("processed");
       } catch (error) {
+        countWorkerBatch("failed");
         failures += 1;
         if (failures === 1) log.error({ error: errorMessage(error) }, "webhook worker pass failed");
       }
