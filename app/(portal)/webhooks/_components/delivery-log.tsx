@@ -14,6 +14,7 @@ import { Table, Td, Th, Tr } from "@/components/ui/table";
 import { useToast } from "@/components/ui/toaster";
 import { apiFetch } from "@/lib/client/api";
 import type { AttemptView, MessageView } from "@/lib/webhooks/views";
+import { headerLines } from "./header-lines";
 import { DELIVERIES_PATH, DELIVERIES_QUERY, fetchDeliveries, type DeliveriesPage } from "./queries";
 import { RecoverDialog } from "./recover-dialog";
 import { useRefreshWebhooks } from "./use-refresh-webhooks";
@@ -29,11 +30,7 @@ const MESSAGE_STATUS_LABELS: Record<WebhookMessageStatus, string> = {
 const ATTEMPT_TONE: Record<string, BadgeTone> = { succeeded: "green", failed: "red", pending: "grey", in_flight: "accent", cancelled: "grey" };
 
 function AttemptDetail({ attempt }: { attempt: AttemptView }) {
-  const headers = attempt.request_headers
-    ? Object.entries(attempt.request_headers)
-        .map(([name, value]) => `${name}: ${value}`)
-        .join("\n")
-    : null;
+  const headers = attempt.request_headers ? headerLines(attempt.request_headers) : null;
   return (
     <li className="rounded-md border border-zinc-200 p-3" data-testid="attempt-detail">
       <div className="flex flex-wrap items-center gap-2 text-sm">
