@@ -19,7 +19,7 @@ export function CopyButton({ value, label, compact = false, className }: { value
   const [result, setResult] = useState<"copied" | "failed" | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
-  const message = result === "copied" ? "Copied" : result === "failed" ? "Copy failed: select the text and copy it" : "";
+  const message = result === "copied" ? `Copied ${label}` : result === "failed" ? `Could not copy ${label}: select it and copy it yourself` : "";
 
   return (
     <span className={cn("relative inline-flex shrink-0", className)}>
