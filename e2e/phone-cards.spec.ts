@@ -98,7 +98,7 @@ test("at 390 px keys, team, deliveries and the audit log are cards with their ac
 
   // Deliveries: the card opens its details; the message id and the headers sent copy.
   await page.goto("/webhooks");
-  const delivery = page.locator('[data-testid="delivery-row"][data-event="webhook.test"]');
+  const delivery = page.locator('[data-testid="delivery-row"][data-event="webhook.test"]').first();
   await expectCard(delivery, "Attempts");
   await expectNoHorizontalOverflow(page, "webhooks at 390 px");
   await expectNoSeriousViolations(page, "webhooks at 390 px");

@@ -220,12 +220,15 @@ export function DeliveryLog({ initial, configured }: { initial: DeliveriesPage; 
 
       {recovering ? <RecoverDialog onClose={() => setRecovering(false)} /> : null}
 
-      <Dialog open={open !== null} onOpenChange={(next) => (next ? null : setOpenId(null))} title={open ? open.event_type : "Delivery"} description={open ? `Message ${open.id}` : undefined}>
+      <Dialog open={open !== null} onOpenChange={(next) => (next ? null : setOpenId(null))} title={open ? open.event_type : "Delivery"} description={
+          open ? (
+            <span className="flex flex-wrap items-center gap-x-2">
+              Message <IdWithCopy id={open.id} label="message id" />
+            </span>
+          ) : undefined
+        }>
         {open ? (
           <div className="space-y-4">
-            <p className="flex flex-wrap items-center gap-x-2 text-sm text-zinc-600">
-              Message id <IdWithCopy id={open.id} label="message id" />
-            </p>
             <div>
               <div className="mb-1 flex items-center justify-between gap-2">
                 <p className="text-xs font-medium tracking-wide text-zinc-500 uppercase">Request body</p>
