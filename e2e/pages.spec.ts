@@ -108,8 +108,8 @@ async function takePayments({ page, request, token }: Context): Promise<string> 
   return eur.id;
 }
 
-/** The payments list as shown at this width: table rows on desktop, cards on a phone. */
-const visiblePayments = (page: Page) => page.locator('[data-testid="payment-row"]:visible, [data-testid="payment-card"]:visible');
+/** The payments list as shown at this width (table rows on desktop, the same rows as cards on a phone). */
+const visiblePayments = (page: Page) => page.locator('[data-testid="payment-row"]:visible');
 
 const SUSPENSION_REASON = "Chargebacks under review <b>not markup</b> & more";
 

@@ -55,16 +55,16 @@ function EntryDetail({ entry }: { entry: AuditLogView }) {
           {actor.detail ? <span className="block text-xs break-all text-zinc-600">{actor.detail}</span> : null}
           <span className="block text-xs text-zinc-500">
             {entry.actor.type}
-            {entry.actor.user_id ? <> · <code className="font-mono">{entry.actor.user_id}</code></> : null}
           </span>
+          {entry.actor.user_id ? <Mono value={entry.actor.user_id} label="actor's user id" /> : null}
         </Row>
         <Row label="Target">
           {entry.target ? (
             <>
               {target ? <span className="block break-words">{target}</span> : null}
-              <code className="font-mono text-xs break-all text-zinc-600">
-                {entry.target.type}: {entry.target.id}
-              </code>
+              <span className="flex flex-wrap items-center gap-x-1 text-xs text-zinc-600">
+                {entry.target.type}: <Mono value={entry.target.id} label={`${entry.target.type} id`} />
+              </span>
             </>
           ) : (
             <span className="text-zinc-500">—</span>

@@ -57,11 +57,11 @@ export function AuditTable({ entries, compact = false, detailsHref = defaultDeta
                 {target ? <p className="mt-1 text-xs break-words text-zinc-600">{target}</p> : null}
                 {entry.reason ? <p className="mt-1 text-xs break-words text-zinc-600">Reason: {entry.reason}</p> : null}
               </Td>
-              <Td className={cell}>
+              <Td className={cell} label="Actor">
                 <Actor entry={entry} />
               </Td>
               {/* The exact time beside the relative one: touch screens have no hover. */}
-              <Td className={`${cell} whitespace-nowrap`}>
+              <Td className={`${cell} whitespace-nowrap`} label="Time">
                 <span className="block text-xs text-zinc-800 tabular-nums">{utcTimeLabel(entry.created_at)}</span>
                 <span className="block text-xs text-zinc-500">
                   <RelativeTime date={entry.created_at} />
@@ -69,22 +69,23 @@ export function AuditTable({ entries, compact = false, detailsHref = defaultDeta
               </Td>
               {compact ? null : (
                 <>
-                  <Td className={`${cell} min-w-[6.75rem] font-mono text-xs text-zinc-600 [overflow-wrap:anywhere]`}>{entry.ip ? displayIp(entry.ip) : "—"}</Td>
+                  <Td className={`${cell} min-w-[6.75rem] font-mono text-xs text-zinc-600 [overflow-wrap:anywhere]`} label="IP">{entry.ip ? displayIp(entry.ip) : "—"}</Td>
                   {/* In a few words here; the details show the whole user agent. */}
-                  <Td className={`${cell} text-xs text-zinc-500`} title={entry.user_agent ?? undefined}>
+                  <Td className={`${cell} text-xs text-zinc-500`} title={entry.user_agent ?? undefined} label="User agent">
                     {entry.user_agent ? userAgentSummary(entry.user_agent) : "—"}
                   </Td>
                 </>
               )}
-              <Td className={`${cell} text-right`}>
+              <Td className={`${cell} text-right`} actions>
                 <Link
                   href={detailsHref(entry.id)}
                   scroll={false}
                   aria-label={`Details of ${auditActionLabel(entry.action)}, ${utcTimeLabel(entry.created_at)}`}
                   title="Details"
                   data-testid="audit-row-details"
-                  className="inline-flex h-8 items-center rounded-md px-2 text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none"
+                  className="inline-flex h-8 items-center gap-1 rounded-md px-2 text-zinc-600 max-md:border max-md:border-zinc-300 max-md:pl-3 max-md:font-medium hover:bg-zinc-100 hover:text-zinc-900 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none"
                 >
+                  <span className="md:hidden">Details</span>
                   <ChevronRight aria-hidden className="size-4" />
                 </Link>
               </Td>

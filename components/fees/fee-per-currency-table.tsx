@@ -16,7 +16,9 @@ export function FeePerCurrencyTable({ label, lines, testId }: { label: string; l
         {lines.map(([code, description]) => (
           <Tr key={code}>
             <Td>{currencyLabel(code)}</Td>
-            <Td className="tabular-nums">{description}</Td>
+            <Td className="tabular-nums" label="Fee per payment">
+              {description}
+            </Td>
           </Tr>
         ))}
       </tbody>

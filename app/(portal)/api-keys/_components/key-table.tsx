@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { usageHref } from "@/components/api-traffic/traffic-filters";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { CopyButton, IdWithCopy } from "@/components/ui/copy-field";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Table, Td, Th, Tr } from "@/components/ui/table";
 import type { ApiKeyView, KeyStatus } from "@/lib/api-keys/api-keys";
@@ -32,6 +33,27 @@ function Requests24h({ apiKey, requests }: { apiKey: ApiKeyView; requests: KeyRe
   );
 }
 
+/**
+ * The key as it is shown (a publishable key whole, a secret key masked), and the key's id, which
+ * the API's usage and request filters take. A whole key can be copied; a masked one has only its id to copy.
+ */
+function KeyValue({ apiKey }: { apiKey: ApiKeyView }) {
+  const whole = apiKey.type === "publishable";
+  return (
+    <>
+      <span className="flex items-start gap-1">
+        <code className="block max-w-[17rem] min-w-0 font-mono text-xs break-all text-zinc-900" data-testid="api-key-value">
+          {apiKey.key}
+        </code>
+        {whole ? <CopyButton value={apiKey.key} label={`${apiKey.mode} publishable key ${apiKey.key}`} compact className="-my-1.5" /> : null}
+      </span>
+      <span className="mt-0.5 flex items-center gap-1 text-xs text-zinc-500">
+        id <IdWithCopy id={apiKey.id} label="key id" short />
+      </span>
+    </>
+  );
+}
+
 export function KeyTable({ keys, history = false, requests24h }: { keys: ApiKeyView[]; history?: boolean; requests24h: KeyRequests }) {
   return (
     <Table label={history ? "Revoked and expired keys" : "Keys in use"}>
@@ -49,16 +71,16 @@ export function KeyTable({ keys, history = false, requests24h }: { keys: ApiKeyV
       <tbody>
         {keys.map((key) => (
           <Tr key={key.id} data-testid="api-key-row" data-mode={key.mode} data-type={key.type} data-status={key.status}>
-            <Td className={cell}>
+            <Td className={cell} label="Mode">
               <Badge tone={key.mode === "live" ? "accent" : "grey"}>{key.mode}</Badge>
             </Td>
-            <Td className={cn(cell, "text-zinc-700")}>{key.type}</Td>
-            <Td className={cell}>
-              <code className="block max-w-[17rem] font-mono text-xs break-all text-zinc-900" data-testid="api-key-value">
-                {key.key}
-              </code>
+            <Td className={cn(cell, "text-zinc-700")} label="Type">
+              {key.type}
             </Td>
-            <Td className={cell}>
+            <Td className={cell} label="Key">
+              <KeyValue apiKey={key} />
+            </Td>
+            <Td className={cell} label="Status">
               <Badge tone={STATUS_TONE[key.status]}>{key.status}</Badge>
               {key.status === API_KEY_STATUS.expiring && key.expires_at ? (
                 <p className="mt-1 text-xs text-amber-700">
@@ -67,14 +89,14 @@ export function KeyTable({ keys, history = false, requests24h }: { keys: ApiKeyV
               ) : null}
               {key.revoked_reason ? <p className="mt-1 max-w-[220px] text-xs text-zinc-500">{key.revoked_reason}</p> : null}
             </Td>
-            <Td className={cn(cell, "whitespace-nowrap text-zinc-600")}>
+            <Td className={cn(cell, "whitespace-nowrap text-zinc-600")} label="Created">
               <RelativeTime date={key.created_at} />
               {key.created_by ? <p className="text-xs text-zinc-500">by {key.created_by.name}</p> : null}
             </Td>
-            <Td className={cn(cell, "whitespace-nowrap text-zinc-600")}>
+            <Td className={cn(cell, "whitespace-nowrap text-zinc-600")} label={history ? "Ended" : "Last used"}>
               <RelativeTime date={history ? (key.revoked_at ?? key.expires_at) : key.last_used_at} />
             </Td>
-            <Td className={cn(cell, "text-right whitespace-nowrap")}>
+            <Td className={cn(cell, "text-right whitespace-nowrap")} label="Requests, 24 h">
               <Requests24h apiKey={key} requests={requests24h} />
             </Td>
           </Tr>

@@ -11,7 +11,7 @@ import { fetchPayment, paymentDetailKey } from "@/components/payments/queries";
 import { orderTimeline } from "@/components/payments/timeline";
 import { Badge, messageStatusTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { CopyField } from "@/components/ui/copy-field";
+import { CopyField, IdWithCopy } from "@/components/ui/copy-field";
 import { Dialog } from "@/components/ui/dialog";
 import type { PaymentDetailResource, PaymentTimelineType } from "@/lib/schemas/payments";
 import { PAYMENT_STATUS, REFUND_STATUS } from "@/lib/statuses";
@@ -131,7 +131,7 @@ function Detail({ payment, locale, canRefund, canOpenWebhooks }: { payment: Paym
         <dl>
           <Row label="Description">{payment.description ?? "—"}</Row>
           <Row label="Mode">{payment.livemode ? "Live" : "Test"}</Row>
-          <Row label="Payment method">{payment.payment_method ? <code className="font-mono text-xs">{payment.payment_method}</code> : "—"}</Row>
+          <Row label="Payment method">{payment.payment_method ? <IdWithCopy id={payment.payment_method} label="payment method" /> : "—"}</Row>
           <Row label="Receipt email">{payment.receipt_email ?? "—"}</Row>
           <Row label="Created">
             <ExactTime date={payment.created_at} locale={locale} />
@@ -171,8 +171,9 @@ function Detail({ payment, locale, canRefund, canOpenWebhooks }: { payment: Paym
                   {refund.reason ? refundReasonLabel(refund.reason) : "No reason given"}
                   {refund.application_fee_refunded > 0 ? <> · platform fee returned: {money(refund.application_fee_refunded)}</> : null}
                 </p>
-                <p className="mt-1 font-mono text-xs text-zinc-500">
-                  {refund.id} · {refund.stripe_refund}
+                <p className="mt-1 flex flex-wrap items-center gap-x-3">
+                  <IdWithCopy id={refund.id} label="refund id" />
+                  <IdWithCopy id={refund.stripe_refund} label="Stripe refund id" />
                 </p>
                 <div className="mt-1 text-xs">
                   <ExactTime date={refund.created_at} locale={locale} />
@@ -192,7 +193,7 @@ function Detail({ payment, locale, canRefund, canOpenWebhooks }: { payment: Paym
               <li key={event.id} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm" data-testid="payment-event" data-type={event.type}>
                 <div className="min-w-0">
                   <p className="font-mono text-xs text-zinc-900">{event.type}</p>
-                  <p className="font-mono text-xs text-zinc-500">{event.id}</p>
+                  <IdWithCopy id={event.id} label="message id" />
                 </div>
                 <Badge tone={messageStatusTone(event.status)}>{event.status}</Badge>
               </li>

@@ -10,6 +10,7 @@ import { useStartOnboarding } from "@/components/stripe/use-start-onboarding";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { CopyButton } from "@/components/ui/copy-field";
 import { Dialog } from "@/components/ui/dialog";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { useToast } from "@/components/ui/toaster";
@@ -106,8 +107,11 @@ export function StripeManager({ initial, canManage, notice, locale }: { initial:
           <dl className="grid gap-4 text-sm sm:grid-cols-2">
             <div>
               <dt className="text-zinc-500">Account</dt>
-              <dd className="mt-1 font-mono text-zinc-900" data-testid="stripe-account-id">
-                {status.account_id}
+              <dd className="mt-1 flex items-center gap-1">
+                <span className="font-mono break-all text-zinc-900" data-testid="stripe-account-id">
+                  {status.account_id}
+                </span>
+                {status.account_id ? <CopyButton value={status.account_id} label={`Stripe account id ${status.account_id}`} compact /> : null}
               </dd>
             </div>
             <div>

@@ -44,15 +44,17 @@ export function InvitationsCard({ initial, canRevoke }: { initial: InvitationVie
             {invitations.map((invitation) => (
               <Tr key={invitation.id} data-testid={`invitation-${invitation.email}`}>
                 <Td className="font-medium text-zinc-900">{invitation.email}</Td>
-                <Td>
+                <Td label="Role">
                   <Badge tone="amber">{invitation.role}</Badge>
                 </Td>
-                <Td className="text-zinc-600">{invitation.invited_by?.name ?? "—"}</Td>
-                <Td className="whitespace-nowrap text-zinc-600">
+                <Td className="text-zinc-600" label="Invited by">
+                  {invitation.invited_by?.name ?? "—"}
+                </Td>
+                <Td className="whitespace-nowrap text-zinc-600" label="Expires">
                   <RelativeTime date={invitation.expires_at} />
                 </Td>
                 {canRevoke ? (
-                  <Td className="text-right">
+                  <Td className="text-right" actions>
                     <Button variant="danger-ghost" size="sm" onClick={() => setRevoking(invitation)} aria-label={`Revoke the invitation for ${invitation.email}`}>
                       Revoke
                     </Button>

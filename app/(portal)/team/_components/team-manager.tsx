@@ -64,17 +64,17 @@ export function TeamManager({ initialMembers, initialInvitations, currentUserId,
                   </p>
                   <p className="text-xs text-zinc-500">{member.email}</p>
                 </Td>
-                <Td>
+                <Td label="Role">
                   <Badge tone={roleTone(member.role)}>{member.role}</Badge>
                 </Td>
-                <Td className="whitespace-nowrap text-zinc-600">
+                <Td className="whitespace-nowrap text-zinc-600" label="Joined">
                   <RelativeTime date={member.joined_at} />
                 </Td>
-                <Td className="whitespace-nowrap text-zinc-600">
+                <Td className="whitespace-nowrap text-zinc-600" label="Last sign-in">
                   <RelativeTime date={member.last_login_at} />
                 </Td>
                 {isOwner ? (
-                  <Td className="text-right whitespace-nowrap">
+                  <Td className="text-right whitespace-nowrap" actions>
                     <Button variant="ghost" size="sm" onClick={() => setDialog({ kind: "role", member })} aria-label={`Change role of ${member.name}`}>
                       Change role
                     </Button>

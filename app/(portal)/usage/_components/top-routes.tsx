@@ -22,45 +22,34 @@ export function TopRoutes({ routes, locale, keyId }: Props) {
   const top = routes.slice(0, 10);
   return (
     <Card title="Top routes" description="The busiest routes in this range. A route opens its requests.">
-      <div className="hidden md:block">
-        <Table label="Top routes" className="min-w-0">
-          <thead>
-            <tr>
-              <Th>Route</Th>
-              <Th className="text-right">Requests</Th>
-              <Th className="text-right">Error rate</Th>
-              <Th className="text-right">p95 latency</Th>
-            </tr>
-          </thead>
-          <tbody>
-            {top.map((route) => (
-              <Tr key={route.route} data-testid="top-route" data-route={route.route}>
-                <Td>
-                  <RouteLink route={route.route} keyId={keyId} />
-                </Td>
-                <Td className="text-right tabular-nums">{count.format(route.requests)}</Td>
-                <Td className="text-right tabular-nums">{formatRate(errorRate(route), locale)}</Td>
-                <Td className="text-right tabular-nums">{formatMs(route.p95_ms, locale)}</Td>
-              </Tr>
-            ))}
-          </tbody>
-        </Table>
-      </div>
-      <ul className="space-y-3 md:hidden" aria-label="Top routes">
-        {top.map((route) => (
-          <li key={route.route} className="rounded-md border border-zinc-200 p-3" data-testid="top-route-card" data-route={route.route}>
-            <RouteLink route={route.route} keyId={keyId} />
-            <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-              <dt className="text-zinc-500">Requests</dt>
-              <dd className="text-right tabular-nums">{count.format(route.requests)}</dd>
-              <dt className="text-zinc-500">Error rate</dt>
-              <dd className="text-right tabular-nums">{formatRate(errorRate(route), locale)}</dd>
-              <dt className="text-zinc-500">p95 latency</dt>
-              <dd className="text-right tabular-nums">{formatMs(route.p95_ms, locale)}</dd>
-            </dl>
-          </li>
-        ))}
-      </ul>
+      <Table label="Top routes" className="min-w-0">
+        <thead>
+          <tr>
+            <Th>Route</Th>
+            <Th className="text-right">Requests</Th>
+            <Th className="text-right">Error rate</Th>
+            <Th className="text-right">p95 latency</Th>
+          </tr>
+        </thead>
+        <tbody>
+          {top.map((route) => (
+            <Tr key={route.route} data-testid="top-route" data-route={route.route}>
+              <Td>
+                <RouteLink route={route.route} keyId={keyId} />
+              </Td>
+              <Td className="text-right tabular-nums" label="Requests">
+                {count.format(route.requests)}
+              </Td>
+              <Td className="text-right tabular-nums" label="Error rate">
+                {formatRate(errorRate(route), locale)}
+              </Td>
+              <Td className="text-right tabular-nums" label="p95 latency">
+                {formatMs(route.p95_ms, locale)}
+              </Td>
+            </Tr>
+          ))}
+        </tbody>
+      </Table>
     </Card>
   );
 }

@@ -6,6 +6,7 @@ import { useState } from "react";
 import { Badge, messageStatusTone, type BadgeTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { CopyButton, IdWithCopy } from "@/components/ui/copy-field";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { Dialog } from "@/components/ui/dialog";
 import { RelativeTime } from "@/components/ui/relative-time";
@@ -13,6 +14,7 @@ import { Table, Td, Th, Tr } from "@/components/ui/table";
 import { useToast } from "@/components/ui/toaster";
 import { apiFetch } from "@/lib/client/api";
 import type { AttemptView, MessageView } from "@/lib/webhooks/views";
+import { headerLines } from "./header-lines";
 import { DELIVERIES_PATH, DELIVERIES_QUERY, fetchDeliveries, type DeliveriesPage } from "./queries";
 import { RecoverDialog } from "./recover-dialog";
 import { useRefreshWebhooks } from "./use-refresh-webhooks";
@@ -28,6 +30,7 @@ const MESSAGE_STATUS_LABELS: Record<WebhookMessageStatus, string> = {
 const ATTEMPT_TONE: Record<string, BadgeTone> = { succeeded: "green", failed: "red", pending: "grey", in_flight: "accent", cancelled: "grey" };
 
 function AttemptDetail({ attempt }: { attempt: AttemptView }) {
+  const headers = attempt.request_headers ? headerLines(attempt.request_headers) : null;
   return (
     <li className="rounded-md border border-zinc-200 p-3" data-testid="attempt-detail">
       <div className="flex flex-wrap items-center gap-2 text-sm">
@@ -47,17 +50,21 @@ function AttemptDetail({ attempt }: { attempt: AttemptView }) {
         </span>
       </div>
       {attempt.error ? <p className="mt-1 text-sm text-red-700">{attempt.error}</p> : null}
-      {attempt.request_headers ? (
-        <ScrollRegion as="pre" label={`Request headers of attempt ${attempt.attempt_number}`} className="mt-2 overflow-x-auto rounded bg-zinc-100 p-2 font-mono text-xs">
-          {Object.entries(attempt.request_headers)
-            .map(([name, value]) => `${name}: ${value}`)
-            .join("\n")}
-        </ScrollRegion>
+      {headers ? (
+        <div className="mt-2 flex items-start gap-1">
+          <ScrollRegion as="pre" label={`Request headers of attempt ${attempt.attempt_number}`} className="min-w-0 flex-1 overflow-x-auto rounded bg-zinc-100 p-2 font-mono text-xs">
+            {headers}
+          </ScrollRegion>
+          <CopyButton value={headers} label={`request headers of attempt ${attempt.attempt_number}`} compact />
+        </div>
       ) : null}
       {attempt.response_body ? (
-        <ScrollRegion as="pre" label={`Response body of attempt ${attempt.attempt_number}`} className="mt-2 max-h-32 overflow-auto rounded bg-zinc-900 p-2 font-mono text-xs text-zinc-100">
-          {attempt.response_body}
-        </ScrollRegion>
+        <div className="mt-2 flex items-start gap-1">
+          <ScrollRegion as="pre" label={`Response body of attempt ${attempt.attempt_number}`} className="max-h-32 min-w-0 flex-1 overflow-auto rounded bg-zinc-900 p-2 font-mono text-xs text-zinc-100">
+            {attempt.response_body}
+          </ScrollRegion>
+          <CopyButton value={attempt.response_body} label={`response body of attempt ${attempt.attempt_number}`} compact />
+        </div>
       ) : null}
     </li>
   );
@@ -156,15 +163,17 @@ export function DeliveryLog({ initial, configured }: { initial: DeliveriesPage; 
           <tbody>
             {messages.map((message) => (
               <Tr key={message.id} data-testid="delivery-row" data-status={message.status} data-event={message.event_type}>
-                <Td>
+                <Td label="Status">
                   <Badge tone={messageStatusTone(message.status)}>{message.status}</Badge>
                 </Td>
-                <Td>
+                <Td label="Event">
                   <p className="font-mono text-xs text-zinc-900">{message.event_type}</p>
-                  <p className="font-mono text-xs text-zinc-500">{message.id}</p>
+                  <IdWithCopy id={message.id} label="message id" className="-my-1" />
                 </Td>
-                <Td className="tabular-nums">{message.attempt_count}</Td>
-                <Td className="whitespace-nowrap">
+                <Td className="tabular-nums" label="Attempts">
+                  {message.attempt_count}
+                </Td>
+                <Td className="whitespace-nowrap" label="Last response">
                   {message.last_status_code ? <span className="font-mono tabular-nums">{message.last_status_code} </span> : message.last_attempt_at ? "no answer " : "—"}
                   {message.last_attempt_at ? (
                     <span className="text-zinc-500">
@@ -172,8 +181,10 @@ export function DeliveryLog({ initial, configured }: { initial: DeliveriesPage; 
                     </span>
                   ) : null}
                 </Td>
-                <Td className="whitespace-nowrap text-zinc-600">{message.next_attempt_at ? <RelativeTime date={message.next_attempt_at} /> : "—"}</Td>
-                <Td className="text-right whitespace-nowrap">
+                <Td className="whitespace-nowrap text-zinc-600" label="Next retry">
+                  {message.next_attempt_at ? <RelativeTime date={message.next_attempt_at} /> : "—"}
+                </Td>
+                <Td className="text-right whitespace-nowrap" actions>
                   <Button size="sm" variant="ghost" onClick={() => setOpenId(message.id)} aria-label={`Details of ${message.id}`}>
                     Details
                   </Button>
@@ -209,11 +220,20 @@ export function DeliveryLog({ initial, configured }: { initial: DeliveriesPage; 
 
       {recovering ? <RecoverDialog onClose={() => setRecovering(false)} /> : null}
 
-      <Dialog open={open !== null} onOpenChange={(next) => (next ? null : setOpenId(null))} title={open ? open.event_type : "Delivery"} description={open ? `Message ${open.id}` : undefined}>
+      <Dialog open={open !== null} onOpenChange={(next) => (next ? null : setOpenId(null))} title={open ? open.event_type : "Delivery"} description={
+          open ? (
+            <span className="flex flex-wrap items-center gap-x-2">
+              Message <IdWithCopy id={open.id} label="message id" />
+            </span>
+          ) : undefined
+        }>
         {open ? (
           <div className="space-y-4">
             <div>
-              <p className="mb-1 text-xs font-medium tracking-wide text-zinc-500 uppercase">Request body</p>
+              <div className="mb-1 flex items-center justify-between gap-2">
+                <p className="text-xs font-medium tracking-wide text-zinc-500 uppercase">Request body</p>
+                <CopyButton value={JSON.stringify(open.body, null, 2)} label={`request body of ${open.id}`} compact />
+              </div>
               <ScrollRegion as="pre" label="Request body" className="max-h-56 overflow-auto rounded-md bg-zinc-900 p-3 font-mono text-xs text-zinc-100">
                 {JSON.stringify(open.body, null, 2)}
               </ScrollRegion>

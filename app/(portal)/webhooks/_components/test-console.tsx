@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { CopyButton } from "@/components/ui/copy-field";
+import { headerLines } from "./header-lines";
 import { Field } from "@/components/ui/field";
 import { ApiError, apiFetch } from "@/lib/client/api";
 import { EVENT_TYPES } from "@/lib/webhooks/event-types";
@@ -102,9 +103,12 @@ export function TestConsole() {
             <summary className="cursor-pointer px-3 py-2 font-medium text-zinc-700">
               Schema of <code className="font-mono">{selected.type}</code> data
             </summary>
-            <ScrollRegion as="pre" label={`JSON Schema of ${selected.type} data`} className="max-h-64 overflow-auto border-t border-zinc-200 bg-zinc-50 p-3 font-mono text-xs text-zinc-800">
-              {pretty(selected.schema)}
-            </ScrollRegion>
+            <div className="relative border-t border-zinc-200">
+              <ScrollRegion as="pre" label={`JSON Schema of ${selected.type} data`} className="max-h-64 overflow-auto bg-zinc-50 p-3 pr-10 font-mono text-xs text-zinc-800">
+                {pretty(selected.schema)}
+              </ScrollRegion>
+              <CopyButton value={pretty(selected.schema)} label={`JSON Schema of ${selected.type} data`} compact className="absolute top-1.5 right-1.5" />
+            </div>
           </details>
           <p className="text-sm text-zinc-500">
             The payload starts as the type&apos;s example.{" "}
@@ -142,18 +146,22 @@ export function TestConsole() {
                 </span>
               </div>
               <div>
-                <p className="mb-1 text-xs font-medium tracking-wide text-zinc-500 uppercase">Response body</p>
+                <div className="mb-1 flex items-center justify-between gap-2">
+                  <p className="text-xs font-medium tracking-wide text-zinc-500 uppercase">Response body</p>
+                  {result.response_body ? <CopyButton value={result.response_body} label="the response body" compact /> : null}
+                </div>
                 <ScrollRegion as="pre" label="Response body" className="max-h-48 overflow-auto rounded-md bg-zinc-900 p-3 font-mono text-xs text-zinc-100">
                   {result.response_body || "(empty)"}
                 </ScrollRegion>
               </div>
               {result.request_headers ? (
                 <div>
-                  <p className="mb-1 text-xs font-medium tracking-wide text-zinc-500 uppercase">Headers sent</p>
+                  <div className="mb-1 flex items-center justify-between gap-2">
+                    <p className="text-xs font-medium tracking-wide text-zinc-500 uppercase">Headers sent</p>
+                    <CopyButton value={headerLines(result.request_headers)} label="the headers sent" compact />
+                  </div>
                   <ScrollRegion as="pre" label="Headers sent" className="overflow-auto rounded-md bg-zinc-100 p-3 font-mono text-xs text-zinc-800">
-                    {Object.entries(result.request_headers)
-                      .map(([name, value]) => `${name}: ${value}`)
-                      .join("\n")}
+                    {headerLines(result.request_headers)}
                   </ScrollRegion>
                 </div>
               ) : null}

@@ -6,7 +6,7 @@ import { currenciesInWords, StripeStatusBadge, TenantStatusBadge } from "@/compo
 import { PageHeader } from "@/components/shell/page-header";
 import { portalPage } from "@/components/shell/portal-page";
 import { Card } from "@/components/ui/card";
-import { CopyField } from "@/components/ui/copy-field";
+import { CopyField, IdWithCopy } from "@/components/ui/copy-field";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Table, Td, Th, Tr } from "@/components/ui/table";
 import { AppError } from "@/lib/http/errors";
@@ -84,7 +84,11 @@ function Overview({ tenant }: { tenant: PlatformTenantView }) {
         <Fact label="Stripe">
           <div className="space-y-1">
             <StripeStatusBadge stripe={tenant.stripe} />
-            {tenant.stripe.account_id ? <p className="font-mono text-xs text-zinc-600">{tenant.stripe.account_id}</p> : null}
+            {tenant.stripe.account_id ? (
+              <p>
+                <IdWithCopy id={tenant.stripe.account_id} label="Stripe account id" />
+              </p>
+            ) : null}
             <p className="text-zinc-600">
               Charges enabled: {yesNo(tenant.stripe.charges_enabled)} · Payouts enabled: {yesNo(tenant.stripe.payouts_enabled)}
             </p>
@@ -108,44 +112,32 @@ function Volume({ tenant }: { tenant: PlatformTenantView }) {
           No live payments succeeded in the last {VOLUME_WINDOW_DAYS} days.
         </p>
       ) : (
-        <>
-          {/* Phones: one entry per currency rather than a table that scrolls sideways. */}
-          <ul className="-mx-5 divide-y divide-zinc-100 md:hidden" aria-label={label}>
+        <Table label={label} className="min-w-0">
+          <thead>
+            <tr>
+              <Th>Currency</Th>
+              <Th className="text-right">Volume</Th>
+              <Th className="text-right">Platform fees</Th>
+              <Th className="text-right">Payments</Th>
+            </tr>
+          </thead>
+          <tbody>
             {tenant.volume_30d.map((row) => (
-              <li key={row.currency} className="px-5 py-3 text-sm">
-                <p className="flex items-baseline justify-between gap-3">
-                  <span className="font-mono text-zinc-700">{row.currency.toUpperCase()}</span>
-                  <span className="font-medium text-zinc-900 tabular-nums">{formatMoney(row.volume, row.currency)}</span>
-                </p>
-                <p className="mt-0.5 text-right text-zinc-500 tabular-nums">
-                  {formatMoney(row.fees, row.currency)} in fees · {row.count} payment{row.count === 1 ? "" : "s"}
-                </p>
-              </li>
+              <Tr key={row.currency}>
+                <Td className="font-mono">{row.currency.toUpperCase()}</Td>
+                <Td className="text-right tabular-nums" label="Volume">
+                  {formatMoney(row.volume, row.currency)}
+                </Td>
+                <Td className="text-right tabular-nums" label="Platform fees">
+                  {formatMoney(row.fees, row.currency)}
+                </Td>
+                <Td className="text-right tabular-nums" label="Payments">
+                  {row.count}
+                </Td>
+              </Tr>
             ))}
-          </ul>
-          <div className="hidden md:block">
-            <Table label={label} className="min-w-0">
-              <thead>
-                <tr>
-                  <Th>Currency</Th>
-                  <Th className="text-right">Volume</Th>
-                  <Th className="text-right">Platform fees</Th>
-                  <Th className="text-right">Payments</Th>
-                </tr>
-              </thead>
-              <tbody>
-                {tenant.volume_30d.map((row) => (
-                  <Tr key={row.currency}>
-                    <Td className="font-mono">{row.currency.toUpperCase()}</Td>
-                    <Td className="text-right tabular-nums">{formatMoney(row.volume, row.currency)}</Td>
-                    <Td className="text-right tabular-nums">{formatMoney(row.fees, row.currency)}</Td>
-                    <Td className="text-right tabular-nums">{row.count}</Td>
-                  </Tr>
-                ))}
-              </tbody>
-            </Table>
-          </div>
-        </>
+          </tbody>
+        </Table>
       )}
     </Card>
   );
