@@ -565,6 +565,7 @@ for (const width of WIDTHS) {
         await expectNoHorizontalOverflow(page);
         await keepScreenshot(page, `page-stripe-simulator-authorize-${width.label}`);
         await checkDark(page, { screenshot: `page-stripe-simulator-authorize-${width.label}`, what: `stripe-simulator-authorize (${width.label})` });
+        await page.emulateMedia({ colorScheme: "light" });
         await expectVisibleFocus(page);
       });
     });
