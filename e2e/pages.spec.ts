@@ -25,7 +25,8 @@ import {
  * serious or critical WCAG 2.1 A/AA violations), no wider than the screen,
  * kept as a screenshot (e2e/artifacts/screenshots/page-<name>-<width>.png)
  * for a person to look at, and tabbed through (every stop on screen and
- * visibly focused). Dialogs are checked from the keyboard.
+ * visibly focused); checked with axe and kept again in the dark theme
+ * (page-<name>-<width>-dark.png). Dialogs are checked from the keyboard.
  */
 
 type DemoPerson = keyof typeof DEMO;
@@ -482,6 +483,22 @@ async function expectNoHorizontalOverflow(page: Page) {
 }
 
 /**
+ * The same state in the dark theme, without a reload: the page follows the
+ * system, so emulating a dark system turns it over. Axe again, and a
+ * screenshot beside the light one (<name>-dark.png).
+ */
+async function checkDark(page: Page, { screenshot, what, fullPage = true }: { screenshot: string; what: string; fullPage?: boolean }) {
+  await page.emulateMedia({ colorScheme: "dark" });
+  await expect(page.locator("html")).toHaveCSS("color-scheme", "dark");
+  // Buttons fade their colours: axe must see where the fade ends, not a frame of it.
+  await page.evaluate(() => {
+    for (const animation of document.getAnimations()) if (animation instanceof CSSTransition) animation.finish();
+  });
+  await expectNoSeriousViolations(page, `${what}, dark`);
+  await keepScreenshot(page, `${screenshot}-dark`, { fullPage });
+}
+
+/**
  * Opens a dialog from the keyboard and checks what a keyboard user relies on:
  * focus moves in and cannot Tab out, axe finds nothing serious with it open,
  * and Escape closes it with focus back on the button that opened it.
@@ -501,6 +518,7 @@ async function expectDialogByKeyboard(page: Page, { trigger, dialog, screenshot 
   await expectNoSeriousViolations(page, screenshot);
   // Dialogs are fixed overlays: the viewport is what a person sees.
   await keepScreenshot(page, screenshot, { fullPage: false });
+  await checkDark(page, { screenshot, what: screenshot, fullPage: false });
 
   await page.keyboard.press("Escape");
   await expect(dialog).toHaveCount(0);
@@ -513,6 +531,8 @@ for (const width of WIDTHS) {
 
     for (const entry of PAGES.filter((candidate) => !candidate.widths || candidate.widths.includes(width.label))) {
       test(`${entry.name}: accessible and kept as a screenshot`, async ({ page, request, baseURL, sharedOn }) => {
+        // Axe runs twice, in the light theme and in the dark one, on a long page too.
+        test.info().setTimeout(test.info().timeout + 30_000);
         const shared = await sharedOn(baseURL!);
         const token = await arrive({ page, request, shared }, entry.as);
         const context = { page, request, token, shared };
@@ -525,6 +545,9 @@ for (const width of WIDTHS) {
         await expectNoSeriousViolations(page, `${entry.name} (${width.label})`);
         await expectNoHorizontalOverflow(page);
         await keepScreenshot(page, `page-${entry.name}-${width.label}`, { fullPage: !entry.overlay });
+        // Before tabbing, which scrolls the page and its tables: the dark screenshot shows what the light one does.
+        await checkDark(page, { screenshot: `page-${entry.name}-${width.label}`, what: `${entry.name} (${width.label})`, fullPage: !entry.overlay });
+        await page.emulateMedia({ colorScheme: "light" });
         await expectVisibleFocus(page);
       });
     }
@@ -541,6 +564,8 @@ for (const width of WIDTHS) {
         await expectNoSeriousViolations(page, `stripe-simulator-authorize (${width.label})`);
         await expectNoHorizontalOverflow(page);
         await keepScreenshot(page, `page-stripe-simulator-authorize-${width.label}`);
+        await checkDark(page, { screenshot: `page-stripe-simulator-authorize-${width.label}`, what: `stripe-simulator-authorize (${width.label})` });
+        await page.emulateMedia({ colorScheme: "light" });
         await expectVisibleFocus(page);
       });
     });

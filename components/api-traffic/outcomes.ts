@@ -8,10 +8,10 @@ import type { StatusClass } from "./traffic-filters";
 export type Outcome = keyof Pick<UsageFigures, "succeeded" | "client_errors" | "server_errors" | "rate_limited">;
 
 export const OUTCOMES: { key: Outcome; label: string; colour: string; swatch: string }[] = [
-  { key: "succeeded", label: "Succeeded", colour: "#10b981", swatch: "bg-emerald-500" },
-  { key: "client_errors", label: "Client errors (4xx)", colour: "#fbbf24", swatch: "bg-amber-400" },
-  { key: "rate_limited", label: "Rate-limited (429)", colour: "#92400e", swatch: "bg-amber-800" },
-  { key: "server_errors", label: "Server errors (5xx)", colour: "#dc2626", swatch: "bg-red-600" },
+  { key: "succeeded", label: "Succeeded", colour: "var(--color-emerald-500)", swatch: "bg-emerald-500" },
+  { key: "client_errors", label: "Client errors (4xx)", colour: "var(--color-amber-400)", swatch: "bg-amber-400" },
+  { key: "rate_limited", label: "Rate-limited (429)", colour: "var(--color-amber-800)", swatch: "bg-amber-800" },
+  { key: "server_errors", label: "Server errors (5xx)", colour: "var(--color-red-600)", swatch: "bg-red-600" },
 ];
 
 const STATUS_TONE: Record<StatusClass, BadgeTone> = {

@@ -32,7 +32,7 @@ function DayTooltip({ active, payload, currency, locale }: Pick<TooltipContentPr
 }
 
 // The accent colour: volume is neither good nor bad news, so no meaning colour.
-const ACCENT = "#4f46e5";
+const ACCENT = "var(--color-indigo-600)";
 
 export default function VolumeBars({ days, currency, locale }: { days: DayTotals[]; currency: CurrencyCode; locale: string }) {
   return (

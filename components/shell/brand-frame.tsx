@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { KeyRound } from "lucide-react";
+import { ThemeSwitcher } from "@/components/theme/theme-switcher";
 
 /** The signed-out frame: the product's mark above one centred card (sign-in, sign-up, 404, errors). */
 export function BrandFrame({ children }: { children: ReactNode }) {
@@ -12,6 +13,7 @@ export function BrandFrame({ children }: { children: ReactNode }) {
         <span className="text-lg font-semibold">Tenant Admin Portal</span>
       </div>
       <div className="w-full max-w-sm rounded-lg border border-zinc-200 bg-white p-6 shadow-sm">{children}</div>
+      <ThemeSwitcher className="mt-6" />
     </main>
   );
 }

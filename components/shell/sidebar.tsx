@@ -13,6 +13,9 @@ import { isAccountMenuPage, isPlatformPage, mayOpenPage, portalPageFor, PORTAL_P
 import type { PlatformRole, Role } from "@/lib/auth/roles";
 import type { TenantStatus } from "@/lib/statuses";
 import { cn } from "@/lib/utils";
+import { THEME_ICONS } from "@/components/theme/theme-switcher";
+import { useTheme } from "@/components/theme/use-theme";
+import { parseTheme, THEME_LABELS, THEMES } from "@/lib/theme";
 
 const icons = {
   dashboard: LayoutDashboard,
@@ -93,6 +96,7 @@ export function Sidebar({ user, tenants }: { user: ShellUser; tenants: ShellTena
       window.removeEventListener("keydown", onKeyDown);
     };
   }, [open]);
+  const [theme, chooseTheme] = useTheme();
   const toast = useToast();
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -276,6 +280,23 @@ export function Sidebar({ user, tenants }: { user: ShellUser; tenants: ShellTena
                   API documentation
                 </Link>
               </DropdownMenu.Item>
+              <DropdownMenu.Separator className="my-1 h-px bg-zinc-200" />
+              <DropdownMenu.Label className="px-2 py-1 text-xs font-medium text-zinc-500">Theme</DropdownMenu.Label>
+              <DropdownMenu.RadioGroup value={theme} onValueChange={(value) => chooseTheme(parseTheme(value))}>
+                {THEMES.map((option) => {
+                  const Icon = THEME_ICONS[option];
+                  return (
+                    // The menu stays open, so the page is seen changing under it.
+                    <DropdownMenu.RadioItem key={option} value={option} onSelect={(event) => event.preventDefault()} className={menuItemClass}>
+                      <Icon aria-hidden className="size-4" />
+                      <span className="flex-1">{THEME_LABELS[option]}</span>
+                      <DropdownMenu.ItemIndicator>
+                        <Check aria-hidden className="size-4 text-indigo-600" />
+                      </DropdownMenu.ItemIndicator>
+                    </DropdownMenu.RadioItem>
+                  );
+                })}
+              </DropdownMenu.RadioGroup>
               <DropdownMenu.Separator className="my-1 h-px bg-zinc-200" />
               <DropdownMenu.Item onSelect={() => void signOutToLogin()} className={menuItemClass}>
                 <LogOut aria-hidden className="size-4" />

@@ -20,13 +20,13 @@ function PointTooltip({ active, payload, currency, locale }: Pick<TooltipContent
 }
 
 // The accent colour, as the volume chart's bars: volume is neither good nor bad news.
-const ACCENT = "#4f46e5";
+const ACCENT = "var(--color-indigo-600)";
 
 export default function VolumeSparkline({ points, currency, locale }: { points: VolumePoint[]; currency: string; locale: string }) {
   return (
     <ResponsiveContainer width="100%" height={56}>
       <AreaChart data={points} margin={{ top: 4, right: 2, bottom: 2, left: 2 }} accessibilityLayer={false}>
-        <Tooltip cursor={{ stroke: "#a1a1aa" }} content={({ active, payload }) => <PointTooltip active={active} payload={payload} currency={currency} locale={locale} />} />
+        <Tooltip cursor={{ stroke: "var(--color-zinc-400)" }} content={({ active, payload }) => <PointTooltip active={active} payload={payload} currency={currency} locale={locale} />} />
         <Area type="monotone" dataKey="amount" name="Volume" stroke={ACCENT} strokeWidth={2} fill={ACCENT} fillOpacity={0.12} isAnimationActive={false} />
       </AreaChart>
     </ResponsiveContainer>
