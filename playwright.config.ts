@@ -37,6 +37,8 @@ export const E2E_SERVER_ENV = {
   // The suite plays many clients from 127.0.0.1 (sign-ups are throttled per address): it declares the
   // loopback a proxy, so the X-Forwarded-For its requests carry (e2e/helpers.ts) names each client.
   TRUSTED_PROXIES: "127.0.0.1",
+  // Warnings and errors only: a line per API request would bury them in the test output.
+  LOG_LEVEL: "warn",
 };
 
 export default defineConfig({
