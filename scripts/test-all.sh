@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # npm test — the whole suite, in the order that fails fastest:
 # lint and typecheck (side by side), unit, integration (SQLite and, side by side, PostgreSQL when
-# TEST_DATABASE_URL is set) with the production build beside them, the smoke test against it,
+# TEST_DATABASE_URL is set), production build, the smoke test against it,
 # the shared rate limit across two instances (skipped without Redis),
 # Playwright e2e.
 set -euo pipefail
@@ -28,11 +28,9 @@ if [ "$lint_status" -ne 0 ] || [ "$typecheck_status" -ne 0 ]; then
 fi
 step "unit";                         npx vitest run --project unit
 # The two integration runs wait on their databases more than they compute (about one core
-# between them): they run side by side, and the production build beside them takes the idle
-# core, each into a log of its own, shown in order.
+# between them): they run side by side, each into a log of its own, shown in order.
 integration=$(mktemp -d)
-step "integration (SQLite and PostgreSQL side by side) and the production build"
-npm run --silent build >"$integration/build.log" 2>&1 & build_pid=$!
+step "integration (SQLite and PostgreSQL side by side)"
 env -u TEST_DATABASE_URL npx vitest run --project integration >"$integration/sqlite.log" 2>&1 & sqlite_pid=$!
 postgres_pid=""
 if [ -n "${TEST_DATABASE_URL:-}" ]; then
@@ -40,19 +38,18 @@ if [ -n "${TEST_DATABASE_URL:-}" ]; then
 fi
 sqlite_status=0; wait "$sqlite_pid" || sqlite_status=$?
 postgres_status=0; if [ -n "$postgres_pid" ]; then wait "$postgres_pid" || postgres_status=$?; fi
-build_status=0; wait "$build_pid" || build_status=$?
 step "integration (SQLite)";         cat "$integration/sqlite.log"
 if [ -n "$postgres_pid" ]; then
   step "integration (PostgreSQL at ${TEST_DATABASE_URL%%\?*})"; cat "$integration/postgres.log"
 else
   step "integration (PostgreSQL): skipped, TEST_DATABASE_URL is not set"
 fi
-step "production build";             cat "$integration/build.log"
 rm -rf "$integration"
-if [ "$sqlite_status" -ne 0 ] || [ "$postgres_status" -ne 0 ] || [ "$build_status" -ne 0 ]; then
-  echo "integration exited $sqlite_status on SQLite, $postgres_status on PostgreSQL; the build exited $build_status" >&2
+if [ "$sqlite_status" -ne 0 ] || [ "$postgres_status" -ne 0 ]; then
+  echo "integration exited $sqlite_status on SQLite, $postgres_status on PostgreSQL" >&2
   exit 1
 fi
+step "production build";             npm run --silent build
 step "smoke (production build)";     bash scripts/smoke-production.sh
 step "shared rate limit (two production servers, one Redis)"; npm run --silent test:shared-limit
 step "e2e (Playwright, Chromium)";   npx playwright test
