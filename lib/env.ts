@@ -66,6 +66,7 @@ const rawSchema = z.object({
   METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").regex(/^\S+$/, "must not contain spaces").optional(),
   WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   WORKER_METRICS_HOST: z.string().min(1).default("127.0.0.1"),
+  WEBHOOK_LEASE_SECONDS: z.coerce.number().int().min(30).max(3600).default(60),
 });
 
 export type Env = {
@@ -97,6 +98,8 @@ export type Env = {
   /** Where `npm run worker` serves its metrics; unset: it serves none. */
   workerMetricsPort: number | undefined;
   workerMetricsHost: string;
+  /** How long a worker holds the attempts it claimed: a worker that died mid-batch gives them up this long after. */
+  webhookLeaseMs: number;
 };
 
 /** Reads a development secret from .data/, creating it the first time. */
@@ -185,6 +188,7 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
     metricsToken: raw.METRICS_TOKEN,
     workerMetricsPort: raw.WORKER_METRICS_PORT,
     workerMetricsHost: raw.WORKER_METRICS_HOST,
+    webhookLeaseMs: raw.WEBHOOK_LEASE_SECONDS * 1000,
   };
 }
 

@@ -4,6 +4,7 @@ import { LATENCY_COLUMNS } from "@/lib/api-traffic/latency-buckets";
 import { requestOutcome, type ApiRequestRecord } from "@/lib/api-traffic/types";
 import { addCounts, countRequest, emptyCounts, hourOf, minuteOf, type UsageCounts } from "@/lib/api-traffic/usage-buckets";
 import { errorMessage, log } from "@/lib/log";
+import { onShutdown } from "@/lib/health/shutdown";
 
 /**
  * The platform API's traffic is recorded in memory and written in batches:
@@ -14,8 +15,6 @@ import { errorMessage, log } from "@/lib/log";
 export const FLUSH_INTERVAL_MS = 5_000;
 /** While the database refuses writes, the buffer keeps at most this many log rows (and as many usage rows); newer ones are dropped. */
 export const MAX_BUFFERED_ROWS = 100_000;
-/** How long a stopping server waits for its last flush. */
-const SHUTDOWN_FLUSH_TIMEOUT_MS = 10_000;
 const LOG_ROWS_PER_INSERT = 500;
 const MAX_USER_AGENT = 512;
 const MAX_PATH = 2_048;
@@ -308,48 +307,12 @@ export function flushApiTraffic(): Promise<void> {
   return run;
 }
 
-/** Exit codes of a process ended by the signal (128 + its number), as Next uses them. */
-const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
-
 /**
- * A stopping server writes what it buffered before it exits. `next start`
- * handles SIGTERM and SIGINT itself (node_modules/next/dist/server/lib/
- * start-server.js): it closes the HTTP server, waits for requests in flight,
- * then calls process.exit at once. So on the signal, process.exit is wrapped
- * to run a last flush first (bounded, so a dead database cannot hold the
- * process), which also records the requests that finished while the server
- * closed. Where nothing else handles the signal (our listener took over the
- * default action), this exits itself after the flush.
+ * A stopping server writes what it buffered before it exits, which also
+ * records the requests that finished while the server closed.
  */
 function installShutdownFlush(s: State) {
   if (s.shutdownHooked) return;
   s.shutdownHooked = true;
-  for (const signal of ["SIGTERM", "SIGINT"] as const) {
-    // First in line, so a handler that exits synchronously still exits through the wrapper.
-    process.prependOnceListener(signal, () => {
-      wrapExitWithFlush();
-      if (process.listenerCount(signal) === 0) process.exit(SIGNAL_EXIT_CODES[signal]);
-    });
-  }
-}
-
-let exitWrapped = false;
-function wrapExitWithFlush() {
-  if (exitWrapped) return;
-  exitWrapped = true;
-  const exit = process.exit.bind(process);
-  let exiting = false;
-  process.exit = ((code?: number | string | null) => {
-    if (exiting) return undefined as never;
-    exiting = true;
-    const timeout = new Promise<void>((resolve) =>
-      setTimeout(() => {
-        log.warn(`could not write API traffic within ${SHUTDOWN_FLUSH_TIMEOUT_MS / 1000} s of the signal; exiting without it`);
-        resolve();
-      }, SHUTDOWN_FLUSH_TIMEOUT_MS).unref(),
-    );
-    const flushed = flushApiTraffic().catch((error) => log.error({ error: errorMessage(error) }, "could not write API traffic before exiting"));
-    void Promise.race([flushed, timeout]).finally(() => exit(code ?? undefined));
-    return undefined as never;
-  }) as typeof process.exit;
+  onShutdown("writing buffered API traffic", flushApiTraffic);
 }

@@ -10,10 +10,14 @@ import { TENANT_STATUS, WEBHOOK_ATTEMPT_STATE, WEBHOOK_ATTEMPT_TRIGGER, WEBHOOK_
 import { errorMessage, log } from "@/lib/log";
 import { observeWebhookDelivery, type DeliveryOutcome } from "@/lib/metrics/registry";
 
-/** A claimed attempt belongs to its worker this long: well past the 10 s request timeout. */
-export const LEASE_MS = 60_000;
-/** A lease with less than this left is renewed before sending: the 10 s timeout plus room to record the result. */
-const LEASE_SAFETY_MS = 30_000;
+/**
+ * How long a claimed attempt belongs to its worker (WEBHOOK_LEASE_SECONDS, 30 s
+ * at least): well past the 10 s request timeout. A worker that dies mid-batch
+ * gives its attempts up this long after it claimed them.
+ */
+export const leaseMs = (): number => env().webhookLeaseMs;
+/** A lease with less than this left is renewed before sending: half the lease, so 15 s at least (the 10 s timeout plus room to record the result). */
+const leaseSafetyMs = (): number => leaseMs() / 2;
 export const RESPONSE_BODY_KEPT = 2 * 1024;
 const USER_AGENT = "TenantAdminPortal-Webhooks/1.0";
 
@@ -45,7 +49,7 @@ export async function claimDueAttempts(workerId: string, limit: number, now = ne
   if (candidates.length === 0) return { leaseOwner, attempts: [] };
   await prisma.webhookAttempt.updateMany({
     where: { id: { in: candidates.map((candidate) => candidate.id) }, ...claimableWhere(now) },
-    data: { state: WEBHOOK_ATTEMPT_STATE.inFlight, leaseOwner, leaseUntil: new Date(now.getTime() + LEASE_MS) },
+    data: { state: WEBHOOK_ATTEMPT_STATE.inFlight, leaseOwner, leaseUntil: new Date(now.getTime() + leaseMs()) },
   });
   const attempts = await prisma.webhookAttempt.findMany({ where: { leaseOwner, state: WEBHOOK_ATTEMPT_STATE.inFlight }, include: { message: true } });
   return { leaseOwner, attempts };
@@ -91,10 +95,10 @@ export async function deliverAttempt(attempt: ClaimedAttempt, leaseOwner: string
   // worker must not be sent twice. While the lease has room for a whole send
   // (timeout plus margin) nobody else can have it, so nothing needs checking;
   // past that, renew it, and give up the attempt if it is no longer ours.
-  if (!attempt.leaseUntil || attempt.leaseUntil.getTime() - Date.now() < LEASE_SAFETY_MS) {
+  if (!attempt.leaseUntil || attempt.leaseUntil.getTime() - Date.now() < leaseSafetyMs()) {
     const { count: stillOurs } = await prisma.webhookAttempt.updateMany({
       where: { id: attempt.id, leaseOwner, state: WEBHOOK_ATTEMPT_STATE.inFlight },
-      data: { leaseUntil: new Date(Date.now() + LEASE_MS) },
+      data: { leaseUntil: new Date(Date.now() + leaseMs()) },
     });
     if (stillOurs === 0) return { attemptId: attempt.id, messageId: attempt.messageId, result: null };
   }

@@ -5,7 +5,7 @@
 
 import { prisma, type TransactionClient } from "@/lib/db";
 import { WEBHOOK_ATTEMPT_STATE, WEBHOOK_ATTEMPT_TRIGGER } from "@/lib/statuses";
-import { deliverAttempt, deliverToUnsavedEndpoint, LEASE_MS, type DeliveryResult } from "./attempt-runner";
+import { deliverAttempt, deliverToUnsavedEndpoint, leaseMs, type DeliveryResult } from "./attempt-runner";
 import type { WebhookEventData } from "./event-types";
 import { eventBody, newMessageId } from "./signing";
 import { toAttemptView, type AttemptView } from "./views";
@@ -13,7 +13,7 @@ import { toAttemptView, type AttemptView } from "./views";
 const INLINE_WORKER = "inline";
 
 /** The lease fields of an attempt that this request sends itself. */
-export const inlineClaim = () => ({ state: WEBHOOK_ATTEMPT_STATE.inFlight, leaseOwner: INLINE_WORKER, leaseUntil: new Date(Date.now() + LEASE_MS) });
+export const inlineClaim = () => ({ state: WEBHOOK_ATTEMPT_STATE.inFlight, leaseOwner: INLINE_WORKER, leaseUntil: new Date(Date.now() + leaseMs()) });
 
 /**
  * A test message (its body says `test: true`) with its one attempt, claimed
