@@ -2,8 +2,8 @@
 # npm test — the whole suite, in the order that fails fastest:
 # lint and typecheck (side by side), unit, integration (SQLite and, side by side, PostgreSQL when
 # TEST_DATABASE_URL is set), production build, the smoke test against it,
-# the shared rate limit across two instances (skipped without Redis),
-# Playwright e2e.
+# the fleet under load and faults (nginx, two instances, two workers,
+# PostgreSQL and Redis; skipped without TEST_DATABASE_URL), Playwright e2e.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
@@ -51,6 +51,10 @@ if [ "$sqlite_status" -ne 0 ] || [ "$postgres_status" -ne 0 ]; then
 fi
 step "production build";             npm run --silent build
 step "smoke (production build)";     bash scripts/smoke-production.sh
-step "shared rate limit (two production servers, one Redis)"; npm run --silent test:shared-limit
+if [ -n "${TEST_DATABASE_URL:-}" ]; then
+  step "fleet (nginx, two instances, two workers, PostgreSQL, Redis)"; npm run --silent test:fleet
+else
+  step "fleet: skipped, TEST_DATABASE_URL is not set"
+fi
 step "e2e (Playwright, Chromium)";   npx playwright test
 step "done"

@@ -1,12 +1,14 @@
 // The benchmark's receiver, in a process of its own: verifies every
 // delivery's signature with the standardwebhooks library, counts duplicates by
 // webhook-id, and measures enqueue-to-receipt latency from data.enqueued_at.
+// Events without it (a payment's, emitted by a web instance) are kept as
+// [data.id, received at] pairs, read at /_arrivals, so the sender can time them.
 import { createServer } from "node:http";
 import { Webhook } from "standardwebhooks";
 
 const verifiers = new Map();
 let stats;
-const reset = () => (stats = { count: 0, verified: 0, rejected: 0, duplicates: 0, ids: new Set(), latencies: [], first: 0, last: 0 });
+const reset = () => (stats = { count: 0, verified: 0, rejected: 0, duplicates: 0, ids: new Set(), latencies: [], arrivals: [], first: 0, last: 0 });
 reset();
 
 const percentile = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : 0);
@@ -23,9 +25,12 @@ const server = createServer((req, res) => {
       reset();
       return res.writeHead(204).end();
     }
+    if (req.url === "/_arrivals") {
+      return res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(stats.arrivals));
+    }
     if (req.url === "/_stats") {
       const sorted = [...stats.latencies].sort((a, b) => a - b);
-      const { ids, latencies: _latencies, ...rest } = stats;
+      const { ids, latencies: _latencies, arrivals: _arrivals, ...rest } = stats;
       return res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ ...rest, unique: ids.size, p50: percentile(sorted, 50), p99: percentile(sorted, 99) }));
     }
     const now = Date.now();
@@ -33,7 +38,8 @@ const server = createServer((req, res) => {
     try {
       const event = verifiers.get(tenant).verify(body, req.headers);
       stats.verified += 1;
-      stats.latencies.push(now - event.data.enqueued_at);
+      if (typeof event.data.enqueued_at === "number") stats.latencies.push(now - event.data.enqueued_at);
+      else stats.arrivals.push([event.data.id ?? null, now]);
     } catch {
       stats.rejected += 1;
     }
