@@ -54,6 +54,19 @@ describe("toErrorResponse", () => {
     spy.mockRestore();
   });
 
+  it("answers 503 service_unavailable with Retry-After when the database does not answer, without internals", async () => {
+    const spy = vi.spyOn(log, "warn").mockImplementation(() => {});
+    const unreachable = Object.assign(new Error("Can't reach database server at 10.0.0.5:5432"), { code: "P1001" });
+    const response = toErrorResponse(unreachable);
+    const text = await response.text();
+    expect(response.status).toBe(503);
+    expect(response.headers.get("retry-after")).toBe("2");
+    expect(JSON.parse(text)).toEqual({ error: { code: "service_unavailable", message: "The service is briefly unavailable. Try again in a moment." } });
+    expect(text).not.toContain("10.0.0.5");
+    expect(spy).toHaveBeenCalledOnce();
+    spy.mockRestore();
+  });
+
   it("names the request id in the body and the Request-Id header when it answers inside a request", async () => {
     const response = await withRequestId(() => toErrorResponse(apiError("not_found")));
     const requestId = response.headers.get("request-id");

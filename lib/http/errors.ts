@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isDatabaseUnavailable } from "@/lib/db-errors";
 import { currentRequestId } from "@/lib/http/request-context";
 import { log } from "@/lib/log";
 
@@ -105,6 +106,7 @@ export const ERROR_CODES = {
   stripe_unreachable: { status: 502, message: "Stripe could not be reached. Try again in a moment." },
   webhook_unreachable: { status: 502, message: "Could not reach your endpoint." },
   stripe_not_configured: { status: 503, message: "Stripe is not configured on this platform." },
+  service_unavailable: { status: 503, message: "The service is briefly unavailable. Try again in a moment." },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
@@ -153,6 +155,9 @@ export function validationError(error: z.ZodError) {
   return new AppError("validation_error", ERROR_CODES.validation_error.message, zodIssues(error));
 }
 
+/** What a 503 for an unreachable database tells the client to wait: a restart takes seconds. */
+const DATABASE_RETRY_AFTER_SECONDS = 2;
+
 /**
  * Maps anything thrown to a status and the error shape; never leaks internals.
  * Inside a request (lib/http/request-context.ts) the body names its request id.
@@ -165,6 +170,13 @@ export function toErrorResponse(error: unknown): Response {
     if (error.details !== undefined) body.error.details = error.details;
     if (requestId) body.error.request_id = requestId;
     return Response.json(body, { status: error.status, headers: error.headers });
+  }
+  // A database that does not answer (restarting, failing over) is not a bug: 503, and the client may retry.
+  if (isDatabaseUnavailable(error)) {
+    log.warn({ error: error instanceof Error ? error.message : String(error) }, "the database did not answer");
+    const body: ErrorBody = { error: { code: "service_unavailable", message: ERROR_CODES.service_unavailable.message } };
+    if (requestId) body.error.request_id = requestId;
+    return Response.json(body, { status: 503, headers: { "Retry-After": String(DATABASE_RETRY_AFTER_SECONDS) } });
   }
   log.error({ error: error instanceof Error ? error.stack ?? error.message : String(error) }, "unexpected error");
   const body: ErrorBody = { error: { code: "internal_error", message: ERROR_CODES.internal_error.message } };

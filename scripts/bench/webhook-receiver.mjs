@@ -2,7 +2,8 @@
 // delivery's signature with the standardwebhooks library, counts duplicates by
 // webhook-id, and measures enqueue-to-receipt latency from data.enqueued_at.
 // Events without it (a payment's, emitted by a web instance) are kept as
-// [data.id, received at] pairs, read at /_arrivals, so the sender can time them.
+// [data.id, received at, data.succeeded_at] triples, read at /_arrivals: the
+// payment's succeeded_at is set in the transaction that emits its event.
 import { createServer } from "node:http";
 import { Webhook } from "standardwebhooks";
 
@@ -39,7 +40,7 @@ const server = createServer((req, res) => {
       const event = verifiers.get(tenant).verify(body, req.headers);
       stats.verified += 1;
       if (typeof event.data.enqueued_at === "number") stats.latencies.push(now - event.data.enqueued_at);
-      else stats.arrivals.push([event.data.id ?? null, now]);
+      else stats.arrivals.push([event.data.id ?? null, now, event.data.succeeded_at ?? null]);
     } catch {
       stats.rejected += 1;
     }

@@ -358,6 +358,7 @@ async function postgresRestart(context: Context) {
   const lost = acknowledged.filter((id) => !storedIds.has(id));
   say(`  writes answered 201: ${acknowledged.length}, all stored: ${lost.length === 0}; refused meanwhile: ${JSON.stringify(Object.fromEntries(failures))}`);
   assert.deepEqual(lost, [], "no write answered 2xx was lost");
+  assert.deepEqual([...failures.keys()].filter((status) => status !== 503), [], "a write the database could not take was answered 503 (service_unavailable), never 500");
 }
 
 async function rollingRestart(context: Context) {
