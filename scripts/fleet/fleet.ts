@@ -6,11 +6,10 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { ensureBuild, freePort, ROOT } from "../bench/server";
 
-export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+export { freePort, ROOT };
 const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
 
 export type FleetOptions = {
@@ -61,17 +60,6 @@ export type Fleet = {
   stop(): Promise<void>;
 };
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
-
 /** nginx from Debian's package; installed with apt-get when missing (as root). */
 export function ensureNginx(say: (line: string) => void): string {
   const found = ["/usr/sbin/nginx", "/usr/local/sbin/nginx"].find((file) => existsSync(file));
@@ -83,14 +71,6 @@ export function ensureNginx(say: (line: string) => void): string {
   const install = update.status === 0 ? spawnSync("apt-get", ["install", "-y", "-qq", "nginx"], { stdio: "inherit", env }) : update;
   if (install.status !== 0 || !existsSync("/usr/sbin/nginx")) throw new Error("apt-get install nginx failed");
   return "/usr/sbin/nginx";
-}
-
-/** The production build, made when missing. */
-export function ensureBuild(say: (line: string) => void): void {
-  if (existsSync(path.join(ROOT, ".next", "BUILD_ID"))) return;
-  say("no production build yet: running next build");
-  const build = spawnSync(process.execPath, [NEXT_BIN, "build"], { cwd: ROOT, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, stdio: "inherit" });
-  if (build.status !== 0) throw new Error("next build failed");
 }
 
 /** Runs a setup command to its end; answers what it printed. */
@@ -205,7 +185,7 @@ export async function startFleet(options: FleetOptions, say: (line: string) => v
   mkdirSync(options.dir, { recursive: true });
   for (const name of ["body", "proxy", "fastcgi", "uwsgi", "scgi"]) mkdirSync(path.join(options.dir, "nginx-temp", name), { recursive: true });
   const nginx = ensureNginx(say);
-  ensureBuild(say);
+  ensureBuild();
   const secrets = sharedSecrets(options.dir, options);
   const url = `http://127.0.0.1:${options.port}`;
   const env: NodeJS.ProcessEnv = {
