@@ -44,12 +44,13 @@ export const E2E_SERVER_ENV = {
 export default defineConfig({
   testDir: "e2e",
   outputDir: "test-results",
-  // Four workers on two cores: a test mostly waits (on a server, the browser, a mail or a
-  // webhook retry), so the whole suite keeps well under one core busy with two workers, and four
-  // nearly halve the run again. Tests that share state across a file run in order inside it; every
-  // test makes its own tenant or uses a worker's own (pages.spec.ts).
+  // Two workers on two cores: a test mostly waits (on a server, the browser, a mail or a webhook
+  // retry), but four made the two servers and four browsers time out on a machine a third as fast
+  // (pages took minutes to render); E2E_WORKERS=4 halves the run on a fast one. Tests that share
+  // state across a file run in order inside it; every test makes its own tenant or uses a worker's
+  // own (pages.spec.ts).
   fullyParallel: false,
-  workers: Number(process.env.E2E_WORKERS ?? 4),
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   // Twice Playwright's default: the suite shares two cores with the servers and the browser (and,
