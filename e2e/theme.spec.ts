@@ -119,11 +119,13 @@ test("the pages outside the every-page check pass axe in the dark theme", async 
   expect((await page.request.get("/api/v1/payments/not-a-payment/", { headers: { authorization: `Bearer ${secret}` } })).status()).toBe(404);
   await signInViaApi(page.request, email, password);
 
-  // The recorder flushes its counts every few seconds: the chart is there once they are.
+  // The recorder flushes its counts every few seconds: reload until the page counts the four
+  // requests, then give the chart (its own script, loaded after the page) the usual time to draw.
   await expect(async () => {
     await page.goto("/usage");
-    await expect(page.getByTestId("usage-chart").locator(".recharts-bar-rectangle").first()).toBeVisible({ timeout: 2_000 });
+    await expect(page.getByText(/^4 requests in the last 24 hours/)).toBeVisible({ timeout: 2_000 });
   }).toPass({ timeout: 30_000, intervals: [1_000, 2_000] });
+  await expect(page.getByTestId("usage-chart").locator(".recharts-bar-rectangle").first()).toBeVisible();
 
   const pages = [
     { name: "usage", path: "/usage", heading: "Usage" },
