@@ -174,9 +174,7 @@ export function toErrorResponse(error: unknown): Response {
   // A database that does not answer (restarting, failing over) is not a bug: 503, and the client may retry.
   if (isDatabaseUnavailable(error)) {
     log.warn({ error: error instanceof Error ? error.message : String(error) }, "the database did not answer");
-    const body: ErrorBody = { error: { code: "service_unavailable", message: ERROR_CODES.service_unavailable.message } };
-    if (requestId) body.error.request_id = requestId;
-    return Response.json(body, { status: 503, headers: { "Retry-After": String(DATABASE_RETRY_AFTER_SECONDS) } });
+    return toErrorResponse(new AppError("service_unavailable", undefined, undefined, { "Retry-After": String(DATABASE_RETRY_AFTER_SECONDS) }));
   }
   log.error({ error: error instanceof Error ? error.stack ?? error.message : String(error) }, "unexpected error");
   const body: ErrorBody = { error: { code: "internal_error", message: ERROR_CODES.internal_error.message } };
