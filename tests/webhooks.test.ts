@@ -389,6 +389,51 @@ describe("delivery from the outbox", () => {
     expect(await prisma.webhookMessage.count({ where: { tenantId: owner.tenantId, status: "delivered" } })).toBe(8);
   });
 
+  it("records a batch's deliveries together, each attempt with its own answer and each message delivered once", async () => {
+    const { owner, target } = await configuredOwner();
+    target.respond({ kind: "status", status: 202, body: "accepted" });
+    const ids: string[] = [];
+    for (let i = 0; i < 7; i++) ids.push((await prisma.$transaction((tx) => emitEvent(tx, owner.tenantId, "webhook.test", { i })))!);
+    const before = Date.now();
+    expect(await drain()).toBe(7);
+    const attempts = await prisma.webhookAttempt.findMany({ where: { tenantId: owner.tenantId } });
+    expect(attempts.map((attempt) => attempt.messageId).sort()).toEqual([...ids].sort());
+    const sentIds = new Map(target.received.map((r) => [r.headers["webhook-id"], r.headers["webhook-signature"]]));
+    for (const attempt of attempts) {
+      expect(attempt).toMatchObject({ state: "succeeded", statusCode: 202, responseBody: "accepted", error: null, leaseUntil: null, url: target.url });
+      expect(attempt.durationMs).toBeGreaterThanOrEqual(0);
+      expect(attempt.startedAt!.getTime()).toBeGreaterThanOrEqual(before - 1_000);
+      expect(attempt.finishedAt!.getTime()).toBeGreaterThanOrEqual(attempt.startedAt!.getTime());
+      // The headers recorded are the ones this attempt sent.
+      expect(JSON.parse(attempt.requestHeaders!)["webhook-signature"]).toBe(sentIds.get(attempt.messageId));
+    }
+    const messages = await prisma.webhookMessage.findMany({ where: { tenantId: owner.tenantId } });
+    for (const message of messages) {
+      expect(message).toMatchObject({ status: "delivered", attemptCount: 1, lastStatusCode: 202, nextAttemptAt: null });
+      expect(message.deliveredAt!.getTime()).toBe(message.lastAttemptAt!.getTime());
+    }
+    // The timestamps are stored as the Prisma client stores its own: range filters find them.
+    expect(await prisma.webhookAttempt.count({ where: { tenantId: owner.tenantId, finishedAt: { gte: new Date(before - 1_000), lte: new Date() } } })).toBe(7);
+  });
+
+  it("a batch's recorded delivery leaves an attempt another worker took over, and never delivers a message twice", async () => {
+    const { owner } = await configuredOwner();
+    const id = (await prisma.$transaction((tx) => emitEvent(tx, owner.tenantId, "webhook.test", {})))!;
+    const claimed = await claimDueAttempts("slow-worker", 10);
+    const attempt = claimed.attempts[0];
+    // Another worker took the attempt over, and delivered the message first.
+    await prisma.webhookAttempt.update({ where: { id: attempt.id }, data: { leaseOwner: "fast-worker:1" } });
+    const firstDelivery = new Date(Date.now() - 5_000);
+    await prisma.webhookMessage.update({ where: { id }, data: { status: "delivered", deliveredAt: firstDelivery, attemptCount: 1, lastStatusCode: 200 } });
+    const { recordDeliveredAttempts } = await import("@/lib/webhooks/delivered-attempts");
+    const now = new Date();
+    await recordDeliveredAttempts([
+      { attemptId: attempt.id, leaseOwner: claimed.leaseOwner, messageId: id, url: "https://example.test/", startedAt: now, finishedAt: now, statusCode: 204, durationMs: 3, responseBody: "", requestHeaders: "{}" },
+    ]);
+    expect(await prisma.webhookAttempt.findUniqueOrThrow({ where: { id: attempt.id } })).toMatchObject({ state: "in_flight", leaseOwner: "fast-worker:1", statusCode: null });
+    expect(await prisma.webhookMessage.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "delivered", deliveredAt: firstDelivery, attemptCount: 1, lastStatusCode: 200 });
+  });
+
   it("two workers running at once never send the same attempt twice", async () => {
     const { owner, target } = await configuredOwner();
     for (let i = 0; i < 30; i++) await prisma.$transaction((tx) => emitEvent(tx, owner.tenantId, "webhook.test", { i }));

@@ -1,4 +1,5 @@
-import { databaseTarget, Prisma, prisma } from "@/lib/db";
+import { Prisma, prisma } from "@/lib/db";
+import { jsonRows, type JsonColumnType } from "@/lib/db-json-rows";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { LATENCY_COLUMNS } from "@/lib/api-traffic/latency-buckets";
 import { requestOutcome, type ApiRequestRecord } from "@/lib/api-traffic/types";
@@ -216,33 +217,28 @@ async function writeBatch(batch: Batch): Promise<void> {
   }
 }
 
-const LOG_COLUMNS = ["id", "tenantId", "keyId", "mode", "method", "route", "path", "status", "latencyMs", "ip", "userAgent", "errorCode", "createdAt"] as const;
-const INTEGER_LOG_COLUMNS = new Set<string>(["status", "latencyMs"]);
-const logColumnList = LOG_COLUMNS.map((column) => `"${column}"`).join(", ");
+const LOG_COLUMNS = {
+  id: "text",
+  tenantId: "text",
+  keyId: "text",
+  mode: "text",
+  method: "text",
+  route: "text",
+  path: "text",
+  status: "integer",
+  latencyMs: "integer",
+  ip: "text",
+  userAgent: "text",
+  errorCode: "text",
+  createdAt: "timestamp",
+} as const satisfies Record<string, JsonColumnType>;
+const logColumnList = Object.keys(LOG_COLUMNS).map((column) => `"${column}"`).join(", ");
 
-/** A log row as the JSON the insert reads: timestamps written the way the Prisma client writes them on each database. */
-function logRowJson(row: Prisma.ApiRequestLogCreateManyInput, provider: "sqlite" | "postgresql") {
-  const at = new Date(row.createdAt).toISOString();
-  // Prisma keeps SQLite timestamps as text ending in +00:00, and compares them as text.
-  return { ...row, createdAt: provider === "sqlite" ? at.replace(/Z$/, "+00:00") : at };
-}
-
-/**
- * One INSERT for a chunk of log rows, which arrive as a single JSON parameter
- * read into rows by the database (json_each on SQLite, json_to_recordset on
- * PostgreSQL). Under load, a multi-row VALUES list cost more CPU in the Prisma
- * client, per row, than the request being logged; one parameter costs a
- * third of it (npm run bench:keys).
- */
+/** One INSERT for a chunk of log rows, whatever its size: the rows travel as one JSON parameter (lib/db-json-rows). */
 function insertLogRowsSql(data: Prisma.ApiRequestLogCreateManyInput[]): Prisma.Sql {
-  const provider = databaseTarget().provider;
-  const rows = JSON.stringify(data.map((row) => logRowJson(row, provider)));
-  if (provider === "sqlite") {
-    const fields = LOG_COLUMNS.map((column) => `value ->> '${column}'`).join(", ");
-    return Prisma.sql`INSERT INTO "ApiRequestLog" (${Prisma.raw(logColumnList)}) SELECT ${Prisma.raw(fields)} FROM json_each(${rows})`;
-  }
-  const types = LOG_COLUMNS.map((column) => `"${column}" ${INTEGER_LOG_COLUMNS.has(column) ? "integer" : column === "createdAt" ? "timestamp(3)" : "text"}`).join(", ");
-  return Prisma.sql`INSERT INTO "ApiRequestLog" (${Prisma.raw(logColumnList)}) SELECT ${Prisma.raw(logColumnList)} FROM json_to_recordset(${rows}::json) AS rows(${Prisma.raw(types)})`;
+  const rows = jsonRows("rows", LOG_COLUMNS, data.map((row) => ({ ...row, createdAt: new Date(row.createdAt) })));
+  const fields = Prisma.join((Object.keys(LOG_COLUMNS) as (keyof typeof LOG_COLUMNS)[]).map((column) => rows.column(column)));
+  return Prisma.sql`INSERT INTO "ApiRequestLog" (${Prisma.raw(logColumnList)}) SELECT ${fields} FROM ${rows.from}`;
 }
 
 /**
