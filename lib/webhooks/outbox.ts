@@ -3,6 +3,7 @@ import { subscribesTo } from "./event-filter";
 import type { WebhookEventData, WebhookEventType } from "./event-types";
 import { eventBody, newMessageId } from "./signing";
 import { wakeWebhookWorker } from "./worker-signal";
+import { notifyAttemptsDue } from "./due-notifications";
 import { WEBHOOK_ATTEMPT_TRIGGER } from "@/lib/statuses";
 
 /**
@@ -35,7 +36,8 @@ export async function emitEvent<T extends WebhookEventType>(
       attempts: { create: { tenantId, attemptNumber: 1, trigger: WEBHOOK_ATTEMPT_TRIGGER.scheduled, dueAt: now } },
     },
   });
-  // After the caller's commit, most likely: the worker polls anyway if this is early.
+  await notifyAttemptsDue(tx);
+  // This process's worker on SQLite, after the caller's commit most likely: it polls anyway if this is early.
   setTimeout(wakeWebhookWorker, 25);
   return id;
 }

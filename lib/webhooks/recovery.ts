@@ -12,6 +12,7 @@ import type { RecoverWebhooksInput } from "@/lib/schemas/webhooks";
 import { WEBHOOK_ATTEMPT_STATE, WEBHOOK_ATTEMPT_TRIGGER, WEBHOOK_MESSAGE_STATUS } from "@/lib/statuses";
 import { webhookNotConfigured } from "./endpoint-service";
 import { wakeWebhookWorker } from "./worker-signal";
+import { notifyAttemptsDue } from "./due-notifications";
 
 /** Messages queued per statement: well under both databases' limits on bound parameters. */
 const CHUNK = 500;
@@ -84,6 +85,7 @@ async function queueRecovery(tx: TransactionClient, caller: Caller, window: { si
     });
     await tx.webhookMessage.updateMany({ where: { id: { in: ids } }, data: { status: WEBHOOK_MESSAGE_STATUS.pending, nextAttemptAt: now } });
   }
+  if (messages.length > 0) await notifyAttemptsDue(tx);
   await recordAudit(tx, {
     tenantId,
     actor: userActor(caller),

@@ -3,6 +3,7 @@ import { hostname } from "node:os";
 import { deliverDueAttempts } from "./attempt-runner";
 import { expirePreviousSecrets } from "./secret-rotation";
 import { onWebhookWake } from "./worker-signal";
+import { listenForDueAttempts } from "./due-notifications";
 import { errorMessage, log } from "@/lib/log";
 import { countWorkerBatch } from "@/lib/metrics/registry";
 
@@ -25,7 +26,8 @@ async function sweepSecretsIfDue(state: { nextAt: number }) {
 
 /**
  * Delivers due attempts until stopped: a batch at a time, then waits for the
- * next poll or a wake-up from emitEvent. Several workers (processes) may run
+ * next poll or a wake-up: emitEvent's in this process, or PostgreSQL's
+ * notification from any process (due-notifications). Several workers (processes) may run
  * against one database; leases keep them from sending the same attempt.
  * About once a minute it also deletes expired previous secrets.
  */
@@ -34,7 +36,14 @@ export function startWebhookWorker(options: WorkerOptions = {}): WorkerHandle {
   const pollMs = options.pollMs ?? 1_000;
   let running = true;
   let wake: (() => void) | null = null;
-  const unsubscribe = onWebhookWake(() => wake?.());
+  // A wake-up that arrives mid-batch is kept, so the worker looks again instead of sleeping.
+  let nudged = false;
+  const nudge = () => {
+    nudged = true;
+    wake?.();
+  };
+  const unsubscribe = onWebhookWake(nudge);
+  const stopListening = listenForDueAttempts(nudge);
 
   const loop = (async () => {
     let failures = 0;
@@ -42,6 +51,7 @@ export function startWebhookWorker(options: WorkerOptions = {}): WorkerHandle {
     while (running) {
       await sweepSecretsIfDue(secretSweep);
       let handled = 0;
+      nudged = false;
       try {
         handled = await deliverDueAttempts(id, { batchSize: options.batchSize, concurrency: options.concurrency });
         failures = 0;
@@ -52,7 +62,7 @@ export function startWebhookWorker(options: WorkerOptions = {}): WorkerHandle {
         failures += 1;
         if (failures === 1) log.error({ error: errorMessage(error) }, "webhook worker pass failed");
       }
-      if (handled > 0 || !running) continue;
+      if (handled > 0 || !running || (nudged && failures === 0)) continue;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, failures > 0 ? Math.min(30_000, pollMs * 2 ** failures) : pollMs);
         wake = () => {
@@ -70,7 +80,7 @@ export function startWebhookWorker(options: WorkerOptions = {}): WorkerHandle {
       running = false;
       wake?.();
       unsubscribe();
-      await loop;
+      await Promise.all([loop, stopListening()]);
     },
   };
 }
