@@ -61,7 +61,8 @@ async function main() {
       `  The fleet answers at ${fleet.url}/ (nginx, round-robin)`,
       ...rows,
       `    database: ${options.databaseUrl.replace(/\/\/[^@/]*@/, "//…@")}, Redis: ${options.redisUrl.replace(/\/\/[^@/]*@/, "//…@")}`,
-      `    metrics: curl -H "Authorization: Bearer ${fleet.metricsToken}" ${fleet.url}/api/metrics/`,
+      // Each process counts its own: through nginx a scrape reaches whichever instance is next.
+      `    metrics, per process: curl -H "Authorization: Bearer ${fleet.metricsToken}" http://127.0.0.1:${fleet.web[0]?.port}/api/metrics/ (a worker's: its /metrics above)`,
       fleet.demoLogins.replace(/^\s+Demo tenant/m, "  Demo tenant"),
       "",
       "  Ctrl-C stops everything the fleet started.",
