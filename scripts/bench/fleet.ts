@@ -26,6 +26,7 @@ import autocannon from "autocannon";
 import { createPgDatabase, dropPgDatabase } from "../db/lib.mjs";
 import { browserSignIn, call, expectStatus, receiverStats, register, startReceiver } from "../fleet/client";
 import { freePort, startFleet, type Fleet, type FleetOptions } from "../fleet/fleet";
+import { WEBHOOK_MESSAGE_STATUS } from "../../lib/statuses";
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 16);
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 60);
@@ -243,7 +244,7 @@ async function webhooksEndToEnd(fleet: Fleet, tenant: Tenant, lib: WebhookLib) {
     const drained = await waitForDeliveries(receiver.base, BACKLOG_EVENTS, 120_000).then(() => timedStats(receiver.base));
     const drainRate = (drained.count - 1) / Math.max(0.001, (drained.last - drained.first) / 1000);
     // What the database says, once the workers' last writes are in: every delivery recorded, each once.
-    const recorded = () => lib.prisma.webhookMessage.count({ where: { tenantId: tenant.tenantId, eventType: "webhook.test", status: "delivered", attemptCount: 1 } });
+    const recorded = () => lib.prisma.webhookMessage.count({ where: { tenantId: tenant.tenantId, eventType: "webhook.test", status: WEBHOOK_MESSAGE_STATUS.delivered, attemptCount: 1 } });
     for (let i = 0; i < 40 && (await recorded()) < drained.unique; i++) await sleep(250);
     const recordedCount = await recorded();
     console.log(`  a. two workers draining a backlog of ${BACKLOG_EVENTS}: ${drainRate.toFixed(0)} deliveries/s = ${((drainRate / ceilingRate) * 100).toFixed(1)}% of the ceiling (target ≥ 50%); ${deliveredLine(drained, BACKLOG_EVENTS)}; recorded delivered: ${recordedCount}`);
