@@ -37,7 +37,7 @@ export async function emitEvent<T extends WebhookEventType>(
     },
   });
   await notifyAttemptsDue(tx);
-  // This process's worker on SQLite, after the caller's commit most likely: it polls anyway if this is early.
+  // This process's own worker (on SQLite the only wake-up), after the caller's commit most likely: it polls anyway if this is early.
   setTimeout(wakeWebhookWorker, 25);
   return id;
 }
