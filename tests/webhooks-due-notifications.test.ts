@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { databaseTarget, prisma } from "@/lib/db";
-import { listenForDueAttempts, notifyAttemptsDue } from "@/lib/webhooks/due-notifications";
+import { DUE_CHANNEL, listenForDueAttempts, notifyAttemptsDue } from "@/lib/webhooks/due-notifications";
 import { startWebhookWorker, type WorkerHandle } from "@/lib/webhooks/worker";
 import { emitEvent } from "@/lib/webhooks/outbox";
 import { WEBHOOK_ATTEMPT_TRIGGER } from "@/lib/statuses";
@@ -52,8 +52,16 @@ describe.skipIf(!onPostgres)("due-attempt notifications on PostgreSQL", () => {
     await prisma.webhookEndpoint.create({ data: { tenantId: owner.tenantId, url: "https://receiver.invalid/hook", secretEncrypted: encryptSecret(secret), secretLast4: secret.slice(-4) } });
     const worker: WorkerHandle = startWebhookWorker({ workerId: "notified-worker", pollMs: 60_000 });
     stops.push(() => worker.stop());
-    // Let it finish its first (empty) look and go to sleep for a minute.
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Wait until it listens (its connection's last statement is the LISTEN), then let the look it
+    // takes on connecting find nothing, so only the notification can wake it before a minute is up.
+    await vi.waitFor(
+      async () => {
+        const rows = await prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND query = ${`LISTEN ${DUE_CHANNEL}`}`;
+        expect(rows[0].n).toBeGreaterThan(0);
+      },
+      { timeout: 5_000, interval: 20 },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
     // Written as another process would: the message and its attempt, and the notification, without this process's in-process wake-up.
     const id = newMessageId();
     await prisma.$transaction(async (tx) => {
@@ -74,7 +82,7 @@ describe.skipIf(!onPostgres)("due-attempt notifications on PostgreSQL", () => {
 });
 
 describe.skipIf(onPostgres)("due-attempt notifications on SQLite", () => {
-  it("are not needed: the listener never listens, and notifying writes nothing", async () => {
+  it("are not used: nothing listens, and events are emitted as before", async () => {
     const calls = { count: 0 };
     stops.push(listenForDueAttempts(() => (calls.count += 1)));
     const owner = await registerOwner();
