@@ -21,3 +21,11 @@ describe("newPublicId", () => {
     for (const count of counts.values()) expect(Math.abs(count - expected) / expected).toBeLessThan(0.15);
   });
 });
+
+describe("newPublicId's byte pool", () => {
+  it("keeps ids distinct across many refills of the pool", () => {
+    // 4,096 bytes make about 160 ids: 20,000 ids cross more than a hundred refills.
+    const ids = new Set(Array.from({ length: 20_000 }, () => newPublicId("req")));
+    expect(ids.size).toBe(20_000);
+  });
+});

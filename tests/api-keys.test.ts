@@ -173,6 +173,19 @@ describe("GET /api/v1/account/ (platform API)", () => {
     expect((await accountWith(owner.liveSecret)).status).toBe(200);
   });
 
+  it("answers what is committed even for a key just read: a rename shows, a revocation applies, on the next request", async () => {
+    const owner = await ownerWithSecrets();
+    expect((await accountWith(owner.liveSecret)).body.tenant.name).toBe("Keys Inc");
+    expect((await accountWith(owner.liveSecret)).body.tenant.name).toBe("Keys Inc");
+    await prisma.tenant.update({ where: { id: owner.tenantId }, data: { name: "Keys Renamed" } });
+    expect((await accountWith(owner.liveSecret)).body.tenant.name).toBe("Keys Renamed");
+    await prisma.apiKey.updateMany({ where: { tenantId: owner.tenantId, mode: "live", kind: "secret" }, data: { revokedAt: new Date() } });
+    const refused = await accountWith(owner.liveSecret);
+    expect(refused.status).toBe(401);
+    expect(refused.body.error.code).toBe("invalid_api_key");
+    expect((await accountWith(owner.testSecret)).status).toBe(200);
+  });
+
   it("keeps last_used_at current through the traffic recorder's batches, only ever forward", async () => {
     const owner = await ownerWithSecrets();
     const keyRow = async () => prisma.apiKey.findFirstOrThrow({ where: { tenantId: owner.tenantId, kind: "secret", mode: "test" } });

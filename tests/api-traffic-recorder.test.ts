@@ -6,7 +6,7 @@ import { POST as createPayment } from "@/app/api/v1/payments/route";
 import { generateKey, hashKey } from "@/lib/api-keys/key-format";
 import { flushApiTraffic, recordApiRequest } from "@/lib/api-traffic/recorder";
 import { sweepApiTraffic } from "@/lib/api-traffic/retention";
-import { prisma } from "@/lib/db";
+import { Prisma, prisma } from "@/lib/db";
 import { call } from "./helpers/api";
 import { recordAt, tenantWithSecrets, usageByRoute } from "./helpers/api-traffic";
 
@@ -113,7 +113,11 @@ describe("the traffic recorder", () => {
     const at = new Date();
     const first = recordAt(tenant.live, at);
     // The flush's last write fails: the counts and log rows before it are in, only last_used_at is left over.
-    const failure = vi.spyOn(prisma.apiKey, "updateMany").mockRejectedValue(new Error("database unavailable"));
+    // The client itself: lib/db's export is a proxy that reads every property from it.
+    const client = (globalThis as typeof globalThis & { __portalPrisma: typeof prisma }).__portalPrisma;
+    const execute = client.$executeRaw.bind(client);
+    const failure = vi.spyOn(client, "$executeRaw").mockImplementation(((query: Prisma.Sql) =>
+      query.sql.includes('"lastUsedAt"') ? Promise.reject(new Error("database unavailable")) : execute(query)) as typeof prisma.$executeRaw);
     await expect(flushApiTraffic()).rejects.toThrow("database unavailable");
     failure.mockRestore();
     expect(await prisma.apiRequestLog.count({ where: { keyId: tenant.live.id } })).toBe(1);

@@ -333,6 +333,27 @@ describe.skipIf(!process.env.TEST_REDIS_URL)("on Redis (TEST_REDIS_URL)", () => 
     }
   });
 
+  it("refuses an address another instance counted to the limit after this instance's next failure from it", async () => {
+    const prefix = `portal-test:${randomUUID()}`;
+    await connected((await replaceApiLimiters({ redisUrl, prefix })).store);
+    const tenant = await paymentTenant({ connect: false });
+    const prober = freshIp();
+    for (let i = 1; i <= 20; i++) expect((await get(generateKey("secret", "test").key, { ip: prober })).status, `failure ${i}`).toBe(401);
+    expect((await get(tenant.testKey, { ip: prober })).status).toBe(429);
+
+    // Another instance on the same Redis: it has seen none of those failures itself.
+    await connected((await replaceApiLimiters({ redisUrl, prefix })).store);
+    const before = lookups();
+    const first = await get(generateKey("secret", "test").key, { ip: prober });
+    expect(first.status).toBe(401);
+    expect(lookups()).toBe(before + 1);
+    // That failure's count was the shared one (21): from now on this instance refuses too, with no lookup.
+    const refused = await get(tenant.testKey, { ip: prober });
+    expect(refused.status).toBe(429);
+    expect(refused.body.error.code).toBe("too_many_requests");
+    expect(lookups()).toBe(before + 1);
+  });
+
   it("shares one count between two instances", async () => {
     const prefix = `portal-test:${randomUUID()}`;
     const first = createLimiterStore({ redisUrl, prefix });

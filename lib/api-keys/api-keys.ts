@@ -210,10 +210,10 @@ const invalidApiKey = () => apiError("invalid_api_key");
 
 /**
  * Authenticates `Authorization: Bearer sk_…` for the platform API. Every
- * request reads the key's row (one indexed lookup by hash, key-lookup.ts): no
- * cache, so a revoked or replaced key fails on the very next request. It
- * writes nothing: last_used_at is kept by the traffic recorder
- * (lib/api-traffic/recorder.ts), off the response path.
+ * request asks for the key's row (one indexed lookup by hash, key-lookup.ts,
+ * which answers only what is committed), so a revoked or replaced key fails
+ * on the very next request. It writes nothing: last_used_at is kept by the
+ * traffic recorder (lib/api-traffic/recorder.ts), off the response path.
  */
 export async function authenticateApiKey(raw: string): Promise<ApiKeyCaller> {
   const parsed = parseKey(raw);
@@ -221,7 +221,12 @@ export async function authenticateApiKey(raw: string): Promise<ApiKeyCaller> {
   if (parsed.kind === "publishable") {
     throw apiError("publishable_key_not_allowed");
   }
-  const key = await findKeyByHash(hashKey(raw));
+  return authenticateSecretKeyHash(hashKey(raw));
+}
+
+/** The caller a well-formed secret key names, by the key's hash: for a caller that parsed and hashed the key already. */
+export async function authenticateSecretKeyHash(hash: string): Promise<ApiKeyCaller> {
+  const key = await findKeyByHash(hash);
   const now = new Date();
   if (!key || keyStatus(key, now) === API_KEY_STATUS.revoked || keyStatus(key, now) === API_KEY_STATUS.expired) throw invalidApiKey();
   if (key.tenant.status === TENANT_STATUS.suspended) {

@@ -1,4 +1,4 @@
-import { authenticateApiKey, type ApiKeyCaller } from "@/lib/api-keys/api-keys";
+import { authenticateSecretKeyHash, type ApiKeyCaller } from "@/lib/api-keys/api-keys";
 import { hashKey, keyPrefix, parseKey } from "@/lib/api-keys/key-format";
 import { cachedKey, forgetKey, rememberKey } from "@/lib/api-traffic/key-cache";
 import type { Counter, WindowCount } from "@/lib/api-traffic/limiter-store";
@@ -56,18 +56,39 @@ function withKnownIds(key: PresentedKey | null): PresentedKey | null {
   return key && known ? { ...key, id: known.keyId, tenantId: known.tenantId } : key;
 }
 
-/** Failed authentications from this address, or the refusal once there were too many. */
-async function addressRefusal(failedAuth: Counter, meta: RequestMeta): Promise<AppError | null> {
-  const count = await safely("reading failed authentications", () => failedAuth.peek(addressBucket(meta)));
-  if (!count || count.consumed < FAILED_AUTH_LIMIT) return null;
-  return tooManyRequests(secondsUntil(count.msBeforeNext), "failed authentication attempts from this address");
+// Bounded like the key cache: a flood of addresses cannot grow it without end.
+const MAX_BLOCKED_ADDRESSES = 100_000;
+
+/** The refusal for an address known to be over the failed-authentication limit, or null. */
+function addressRefusal(blocked: Map<string, number>, meta: RequestMeta): AppError | null {
+  if (blocked.size === 0) return null;
+  const address = addressBucket(meta);
+  const until = blocked.get(address);
+  if (until === undefined) return null;
+  const msLeft = until - Date.now();
+  if (msLeft <= 0) {
+    blocked.delete(address);
+    return null;
+  }
+  return tooManyRequests(secondsUntil(msLeft), "failed authentication attempts from this address");
+}
+
+/** Counts a failed authentication; the address is refused from then on once the (shared) count reaches the limit. */
+async function countFailure(failedAuth: Counter, blocked: Map<string, number>, meta: RequestMeta): Promise<void> {
+  const address = addressBucket(meta);
+  const count = await safely("counting a failed authentication", () => failedAuth.hit(address));
+  if (!count || count.consumed < FAILED_AUTH_LIMIT) return;
+  blocked.delete(address);
+  blocked.set(address, Date.now() + count.msBeforeNext);
+  if (blocked.size > MAX_BLOCKED_ADDRESSES) blocked.delete(blocked.keys().next().value!);
 }
 
 /**
  * Decides whether a platform API request may proceed on the secret key it
  * presents (Authorization: Bearer sk_…), in this order, so that a refused
  * request does no database work:
- *  1. an address with too many failed authentications is refused (429 too_many_requests);
+ *  1. an address with too many failed authentications is refused (429 too_many_requests),
+ *     from this process's own record: the store is asked only when a failure is counted;
  *  2. a missing, malformed or publishable credential is refused and counts as a failure;
  *  3. the request is counted against the key (by its hash) and compared with the
  *     limit this process last saw for the key (its mode's default if none yet):
@@ -76,7 +97,7 @@ async function addressRefusal(failedAuth: Counter, meta: RequestMeta): Promise<A
  *  5. the count is compared again with the tenant's real limit.
  */
 export async function admitApiKeyRequest(headers: Headers, meta: RequestMeta): Promise<ApiKeyAdmission> {
-  const { keys, keyWindowSeconds, failedAuth } = apiLimiters();
+  const { keys, keyWindowSeconds, failedAuth, blockedAddresses } = apiLimiters();
   const credential = bearerCredential(headers);
   const key = credential ? presentedKey(credential) : null;
   const refuse = (error: AppError, presented: PresentedKey | null = key, rateLimit: RateLimitState | null = null): ApiKeyAdmission => ({
@@ -86,11 +107,11 @@ export async function admitApiKeyRequest(headers: Headers, meta: RequestMeta): P
     rateLimit,
   });
   const failed = async (error: AppError): Promise<ApiKeyAdmission> => {
-    await safely("counting a failed authentication", () => failedAuth.hit(addressBucket(meta)));
+    await countFailure(failedAuth, blockedAddresses, meta);
     return refuse(error);
   };
 
-  const blocked = await addressRefusal(failedAuth, meta);
+  const blocked = addressRefusal(blockedAddresses, meta);
   if (blocked) return refuse(blocked, withKnownIds(key));
   if (!credential) return failed(apiError("invalid_api_key", "Send your secret key as Authorization: Bearer sk_…."));
   if (!key) {
@@ -108,7 +129,7 @@ export async function admitApiKeyRequest(headers: Headers, meta: RequestMeta): P
 
   let caller: ApiKeyCaller;
   try {
-    caller = await authenticateApiKey(credential);
+    caller = await authenticateSecretKeyHash(key.hash);
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     forgetKey(key.hash);

@@ -9,6 +9,13 @@ export type ApiLimiters = {
   keyWindowSeconds: number;
   /** Failed authentications per client address. */
   failedAuth: Counter;
+  /**
+   * Addresses this process saw reach the failed-authentication limit, with
+   * the time (ms) their window ends: checked on every request without asking
+   * the store. Another instance's failures reach it with this process's next
+   * failure from the address, whose count is the shared one.
+   */
+  blockedAddresses: Map<string, number>;
 };
 
 // On globalThis: every route bundle of a Next server, and every hot reload in development, must share one store and one Redis connection.
@@ -21,6 +28,7 @@ function build(options: LimiterStoreOptions, keyWindowSeconds: number): ApiLimit
     keys: store.counter("key", keyWindowSeconds),
     keyWindowSeconds,
     failedAuth: store.counter("failed-auth", FAILED_AUTH_WINDOW_SECONDS),
+    blockedAddresses: new Map(),
   };
 }
 

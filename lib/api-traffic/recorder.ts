@@ -16,7 +16,6 @@ import { onShutdown } from "@/lib/health/shutdown";
 export const FLUSH_INTERVAL_MS = 5_000;
 /** While the database refuses writes, the buffer keeps at most this many log rows (and as many usage rows); newer ones are dropped. */
 export const MAX_BUFFERED_ROWS = 100_000;
-const LOG_ROWS_PER_INSERT = 500;
 const MAX_USER_AGENT = 512;
 const MAX_PATH = 2_048;
 
@@ -147,18 +146,46 @@ function scheduleFlush(s: State) {
 }
 
 const COUNT_COLUMNS = ["requests", "succeeded", "clientErrors", "serverErrors", "rateLimited", ...LATENCY_COLUMNS] as const;
+type CountColumn = (typeof COUNT_COLUMNS)[number];
+const ROWS_PER_STATEMENT = 500;
+
+const countColumnTypes = Object.fromEntries(COUNT_COLUMNS.map((column) => [column, "integer"])) as Record<CountColumn, "integer">;
+const usageColumns = {
+  minute: { keyId: "text", route: "text", minute: "integer", tenantId: "text", mode: "text", ...countColumnTypes },
+  hour: { keyId: "text", route: "text", hour: "integer", tenantId: "text", mode: "text", ...countColumnTypes },
+} as const satisfies Record<string, Record<string, JsonColumnType>>;
 
 /**
- * One row's counts added into the table: inserted, or added to the row
- * another flush (or another instance) wrote first. The same statement runs on
- * SQLite and PostgreSQL; only the parameter placeholders differ.
+ * Rows' counts added into the table, each row inserted or added to the row
+ * another flush (or another instance) wrote first, as one statement for many
+ * rows. The same SQL on SQLite and PostgreSQL: `WHERE true` is SQLite's way
+ * to tell an INSERT … SELECT's ON CONFLICT from a join's ON.
  */
-function upsertUsageSql(table: "ApiUsageMinute" | "ApiUsageHour", bucketColumn: "minute" | "hour", row: PendingUsage, key: ResolvedKey): Prisma.Sql {
-  const columns = ["keyId", "route", bucketColumn, "tenantId", "mode", ...COUNT_COLUMNS].map((column) => `"${column}"`).join(", ");
-  const c = row.counts;
-  const values = [key.id, row.route, row.bucket, key.tenantId, key.mode, c.requests, c.succeeded, c.clientErrors, c.serverErrors, c.rateLimited, ...c.latency];
+function upsertUsageSql(table: "ApiUsageMinute" | "ApiUsageHour", bucketColumn: "minute" | "hour", entries: { row: PendingUsage; key: ResolvedKey }[]): Prisma.Sql {
+  const columns = usageColumns[bucketColumn];
+  const names = Object.keys(columns) as (keyof typeof columns)[];
+  const rows = jsonRows(
+    "usage",
+    columns,
+    entries.map(({ row, key }) => {
+      const c = row.counts;
+      const counts: Record<string, unknown> = { requests: c.requests, succeeded: c.succeeded, clientErrors: c.clientErrors, serverErrors: c.serverErrors, rateLimited: c.rateLimited };
+      LATENCY_COLUMNS.forEach((column, index) => (counts[column] = c.latency[index]));
+      return { keyId: key.id, route: row.route, [bucketColumn]: row.bucket, tenantId: key.tenantId, mode: key.mode, ...counts };
+    }),
+  );
+  const columnList = names.map((column) => `"${column}"`).join(", ");
   const additions = COUNT_COLUMNS.map((column) => `"${column}" = "${table}"."${column}" + excluded."${column}"`).join(", ");
-  return Prisma.sql`INSERT INTO ${Prisma.raw(`"${table}"`)} (${Prisma.raw(columns)}) VALUES (${Prisma.join(values)}) ON CONFLICT ("keyId", "route", ${Prisma.raw(`"${bucketColumn}"`)}) DO UPDATE SET ${Prisma.raw(additions)}`;
+  return Prisma.sql`INSERT INTO ${Prisma.raw(`"${table}"`)} (${Prisma.raw(columnList)}) SELECT ${Prisma.join(names.map((name) => rows.column(name)))} FROM ${rows.from} WHERE true
+    ON CONFLICT ("keyId", "route", ${Prisma.raw(`"${bucketColumn}"`)}) DO UPDATE SET ${Prisma.raw(additions)}`;
+}
+
+/** Moves a key's last use forward (never back: a slower instance's older batch may arrive later), for many keys at once. */
+function touchLastUsedSql(entries: { keyId: string; at: Date }[]): Prisma.Sql {
+  const rows = jsonRows("used", { keyId: "text", at: "timestamp" }, entries);
+  const c = rows.column;
+  return Prisma.sql`UPDATE "ApiKey" SET "lastUsedAt" = ${c("at")} FROM ${rows.from}
+    WHERE "ApiKey"."id" = ${c("keyId")} AND ("ApiKey"."lastUsedAt" IS NULL OR "ApiKey"."lastUsedAt" < ${c("at")})`;
 }
 
 type ResolvedKey = { id: string; tenantId: string; mode: string };
@@ -172,8 +199,8 @@ async function resolveKeys(batch: Batch): Promise<Map<string, ResolvedKey>> {
   for (const hash of batch.lastUsed.keys()) hashes.add(hash);
   const resolved = new Map<string, ResolvedKey>();
   const list = [...hashes];
-  for (let i = 0; i < list.length; i += 500) {
-    const keys = await prisma.apiKey.findMany({ where: { keyHash: { in: list.slice(i, i + 500) } }, select: { id: true, tenantId: true, mode: true, keyHash: true } });
+  for (let i = 0; i < list.length; i += ROWS_PER_STATEMENT) {
+    const keys = await prisma.apiKey.findMany({ where: { keyHash: { in: list.slice(i, i + ROWS_PER_STATEMENT) } }, select: { id: true, tenantId: true, mode: true, keyHash: true } });
     for (const key of keys) resolved.set(key.keyHash, { id: key.id, tenantId: key.tenantId, mode: key.mode });
   }
   return resolved;
@@ -188,18 +215,23 @@ async function resolveKeys(batch: Batch): Promise<Map<string, ResolvedKey>> {
 async function writeBatch(batch: Batch): Promise<void> {
   const keys = await resolveKeys(batch);
   // Hashes that match no key (deleted since, or never ours) are dropped.
-  for (const [key, row] of batch.minutes) {
-    const resolved = keys.get(row.hash);
-    if (resolved) await prisma.$executeRaw(upsertUsageSql("ApiUsageMinute", "minute", row, resolved));
-    batch.minutes.delete(key);
-  }
-  for (const [key, row] of batch.hours) {
-    const resolved = keys.get(row.hash);
-    if (resolved) await prisma.$executeRaw(upsertUsageSql("ApiUsageHour", "hour", row, resolved));
-    batch.hours.delete(key);
+  for (const [table, bucketColumn, pending] of [
+    ["ApiUsageMinute", "minute", batch.minutes],
+    ["ApiUsageHour", "hour", batch.hours],
+  ] as const) {
+    const all = [...pending];
+    for (let i = 0; i < all.length; i += ROWS_PER_STATEMENT) {
+      const chunk = all.slice(i, i + ROWS_PER_STATEMENT);
+      const entries = chunk.flatMap(([, row]) => {
+        const key = keys.get(row.hash);
+        return key ? [{ row, key }] : [];
+      });
+      if (entries.length > 0) await prisma.$executeRaw(upsertUsageSql(table, bucketColumn, entries));
+      for (const [mapKey] of chunk) pending.delete(mapKey);
+    }
   }
   while (batch.logs.length > 0) {
-    const chunk = batch.logs.slice(0, LOG_ROWS_PER_INSERT);
+    const chunk = batch.logs.slice(0, ROWS_PER_STATEMENT);
     const data = chunk.flatMap(({ hash, ...row }) => {
       const resolved = keys.get(hash);
       return resolved ? [{ ...row, keyId: resolved.id, tenantId: resolved.tenantId, mode: resolved.mode }] : [];
@@ -207,13 +239,15 @@ async function writeBatch(batch: Batch): Promise<void> {
     if (data.length > 0) await insertLogRows(data);
     batch.logs.splice(0, chunk.length);
   }
-  for (const [hash, at] of batch.lastUsed) {
-    const resolved = keys.get(hash);
-    // Only forward: a slower instance's older batch never moves it back.
-    if (resolved) {
-      await prisma.apiKey.updateMany({ where: { id: resolved.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: at } }] }, data: { lastUsedAt: at } });
-    }
-    batch.lastUsed.delete(hash);
+  const lastUsed = [...batch.lastUsed];
+  for (let i = 0; i < lastUsed.length; i += ROWS_PER_STATEMENT) {
+    const chunk = lastUsed.slice(i, i + ROWS_PER_STATEMENT);
+    const entries = chunk.flatMap(([hash, at]) => {
+      const resolved = keys.get(hash);
+      return resolved ? [{ keyId: resolved.id, at }] : [];
+    });
+    if (entries.length > 0) await prisma.$executeRaw(touchLastUsedSql(entries));
+    for (const [hash] of chunk) batch.lastUsed.delete(hash);
   }
 }
 

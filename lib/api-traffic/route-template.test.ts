@@ -14,3 +14,15 @@ describe("routeTemplate", () => {
     expect(routeTemplate(method, path, params)).toBe(expected);
   });
 });
+
+describe("routeTemplate on a route without params", () => {
+  it("answers each method and path its own template, the same every time", () => {
+    expect(routeTemplate("GET", "/api/v1/account/", {})).toBe("GET /v1/account");
+    expect(routeTemplate("GET", "/api/v1/account/", {})).toBe("GET /v1/account");
+    expect(routeTemplate("POST", "/api/v1/account/", {})).toBe("POST /v1/account");
+    expect(routeTemplate("GET", "/api/v1/refunds/", {})).toBe("GET /v1/refunds");
+    // Once params are known, the same path is worked out from them, not from what was remembered.
+    expect(routeTemplate("GET", "/api/v1/payments/pay_9/", {})).toBe("GET /v1/payments/pay_9");
+    expect(routeTemplate("GET", "/api/v1/payments/pay_9/", { paymentId: "pay_9" })).toBe("GET /v1/payments/{paymentId}");
+  });
+});
