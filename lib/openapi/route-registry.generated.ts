@@ -2686,7 +2686,7 @@ export const ENDPOINT_DOCS: Record<string, EndpointDoc> = {
       }
     ],
     "description": "The first endpoint of the platform API the keys exist for: the tenant, the key's mode, and the Stripe block.",
-    "access": "API key: `Authorization: Bearer sk_live_…` or `Bearer sk_test_…` (portal access tokens and session cookies are not accepted). Keys with a bad format or checksum are refused before any database lookup; every request reads the key's row (no cache), so a revoked or replaced key fails on the very next request. `last_used_at` is written at most once a minute per key. A request over the key's rate limit, or from an address with too many failed authentications, is refused before that read. request. `last_used_at`, the request log and usage are written off the response path, in batches every 5 seconds (see Usage and request log).",
+    "access": "API key: `Authorization: Bearer sk_live_…` or `Bearer sk_test_…` (portal access tokens and session cookies are not accepted). Keys with a bad format or checksum are refused before any database lookup; every request reads the key's row (no cache), so a revoked or replaced key fails on the very next request. A request over the key's rate limit, or from an address with too many failed authentications, is refused before that read. `last_used_at` (only ever moved forward), the request log and usage are written off the response path, in batches every 5 seconds (see Usage and request log).",
     "success_status": 200,
     "example": {
       "tenant": {
